@@ -1,0 +1,16 @@
+import type Database from 'better-sqlite3';
+import * as m0010 from './0010-create-core';
+import * as m0020 from './0020-create-history';
+
+export interface Migration {
+  version: number;
+  up(db: Database.Database): void;
+}
+
+/** Every migration in order; the version is the number in the file name. Append only. */
+export const MIGRATIONS: Migration[] = [
+  { version: 10, up: m0010.up },
+  { version: 20, up: m0020.up },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,318 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../../../shared/api/result';
+import {
+  EntitySchema,
+  LINK_TYPES,
+  LinkSchema,
+  type Entity,
+  type EntityKind,
+  type Link,
+  type LinkType,
+  type OptionalText,
+} from '../../../shared/model';
+import { openDatabase, type OpenOptions } from './open';
+
+/** One recorded change; the inverse of each is recorded beside it so undo needs no diffing. */
+export type Op =
+  | { t: 'putEntity'; entity: Entity }
+  | { t: 'delEntity'; id: string }
+  | { t: 'putLink'; link: Link }
+  | { t: 'delLink'; id: string };
+
+const HISTORY_LIMIT = 500;
+
+interface Row {
+  data: string;
+}
+
+/** Reads and writes inside one edit; every change is recorded for undo. */
+export class EditTx {
+  readonly forward: Op[] = [];
+  readonly backward: Op[] = [];
+  constructor(private readonly ws: Workspace) {}
+
+  getEntity(id: string): Entity | undefined {
+    return this.ws.getEntity(id);
+  }
+  getLink(id: string): Link | undefined {
+    return this.ws.getLink(id);
+  }
+
+  /** Inserts or replaces an entity (already validated by the caller's schema). */
+  putEntity(entity: Entity): void {
+    const before = this.ws.getEntity(entity.id);
+    if (before && before.kind !== entity.kind) {
+      throw new AppError('conflict', `Id ${entity.id} already belongs to a ${before.kind}.`);
+    }
+    this.ws.writeEntity(entity);
+    this.record({ t: 'putEntity', entity }, before ? { t: 'putEntity', entity: before } : { t: 'delEntity', id: entity.id });
+  }
+
+  /** Deletes an entity and every link that touches it; returns how many links went with it. */
+  deleteEntity(id: string): number {
+    const before = this.ws.getEntity(id);
+    if (!before) throw new AppError('not_found', `No entity ${id}.`);
+    const links = this.ws.linksOf(id);
+    for (const l of links) this.deleteLink(l.id);
+    this.ws.removeEntity(id);
+    this.record({ t: 'delEntity', id }, { t: 'putEntity', entity: before });
+    return links.length;
+  }
+
+  /** Inserts or replaces a link after checking that it joins the kinds its type allows. */
+  putLink(link: Link): void {
+    const src = this.ws.getEntity(link.source);
+    const dst = this.ws.getEntity(link.target);
+    if (!src) throw new AppError('not_found', `No entity ${link.source}.`);
+    if (!dst) throw new AppError('not_found', `No entity ${link.target}.`);
+    const rule = LINK_TYPES[link.type];
+    if (rule.source !== src.kind || rule.target !== dst.kind) {
+      throw new AppError(
+        'invalid_input',
+        `A "${link.type}" link goes from a ${rule.source} to a ${rule.target}, not from a ${src.kind} to a ${dst.kind}.`,
+        { reason: 'link.wrongKinds', type: link.type },
+      );
+    }
+    if (link.source === link.target) {
+      throw new AppError('invalid_input', 'An entity cannot be linked to itself.', { reason: 'link.self' });
+    }
+    const before = this.ws.getLink(link.id);
+    const twin = this.ws.findLink(link.type, link.source, link.target);
+    if (twin && twin.id !== link.id) {
+      throw new AppError('conflict', 'These two are already linked that way.', { reason: 'link.duplicate', existing: twin.id });
+    }
+    this.ws.writeLink(link);
+    this.record({ t: 'putLink', link }, before ? { t: 'putLink', link: before } : { t: 'delLink', id: link.id });
+  }
+
+  deleteLink(id: string): void {
+    const before = this.ws.getLink(id);
+    if (!before) throw new AppError('not_found', `No link ${id}.`);
+    this.ws.removeLink(id);
+    this.record({ t: 'delLink', id }, { t: 'putLink', link: before });
+  }
+
+  private record(op: Op, inverse: Op): void {
+    this.forward.push(op);
+    this.backward.unshift(inverse);
+  }
+}
+
+/**
+ * An open workspace file. Every user edit is one SQLite transaction that also appends its
+ * undo record, so autosave and undo can never disagree.
+ */
+export class Workspace {
+  readonly db: Database.Database;
+  private readonly now: () => Date;
+  private stmts: ReturnType<Workspace['prepare']>;
+
+  private constructor(
+    readonly path: string,
+    db: Database.Database,
+    now: () => Date,
+  ) {
+    this.db = db;
+    this.now = now;
+    this.stmts = this.prepare();
+  }
+
+  static open(file: string, opts: OpenOptions = {}): Workspace {
+    return new Workspace(file, openDatabase(file, opts), opts.now ?? (() => new Date()));
+  }
+
+  private prepare() {
+    const db = this.db;
+    return {
+      getEntity: db.prepare<[string], Row>('SELECT data FROM entities WHERE id = ?'),
+      putEntity: db.prepare(
+        'INSERT INTO entities (id, kind, data, updated_at) VALUES (@id, @kind, @data, @at) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, data = excluded.data, updated_at = excluded.updated_at',
+      ),
+      delEntity: db.prepare('DELETE FROM entities WHERE id = ?'),
+      listAll: db.prepare<[], Row>('SELECT data FROM entities ORDER BY kind, id'),
+      listKind: db.prepare<[string], Row>('SELECT data FROM entities WHERE kind = ? ORDER BY id'),
+      getLink: db.prepare<[string], Link & { data: string }>('SELECT id, type, source, target, data FROM links WHERE id = ?'),
+      findLink: db.prepare<[string, string, string], Link & { data: string }>(
+        'SELECT id, type, source, target, data FROM links WHERE type = ? AND source = ? AND target = ?',
+      ),
+      putLink: db.prepare(
+        'INSERT INTO links (id, type, source, target, data) VALUES (@id, @type, @source, @target, @data) ON CONFLICT(id) DO UPDATE SET type = excluded.type, source = excluded.source, target = excluded.target, data = excluded.data',
+      ),
+      delLink: db.prepare('DELETE FROM links WHERE id = ?'),
+      linksOf: db.prepare<[string, string], Link & { data: string }>(
+        'SELECT id, type, source, target, data FROM links WHERE source = ? OR target = ? ORDER BY type, id',
+      ),
+      linksAll: db.prepare<[], Link & { data: string }>('SELECT id, type, source, target, data FROM links ORDER BY type, id'),
+      linksType: db.prepare<[string], Link & { data: string }>('SELECT id, type, source, target, data FROM links WHERE type = ? ORDER BY id'),
+      countKinds: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM entities GROUP BY kind'),
+      countLinks: db.prepare<[], { type: string; n: number }>('SELECT type, count(*) AS n FROM links GROUP BY type'),
+      getMeta: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+      putMeta: db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+      histInsert: db.prepare('INSERT INTO history (label, at, forward, backward) VALUES (?, ?, ?, ?)'),
+      histDropRedo: db.prepare('DELETE FROM history WHERE undone = 1'),
+      histPrune: db.prepare(`DELETE FROM history WHERE seq <= (SELECT max(seq) FROM history) - ${HISTORY_LIMIT}`),
+      histLastDone: db.prepare<[], { seq: number; label: string; forward: string; backward: string }>(
+        'SELECT seq, label, forward, backward FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1',
+      ),
+      histFirstUndone: db.prepare<[], { seq: number; label: string; forward: string; backward: string }>(
+        'SELECT seq, label, forward, backward FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
+      ),
+      histMark: db.prepare('UPDATE history SET undone = ? WHERE seq = ?'),
+    };
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ---- reads ----
+
+  getEntity(id: string): Entity | undefined {
+    const row = this.stmts.getEntity.get(id);
+    return row ? (JSON.parse(row.data) as Entity) : undefined;
+  }
+
+  listEntities(kind?: EntityKind): Entity[] {
+    const rows = kind ? this.stmts.listKind.all(kind) : this.stmts.listAll.all();
+    return rows.map((r) => JSON.parse(r.data) as Entity);
+  }
+
+  getLink(id: string): Link | undefined {
+    const row = this.stmts.getLink.get(id);
+    return row ? parseLink(row) : undefined;
+  }
+
+  findLink(type: LinkType, source: string, target: string): Link | undefined {
+    const row = this.stmts.findLink.get(type, source, target);
+    return row ? parseLink(row) : undefined;
+  }
+
+  linksOf(entityId: string): Link[] {
+    return this.stmts.linksOf.all(entityId, entityId).map(parseLink);
+  }
+
+  listLinks(filter: { type?: LinkType; entityId?: string } = {}): Link[] {
+    let rows = filter.entityId ? this.linksOf(filter.entityId) : (filter.type ? this.stmts.linksType.all(filter.type) : this.stmts.linksAll.all()).map(parseLink);
+    if (filter.type && filter.entityId) rows = rows.filter((l) => l.type === filter.type);
+    return rows;
+  }
+
+  counts(): { entities: Record<string, number>; links: Record<string, number> } {
+    return {
+      entities: Object.fromEntries(this.stmts.countKinds.all().map((r) => [r.kind, r.n])),
+      links: Object.fromEntries(this.stmts.countLinks.all().map((r) => [r.type, r.n])),
+    };
+  }
+
+  schemaVersion(): number {
+    return this.db.pragma('user_version', { simple: true }) as number;
+  }
+
+  getTitle(): OptionalText {
+    const row = this.stmts.getMeta.get('title');
+    return row ? (JSON.parse(row.value) as OptionalText) : {};
+  }
+
+  setTitle(title: OptionalText): void {
+    this.stmts.putMeta.run('title', JSON.stringify(title));
+  }
+
+  // ---- writes (only through EditTx, so each is recorded) ----
+
+  /** Runs one user edit as one transaction with its undo record; nothing is written if it throws. */
+  edit<T>(label: string, fn: (tx: EditTx) => T, opts: { undoable?: boolean } = {}): T {
+    return this.db.transaction(() => {
+      const tx = new EditTx(this);
+      const result = fn(tx);
+      if (tx.forward.length > 0 && opts.undoable !== false) {
+        this.stmts.histDropRedo.run();
+        this.stmts.histInsert.run(label, this.now().toISOString(), JSON.stringify(tx.forward), JSON.stringify(tx.backward));
+        this.stmts.histPrune.run();
+      }
+      return result;
+    })();
+  }
+
+  undo(): string {
+    return this.db.transaction(() => {
+      const row = this.stmts.histLastDone.get();
+      if (!row) throw new AppError('nothing_to_undo', 'Nothing to undo.');
+      this.apply(JSON.parse(row.backward) as Op[]);
+      this.stmts.histMark.run(1, row.seq);
+      return row.label;
+    })();
+  }
+
+  redo(): string {
+    return this.db.transaction(() => {
+      const row = this.stmts.histFirstUndone.get();
+      if (!row) throw new AppError('nothing_to_undo', 'Nothing to redo.');
+      this.apply(JSON.parse(row.forward) as Op[]);
+      this.stmts.histMark.run(0, row.seq);
+      return row.label;
+    })();
+  }
+
+  historyState(): { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } {
+    const last = this.stmts.histLastDone.get();
+    const next = this.stmts.histFirstUndone.get();
+    return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label, redoLabel: next?.label };
+  }
+
+  private apply(ops: Op[]): void {
+    for (const op of ops) {
+      switch (op.t) {
+        case 'putEntity':
+          this.writeEntity(op.entity);
+          break;
+        case 'delEntity':
+          this.removeEntity(op.id);
+          break;
+        case 'putLink':
+          this.writeLink(op.link);
+          break;
+        case 'delLink':
+          this.removeLink(op.id);
+          break;
+      }
+    }
+  }
+
+  /** @internal used by EditTx and undo */
+  writeEntity(entity: Entity): void {
+    this.stmts.putEntity.run({ id: entity.id, kind: entity.kind, data: JSON.stringify(entity), at: this.now().toISOString() });
+  }
+  /** @internal */
+  removeEntity(id: string): void {
+    this.stmts.delEntity.run(id);
+  }
+  /** @internal */
+  writeLink(link: Link): void {
+    this.stmts.putLink.run({ ...link, data: JSON.stringify(link.data ?? {}) });
+  }
+  /** @internal */
+  removeLink(id: string): void {
+    this.stmts.delLink.run(id);
+  }
+}
+
+function parseLink(row: Link & { data: string }): Link {
+  return { id: row.id, type: row.type, source: row.source, target: row.target, data: JSON.parse(row.data) };
+}
+
+/** Validates an entity against the model; throws invalid_input with the zod issues. */
+export function validEntity(raw: unknown): Entity {
+  const parsed = EntitySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('invalid_input', 'The entity is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+  }
+  return parsed.data;
+}
+
+export function validLink(raw: unknown): Link {
+  const parsed = LinkSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new AppError('invalid_input', 'The link is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+  }
+  return parsed.data;
+}

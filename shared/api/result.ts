@@ -1,0 +1,34 @@
+/** Error codes that cross IPC and HTTP as data. */
+export type ErrorCode =
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'no_workspace'
+  | 'workspace_newer'
+  | 'workspace_damaged'
+  | 'not_a_workspace'
+  | 'io_error'
+  | 'unknown_method'
+  | 'nothing_to_undo'
+  | 'too_large'
+  | 'internal';
+
+export interface ApiError {
+  code: ErrorCode;
+  message: string;
+  details?: unknown;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+/** A failure a service throws on purpose; adapters turn it into `{ ok: false, error }`. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,5 @@
+export * from './text';
+export * from './meters';
+export * from './entities';
+export * from './links';
+export * from './workspace-file';
