@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/api/result';
+import type { RecentEntry, WorkspaceInfo } from '../../../shared/api/contract';
+import { WorkspaceJsonSchema, pickText, type OptionalText, type WorkspaceJson } from '../../../shared/model';
+import type { AppContext } from '../context';
+import type { Handlers } from '../registry';
+import { EXAMPLE_FILE, resourcesDir } from '../resources';
+import { Workspace } from '../store/workspace';
+
+export const WORKSPACE_EXT = '.kohtaanto';
+const RECENT_LIMIT = 12;
+
+function info(ws: Workspace): WorkspaceInfo {
+  return { path: ws.path, title: ws.getTitle(), schemaVersion: ws.schemaVersion(), readOnly: false };
+}
+
+/** Reads the bundled example (validated like any other input, so a broken bundle fails loudly). */
+export function loadExample(): WorkspaceJson {
+  const file = path.join(resourcesDir(), EXAMPLE_FILE);
+  return WorkspaceJsonSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+}
+
+/** Writes a whole workspace document into an empty workspace as its starting state (not undoable). */
+export function seedWorkspace(ws: Workspace, doc: WorkspaceJson): void {
+  ws.edit(
+    'Seed',
+    (tx) => {
+      for (const e of doc.entities) tx.putEntity(e);
+      for (const l of doc.links) tx.putLink(l);
+    },
+    { undoable: false },
+  );
+  ws.setTitle(doc.title);
+}
+
+function slug(name: string): string {
+  const s = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9 _-]/g, '')
+    .trim()
+    .replace(/\s+/g, '-');
+  return s || 'workspace';
+}
+
+/** A file name in the workspaces folder that does not exist yet. */
+function freePath(dir: string, base: string): string {
+  let candidate = path.join(dir, `${base}${WORKSPACE_EXT}`);
+  for (let i = 2; fs.existsSync(candidate); i++) candidate = path.join(dir, `${base}-${i}${WORKSPACE_EXT}`);
+  return candidate;
+}
+
+function remember(ctx: AppContext, ws: Workspace): void {
+  const s = ctx.readSettings();
+  const abs = path.resolve(ws.path);
+  s.recent = [{ path: abs, title: ws.getTitle(), openedAt: ctx.now().toISOString() }, ...s.recent.filter((r) => r.path !== abs)].slice(0, RECENT_LIMIT);
+  s.lastOpened = abs;
+  s.firstRunDone = true;
+  ctx.writeSettings(s);
+}
+
+function switchTo(ctx: AppContext, ws: Workspace): WorkspaceInfo {
+  ctx.close();
+  ctx.workspace = ws;
+  remember(ctx, ws);
+  return info(ws);
+}
+
+/** Creates a workspace file (optionally holding the example) and returns it open; refuses to overwrite. */
+export function createWorkspaceFile(ctx: AppContext, opts: { path?: string; name?: string; example?: boolean }): Workspace {
+  const example = opts.example ? loadExample() : undefined;
+  const title: OptionalText = example?.title ?? (opts.name ? { fi: opts.name, sv: opts.name, en: opts.name } : {});
+  let file = opts.path ? path.resolve(opts.path) : freePath(ctx.workspacesDir, slug(opts.name ?? pickText(title, 'fi') ?? 'workspace'));
+  if (!file.endsWith(WORKSPACE_EXT)) file += WORKSPACE_EXT;
+  if (fs.existsSync(file)) throw new AppError('conflict', `${file} already exists; choose another name.`);
+  const ws = Workspace.open(file, { create: true, nativeBinding: ctx.nativeBinding, now: ctx.now });
+  try {
+    if (example) seedWorkspace(ws, example);
+    else ws.setTitle(title);
+    return ws;
+  } catch (err) {
+    // A half-made file must not be left behind to be opened later.
+    ws.close();
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    throw err;
+  }
+}
+
+export function openWorkspaceFile(ctx: AppContext, file: string): Workspace {
+  return Workspace.open(path.resolve(file), { nativeBinding: ctx.nativeBinding, now: ctx.now });
+}
+
+/**
+ * What the app opens at start: the last workspace if it still opens, otherwise on first run a
+ * fresh copy of the example in the user's folder (the bundled original is never written).
+ */
+export function openAtStart(ctx: AppContext): void {
+  const s = ctx.readSettings();
+  if (s.lastOpened && fs.existsSync(s.lastOpened)) {
+    try {
+      switchTo(ctx, openWorkspaceFile(ctx, s.lastOpened));
+      return;
+    } catch (err) {
+      console.error(`[kohtaanto] could not reopen ${s.lastOpened}: ${(err as Error).message}`);
+    }
+  }
+  if (!s.firstRunDone) {
+    switchTo(ctx, createWorkspaceFile(ctx, { example: true }));
+  }
+}
+
+export const workspaceHandlers: Handlers = {
+  'app.info': (ctx) => ({ version: '0.1.0', mode: ctx.mode, workspacesDir: ctx.workspacesDir }),
+  'workspace.current': (ctx) => (ctx.workspace ? info(ctx.workspace) : null),
+  'workspace.create': (ctx, input) => switchTo(ctx, createWorkspaceFile(ctx, input)),
+  'workspace.open': (ctx, input) => switchTo(ctx, openWorkspaceFile(ctx, input.path)),
+  'workspace.close': (ctx) => {
+    ctx.close();
+    const s = ctx.readSettings();
+    delete s.lastOpened;
+    ctx.writeSettings(s);
+    return null;
+  },
+  'workspace.recent': (ctx): RecentEntry[] =>
+    ctx.readSettings().recent.map((r) => ({ ...r, exists: fs.existsSync(r.path) })),
+  'workspace.forgetRecent': (ctx, input) => {
+    const s = ctx.readSettings();
+    s.recent = s.recent.filter((r) => r.path !== input.path);
+    ctx.writeSettings(s);
+    return s.recent.map((r) => ({ ...r, exists: fs.existsSync(r.path) }));
+  },
+  'workspace.stats': (ctx) => {
+    const ws = ctx.requireWorkspace();
+    return { schemaVersion: ws.schemaVersion(), ...ws.counts() };
+  },
+  'workspace.setTitle': (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    ws.setTitle(input.title);
+    remember(ctx, ws);
+    return info(ws);
+  },
+};

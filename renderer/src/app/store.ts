@@ -1,0 +1,67 @@
+import { create } from 'zustand';
+import type { HistoryState, WorkspaceInfo } from '../../../shared/api/contract';
+import { AppError } from '../../../shared/api/result';
+import type { Entity, Link } from '../../../shared/model';
+import { api } from '../api';
+
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+interface AppState {
+  loaded: boolean;
+  info: WorkspaceInfo | null;
+  entities: Entity[];
+  links: Link[];
+  history: HistoryState;
+  notice: Notice | null;
+  /** Reloads everything shown from the workspace (after any change, from any client). */
+  refresh(): Promise<void>;
+  notify(n: Notice | null): void;
+}
+
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
+
+export const useApp = create<AppState>((set) => ({
+  loaded: false,
+  info: null,
+  entities: [],
+  links: [],
+  history: NO_HISTORY,
+  notice: null,
+  async refresh() {
+    const info = await api.call('workspace.current', {});
+    if (!info) {
+      set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY });
+      return;
+    }
+    const [entities, links, history] = await Promise.all([
+      api.call('entities.list', {}),
+      api.call('links.list', {}),
+      api.call('history.state', {}),
+    ]);
+    set({ loaded: true, info, entities, links, history });
+  },
+  notify(notice) {
+    set({ notice });
+  },
+}));
+
+/** Runs an API call for a user action; failures become a visible notice instead of being lost. */
+export async function attempt<T>(action: () => Promise<T>, describe: (e: AppError) => string): Promise<T | undefined> {
+  try {
+    return await action();
+  } catch (err) {
+    const e = err instanceof AppError ? err : new AppError('internal', (err as Error).message);
+    useApp.getState().notify({ kind: 'error', text: describe(e) });
+    return undefined;
+  }
+}
+
+/** Entities by id, rebuilt only when the list changes. */
+let byIdCache: { src: Entity[]; map: Map<string, Entity> } | undefined;
+export function entityIndex(entities: Entity[]): Map<string, Entity> {
+  if (byIdCache?.src !== entities) byIdCache = { src: entities, map: new Map(entities.map((e) => [e.id, e])) };
+  return byIdCache.map;
+}

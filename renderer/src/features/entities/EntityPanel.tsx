@@ -1,0 +1,277 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EntitySchema, METERS, neutralMeters, pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
+import { api } from '../../api';
+import { attempt, useApp } from '../../app/store';
+import { describeError } from '../../i18n/errors';
+import { FIELDS, type FieldSpec } from './fields';
+import { LinksEditor } from './LinksEditor';
+
+type Draft = Record<string, unknown>;
+
+function emptyDraft(kind: EntityKind): Draft {
+  const base: Draft = { kind, name: {}, description: {} };
+  if (kind === 'persona') return { ...base, ageMin: 16, ageMax: 29, language: 'fi', peoplePerYear: 0, meters: neutralMeters() };
+  return base;
+}
+
+/** Field errors keyed by the first path segment, from the same zod schema the backend uses. */
+function validate(draft: Draft): Record<string, string> {
+  const r = EntitySchema.safeParse({ id: 'draft', ...draft });
+  if (r.success) return {};
+  const out: Record<string, string> = {};
+  for (const issue of r.error.issues) {
+    const key = String(issue.path[0] ?? 'form');
+    if (key === 'id') continue;
+    out[key] ??= issue.message;
+  }
+  return out;
+}
+
+export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(): void; onSaved(id: string): void }) {
+  const { kind, entity } = props;
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const [draft, setDraft] = useState<Draft>(() => (entity ? structuredClone(entity) : emptyDraft(kind)) as Draft);
+  const [touched, setTouched] = useState(false);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const links = useApp((s) => s.links);
+  const notify = useApp((s) => s.notify);
+  const errors = touched ? validate(draft) : {};
+  const linkCount = entity ? links.filter((l) => l.source === entity.id || l.target === entity.id).length : 0;
+
+  const set = (key: string, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const save = async () => {
+    setTouched(true);
+    if (Object.keys(validate(draft)).length > 0) return;
+    const saved = entity
+      ? await attempt(() => api.call('entities.update', { entity: { ...draft, id: entity.id } as never }), (e) => describeError(t, e))
+      : await attempt(() => api.call('entities.create', { entity: draft as never }), (e) => describeError(t, e));
+    if (saved) {
+      notify({ kind: 'info', text: t('notice.saved') });
+      props.onSaved(saved.id);
+    }
+  };
+
+  const remove = async () => {
+    if (!entity) return;
+    const r = await attempt(() => api.call('entities.delete', { id: entity.id }), (e) => describeError(t, e));
+    if (r) {
+      notify({ kind: 'info', text: t('notice.deleted', { count: r.deletedLinks }) });
+      props.onClose();
+    }
+  };
+
+  const heading = entity ? pickText(entity.name, lang) || entity.id : t(`kind.${kind}.new`);
+  return (
+    <aside className="panel" aria-labelledby="panel-heading">
+      <div className="pane-header">
+        <h2 id="panel-heading">{heading}</h2>
+        <button type="button" className="icon-button" onClick={props.onClose} aria-label={t('action.close')}>
+          ×
+        </button>
+      </div>
+      <form
+        className="entity-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {FIELDS[kind].map((f) => (
+          <Field key={f.key} spec={f} value={draft[f.key]} error={errors[f.key]} onChange={(v) => set(f.key, v)} />
+        ))}
+        <div className="form-actions">
+          <button type="submit" className="primary">
+            {entity ? t('action.save') : t('action.create')}
+          </button>
+          <button type="button" onClick={props.onClose}>
+            {t('action.cancel')}
+          </button>
+          <span className="spacer" />
+          {entity && !confirmDelete && (
+            <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
+              {t('action.delete')}
+            </button>
+          )}
+        </div>
+        {entity && confirmDelete && (
+          <div className="confirm" role="alertdialog" aria-labelledby="confirm-text">
+            <p id="confirm-text">{t('confirm.delete', { name: heading, count: linkCount })}</p>
+            <button type="button" className="danger" onClick={() => void remove()} autoFocus>
+              {t('action.confirmDelete')}
+            </button>
+            <button type="button" onClick={() => setConfirmDelete(false)}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        )}
+      </form>
+      {entity && <LinksEditor entity={entity} />}
+      {entity && <p className="muted small">{t('field.id')}: {entity.id}</p>}
+    </aside>
+  );
+}
+
+function Field({ spec, value, error, onChange }: { spec: FieldSpec; value: unknown; error?: string; onChange(v: unknown): void }) {
+  const { t } = useTranslation();
+  const id = `field-${spec.key}`;
+  const label = t(`field.${spec.key}`);
+  const errorId = error ? `${id}-error` : undefined;
+  const errorText = error ? <p className="field-error" id={errorId}>{t(`validation.${error}`, { defaultValue: error })}</p> : null;
+
+  switch (spec.type) {
+    case 'text': {
+      const v = (value ?? {}) as Record<Language, string | undefined>;
+      return (
+        <fieldset className="ml-field">
+          <legend>
+            {label}
+            {spec.required && <span aria-hidden="true"> *</span>}
+          </legend>
+          {(['fi', 'sv', 'en'] as const).map((l) => {
+            const fid = `${id}-${l}`;
+            const props = {
+              id: fid,
+              value: v[l] ?? '',
+              'aria-invalid': error ? true : undefined,
+              'aria-describedby': errorId,
+              onChange: (e: { target: { value: string } }) => {
+                const next = { ...v, [l]: e.target.value };
+                if (!e.target.value) delete next[l];
+                onChange(next);
+              },
+            };
+            return (
+              <div className="ml-row" key={l}>
+                <label htmlFor={fid} className="lang-tag" title={t(`language.${l}`)}>
+                  {l.toUpperCase()}
+                </label>
+                {spec.multiline ? <textarea rows={3} {...props} /> : <input {...props} />}
+              </div>
+            );
+          })}
+          {errorText}
+        </fieldset>
+      );
+    }
+    case 'select':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <select id={id} value={String(value ?? spec.options[0])} onChange={(e) => onChange(e.target.value)}>
+            {spec.options.map((o) => (
+              <option key={o} value={o}>
+                {t(`${spec.optionPrefix}.${o}`)}
+              </option>
+            ))}
+          </select>
+          {errorText}
+        </div>
+      );
+    case 'codes':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input
+            id={id}
+            defaultValue={((value as string[] | undefined) ?? []).join(', ')}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => onChange(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
+          />
+          <p className="hint" id={`${id}-hint`}>
+            {t('hint.commaSeparated')}
+          </p>
+          {errorText}
+        </div>
+      );
+    case 'int':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input
+            id={id}
+            type="number"
+            min={spec.min}
+            max={spec.max}
+            step={1}
+            value={value === undefined || value === null ? '' : String(value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={errorId}
+            onChange={(e) => onChange(e.target.value === '' ? undefined : Number(e.target.value))}
+          />
+          {errorText}
+        </div>
+      );
+    case 'bool':
+      return (
+        <div className="field checkbox">
+          <input id={id} type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} />
+          <label htmlFor={id}>{label}</label>
+        </div>
+      );
+    case 'plain':
+    case 'url':
+      return (
+        <div className="field">
+          <label htmlFor={id}>{label}</label>
+          <input
+            id={id}
+            type={spec.type === 'url' ? 'url' : 'text'}
+            value={String(value ?? '')}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={errorId}
+            onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)}
+          />
+          {errorText}
+        </div>
+      );
+    case 'meters': {
+      const v = (value ?? neutralMeters()) as Record<string, number>;
+      return (
+        <fieldset className="meters">
+          <legend>{label}</legend>
+          <p className="hint">{t('hint.meters')}</p>
+          {METERS.map((m) => (
+            <div className="meter-row" key={m}>
+              <label htmlFor={`${id}-${m}`}>{t(`meter.${m}`)}</label>
+              <input id={`${id}-${m}`} type="range" min={0} max={10} step={1} value={v[m]} onChange={(e) => onChange({ ...v, [m]: Number(e.target.value) })} />
+              <output htmlFor={`${id}-${m}`}>{v[m]}</output>
+            </div>
+          ))}
+        </fieldset>
+      );
+    }
+    case 'affinities': {
+      const v = (value ?? {}) as Record<string, number | undefined>;
+      return (
+        <fieldset className="meters">
+          <legend>{label}</legend>
+          <p className="hint">{t('hint.affinities')}</p>
+          {METERS.map((m) => (
+            <div className="meter-row" key={m}>
+              <label htmlFor={`${id}-${m}`}>{t(`meter.${m}`)}</label>
+              <select
+                id={`${id}-${m}`}
+                value={v[m] === undefined ? '' : String(v[m])}
+                onChange={(e) => {
+                  const next = { ...v };
+                  if (e.target.value === '') delete next[m];
+                  else next[m] = Number(e.target.value);
+                  onChange(Object.keys(next).length ? next : undefined);
+                }}
+              >
+                <option value="">{t('affinity.unknown')}</option>
+                <option value="0">{t('affinity.none')}</option>
+                <option value="0.5">{t('affinity.some')}</option>
+                <option value="1">{t('affinity.strong')}</option>
+              </select>
+            </div>
+          ))}
+        </fieldset>
+      );
+    }
+  }
+}

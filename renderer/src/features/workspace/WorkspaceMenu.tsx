@@ -1,0 +1,58 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { attempt, useApp } from '../../app/store';
+import { describeError } from '../../i18n/errors';
+
+/** The workspace menu: new, the example, close (which leads back to the start screen's recent list). */
+export function WorkspaceMenu() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const refresh = useApp((s) => s.refresh);
+
+  useEffect(() => {
+    if (!open) return;
+    const onDoc = (e: MouseEvent) => {
+      if (!ref.current?.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    document.addEventListener('mousedown', onDoc);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDoc);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setOpen(false);
+    const ok = await attempt(action, (e) => describeError(t, e));
+    if (ok !== undefined) {
+      window.location.hash = '#/overview';
+      await refresh();
+    }
+  };
+
+  return (
+    <div className="menu" ref={ref}>
+      <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        {t('menu.workspace')} ▾
+      </button>
+      {open && (
+        <ul className="menu-list" role="menu">
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => run(() => api.call('workspace.close', {}))}>
+              {t('menu.switch')}
+            </button>
+          </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => run(() => api.call('workspace.create', { example: true }))}>
+              {t('start.example')}
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
+  );
+}
