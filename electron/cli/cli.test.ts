@@ -1,0 +1,77 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../backend/test/tmp';
+
+const ROOT = path.resolve(__dirname, '../..');
+let dir: string;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real `kohtaanto` command as a user would (through bin/, with tsx). */
+function kohtaanto(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kohtaanto.mjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, KOHTAANTO_DATA_DIR: path.join(dir, 'data') },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+describe('the kohtaanto CLI', () => {
+  it('creates the example workspace and reports its counts as JSON', () => {
+    const made = kohtaanto('new', 'x.kohtaanto', '--example');
+    expect(made.err).toBe('');
+    expect(made.code).toBe(0);
+    const info = kohtaanto('info', 'x.kohtaanto', '--json');
+    expect(info.code).toBe(0);
+    const j = JSON.parse(info.out);
+    expect(j.schemaVersion).toBeGreaterThanOrEqual(20);
+    expect(j.entities.organisation).toBeGreaterThanOrEqual(8);
+    expect(j.entities.service).toBeGreaterThanOrEqual(25);
+    expect(j.entities.need).toBeGreaterThanOrEqual(10);
+    expect(j.entities.persona).toBeGreaterThanOrEqual(4);
+    expect(j.links.provides).toBeGreaterThan(0);
+    expect(j.title.fi).toMatch(/Nuoret/);
+    const text = kohtaanto('info', 'x.kohtaanto');
+    expect(text.out).toMatch(/schema version: \d+/);
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    expect(kohtaanto('new', 'a.kohtaanto').code).toBe(0);
+    const again = kohtaanto('new', 'a.kohtaanto');
+    expect(again.code).toBe(1);
+    expect(again.err.trim().split('\n')).toHaveLength(1);
+    expect(again.err).toMatch(/already exists/);
+  });
+
+  it('prints one clear line and exits non-zero on errors', () => {
+    fs.writeFileSync(path.join(dir, 'notes.kohtaanto'), 'hello');
+    const notDb = kohtaanto('info', 'notes.kohtaanto');
+    expect(notDb.code).toBe(1);
+    expect(notDb.err.trim()).toBe('kohtaanto info: notes.kohtaanto is not a Kohtaanto workspace (not an SQLite file).');
+    const missing = kohtaanto('info', 'nope.kohtaanto');
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/No workspace at/);
+    const usage = kohtaanto('info');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/Expected exactly one FILE/);
+    const unknown = kohtaanto('frobnicate');
+    expect(unknown.code).toBe(2);
+    const badPort = kohtaanto('serve', '--port', 'abc');
+    expect(badPort.code).toBe(2);
+    expect(badPort.err).toMatch(/--port must be a number/);
+  });
+
+  it('has --help for every command', () => {
+    for (const cmd of ['new', 'info', 'serve']) {
+      const r = kohtaanto(cmd, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^Usage: kohtaanto ${cmd}`));
+    }
+    expect(kohtaanto('--help').out).toMatch(/Commands:/);
+  });
+});
