@@ -17,14 +17,14 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType
   mutates: boolean;
 }
 
-function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
   return { input, output, mutates: false };
 }
-function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
   return { input, output, mutates: true };
 }
 
-const Empty = z.object({}).strict().default({});
+export const Empty = z.object({}).strict().default({});
 const PathSchema = z.string().min(1).max(4096);
 
 export const WorkspaceInfoSchema = z.object({
@@ -63,8 +63,7 @@ export const NewEntitySchema = z.looseObject({ id: IdSchema.optional(), kind: En
 
 export const EntityWithLinksSchema = z.object({ entity: EntitySchema, links: z.array(LinkSchema) });
 
-/** Every method of the API, `domain.verb` → input and output schemas. The registry serves exactly these. */
-export const contract = {
+export const workspaceMethods = {
   'app.info': query(
     Empty,
     z.object({ version: z.string(), mode: z.enum(['desktop', 'browser']), workspacesDir: z.string() }),
@@ -81,7 +80,9 @@ export const contract = {
   'workspace.forgetRecent': command(z.object({ path: PathSchema }).strict(), z.array(RecentEntrySchema)),
   'workspace.stats': query(Empty, WorkspaceStatsSchema),
   'workspace.setTitle': command(z.object({ title: OptionalTextSchema }).strict(), WorkspaceInfoSchema),
+} satisfies Record<string, MethodSpec>;
 
+export const entityMethods = {
   'entities.list': query(
     z.object({ kind: EntityKindSchema.optional() }).strict().default({}),
     z.array(EntitySchema),
@@ -105,6 +106,12 @@ export const contract = {
   'history.state': query(Empty, HistoryStateSchema),
   'history.undo': command(Empty, HistoryStateSchema),
   'history.redo': command(Empty, HistoryStateSchema),
+} satisfies Record<string, MethodSpec>;
+
+/** Every method of the API, `domain.verb` → input and output schemas. The registry serves exactly these. */
+export const contract = {
+  ...workspaceMethods,
+  ...entityMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
