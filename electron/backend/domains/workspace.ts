@@ -106,7 +106,12 @@ export function openAtStart(ctx: AppContext): void {
     }
   }
   if (!s.firstRunDone) {
-    switchTo(ctx, createWorkspaceFile(ctx, { example: true }));
+    try {
+      switchTo(ctx, createWorkspaceFile(ctx, { example: true }));
+    } catch (err) {
+      // The start screen still lets the user create or open a workspace.
+      console.error(`[kohtaanto] could not create the example workspace: ${(err as Error).message}`);
+    }
   }
 }
 

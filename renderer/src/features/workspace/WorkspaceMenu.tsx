@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { COMMANDS } from '../../app/commands';
 import { attempt, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 
@@ -41,6 +42,23 @@ export function WorkspaceMenu() {
       </button>
       {open && (
         <ul className="menu-list" role="menu">
+          {COMMANDS.map((c) => (
+            <li role="none" key={c.id}>
+              <button
+                type="button"
+                role="menuitem"
+                disabled={!c.enabled()}
+                onClick={() => {
+                  setOpen(false);
+                  void c.perform(t);
+                }}
+              >
+                {t(c.labelKey)}
+                <span className="shortcut">{c.shortcuts[0].replace('Mod', 'Ctrl')}</span>
+              </button>
+            </li>
+          ))}
+          <li role="separator" className="menu-separator" />
           <li role="none">
             <button type="button" role="menuitem" onClick={() => run(() => api.call('workspace.close', {}))}>
               {t('menu.switch')}
