@@ -1,0 +1,228 @@
+/**
+ * Recommender and matching speed on a 22,000-service catalogue made from the real rows of the
+ * AuroraAI labelling sheet and the legacy PTV services (copied with new ids, spread over real
+ * municipalities and regions). Run: npx tsx bench/recommender-speed.ts
+ *
+ * Every figure is printed next to a brute-force baseline measured in the same run: the same
+ * scoring done without an index (every query analyses every service's text again, scores the
+ * prior, sorts the whole catalogue), and matching without the need and eligibility caches.
+ */
+import { readFileSync } from 'node:fs';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { join } from 'node:path';
+import { METERS, type Entity, type Link, type Need, type Persona, type Service } from '../shared/model';
+import { buildIndex, recommend, type RecommendQuery } from '../shared/recommender';
+import { serviceWords } from '../shared/recommender/features';
+import { priorEvidence } from '../shared/recommender/model';
+import { meterNeeds } from '../shared/recommender/recommend';
+import { codeUnder } from '../shared/recommender/prior';
+import { runMatching } from '../shared/matching';
+import { ageAdmitted, ageRanges, AGE_TARGET_GROUPS, areaLookupFromTable } from '../shared/recommender/area';
+import { DATA_DIR, labelRowToService, loadAreaMaps, loadLabelRows, loadLegacyServices, seededRandom } from './recommender-data';
+
+const N = Number(process.env.BENCH_SERVICES ?? 22_000);
+const QUERIES = 1000;
+const rand = seededRandom(2024);
+const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+};
+// A garbage collection before each memory reading makes the figures mean something; enable it even under plain `npx tsx`.
+v8.setFlagsFromString('--expose_gc');
+const gc = ((globalThis as { gc?: () => void }).gc ?? vm.runInNewContext('gc')) as (() => void) | undefined;
+
+// ---- catalogue -----------------------------------------------------------------------------
+const municipalities: string[] = (
+  JSON.parse(readFileSync(join(DATA_DIR, 'codes', 'municipalities-2023.json'), 'utf8')) as { results: { codeValue: string }[] }
+).results.map((r) => r.codeValue);
+const { region, wellbeingCounty } = loadAreaMaps();
+const table: Record<string, string[]> = {};
+for (const [k, v] of region) table[`region:${k}`] = v;
+for (const [k, v] of wellbeingCounty) table[`county:${k}`] = v;
+const areaLookup = areaLookupFromTable(table);
+const regionCodes = Object.keys(table);
+
+const rows = loadLabelRows();
+const legacy = loadLegacyServices();
+const templates: { service: Service; org?: string }[] = [
+  ...rows.map((r) => ({ service: labelRowToService(r, true), org: r.sheet })),
+  ...legacy.map((l) => ({ service: l.service, org: l.organisationId })),
+];
+const organisations = Array.from({ length: 400 }, (_, i) => `org-${String(i).padStart(3, '0')}`);
+const services: Service[] = [];
+const links: Link[] = [];
+let linkId = 0;
+for (let k = 0; services.length < N; k++) {
+  for (const t of templates) {
+    if (services.length >= N) break;
+    const s: Service = { ...t.service, id: `svc-${String(services.length).padStart(6, '0')}` };
+    // Spread copies over the country so area filters have work to do.
+    if (k > 0 && s.areaType === 'limited') s.areas = [rand() < 0.2 ? pick(regionCodes) : pick(municipalities)];
+    if (rand() < 0.15) s.languages = ['fi', 'sv'];
+    services.push(s);
+    links.push({ id: `l${linkId++}`, type: 'provides', source: pick(organisations), target: s.id, data: {} });
+  }
+}
+
+// ---- needs and personas for matching --------------------------------------------------------
+const classPool = [...new Set(services.flatMap((s) => s.serviceClasses))].filter((c) => /^P\d/.test(c)).sort();
+const words = ['asunto', 'velka', 'terveys', 'työ', 'opiskelu', 'perhe', 'lapsi', 'yksinäisyys', 'mielenterveys', 'harrastus', 'toimeentulo', 'neuvonta', 'nuoret', 'kuntoutus', 'liikunta', 'kirjasto', 'vertaistuki', 'päihde', 'muutto', 'eläke'];
+const needs: Need[] = Array.from({ length: 40 }, (_, i) => ({
+  id: `need-${String(i).padStart(2, '0')}`,
+  kind: 'need',
+  name: { fi: `Tarve ${i}: ${words[i % words.length]}` },
+  description: {},
+  tags: [],
+  serviceClasses: i % 2 === 0 && classPool.length ? [classPool[i % classPool.length]] : [],
+  keywords: [words[i % words.length], words[(i * 7) % words.length]],
+}));
+for (const n of needs) for (let j = 0; j < 5; j++) links.push({ id: `l${linkId++}`, type: 'addresses', source: pick(services).id, target: n.id, data: {} });
+const personas: Persona[] = Array.from({ length: 1000 }, (_, i) => {
+  const ageMin = Math.floor(rand() * 70) + 10;
+  return {
+    id: `persona-${String(i).padStart(4, '0')}`,
+    kind: 'persona',
+    name: { fi: `Profiili ${i}` },
+    description: {},
+    tags: [],
+    ageMin,
+    ageMax: ageMin + 10,
+    municipality: pick(municipalities.slice(0, 40)),
+    language: rand() < 0.8 ? 'fi' : rand() < 0.5 ? 'sv' : 'en',
+    meters: Object.fromEntries(METERS.map((m) => [m, Math.floor(rand() * 11)])) as Persona['meters'],
+    peoplePerYear: Math.floor(rand() * 1000),
+    expectedServices: [],
+  } as Persona;
+});
+for (const p of personas) {
+  const chosen = new Set<string>();
+  while (chosen.size < 20) chosen.add(pick(needs).id);
+  for (const n of [...chosen].sort()) links.push({ id: `l${linkId++}`, type: 'personaNeed', source: p.id, target: n, data: { importance: 1 + Math.floor(rand() * 5) } });
+}
+
+// ---- queries --------------------------------------------------------------------------------
+const texts = ['asunto', 'velkaneuvonta', 'mielenterveys nuoret', 'bostad', 'debt advice', 'työnhaku', 'harrastukset lapsille', 'kirjasto', 'ensamhet', 'health centre'];
+const queries: RecommendQuery[] = Array.from({ length: QUERIES }, (_, i) => {
+  const p = personas[i % personas.length];
+  const kind = i % 4;
+  const base: RecommendQuery = {
+    meters: p.meters,
+    filters: { municipality: p.municipality, language: p.language, ageMin: p.ageMin, ageMax: p.ageMax },
+    limit: 10,
+  };
+  if (kind === 1) return { ...base, text: texts[i % texts.length] };
+  if (kind === 2) return { ...base, needs: [{ id: pick(needs).id, importance: 4 }, { id: pick(needs).id, importance: 2 }] };
+  if (kind === 3) return { ...base, meters: undefined, text: texts[(i * 3) % texts.length] };
+  return base;
+});
+
+console.log(`Catalogue: ${services.length} services (${rows.length} label rows + ${legacy.length} legacy PTV services, copied with new ids), ${links.length} links, ${needs.length} needs, ${personas.length} personas.`);
+console.log(`Machine: Node ${process.version}, ${process.platform}/${process.arch}.`);
+
+// Brute-force baselines run first, so the process's peak memory at that point is theirs alone.
+// Brute force: no index. Each query re-analyses every service, scores labels or the prior, filters, and sorts everything.
+function bruteForce(q: RecommendQuery): string[] {
+  const need = meterNeeds(q.meters);
+  const f = q.filters ?? {};
+  const qWords = (q.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
+  const scored: { id: string; s: number }[] = [];
+  for (const s of services) {
+    if (s.excluded) continue;
+    if (f.municipality && s.areaType === 'limited' && !s.areas.some((a) => a === f.municipality || (table[a] ?? []).includes(f.municipality!))) continue;
+    if (f.language && s.languages.length && !s.languages.includes(f.language)) continue;
+    if (f.ageMin !== undefined && !ageAdmitted(ageRanges(s.targetGroups, AGE_TARGET_GROUPS), f.ageMin, f.ageMax ?? 120)) continue;
+    const w = serviceWords(s);
+    const prior = priorEvidence(w, s).score;
+    let score = 0;
+    METERS.forEach((m, j) => (score += need[j] * (s.meterAffinities?.[m] ?? prior[j])));
+    for (const qw of qWords) if (w.some((x) => x.token.startsWith(qw.slice(0, 5)))) score += 1;
+    if (score > 0) scored.push({ id: s.id, s: score });
+  }
+  scored.sort((a, b) => b.s - a.s || (a.id < b.id ? -1 : 1));
+  return scored.slice(0, 10).map((x) => x.id);
+}
+const bruteTimes: number[] = [];
+const BRUTE_QUERIES = 20;
+for (const q of queries.slice(0, BRUTE_QUERIES)) {
+  const s = performance.now();
+  bruteForce(q);
+  bruteTimes.push(performance.now() - s);
+}
+// Brute force matching: every persona × need scans the whole catalogue with inline filters and relevance, no caches.
+function bruteMatching(ps: Persona[]): number {
+  const addresses = new Map<string, Set<string>>();
+  for (const l of links) if (l.type === 'addresses') addresses.set(l.target, (addresses.get(l.target) ?? new Set()).add(l.source));
+  const needById = new Map(needs.map((n) => [n.id, n]));
+  let covered = 0;
+  for (const p of ps) {
+    const pn = links.filter((l) => l.type === 'personaNeed' && l.source === p.id);
+    for (const l of pn) {
+      const n = needById.get(l.target)!;
+      let best = 0;
+      for (const s of services) {
+        if (s.excluded) continue;
+        if (p.municipality && s.areaType === 'limited' && !s.areas.some((a) => a === p.municipality || (table[a] ?? []).includes(p.municipality!))) continue;
+        if (s.languages.length && !s.languages.includes(p.language)) continue;
+        let strength = addresses.get(n.id)?.has(s.id) ? 1 : 0;
+        if (n.serviceClasses.some((c) => s.serviceClasses.some((x) => codeUnder(x, c)))) strength = Math.max(strength, 0.8);
+        const text = `${s.name.fi ?? ''} ${s.description.fi ?? ''}`.toLowerCase();
+        if (n.keywords.some((k) => text.includes(k))) strength = Math.max(strength, 0.6);
+        best = Math.max(best, strength);
+      }
+      if (best >= 0.5) covered++;
+    }
+  }
+  return covered;
+}
+const BRUTE_PERSONAS = 10;
+const tb = performance.now();
+bruteMatching(personas.slice(0, BRUTE_PERSONAS));
+const bruteMatchMs = ((performance.now() - tb) * personas.length) / BRUTE_PERSONAS;
+
+const rssBrute = process.resourceUsage().maxRSS * 1024;
+
+gc?.();
+const mem = () => {
+  const u = process.memoryUsage();
+  return u.heapUsed + u.external;
+};
+const heap0 = mem();
+let t0 = performance.now();
+const index = buildIndex(services, links, { needs, areaLookup });
+const buildMs = performance.now() - t0;
+gc?.();
+const heap1 = mem();
+console.log(`\nIndex build: ${(buildMs / 1000).toFixed(2)} s (${index.build.labelled} labelled, ${index.build.inferred} inferred; phases ms ${JSON.stringify(index.build.phases)}); index memory (heap + typed arrays) ≈ ${mb(heap1 - heap0)}${gc ? '' : ' (run with --expose-gc for a cleaner figure)'}.`);
+
+// Warm-up, then time every query.
+for (const q of queries.slice(0, 50)) recommend(index, q);
+const times: number[] = [];
+for (const q of queries) {
+  const s = performance.now();
+  recommend(index, q);
+  times.push(performance.now() - s);
+}
+
+const p50 = quantile(times, 0.5);
+const p99 = quantile(times, 0.99);
+console.log(`\nTop-10 query over ${QUERIES} mixed queries (meters, free text fi/sv/en, needs; municipality, language and age filters):`);
+console.log(`  indexed:     p50 ${p50.toFixed(2)} ms, p99 ${p99.toFixed(2)} ms, max ${Math.max(...times).toFixed(2)} ms   (targets: p50 ≤ 5 ms ${p50 <= 5 ? 'met' : 'NOT met'}, p99 ≤ 20 ms ${p99 <= 20 ? 'met' : 'NOT met'})`);
+console.log(`  brute force: p50 ${quantile(bruteTimes, 0.5).toFixed(0)} ms, p99 ${quantile(bruteTimes, 0.99).toFixed(0)} ms (${BRUTE_QUERIES} queries; no index: re-analyses all text, prior only, full sort)`);
+console.log(`  the index pays for its build after ≈ ${Math.ceil(buildMs / Math.max(0.001, quantile(bruteTimes, 0.5) - p50))} queries.`);
+
+// ---- matching -------------------------------------------------------------------------------
+const entities: Entity[] = [...services, ...needs, ...personas];
+gc?.();
+t0 = performance.now();
+const run = runMatching({ entities, links }, {}, { index });
+const matchMs = performance.now() - t0;
+console.log(`\nMatching ${personas.length} personas × 20 needs (${run.totals.personaNeeds} pairs) on the built index: ${(matchMs / 1000).toFixed(2)} s (target ≤ 5 s: ${matchMs <= 5000 ? 'met' : 'NOT met'}); coverage ${(run.totals.coverage * 100).toFixed(1)} %, ${run.gaps.length} gaps, ${run.overlaps.length} overlaps, counters exact for ${run.counters.filter((c) => c.method === 'exact').length}/${run.counters.length} personas.`);
+console.log(`  brute force: ≈ ${(bruteMatchMs / 1000).toFixed(0)} s (measured on ${BRUTE_PERSONAS} personas, scaled ×${personas.length / BRUTE_PERSONAS}; simpler relevance, no caches).`);
+
+const rssAll = process.resourceUsage().maxRSS * 1024;
+console.log(`\nPeak memory (max RSS of the bench process, includes tsx and the catalogue itself):`);
+console.log(`  brute force only (before any index existed): ${mb(rssBrute)}`);
+console.log(`  after index build, queries and matching:     ${mb(rssAll)}; the built index keeps ≈ ${mb(heap1 - heap0)} (heap + typed arrays) beyond the catalogue.`);

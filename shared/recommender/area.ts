@@ -1,0 +1,131 @@
+/** Area, language, age and classification filters, precomputed per service so queries stay cheap. */
+import type { Service } from '../model';
+import { codeUnder } from './prior';
+import type { AreaLookup, RecommendFilters } from './types';
+
+/** Municipalities of Åland (region 21), for services that are nationwide except Åland. */
+export const ALAND_MUNICIPALITIES: readonly string[] = [
+  '035', '043', '060', '062', '065', '076', '170', '295', '318', '417', '438', '478', '736', '766', '771', '941',
+];
+
+/**
+ * Age ranges of the PTV citizen target groups that depend on age. Families with children reach
+ * up to working age because parents belong to them too; groups not listed (long-term ill,
+ * disabled, expatriates) are open to any age.
+ */
+export const AGE_TARGET_GROUPS: Readonly<Record<string, readonly [number, number]>> = {
+  'KR1.1': [63, 120],
+  'KR1.2': [0, 64],
+  'KR1.3': [13, 29],
+};
+
+/** Builds an area lookup from a plain code → municipality codes table. */
+export function areaLookupFromTable(table: Readonly<Record<string, readonly string[]>> | ReadonlyMap<string, readonly string[]>): AreaLookup {
+  const map = table instanceof Map ? table : new Map(Object.entries(table));
+  return (code) => map.get(code);
+}
+
+/** Where a service is offered, resolved to municipalities. */
+export interface ServiceArea {
+  nationwide: boolean;
+  exceptAland: boolean;
+  /** Municipality → 'municipality' when listed directly, 'region' when reached through a region/county code. */
+  municipalities: Map<string, 'municipality' | 'region'>;
+}
+
+/** Resolves a service's area codes to municipalities with the caller's lookup. */
+export function resolveArea(service: Service, lookup: AreaLookup | undefined): ServiceArea {
+  const municipalities = new Map<string, 'municipality' | 'region'>();
+  if (service.areaType === 'limited') {
+    for (const code of service.areas ?? []) {
+      const expanded = lookup?.(code);
+      if (expanded) {
+        for (const m of expanded) if (!municipalities.has(m)) municipalities.set(m, 'region');
+      } else municipalities.set(code, 'municipality');
+    }
+  }
+  return {
+    nationwide: service.areaType !== 'limited',
+    exceptAland: service.areaType === 'nationwideExceptAland',
+    municipalities,
+  };
+}
+
+/** How a service's area fits a municipality: null when it is not offered there. */
+export function areaFit(
+  area: ServiceArea,
+  municipality: string | undefined,
+  includeNational: boolean,
+  aland: ReadonlySet<string>,
+): 'municipality' | 'region' | 'nationwide' | 'any' | null {
+  // Without a municipality there is nothing to compare a limited area with: keep the service, no bonus.
+  if (!municipality) return area.nationwide ? (includeNational ? 'nationwide' : null) : 'any';
+  if (area.nationwide) {
+    if (!includeNational) return null;
+    if (area.exceptAland && aland.has(municipality)) return null;
+    return 'nationwide';
+  }
+  return area.municipalities.get(municipality) ?? null;
+}
+
+/** Whether a service is offered in any of the given areas (expanded to municipalities). */
+export function inAnyArea(area: ServiceArea, codes: readonly string[], lookup: AreaLookup | undefined, aland: ReadonlySet<string>): boolean {
+  for (const code of codes) {
+    const munis = lookup?.(code) ?? [code];
+    for (const m of munis) {
+      if (area.nationwide) {
+        if (!(area.exceptAland && aland.has(m))) return true;
+      } else if (area.municipalities.has(m)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Age ranges a service's target groups admit: null = any age (no groups, all citizens, or a
+ * group not defined by age); [] = no citizen group at all (businesses, authorities only).
+ */
+export function ageRanges(
+  targetGroups: readonly string[],
+  table: Readonly<Record<string, readonly [number, number]>>,
+): (readonly [number, number])[] | null {
+  if (!targetGroups.length) return null;
+  const out: (readonly [number, number])[] = [];
+  for (const tg of targetGroups) {
+    if (tg === 'KR1') return null;
+    if (!codeUnder(tg, 'KR1')) continue;
+    const key = Object.keys(table).find((k) => codeUnder(tg, k));
+    if (!key) return null;
+    out.push(table[key]);
+  }
+  return out;
+}
+
+/** Whether an age range overlaps any of the admitted ranges. */
+export function ageAdmitted(ranges: (readonly [number, number])[] | null, ageMin: number, ageMax: number): boolean {
+  if (ranges === null) return true;
+  return ranges.some(([lo, hi]) => ageMin <= hi && ageMax >= lo);
+}
+
+/** Whether any of the service's codes falls under any of the wanted codes (hierarchical by '.'). */
+export function codesMatch(serviceCodes: readonly string[], wanted: readonly string[]): boolean {
+  for (const w of wanted) for (const c of serviceCodes) if (codeUnder(c, w)) return true;
+  return false;
+}
+
+/** A stable key for the filters that decide eligibility, for caching eligibility per persona group. */
+export function filterKey(f: RecommendFilters | undefined): string {
+  if (!f) return '';
+  return JSON.stringify([
+    f.municipality ?? null,
+    f.includeNational ?? true,
+    f.areas ?? null,
+    f.language ?? null,
+    f.ageMin ?? null,
+    f.ageMax ?? null,
+    f.serviceClasses ?? null,
+    f.targetGroups ?? null,
+    f.fundingTypes ?? null,
+    f.serviceIds ?? null,
+  ]);
+}

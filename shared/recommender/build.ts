@@ -1,0 +1,275 @@
+/** Builds the recommender index of a catalogue once; queries then only read it. */
+import { METERS, type LifeEvent, type Link, type Need, type Service } from '../model';
+import { ageRanges, ALAND_MUNICIPALITIES, AGE_TARGET_GROUPS, resolveArea, type ServiceArea } from './area';
+import { serviceWords, type Word } from './features';
+import { FeatureSpace, predictMeters, priorEvidence, rawFeatures, trainMeterModel, type InferenceOptions, type MeterModel } from './model';
+import { needRelevance } from './needs';
+import { buildTextIndex, type TextIndex } from './search';
+import type { AreaLookup, NeedVia, ScoreWeights } from './types';
+
+const M = METERS.length;
+
+/**
+ * Default weights. A fully relevant need counts as much as a very low meter met by a service
+ * made for it (both 1); free text that matches fully counts as much again; meter words in the
+ * text and life events are hints (0.5, 0.3); the area bonus only reorders near-equal results.
+ */
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  meter: 1,
+  need: 1,
+  text: 1,
+  textMeter: 0.5,
+  lifeEvent: 0.3,
+  areaMunicipality: 0.05,
+  areaRegion: 0.03,
+};
+
+/** Options of `buildIndex`. */
+export interface BuildOptions {
+  /** Need entities (their classes and keywords relate them to services). */
+  needs?: readonly Need[];
+  /** Life-event entities (their PTV codes relate them to services' life events). */
+  lifeEvents?: readonly LifeEvent[];
+  /** Expands region and wellbeing-county codes to municipalities. */
+  areaLookup?: AreaLookup;
+  alandMunicipalities?: readonly string[];
+  ageTargetGroups?: Readonly<Record<string, readonly [number, number]>>;
+  inference?: InferenceOptions;
+  weights?: Partial<ScoreWeights>;
+  /** Work out every need's relevant services while building, so the first query on a need is as fast as the rest (default true). */
+  precomputeNeeds?: boolean;
+}
+
+/** What the index knows about one need. */
+export interface NeedInfo {
+  need: Need;
+  /** Services linked with `addresses`. */
+  linked: Set<number>;
+  /** Life events (entity ids) the need belongs to, with their PTV codes. */
+  lifeEvents: { id: string; code?: string; name?: LifeEvent['name'] }[];
+}
+
+/** A built index: services in id order with their resolved areas, meter affinities, text index and the need graph. */
+export interface RecommenderIndex {
+  services: Service[];
+  /** Service id → position. */
+  position: Map<string, number>;
+  areas: ServiceArea[];
+  ages: ((readonly [number, number])[] | null)[];
+  languages: (Set<string> | null)[];
+  /** n × 10 meter affinities (label where known, otherwise inferred). */
+  affinity: Float32Array;
+  /** n × 10: 1 labelled, 2 inferred. */
+  affinitySource: Uint8Array;
+  /** max(1, |affinity|): a service relevant to every meter is not ten times as relevant to each. */
+  affinityNorm: Float32Array;
+  /** Life-event keys per service: entity ids from `inLifeEvent` links and PTV codes. */
+  serviceLifeEvents: Set<string>[];
+  /** Organisations that provide each service (from `provides` links). */
+  providers: string[][];
+  text: TextIndex;
+  model: MeterModel;
+  needs: Map<string, NeedInfo>;
+  lifeEventById: Map<string, LifeEvent>;
+  areaLookup?: AreaLookup;
+  aland: Set<string>;
+  weights: ScoreWeights;
+  /** Per-need relevance, computed on first use. */
+  needCache: Map<string, NeedRelevance>;
+  /** Service words, kept only for services whose explanation was asked for. */
+  wordCache: Map<number, Word[]>;
+  /** Eligibility per filter combination, computed on first use. */
+  eligibilityCache: Map<string, Uint8Array>;
+  /** Precomputed masks the eligibility filter combines: not excluded; nationwide; nationwide outside Åland; limited. */
+  masks: { open: Uint8Array; nationwide: Uint8Array; nationwideOutsideAland: Uint8Array; limited: Uint8Array; language: Map<string, Uint8Array> };
+  /** Municipality → limited services offered there, listed directly or through a region/county code. */
+  byMunicipality: Map<string, { direct: number[]; region: number[] }>;
+  /** Services whose target groups limit the age they serve. */
+  ageLimited: number[];
+  /** Scratch buffers reused by queries (the index is used from one thread at a time). */
+  scratch: { score: Float64Array; bonus: Float64Array };
+  /** Build statistics: total and per-phase milliseconds, labelled and inferred services, training examples per meter. */
+  build: { ms: number; phases: Record<string, number>; labelled: number; inferred: number; examples: MeterModel['examples'] };
+}
+
+/** Sparse relevance of services to one need: position → strength 0..1 and the reasons. */
+export interface NeedRelevance {
+  strength: Map<number, number>;
+  via: Map<number, NeedVia[]>;
+}
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** Builds the index of a catalogue: resolves areas, trains the meter model on labelled services and infers the rest. */
+export function buildIndex(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): RecommenderIndex {
+  const t0 = now();
+  const phases: Record<string, number> = {};
+  let tp = t0;
+  const lap = (name: string) => {
+    const t = now();
+    phases[name] = Math.round(t - tp);
+    tp = t;
+  };
+  // Id order makes positions, ties and the model's example order independent of input order.
+  const sorted = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const position = new Map<string, number>();
+  sorted.forEach((s, i) => position.set(s.id, i));
+  const n = sorted.length;
+
+  const lifeEventById = new Map<string, LifeEvent>();
+  for (const le of opts.lifeEvents ?? []) lifeEventById.set(le.id, le);
+  const serviceLifeEvents = sorted.map((s) => new Set<string>(s.lifeEvents ?? []));
+  const providers: string[][] = sorted.map(() => []);
+  const needs = new Map<string, NeedInfo>();
+  for (const need of opts.needs ?? []) needs.set(need.id, { need, linked: new Set(), lifeEvents: [] });
+  // Links sorted by id so every derived list has one order whatever order the store returned.
+  const sortedLinks = [...links].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const l of sortedLinks) {
+    if (l.type === 'addresses') {
+      const i = position.get(l.source);
+      const info = needs.get(l.target);
+      if (i !== undefined && info) info.linked.add(i);
+    } else if (l.type === 'inLifeEvent') {
+      const i = position.get(l.source);
+      if (i === undefined) continue;
+      serviceLifeEvents[i].add(l.target);
+      const code = lifeEventById.get(l.target)?.code;
+      if (code) serviceLifeEvents[i].add(code);
+    } else if (l.type === 'hasNeed') {
+      const info = needs.get(l.target);
+      if (!info) continue;
+      const le = lifeEventById.get(l.source);
+      if (!info.lifeEvents.some((x) => x.id === l.source)) info.lifeEvents.push({ id: l.source, code: le?.code, name: le?.name });
+    } else if (l.type === 'provides') {
+      const i = position.get(l.target);
+      if (i !== undefined && !providers[i].includes(l.source)) providers[i].push(l.source);
+    }
+  }
+  for (const p of providers) p.sort();
+
+  lap('links');
+  const words = sorted.map((s) => serviceWords(s));
+  lap('analyse');
+  const inference = { gramSize: 4, ...opts.inference };
+  // Life events reached through links count like the service's own PTV life-event codes.
+  const codesOf = (i: number) => ({
+    serviceClasses: sorted[i].serviceClasses ?? [],
+    lifeEvents: [...serviceLifeEvents[i]],
+    targetGroups: sorted[i].targetGroups ?? [],
+    ontologyTerms: sorted[i].ontologyTerms ?? [],
+  });
+  const priors = sorted.map((_, i) => priorEvidence(words[i], codesOf(i)));
+  const space = new FeatureSpace(inference.gramSize, inference.ignoreWords);
+  const docs = sorted.map((s, i) => {
+    const labels = new Float64Array(M).fill(NaN);
+    if (s.meterAffinities && !s.excluded) METERS.forEach((m, j) => {
+      const v = s.meterAffinities?.[m];
+      if (v !== undefined) labels[j] = v;
+    });
+    return { raw: rawFeatures(words[i], codesOf(i), space), prior: priors[i].score, labels, excluded: s.excluded };
+  });
+  lap('features');
+  const { model, vectors } = trainMeterModel(docs, space, inference);
+  lap('train');
+
+  const affinity = new Float32Array(n * M);
+  const affinitySource = new Uint8Array(n * M);
+  const affinityNorm = new Float32Array(n);
+  let labelled = 0;
+  let inferred = 0;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i];
+    const needsInference = d.labels.some((l) => Number.isNaN(l));
+    const p = needsInference ? predictMeters(model, vectors[i], d.prior) : null;
+    if (needsInference) inferred++;
+    else labelled++;
+    let sq = 0;
+    for (let m = 0; m < M; m++) {
+      const known = !Number.isNaN(d.labels[m]);
+      const a = known ? d.labels[m] : p![m];
+      affinity[i * M + m] = a;
+      affinitySource[i * M + m] = known ? 1 : 2;
+      sq += a * a;
+    }
+    affinityNorm[i] = Math.max(1, Math.sqrt(sq));
+  }
+
+  lap('infer');
+  const text = buildTextIndex(words);
+  lap('textIndex');
+
+  const ageTable = opts.ageTargetGroups ?? AGE_TARGET_GROUPS;
+  const areas = sorted.map((s) => resolveArea(s, opts.areaLookup));
+  const ages = sorted.map((s) => ageRanges(s.targetGroups ?? [], ageTable));
+  const aland = new Set(opts.alandMunicipalities ?? ALAND_MUNICIPALITIES);
+  const masks = {
+    open: new Uint8Array(n),
+    nationwide: new Uint8Array(n),
+    nationwideOutsideAland: new Uint8Array(n),
+    limited: new Uint8Array(n),
+    language: new Map<string, Uint8Array>(),
+  };
+  const byMunicipality = new Map<string, { direct: number[]; region: number[] }>();
+  const ageLimited: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (sorted[i].excluded) continue;
+    masks.open[i] = 1;
+    if (ages[i] !== null) ageLimited.push(i);
+    const a = areas[i];
+    if (a.nationwide) {
+      masks.nationwide[i] = 1;
+      if (a.exceptAland) continue;
+      masks.nationwideOutsideAland[i] = 1;
+      continue;
+    }
+    masks.limited[i] = 1;
+    for (const [m, how] of a.municipalities) {
+      let e = byMunicipality.get(m);
+      if (!e) byMunicipality.set(m, (e = { direct: [], region: [] }));
+      (how === 'municipality' ? e.direct : e.region).push(i);
+    }
+  }
+  const index: RecommenderIndex = {
+    services: sorted,
+    position,
+    areas,
+    ages,
+    languages: sorted.map((s) => (s.languages?.length ? new Set(s.languages) : null)),
+    affinity,
+    affinitySource,
+    affinityNorm,
+    serviceLifeEvents,
+    providers,
+    text,
+    model,
+    needs,
+    lifeEventById,
+    areaLookup: opts.areaLookup,
+    aland,
+    weights: { ...DEFAULT_WEIGHTS, ...opts.weights },
+    needCache: new Map(),
+    wordCache: new Map(),
+    eligibilityCache: new Map(),
+    masks,
+    byMunicipality,
+    ageLimited,
+    scratch: { score: new Float64Array(n), bonus: new Float64Array(n) },
+    build: { ms: 0, phases, labelled, inferred, examples: model.examples },
+  };
+  lap('filters');
+  if (opts.precomputeNeeds ?? true) for (const id of [...needs.keys()].sort()) needRelevance(index, id);
+  lap('needs');
+  index.build.ms = now() - t0;
+  return index;
+}
+
+/** The words of an indexed service, analysed again on demand (kept for a bounded number of services). */
+export function wordsOf(index: RecommenderIndex, i: number): Word[] {
+  let w = index.wordCache.get(i);
+  if (!w) {
+    w = serviceWords(index.services[i]);
+    if (index.wordCache.size > 5000) index.wordCache.clear();
+    index.wordCache.set(i, w);
+  }
+  return w;
+}

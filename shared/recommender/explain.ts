@@ -1,0 +1,264 @@
+/**
+ * Renders explanation parts as sentences in Finnish, Swedish or English. Every user-visible
+ * sentence of the recommender and the matching analysis lives in the one table below, so a
+ * translator finds them all in one place and a test can check that no language is missing one.
+ */
+import { pickText, type Language, type Meter } from '../model';
+import type { ExplanationPart, NeedVia } from './types';
+
+type Vars = Record<string, string | number>;
+
+/** Meter names as a person would read them in a sentence. */
+export const METER_NAMES: Record<Meter, Record<Language, string>> = {
+  health: { fi: 'terveys', sv: 'hälsa', en: 'health' },
+  resilience: { fi: 'vaikeuksien voittaminen', sv: 'att övervinna svårigheter', en: 'overcoming difficulties' },
+  housing: { fi: 'asuminen', sv: 'boende', en: 'housing' },
+  working_studying: { fi: 'opiskelu tai työ', sv: 'studier eller arbete', en: 'studying or work' },
+  family: { fi: 'perhe', sv: 'familj', en: 'family' },
+  friends: { fi: 'ystävät', sv: 'vänner', en: 'friends' },
+  finance: { fi: 'raha-asiat', sv: 'ekonomi', en: 'finances' },
+  improvement_of_strengths: { fi: 'itsensä kehittäminen', sv: 'att utveckla sina styrkor', en: 'improving one’s strengths' },
+  self_esteem: { fi: 'itsetunto', sv: 'självkänsla', en: 'self-esteem' },
+  life_satisfaction: { fi: 'tyytyväisyys elämään', sv: 'tillfredsställelse med livet', en: 'life satisfaction' },
+};
+
+/** Every sentence template, by key and language. `{x}` is replaced by a value. */
+export const STRINGS = {
+  'level.veryLow': { fi: 'hyvin matala', sv: 'mycket låg', en: 'very low' },
+  'level.low': { fi: 'matala', sv: 'låg', en: 'low' },
+  'level.middling': { fi: 'kohtalainen', sv: 'måttlig', en: 'middling' },
+  'level.fair': { fi: 'melko hyvä', sv: 'ganska god', en: 'fairly good' },
+  'meter.label': {
+    fi: 'Mittari ”{meter}” on {level} ({value}/10), ja palvelu on merkitty tähän aiheeseen.',
+    sv: 'Mätaren ”{meter}” är {level} ({value}/10), och tjänsten är märkt för det här området.',
+    en: 'The “{meter}” meter is {level} ({value}/10), and the service is labelled for this area.',
+  },
+  'meter.inferred': {
+    fi: 'Mittari ”{meter}” on {level} ({value}/10), ja palvelu näyttää liittyvän tähän aiheeseen (päätelty sanoista: {words}).',
+    sv: 'Mätaren ”{meter}” är {level} ({value}/10), och tjänsten verkar gälla det här området (härlett ur orden: {words}).',
+    en: 'The “{meter}” meter is {level} ({value}/10), and the service appears to address this area (inferred from the words: {words}).',
+  },
+  'meter.inferredNoWords': {
+    fi: 'Mittari ”{meter}” on {level} ({value}/10), ja palvelu näyttää liittyvän tähän aiheeseen (päätelty samankaltaisista palveluista).',
+    sv: 'Mätaren ”{meter}” är {level} ({value}/10), och tjänsten verkar gälla det här området (härlett ur liknande tjänster).',
+    en: 'The “{meter}” meter is {level} ({value}/10), and the service appears to address this area (inferred from similar services).',
+  },
+  'need.link': {
+    fi: 'Palvelu on liitetty tarpeeseen ”{need}” (tärkeys {importance}/5).',
+    sv: 'Tjänsten är kopplad till behovet ”{need}” (vikt {importance}/5).',
+    en: 'The service is linked to the need “{need}” (importance {importance}/5).',
+  },
+  'need.class': {
+    fi: 'Palvelulla on sama palveluluokka ({codes}) kuin tarpeella ”{need}” (tärkeys {importance}/5).',
+    sv: 'Tjänsten har samma tjänsteklass ({codes}) som behovet ”{need}” (vikt {importance}/5).',
+    en: 'The service shares the service class {codes} with the need “{need}” (importance {importance}/5).',
+  },
+  'need.keyword': {
+    fi: 'Palvelun kuvauksessa mainitaan tarpeen ”{need}” avainsanoja: {words} (tärkeys {importance}/5).',
+    sv: 'Tjänstens beskrivning nämner nyckelord för behovet ”{need}”: {words} (vikt {importance}/5).',
+    en: 'The service’s text mentions keywords of the need “{need}”: {words} (importance {importance}/5).',
+  },
+  'need.ontology': {
+    fi: 'Palvelulla on samoja asiasanoja ({codes}) kuin tarpeeseen ”{need}” liitetyillä palveluilla (tärkeys {importance}/5).',
+    sv: 'Tjänsten har samma ämnesord ({codes}) som tjänsterna kopplade till behovet ”{need}” (vikt {importance}/5).',
+    en: 'The service shares ontology terms ({codes}) with the services linked to the need “{need}” (importance {importance}/5).',
+  },
+  'need.lifeEvent': {
+    fi: 'Palvelu kuuluu elämäntapahtumaan ”{lifeEvent}”, johon tarve ”{need}” liittyy (tärkeys {importance}/5).',
+    sv: 'Tjänsten hör till livshändelsen ”{lifeEvent}”, som behovet ”{need}” hör till (vikt {importance}/5).',
+    en: 'The service belongs to the life event “{lifeEvent}”, which the need “{need}” is part of (importance {importance}/5).',
+  },
+  text: {
+    fi: 'Hakusanat osuivat palvelun tekstiin: {words}.',
+    sv: 'Sökorden träffade tjänstens text: {words}.',
+    en: 'Your search words matched the service’s text: {words}.',
+  },
+  'text.translated': {
+    fi: 'Hakusanojen vastineet toisella kielellä osuivat palvelun tekstiin: {words}.',
+    sv: 'Motsvarigheter till sökorden på ett annat språk träffade tjänstens text: {words}.',
+    en: 'Other-language equivalents of your search words matched the service’s text: {words}.',
+  },
+  textMeter: {
+    fi: 'Hakusanat {words} liittyvät aiheeseen ”{meter}”, johon palvelu liittyy.',
+    sv: 'Sökorden {words} gäller området ”{meter}”, som tjänsten gäller.',
+    en: 'Your words {words} relate to “{meter}”, which the service addresses.',
+  },
+  lifeEvent: {
+    fi: 'Palvelu kuuluu elämäntapahtumaan ”{lifeEvent}”.',
+    sv: 'Tjänsten hör till livshändelsen ”{lifeEvent}”.',
+    en: 'The service belongs to the life event “{lifeEvent}”.',
+  },
+  'area.municipality': {
+    fi: 'Palvelua tarjotaan kotikunnassasi ({area}).',
+    sv: 'Tjänsten erbjuds i din hemkommun ({area}).',
+    en: 'The service is offered in your municipality ({area}).',
+  },
+  'area.region': {
+    fi: 'Palvelua tarjotaan alueellasi, johon kotikuntasi ({area}) kuuluu.',
+    sv: 'Tjänsten erbjuds i ditt område, som din hemkommun ({area}) hör till.',
+    en: 'The service is offered in your region, which includes your municipality ({area}).',
+  },
+  'area.nationwide': {
+    fi: 'Palvelu on valtakunnallinen.',
+    sv: 'Tjänsten är riksomfattande.',
+    en: 'The service is available nationwide.',
+  },
+  'list.and': { fi: 'ja', sv: 'och', en: 'and' },
+  // Matching analysis: comparisons between two runs.
+  'change.coverage': {
+    fi: 'Tarpeiden kattavuus muuttui {before} %:sta {after} %:iin.',
+    sv: 'Behovstäckningen ändrades från {before} % till {after} %.',
+    en: 'Need coverage changed from {before}% to {after}%.',
+  },
+  'change.personaNeedCovered': {
+    fi: 'Asiakasprofiilin ”{persona}” tarve ”{need}” on nyt katettu.',
+    sv: 'Kundprofilens ”{persona}” behov ”{need}” är nu täckt.',
+    en: 'The need “{need}” of the persona “{persona}” is now covered.',
+  },
+  'change.personaNeedLost': {
+    fi: 'Asiakasprofiilin ”{persona}” tarve ”{need}” ei ole enää katettu.',
+    sv: 'Kundprofilens ”{persona}” behov ”{need}” är inte längre täckt.',
+    en: 'The need “{need}” of the persona “{persona}” is no longer covered.',
+  },
+  'change.gapClosed': {
+    fi: 'Palveluaukko tarpeessa ”{need}” on poistunut.',
+    sv: 'Tjänsteluckan för behovet ”{need}” är borta.',
+    en: 'The gap for the need “{need}” is closed.',
+  },
+  'change.gapOpened': {
+    fi: 'Tarpeeseen ”{need}” syntyi palveluaukko ({people} henkilöä vuodessa).',
+    sv: 'Behovet ”{need}” har fått en tjänstelucka ({people} personer per år).',
+    en: 'A gap opened for the need “{need}” ({people} people a year).',
+  },
+  'change.overlapResolved': {
+    fi: 'Päällekkäisyys tarpeessa ”{need}” on purettu.',
+    sv: 'Överlappningen för behovet ”{need}” är borta.',
+    en: 'The overlap for the need “{need}” is resolved.',
+  },
+  'change.overlapAppeared': {
+    fi: 'Tarpeeseen ”{need}” tarjoaa nyt palveluja {organisations} organisaatiota.',
+    sv: 'Behovet ”{need}” betjänas nu av {organisations} organisationer.',
+    en: 'The need “{need}” is now served by {organisations} organisations.',
+  },
+  'change.countersFewer': {
+    fi: 'Asiakasprofiili ”{persona}” asioi nyt {after} organisaatiossa ({before} ennen).',
+    sv: 'Kundprofilen ”{persona}” besöker nu {after} organisationer ({before} förut).',
+    en: 'The persona “{persona}” now visits {after} organisations ({before} before).',
+  },
+  'change.countersMore': {
+    fi: 'Asiakasprofiili ”{persona}” joutuu nyt asioimaan {after} organisaatiossa ({before} ennen).',
+    sv: 'Kundprofilen ”{persona}” måste nu besöka {after} organisationer ({before} förut).',
+    en: 'The persona “{persona}” now has to visit {after} organisations ({before} before).',
+  },
+  'change.serviceNowUsed': {
+    fi: 'Palvelua ”{service}” suositellaan nyt jollekin asiakasprofiilille.',
+    sv: 'Tjänsten ”{service}” rekommenderas nu till någon kundprofil.',
+    en: 'The service “{service}” is now recommended to some persona.',
+  },
+  'change.serviceNowUnused': {
+    fi: 'Palvelua ”{service}” ei suositella enää yhdellekään asiakasprofiilille.',
+    sv: 'Tjänsten ”{service}” rekommenderas inte längre till någon kundprofil.',
+    en: 'The service “{service}” is no longer recommended to any persona.',
+  },
+  'dimension.language': { fi: 'kieli', sv: 'språk', en: 'language' },
+  'dimension.municipality': { fi: 'kunta', sv: 'kommun', en: 'municipality' },
+  'dimension.ageGroup': { fi: 'ikäryhmä', sv: 'åldersgrupp', en: 'age group' },
+  'change.equityResolved': {
+    fi: 'Ero ryhmässä {dimension} = {group} tasoittui.',
+    sv: 'Skillnaden för gruppen {dimension} = {group} jämnades ut.',
+    en: 'The difference for the group {dimension} = {group} evened out.',
+  },
+  'change.equityFlagged': {
+    fi: 'Ryhmän {dimension} = {group} kattavuus poikkeaa muista ({diff} prosenttiyksikköä).',
+    sv: 'Täckningen för gruppen {dimension} = {group} avviker från de andra ({diff} procentenheter).',
+    en: 'Coverage for the group {dimension} = {group} differs from the rest ({diff} percentage points).',
+  },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+/** Fills one template of the table in a language. */
+export function t(key: StringKey, lang: Language, vars: Vars = {}): string {
+  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => (vars[k] === undefined ? `{${k}}` : String(vars[k])));
+}
+
+/** Joins words as a list: “a, b and c” in the language. */
+export function joinList(items: readonly string[], lang: Language): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${t('list.and', lang)} ${items[items.length - 1]}`;
+}
+
+function level(value: number): StringKey {
+  if (value <= 2) return 'level.veryLow';
+  if (value <= 4) return 'level.low';
+  if (value <= 6) return 'level.middling';
+  return 'level.fair';
+}
+
+/** Optional names for codes (service classes, municipalities, life events) the parts only carry as codes. */
+export interface ExplainOptions {
+  label?: (code: string, lang: Language) => string | undefined;
+}
+
+const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
+
+function needSentence(part: Extract<ExplanationPart, { kind: 'need' }>, via: NeedVia, lang: Language, o: ExplainOptions): string {
+  const need = pickText(part.name, lang) || part.need;
+  const base = { need, importance: part.importance };
+  const label = (c: string) => o.label?.(c, lang) ?? c;
+  switch (via.type) {
+    case 'link':
+      return t('need.link', lang, base);
+    case 'class':
+      return t('need.class', lang, { ...base, codes: joinList(via.codes.map(label), lang) });
+    case 'keyword':
+      return t('need.keyword', lang, { ...base, words: joinList(via.words, lang) });
+    case 'ontology':
+      return t('need.ontology', lang, { ...base, codes: joinList(via.codes.map(label), lang) });
+    case 'lifeEvent':
+      return t('need.lifeEvent', lang, { ...base, lifeEvent: pickText(via.name, lang) || label(via.lifeEvent) });
+  }
+}
+
+/** One sentence per reason, in the language; a need with several reasons gives its strongest. */
+export function explainSentences(parts: readonly ExplanationPart[], lang: Language, o: ExplainOptions = {}): string[] {
+  const out: string[] = [];
+  for (const p of parts) {
+    switch (p.kind) {
+      case 'meter': {
+        const vars = { meter: METER_NAMES[p.meter][lang], level: t(level(p.value), lang), value: fmt(p.value) };
+        if (p.source === 'label') out.push(t('meter.label', lang, vars));
+        else if (p.words.length) out.push(t('meter.inferred', lang, { ...vars, words: joinList(p.words, lang) }));
+        else out.push(t('meter.inferredNoWords', lang, vars));
+        break;
+      }
+      case 'need': {
+        const order: NeedVia['type'][] = ['link', 'class', 'keyword', 'ontology', 'lifeEvent'];
+        const best = [...p.via].sort((a, b) => order.indexOf(a.type) - order.indexOf(b.type))[0];
+        if (best) out.push(needSentence(p, best, lang, o));
+        break;
+      }
+      case 'text':
+        if (p.words.length) out.push(t('text', lang, { words: joinList(p.words, lang) }));
+        if (p.translated?.length) out.push(t('text.translated', lang, { words: joinList(p.translated, lang) }));
+        break;
+      case 'textMeter':
+        out.push(t('textMeter', lang, { words: joinList(p.words, lang), meter: METER_NAMES[p.meter][lang] }));
+        break;
+      case 'lifeEvent':
+        out.push(t('lifeEvent', lang, { lifeEvent: pickText(p.name, lang) || (o.label?.(p.lifeEvent, lang) ?? p.lifeEvent) }));
+        break;
+      case 'area': {
+        const area = p.area ? (o.label?.(p.area, lang) ?? p.area) : '';
+        out.push(t(p.fit === 'municipality' ? 'area.municipality' : p.fit === 'region' ? 'area.region' : 'area.nationwide', lang, { area }));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** Renders explanation parts as one paragraph in Finnish, Swedish or English. */
+export function explain(parts: readonly ExplanationPart[], lang: Language, o: ExplainOptions = {}): string {
+  return explainSentences(parts, lang, o).join(' ');
+}

@@ -1,0 +1,21 @@
+/** The recommender's public API: build an index once per catalogue, then query, explain and evaluate. */
+export { buildIndex, DEFAULT_WEIGHTS, type BuildOptions, type RecommenderIndex } from './build';
+export { recommend, personaQuery, eligibility, meterNeed, meterNeeds } from './recommend';
+export { needRelevance, NEED_EVIDENCE } from './needs';
+export { explain, explainSentences, t, METER_NAMES, STRINGS, type StringKey, type ExplainOptions } from './explain';
+export {
+  precisionAtK,
+  recallAtK,
+  ndcgAtK,
+  reciprocalRank,
+  rankingMetrics,
+  evaluateRankings,
+  type RankingMetrics,
+  type EvaluationResult,
+} from './metrics';
+export { evaluatePersonas } from './evaluate';
+export { areaLookupFromTable, ALAND_MUNICIPALITIES, AGE_TARGET_GROUPS } from './area';
+export { METER_PRIOR, codeUnder } from './prior';
+export { fold, tokenize, stem } from './text';
+export type { InferenceOptions } from './model';
+export type * from './types';

@@ -1,0 +1,456 @@
+/**
+ * Meter-affinity inference for services nobody labelled: one regularised logistic regression per
+ * meter over word stems, character n-grams (Finnish compounds and inflection) and classification
+ * codes, started from the built-in prior and trained on the workspace's labelled services.
+ * Deterministic: fixed feature order, seeded example order.
+ */
+import { METERS, type Service } from '../model';
+import { codePrefixes, FIELD_DESCRIPTION, FIELD_KEYWORD, FIELD_NAME, type Word } from './features';
+import { codeWeight, METER_PRIOR, priorHitsForToken } from './prior';
+import { charGrams, tokenize } from './text';
+
+const M = METERS.length;
+
+/**
+ * Knobs of the inference model. The defaults (l2, positive and excluded weights) were picked
+ * from a small grid by cross-validation on the AuroraAI sheet; halving or doubling any of them
+ * moves macro precision@10 by about ±0.02, so nothing hinges on the exact values.
+ */
+export interface InferenceOptions {
+  /** Learn from labelled services of the workspace (default true). */
+  learn?: boolean;
+  /** Start from the built-in fi/sv/en prior (default true). */
+  prior?: boolean;
+  /** Character n-gram length (0 turns n-grams off). */
+  gramSize?: number;
+  epochs?: number;
+  /** L2 penalty on word weights. */
+  l2?: number;
+  /** Excluded services were reviewed and judged not relevant: they count as negatives with this weight (0 = ignore). */
+  excludedWeight?: number;
+  /** Extra weight on positive examples, since each meter has few of them. */
+  positiveWeight?: number;
+  seed?: number;
+  /**
+   * Words the model must not learn from, such as municipality names: labelled services often
+   * come from a few municipalities, and "Mikkeli" must not become evidence for a meter. A word
+   * also covers its inflected forms that start with it (mikkelin, mikkelissä).
+   */
+  ignoreWords?: readonly string[];
+}
+
+const DEFAULTS: Required<InferenceOptions> = {
+  learn: true,
+  prior: true,
+  gramSize: 4,
+  epochs: 12,
+  l2: 1e-4,
+  excludedWeight: 1,
+  positiveWeight: 4,
+  seed: 1,
+  ignoreWords: [],
+};
+
+const FIELD_WEIGHT: Record<number, number> = { [FIELD_NAME]: 2, [FIELD_KEYWORD]: 1.5, [FIELD_DESCRIPTION]: 1 };
+/** Prior evidence is saturated so that many weak hints never outweigh one strong word. */
+const PRIOR_SCALE = 1.2;
+/** Logit of a service that the prior says nothing about, and how much full prior evidence adds. */
+const BIAS0 = -3;
+const PRIOR_COEF0 = 5;
+
+/** Evidence for each meter from the built-in prior, 0..1. */
+export interface PriorEvidence {
+  score: Float64Array;
+}
+
+/** Scores a service against the built-in prior: words (name counts double) plus service classes and life events. */
+export function priorEvidence(words: readonly Word[], service: Pick<Service, 'serviceClasses' | 'lifeEvents'>): PriorEvidence {
+  const raw = new Float64Array(M);
+  // Each distinct word counts once, from the field where it weighs most.
+  const factor = new Map<string, number>();
+  for (const w of words) {
+    const f = w.field === FIELD_NAME ? 1 : w.field === FIELD_KEYWORD ? 0.8 : 0.5;
+    const prev = factor.get(w.token);
+    if (prev === undefined || f > prev) factor.set(w.token, f);
+  }
+  const hits: [number, string][][] = Array.from({ length: M }, () => []);
+  for (const [token, f] of factor) for (const h of priorHitsForToken(token)) hits[h.meter].push([h.weight * f, token]);
+  for (let m = 0; m < M; m++) {
+    const entries = hits[m].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+    let e = 0;
+    // Repeating words on one theme adds less and less: the k-th word counts 1/k.
+    entries.forEach(([v], k) => (e += v / (k + 1)));
+    raw[m] = e;
+  }
+  METERS.forEach((meter, m) => {
+    let cls = 0;
+    for (const c of service.serviceClasses ?? []) {
+      const w = codeWeight(c, METER_PRIOR[meter].classes);
+      if (w !== undefined && Math.abs(w) > Math.abs(cls)) cls = w;
+    }
+    let ev = 0;
+    for (const c of service.lifeEvents ?? []) {
+      const w = codeWeight(c, METER_PRIOR[meter].lifeEvents);
+      if (w !== undefined && w > ev) ev = w;
+    }
+    raw[m] += 1.5 * cls + ev;
+  });
+  const score = new Float64Array(M);
+  for (let m = 0; m < M; m++) score[m] = raw[m] <= 0 ? 0 : 1 - Math.exp(-raw[m] / PRIOR_SCALE);
+  return { score };
+}
+
+/** A sparse feature vector: sorted feature ids and their values. */
+export interface SparseVector {
+  idx: Int32Array;
+  val: Float32Array;
+}
+
+/** Words to leave out of learning, matched with their inflected forms (a token starting with the word). */
+export class WordFilter {
+  private readonly words: Set<string>;
+  private readonly lengths: number[];
+  private readonly cache = new Map<string, boolean>();
+  constructor(words: readonly string[]) {
+    this.words = new Set(words.flatMap((w) => tokenize(w)).filter((w) => w.length >= 3));
+    this.lengths = [...new Set([...this.words].map((w) => w.length))].sort((a, b) => a - b);
+  }
+
+  /** Whether a folded token is one of the words or starts with one. */
+  has(token: string): boolean {
+    if (!this.words.size) return false;
+    let v = this.cache.get(token);
+    if (v === undefined) {
+      v = this.lengths.some((len) => len <= token.length && this.words.has(token.slice(0, len)));
+      if (this.cache.size > 100_000) this.cache.clear();
+      this.cache.set(token, v);
+    }
+    return v;
+  }
+}
+
+/**
+ * Feature names → ids, filled while services are read. Tokens repeat across a catalogue, so
+ * each token's n-gram ids are computed once.
+ */
+export class FeatureSpace {
+  readonly ids = new Map<string, number>();
+  readonly isGram: boolean[] = [];
+  private readonly grams = new Map<string, Int32Array>();
+  private readonly stems = new Map<string, number>();
+  readonly ignore: WordFilter;
+  constructor(
+    readonly gramSize: number,
+    ignoreWords: readonly string[] = [],
+  ) {
+    this.ignore = new WordFilter(ignoreWords);
+  }
+
+  isIgnored(token: string): boolean {
+    return this.ignore.has(token);
+  }
+
+  id(key: string, gram = false): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+      this.isGram.push(gram);
+    }
+    return id;
+  }
+
+  /** Id of a word-stem feature ('w' + stem), without building the key string on every look-up. */
+  stemId(stem: string): number {
+    let id = this.stems.get(stem);
+    if (id === undefined) {
+      id = this.id('w' + stem);
+      this.stems.set(stem, id);
+    }
+    return id;
+  }
+
+  gramIds(token: string): Int32Array {
+    let g = this.grams.get(token);
+    if (!g) {
+      g = Int32Array.from(charGrams(token, this.gramSize).map((x) => this.id('g' + x, true)));
+      this.grams.set(token, g);
+    }
+    return g;
+  }
+}
+
+/** Term frequencies of one service's features, before IDF weighting. */
+export interface RawFeatures {
+  ids: Int32Array;
+  tf: Float32Array;
+}
+
+/** Dense accumulator reused across services: far cheaper than a Map per service for thousands of n-grams. */
+let acc = new Float64Array(1 << 16);
+const touched: number[] = [];
+
+/** Raw (term-frequency) features of one service, before IDF weighting. */
+export function rawFeatures(
+  words: readonly Word[],
+  service: Pick<Service, 'serviceClasses' | 'lifeEvents' | 'targetGroups' | 'ontologyTerms'>,
+  space: FeatureSpace,
+): RawFeatures {
+  touched.length = 0;
+  const add = (k: number, v: number) => {
+    if (k >= acc.length) {
+      const bigger = new Float64Array(Math.max(acc.length * 2, k + 1));
+      bigger.set(acc);
+      acc = bigger;
+    }
+    if (acc[k] === 0) touched.push(k);
+    acc[k] += v;
+  };
+  for (const w of words) {
+    if (space.isIgnored(w.token)) continue;
+    const fw = FIELD_WEIGHT[w.field];
+    add(space.stemId(w.stem), fw);
+    if (space.gramSize > 0) for (const g of space.gramIds(w.token)) add(g, fw * 0.5);
+  }
+  for (const c of service.serviceClasses ?? []) for (const p of codePrefixes(c)) add(space.id('c' + p), 2);
+  for (const c of service.lifeEvents ?? []) for (const p of codePrefixes(c)) add(space.id('e' + p), 2);
+  for (const c of service.targetGroups ?? []) for (const p of codePrefixes(c)) add(space.id('t' + p), 1);
+  for (const c of service.ontologyTerms ?? []) add(space.id('o' + c), 1.5);
+  const ids = Int32Array.from(touched);
+  const tf = new Float32Array(ids.length);
+  ids.forEach((k, j) => {
+    tf[j] = acc[k];
+    acc[k] = 0;
+  });
+  return { ids, tf };
+}
+
+/** The trained model: vocabulary with IDF, and weights interleaved by meter (feature × 10 + meter). */
+export interface MeterModel {
+  vocab: Map<string, number>;
+  idf: Float32Array;
+  weights: Float32Array;
+  bias: Float64Array;
+  priorCoef: Float64Array;
+  /** Labelled examples per meter (positive, negative), for the explanation of how sure an inference is. */
+  examples: { positive: number; negative: number }[];
+  usePrior: boolean;
+  gramSize: number;
+  /** The feature space's ignore test, so explanations never cite an ignored word. */
+  isIgnored: (token: string) => boolean;
+}
+
+/** A service as the trainer sees it. */
+export interface TrainingDoc {
+  raw: RawFeatures;
+  prior: Float64Array;
+  /** Known label per meter (0..1) or NaN when unknown. */
+  labels: Float64Array;
+  excluded: boolean;
+}
+
+function vectorise(raw: RawFeatures, remap: Int32Array, idf: Float32Array): SparseVector {
+  const pairs: [number, number][] = [];
+  let norm = 0;
+  for (let j = 0; j < raw.ids.length; j++) {
+    const tf = raw.tf[j];
+    const id = remap[raw.ids[j]];
+    if (id < 0) continue;
+    const v = (1 + Math.log(tf)) * idf[id];
+    pairs.push([id, v]);
+    norm += v * v;
+  }
+  pairs.sort((a, b) => a[0] - b[0]);
+  norm = Math.sqrt(norm) || 1;
+  const idx = new Int32Array(pairs.length);
+  const val = new Float32Array(pairs.length);
+  pairs.forEach(([i, v], j) => {
+    idx[j] = i;
+    val[j] = v / norm;
+  });
+  return { idx, val };
+}
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
+
+/**
+ * SGD steps per meter at most; with many examples SGD needs fewer passes, and this keeps a
+ * 22,000-service build in seconds. Small workspaces still get the full number of epochs.
+ */
+const STEP_BUDGET = 40_000;
+
+/** Trains the ten meter models together on the documents that carry labels; the rest only shape the vocabulary and IDF. */
+export function trainMeterModel(
+  docs: readonly TrainingDoc[],
+  space: FeatureSpace,
+  options: InferenceOptions = {},
+): { model: MeterModel; vectors: SparseVector[] } {
+  const o = { ...DEFAULTS, ...options };
+  const n = docs.length;
+  const df = new Int32Array(space.ids.size);
+  for (const d of docs) for (const k of d.raw.ids) df[k]++;
+  // A character n-gram seen in one service only cannot generalise; dropping it keeps large indexes small.
+  const remap = new Int32Array(space.ids.size).fill(-1);
+  const idfList: number[] = [];
+  const vocab = new Map<string, number>();
+  for (const [key, id] of space.ids) {
+    if (df[id] === 0 || (df[id] < 2 && space.isGram[id])) continue;
+    remap[id] = idfList.length;
+    vocab.set(key, idfList.length);
+    idfList.push(Math.log(1 + n / df[id]));
+  }
+  const idf = Float32Array.from(idfList);
+  const vectors = docs.map((d) => vectorise(d.raw, remap, idf));
+  const V = idf.length;
+  const weights = new Float32Array(V * M);
+  const bias = new Float64Array(M).fill(o.prior ? BIAS0 : -2);
+  const priorCoef = new Float64Array(M).fill(o.prior ? PRIOR_COEF0 : 0);
+
+  // Per example and meter: +1 relevant, −1 not, 0 unknown (no gradient for that meter).
+  const ex: number[] = [];
+  const y: Int8Array[] = [];
+  const c: Float32Array[] = [];
+  const examples: MeterModel['examples'] = Array.from({ length: M }, () => ({ positive: 0, negative: 0 }));
+  docs.forEach((d, i) => {
+    const yi = new Int8Array(M);
+    const ci = new Float32Array(M);
+    let any = false;
+    for (let m = 0; m < M; m++) {
+      const l = d.labels[m];
+      if (!Number.isNaN(l)) {
+        yi[m] = l >= 0.5 ? 1 : -1;
+        ci[m] = l >= 0.5 ? o.positiveWeight : 1;
+        if (l >= 0.5) examples[m].positive++;
+        else examples[m].negative++;
+        any = true;
+      } else if (d.excluded && o.excludedWeight > 0) {
+        yi[m] = -1;
+        ci[m] = o.excludedWeight;
+        any = true;
+      }
+    }
+    if (any) {
+      ex.push(i);
+      y.push(yi);
+      c.push(ci);
+    }
+  });
+  const active = examples.map((e) => o.learn && e.positive > 0);
+  if (active.some(Boolean) && ex.length >= 2) {
+    const rand = mulberry32(o.seed);
+    const scale = new Float64Array(M).fill(1);
+    const b0 = bias.slice();
+    const beta0 = priorCoef.slice();
+    const lambda = o.l2;
+    const epochs = Math.max(3, Math.min(o.epochs, Math.ceil(STEP_BUDGET / ex.length)));
+    const T = ex.length;
+    const order = ex.map((_, k) => k);
+    const z = new Float64Array(M);
+    const g = new Float64Array(M);
+    const step = new Float64Array(M);
+    let t = 0;
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      for (let k = order.length - 1; k > 0; k--) {
+        const j = Math.floor(rand() * (k + 1));
+        [order[k], order[j]] = [order[j], order[k]];
+      }
+      for (const k of order) {
+        const i = ex[k];
+        const v = vectors[i];
+        const prior = docs[i].prior;
+        const eta = 0.5 / (1 + lambda * t + t / (4 * T));
+        t++;
+        z.fill(0);
+        for (let q = 0; q < v.idx.length; q++) {
+          const base = v.idx[q] * M;
+          const x = v.val[q];
+          for (let m = 0; m < M; m++) z[m] += weights[base + m] * x;
+        }
+        let renorm = false;
+        for (let m = 0; m < M; m++) {
+          if (!active[m] || y[k][m] === 0) {
+            g[m] = 0;
+            step[m] = 0;
+          } else {
+            const zm = bias[m] + (o.prior ? priorCoef[m] * prior[m] : 0) + scale[m] * z[m];
+            g[m] = -y[k][m] * c[k][m] * sigmoid(-y[k][m] * zm);
+          }
+          if (!active[m]) continue;
+          scale[m] *= 1 - eta * lambda;
+          if (scale[m] < 1e-6) renorm = true;
+          step[m] = (eta * g[m]) / scale[m];
+          if (g[m] !== 0) {
+            bias[m] -= eta * (g[m] + lambda * 10 * (bias[m] - b0[m]));
+            if (o.prior) priorCoef[m] -= eta * (g[m] * prior[m] + lambda * 10 * (priorCoef[m] - beta0[m]));
+          }
+        }
+        for (let q = 0; q < v.idx.length; q++) {
+          const base = v.idx[q] * M;
+          const x = v.val[q];
+          for (let m = 0; m < M; m++) if (step[m] !== 0) weights[base + m] -= step[m] * x;
+        }
+        if (renorm) {
+          for (let m = 0; m < M; m++) {
+            if (scale[m] === 1) continue;
+            for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
+            scale[m] = 1;
+          }
+        }
+      }
+    }
+    for (let m = 0; m < M; m++) if (scale[m] !== 1) for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
+  }
+  const ignore = space.ignore;
+  return {
+    model: { vocab, idf, weights, bias, priorCoef, examples, usePrior: o.prior, gramSize: space.gramSize, isIgnored: (t) => ignore.has(t) },
+    vectors,
+  };
+}
+
+/** Probability, per meter, that the service is relevant to it. */
+export function predictMeters(model: MeterModel, vector: SparseVector, prior: Float64Array): Float64Array {
+  const z = new Float64Array(M);
+  for (let q = 0; q < vector.idx.length; q++) {
+    const base = vector.idx[q] * M;
+    const x = vector.val[q];
+    for (let m = 0; m < M; m++) z[m] += model.weights[base + m] * x;
+  }
+  for (let m = 0; m < M; m++) z[m] = sigmoid(z[m] + model.bias[m] + (model.usePrior ? model.priorCoef[m] * prior[m] : 0));
+  return z;
+}
+
+/** Words of a service that pushed its inferred affinity to a meter up the most (for explanations). */
+export function topWordsForMeter(model: MeterModel, words: readonly Word[], meter: number, limit = 3): string[] {
+  const w = model.weights;
+  const score = new Map<string, number>();
+  for (const word of words) {
+    if (score.has(word.token) || model.isIgnored(word.token)) continue;
+    let s = 0;
+    const id = model.vocab.get('w' + word.stem);
+    if (id !== undefined) s += w[id * M + meter] * model.idf[id];
+    if (model.gramSize > 0) {
+      for (const g of charGrams(word.token, model.gramSize)) {
+        const gid = model.vocab.get('g' + g);
+        if (gid !== undefined) s += 0.5 * w[gid * M + meter] * model.idf[gid];
+      }
+    }
+    if (model.usePrior) for (const h of priorHitsForToken(word.token)) if (h.meter === meter) s += h.weight * model.priorCoef[meter] * 0.2;
+    score.set(word.token, s);
+  }
+  return [...score.entries()]
+    .filter(([, s]) => s > 0.05)
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([t]) => t);
+}

@@ -1,0 +1,108 @@
+/** Public types of the recommender: query, filters, results and their explanation parts. */
+import type { FUNDING_TYPES, Language, LocalizedText, Meter, MeterValues, OptionalText } from '../model';
+
+/**
+ * Expands an area code (region, wellbeing county, hospital district…) into municipality codes.
+ * Returns undefined for a code it does not know: such a code is taken to be a municipality code.
+ * The caller owns the code lists (and any prefixing that tells region 01 from county 01 apart).
+ */
+export type AreaLookup = (code: string) => readonly string[] | undefined;
+
+export type FundingType = (typeof FUNDING_TYPES)[number];
+
+/** Weights of the score's parts; see `DEFAULT_WEIGHTS` for why each has its value. */
+export interface ScoreWeights {
+  meter: number;
+  need: number;
+  text: number;
+  /** Query words that name a meter's theme (in any of fi/sv/en) turn into a meter need. */
+  textMeter: number;
+  lifeEvent: number;
+  /** Small bonus for a service offered in the persona's own municipality rather than nationwide. */
+  areaMunicipality: number;
+  areaRegion: number;
+}
+
+/** Hard filters: a service failing one never appears. */
+export interface RecommendFilters {
+  /** The persona's municipality code: services limited to other areas are left out. */
+  municipality?: string;
+  /** Keep nationwide services (default true). */
+  includeNational?: boolean;
+  /** Restrict to services offered in any of these areas (municipality, region or county codes, expanded by the area lookup). */
+  areas?: readonly string[];
+  /** Keep services offered in this language, or that do not say which languages they use. */
+  language?: string;
+  /** The persona's age range: services only for target groups outside it are left out (see `AGE_TARGET_GROUPS`). */
+  ageMin?: number;
+  ageMax?: number;
+  /** Service classes; a class includes its sub-classes (P5 includes P5.1). */
+  serviceClasses?: readonly string[];
+  /** Target groups; a group includes its sub-groups. */
+  targetGroups?: readonly string[];
+  fundingTypes?: readonly FundingType[];
+  /** Only these services (e.g. the services of one life event). */
+  serviceIds?: readonly string[];
+}
+
+/** A need the persona has, with how important it is (1–5, default 3). */
+export interface QueryNeed {
+  id: string;
+  importance?: number;
+}
+
+/** What to recommend for: meters, needs, words, life events, and filters. Every part is optional. */
+export interface RecommendQuery {
+  /** 3X10D meters, 0 (worst) to 10 (best); missing meters count as fine (no need). */
+  meters?: Partial<MeterValues>;
+  needs?: readonly QueryNeed[];
+  /** Free text in Finnish, Swedish or English. */
+  text?: string;
+  /** Language of the free text; when missing, words are stemmed in all three languages. */
+  textLanguage?: Language;
+  /** Life events (entity ids or PTV codes such as KE8) the persona is in. */
+  lifeEvents?: readonly string[];
+  filters?: RecommendFilters;
+  /** Results wanted (default 10, at most 1000). */
+  limit?: number;
+  /** Results scoring below this are left out (default 0.01). */
+  minScore?: number;
+  /** Build explanation parts (default true); batch callers turn it off for speed. */
+  explain?: boolean;
+}
+
+/** Why a service relates to a need. */
+export type NeedVia =
+  | { type: 'link' }
+  | { type: 'class'; codes: string[] }
+  | { type: 'keyword'; words: string[] }
+  | { type: 'ontology'; codes: string[] }
+  | { type: 'lifeEvent'; lifeEvent: string; name?: OptionalText };
+
+/** One contribution to a result's score, renderable in fi/sv/en by `explain`. */
+export type ExplanationPart =
+  | {
+      kind: 'meter';
+      meter: Meter;
+      /** The persona's answer, 0–10. */
+      value: number;
+      /** The service's relevance to the meter, 0–1. */
+      affinity: number;
+      source: 'label' | 'inferred';
+      /** For inferred affinities: the service's words that pointed to the meter. */
+      words: string[];
+      points: number;
+    }
+  | { kind: 'need'; need: string; name?: LocalizedText; importance: number; strength: number; via: NeedVia[]; points: number }
+  | { kind: 'text'; words: string[]; /** Words found only through their fi/sv/en equivalents. */ translated: string[]; points: number }
+  | { kind: 'textMeter'; meter: Meter; words: string[]; points: number }
+  | { kind: 'lifeEvent'; lifeEvent: string; name?: OptionalText; points: number }
+  | { kind: 'area'; fit: 'municipality' | 'region' | 'nationwide'; area?: string; points: number };
+
+/** One recommended service. */
+export interface Recommendation {
+  serviceId: string;
+  rank: number;
+  score: number;
+  parts: ExplanationPart[];
+}
