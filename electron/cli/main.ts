@@ -1,106 +1,12 @@
-import path from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { pickText } from '../../shared/model';
-import { createBackend, defaultDataDir } from '../backend';
+import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/result';
-import { createWorkspaceFile, openAtStart, openWorkspaceFile } from '../backend/domains/workspace';
-import { ensureRendererBuilt } from './build';
-import { startHttpServer } from '../server/http';
+import { UsageError, type Command } from './common';
+import { workspaceCommands } from './commands/workspace';
 
-/** A CLI error: printed as one line, exit code 2 for usage and 1 for everything else. */
-class UsageError extends Error {}
-
-interface Command {
-  summary: string;
-  usage: string;
-  options: NonNullable<ParseArgsConfig['options']>;
-  run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number> | number;
-}
-
+/** Every sub-command; each domain adds its own table here. */
 const COMMANDS: Record<string, Command> = {
-  new: {
-    summary: 'Create a workspace file',
-    usage: 'kohtaanto new FILE [--example]\n\n  --example   fill it with the built-in example (Nuoret kiinni yhteiskunnassa)',
-    options: { example: { type: 'boolean' } },
-    run({ values, positionals }) {
-      const file = one(positionals, 'FILE');
-      const { ctx } = createBackend({ dataDir: defaultDataDir(), mode: 'browser' });
-      const ws = createWorkspaceFile(ctx, { path: file, example: Boolean(values.example) });
-      const counts = ws.counts();
-      ws.close();
-      const n = Object.values(counts.entities).reduce((a, b) => a + b, 0);
-      console.log(`Created ${path.resolve(file)}${values.example ? ` with the example (${n} entities)` : ''}.`);
-      return 0;
-    },
-  },
-  info: {
-    summary: 'Show schema version and counts per entity and link type',
-    usage: 'kohtaanto info FILE [--json]',
-    options: { json: { type: 'boolean' } },
-    run({ values, positionals }) {
-      const file = one(positionals, 'FILE');
-      const { ctx } = createBackend({ dataDir: defaultDataDir(), mode: 'browser' });
-      const ws = openWorkspaceFile(ctx, file);
-      const out = { file: path.resolve(file), title: ws.getTitle(), schemaVersion: ws.schemaVersion(), ...ws.counts() };
-      ws.close();
-      if (values.json) {
-        console.log(JSON.stringify(out, null, 2));
-      } else {
-        console.log(`${out.file}\n  title: ${pickText(out.title, 'fi') || '—'}\n  schema version: ${out.schemaVersion}`);
-        console.log('  entities:');
-        for (const [k, v] of Object.entries(out.entities)) console.log(`    ${k.padEnd(14)} ${v}`);
-        console.log('  links:');
-        for (const [k, v] of Object.entries(out.links)) console.log(`    ${k.padEnd(14)} ${v}`);
-      }
-      return 0;
-    },
-  },
-  serve: {
-    summary: 'Run browser mode: the app on a local web server',
-    usage:
-      'kohtaanto serve [FILE] [--port N] [--no-open]\n\n  FILE        workspace to open (default: the last one, or the example on first run)\n  --port N    port on 127.0.0.1 (default 5183; 0 picks a free one)\n  --no-open   do not open a browser',
-    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
-    async run({ values, positionals }) {
-      if (positionals.length > 1) throw new UsageError('serve takes at most one FILE.');
-      const port = values.port === undefined ? 5183 : Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number 0–65535, not "${values.port}".`);
-      const staticDir = await ensureRendererBuilt();
-      const { ctx, registry } = createBackend({ dataDir: defaultDataDir(), mode: 'browser' });
-      if (positionals[0]) {
-        const r = await registry.call('workspace.open', { path: path.resolve(positionals[0]) });
-        if (!r.ok) throw new AppError(r.error.code, r.error.message);
-      } else {
-        openAtStart(ctx);
-      }
-      const srv = await startHttpServer({ registry, ctx, staticDir, port });
-      console.log(`Kohtaanto is running at ${srv.url}  (Ctrl+C stops it)`);
-      if (!values['no-open']) openBrowser(srv.url);
-      await new Promise<void>((resolve) => {
-        const stop = () => resolve();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-      await srv.close();
-      ctx.close();
-      return 0;
-    },
-  },
+  ...workspaceCommands,
 };
-
-function one(positionals: string[], name: string): string {
-  if (positionals.length !== 1) throw new UsageError(`Expected exactly one ${name}.`);
-  return positionals[0];
-}
-
-function openBrowser(url: string): void {
-  if (process.env.CI || process.env.KOHTAANTO_NO_BROWSER) return;
-  const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  import('node:child_process').then(({ spawn }) => {
-    const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => console.log(`Open ${url} in your browser.`));
-    child.unref();
-  });
-}
 
 function help(): string {
   const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(8)} ${c.summary}`);

@@ -1,0 +1,43 @@
+import { AppError } from '../../shared/api/result';
+import { createBackend, defaultDataDir } from '../backend';
+import { openWorkspaceFile } from '../backend/domains/workspace';
+import type { Workspace } from '../backend/store/workspace';
+
+/** A usage error: printed as one line with the command's usage, exit code 2. */
+export class UsageError extends Error {}
+
+/** One `kohtaanto` sub-command. Options follow node:util parseArgs. */
+export interface Command {
+  summary: string;
+  usage: string;
+  options: NonNullable<import('node:util').ParseArgsConfig['options']>;
+  run(args: { values: Record<string, unknown>; positionals: string[] }): Promise<number> | number;
+}
+
+/** Exactly one positional argument, or a usage error naming it. */
+export function one(positionals: string[], name: string): string {
+  if (positionals.length !== 1) throw new UsageError(`Expected exactly one ${name}.`);
+  return positionals[0];
+}
+
+/** A backend for one CLI run, with the data folder of the user (or KOHTAANTO_DATA_DIR). */
+export function cliBackend() {
+  return createBackend({ dataDir: defaultDataDir(), mode: 'browser' });
+}
+
+/** Opens FILE for the length of `fn`, always closing it. */
+export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | Promise<T>): Promise<T> {
+  const { ctx } = cliBackend();
+  const ws = openWorkspaceFile(ctx, file);
+  try {
+    return await fn(ws);
+  } finally {
+    ws.close();
+  }
+}
+
+/** Throws the API error of a failed registry call, so the CLI prints its message. */
+export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new AppError(r.error.code as never, r.error.message);
+  return r.value;
+}
