@@ -1,0 +1,62 @@
+/**
+ * `exportWorkspace` / `writeExport`: every export format behind one call, for `kohtaanto export`,
+ * the export dialog and the HTTP download.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../../shared/api/result';
+import type { Workspace } from '../store/workspace';
+import { exportGexf, exportGraphml, exportWorkspaceJson } from './graph';
+import { exportCsv, exportXlsx } from './spreadsheet';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export interface ExportOptions {
+  /** CSV separator; `;` (default) is what Excel on a Finnish Windows opens directly. */
+  delimiter?: ';' | ',' | '\t';
+  /** Where the content comes from; written into the JSON export. */
+  provenance?: string;
+  now?: () => Date;
+}
+
+/** The export as files (name and bytes): one for most formats, one per table for CSV. */
+export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts: ExportOptions = {}): Promise<{ name: string; bytes: Uint8Array }[]> {
+  const base = 'kohtaanto';
+  const utf8 = (s: string) => new TextEncoder().encode(s);
+  switch (format) {
+    case 'json':
+      return [{ name: `${base}.json`, bytes: utf8(`${JSON.stringify(exportWorkspaceJson(ws, { provenance: opts.provenance }), null, 2)}\n`) }];
+    case 'csv':
+      return exportCsv(ws, { delimiter: opts.delimiter }).map((f) => ({ name: f.name, bytes: utf8(f.text) }));
+    case 'xlsx':
+      return [{ name: `${base}.xlsx`, bytes: await exportXlsx(ws) }];
+    case 'graphml':
+      return [{ name: `${base}.graphml`, bytes: utf8(exportGraphml(ws)) }];
+    case 'gexf':
+      return [{ name: `${base}.gexf`, bytes: utf8(exportGexf(ws, { now: opts.now })) }];
+    default:
+      throw new AppError('invalid_input', `Unknown export format "${String(format)}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
+  }
+}
+
+/**
+ * Writes an export to disk: `target` is the file for one-file formats and a folder for CSV.
+ * Each file is written beside its final name and renamed, so a crash never leaves half a file.
+ */
+export async function writeExport(ws: Workspace, format: ExportFormat, target: string, opts: ExportOptions = {}): Promise<string[]> {
+  const files = await exportWorkspace(ws, format, opts);
+  const dir = format === 'csv' ? target : path.dirname(path.resolve(target));
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    return files.map((f) => {
+      const out = format === 'csv' ? path.join(dir, f.name) : path.resolve(target);
+      const tmp = `${out}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, f.bytes);
+      fs.renameSync(tmp, out);
+      return out;
+    });
+  } catch (err) {
+    throw new AppError('io_error', `Cannot write the export to ${target}: ${(err as Error).message}`);
+  }
+}
