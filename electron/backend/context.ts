@@ -79,6 +79,13 @@ export class AppContext {
     return () => this.listeners.delete(listener);
   }
 
+  /** Calls `fn` after every successful change to the workspace, with the method that made it. */
+  onChange(fn: (method: string) => void): () => void {
+    return this.subscribe((event, payload) => {
+      if (event === 'workspace.changed') fn((payload as ApiEvents['workspace.changed']).method);
+    });
+  }
+
   emit<E extends EventName>(event: E, payload: ApiEvents[E]): void {
     for (const l of this.listeners) l(event, payload);
   }

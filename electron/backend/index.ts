@@ -1,5 +1,8 @@
 import { AppContext, type ContextOptions } from './context';
+import { canvasHandlers } from './domains/canvas';
 import { entityHandlers } from './domains/entities';
+import { matchingHandlers } from './domains/matching';
+import { ioHandlers } from './domains/io';
 import { workspaceHandlers } from './domains/workspace';
 import { Registry } from './registry';
 
@@ -9,6 +12,6 @@ export { Registry } from './registry';
 /** Builds the backend: one context and one registry serving every domain. */
 export function createBackend(opts: ContextOptions): { ctx: AppContext; registry: Registry } {
   const ctx = new AppContext(opts);
-  const registry = new Registry(ctx).register(workspaceHandlers).register(entityHandlers);
+  const registry = new Registry(ctx).register(workspaceHandlers).register(entityHandlers).register(ioHandlers).register(canvasHandlers).register(matchingHandlers);
   return { ctx, registry };
 }

@@ -49,7 +49,9 @@ describe('the method registry', () => {
 
   it('runs a whole editing session through the API: create, link, update, delete, undo, redo', async () => {
     const events: string[] = [];
-    ctx.subscribe((_e, p) => events.push(p.method));
+    ctx.subscribe((e, p) => {
+      if (e === 'workspace.changed') events.push((p as { method: string }).method);
+    });
     const ws = await registry.call('workspace.create', { name: 'Työpaja' });
     expect(ws).toMatchObject({ ok: true, value: { title: { fi: 'Työpaja' } } });
     const org = await registry.call('entities.create', { entity: { kind: 'organisation', name: { fi: 'Kela', sv: 'FPA' }, orgType: 'state' } });

@@ -74,4 +74,39 @@ describe('the kohtaanto CLI', () => {
     }
     expect(kohtaanto('--help').out).toMatch(/Commands:/);
   });
+
+  it.skipIf(!fs.existsSync(path.resolve(ROOT, '../shared/data')))('imports real PTV files and exports them again (reads ../shared/data)', () => {
+    const data = path.resolve(ROOT, '../shared/data/ptv');
+    expect(kohtaanto('new', 'p.kohtaanto').code).toBe(0);
+    const services = fs.readdirSync(path.join(data, 'legacy/services')).slice(0, 20).map((f) => path.join(data, 'legacy/services', f));
+    const first = kohtaanto('import', 'p.kohtaanto', ...services, '--json');
+    expect(first.code).toBe(0);
+    const r = JSON.parse(first.out);
+    expect(r.created.service).toBe(20);
+    const again = kohtaanto('import', 'p.kohtaanto', ...services, '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ created: { service: 0 }, updated: { service: 0 }, unchanged: { service: 20 } });
+    const text = kohtaanto('import', 'p.kohtaanto', path.join(data, 'v11/service-etalukio.json'));
+    expect(text.out).toMatch(/^created\s+.*\b1 service\b/m);
+    for (const format of ['json', 'xlsx', 'graphml', 'gexf']) {
+      const out = kohtaanto('export', 'p.kohtaanto', '--format', format, '--out', `p.${format}`);
+      expect(out.code).toBe(0);
+      expect(fs.statSync(path.join(dir, `p.${format}`)).size).toBeGreaterThan(100);
+    }
+    expect(kohtaanto('export', 'p.kohtaanto', '--format', 'csv', '--out', 'csv').code).toBe(0);
+    expect(fs.readdirSync(path.join(dir, 'csv'))).toContain('links.csv');
+  });
+
+  it('import and export refuse bad arguments with one line', () => {
+    expect(kohtaanto('new', 'q.kohtaanto').code).toBe(0);
+    const noInput = kohtaanto('import', 'q.kohtaanto');
+    expect(noInput.code).toBe(2);
+    expect(noInput.err).toMatch(/at least one INPUT/);
+    const badFormat = kohtaanto('export', 'q.kohtaanto', '--format', 'pdf', '--out', 'x');
+    expect(badFormat.code).toBe(2);
+    expect(badFormat.err).toMatch(/--format must be one of json, csv, xlsx, graphml, gexf/);
+    fs.writeFileSync(path.join(dir, 'broken.json'), '{"id": ');
+    const stop = kohtaanto('import', 'q.kohtaanto', 'broken.json', '--on-error', 'stop');
+    expect(stop.code).toBe(1);
+    expect(stop.err.trim().split('\n')).toHaveLength(1);
+  });
 });

@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/result';
 import { UsageError, type Command } from './common';
+import { ioCommands } from './commands/io';
+import { recommendCommands } from './commands/recommend';
 import { workspaceCommands } from './commands/workspace';
 
 /** Every sub-command; each domain adds its own table here. */
 const COMMANDS: Record<string, Command> = {
   ...workspaceCommands,
+  ...ioCommands,
+  ...recommendCommands,
 };
 
 function help(): string {

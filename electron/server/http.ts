@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { contract } from '../../shared/api/contract';
 import type { ErrorCode, Result } from '../../shared/api/result';
 import type { AppContext } from '../backend/context';
 import type { Registry } from '../backend/registry';
+import { AURORAAI_PREFIX, handleAuroraAi } from './auroraai';
 import { CONTENT_SECURITY_POLICY } from './csp';
 
 export interface HttpOptions {
@@ -113,16 +115,23 @@ export async function startHttpServer(opts: HttpOptions): Promise<{ server: http
         req.on('close', () => streams.delete(res));
         return;
       }
+      if (url.pathname.startsWith(AURORAAI_PREFIX)) {
+        const readLimited = (max: number) => readBody(req, max).catch((e) => (e instanceof BodyTooLarge ? null : Promise.reject(e)));
+        return await handleAuroraAi(req, url, { registry: opts.registry, ctx: opts.ctx, readBody: readLimited, send: (status, body) => sendJson(res, status, body) });
+      }
       if (url.pathname.startsWith('/api/')) {
         if (req.method !== 'POST') return fail(res, 405, 'invalid_input', 'Use POST with a JSON body.');
         const method = decodeURIComponent(url.pathname.slice('/api/'.length));
         const type = String(req.headers['content-type'] ?? '');
         if (!type.startsWith('application/json')) return fail(res, 415, 'invalid_input', 'The body must be application/json.');
+        // Imports may be large; every other method keeps the small default limit.
+        const spec = (contract as Record<string, { maxBodyBytes?: number }>)[method];
+        const methodLimit = Math.max(limit, spec?.maxBodyBytes ?? 0);
         let body: Buffer;
         try {
-          body = await readBody(req, limit);
+          body = await readBody(req, methodLimit);
         } catch (err) {
-          if (err instanceof BodyTooLarge) return fail(res, 413, 'too_large', `The request body is larger than ${limit} bytes.`);
+          if (err instanceof BodyTooLarge) return fail(res, 413, 'too_large', `The request body is larger than ${methodLimit} bytes.`);
           throw err;
         }
         let input: unknown;

@@ -8,23 +8,13 @@ import {
   LinkTypeSchema,
   OptionalTextSchema,
 } from '../model';
+import { canvasMethods } from './canvas';
+import { matchingMethods } from './matching';
+import { command, Empty, query, type MethodSpec } from './contract-kit';
+import { ioMethods } from './io';
 
-/** One API method: the schemas its input and output must satisfy. */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  input: I;
-  output: O;
-  /** Changes the workspace: adapters announce `workspace.changed` after it succeeds. */
-  mutates: boolean;
-}
+export { command, Empty, query, type MethodSpec } from './contract-kit';
 
-export function query<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
-  return { input, output, mutates: false };
-}
-export function command<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
-  return { input, output, mutates: true };
-}
-
-export const Empty = z.object({}).strict().default({});
 const PathSchema = z.string().min(1).max(4096);
 
 export const WorkspaceInfoSchema = z.object({
@@ -112,6 +102,9 @@ export const entityMethods = {
 export const contract = {
   ...workspaceMethods,
   ...entityMethods,
+  ...ioMethods,
+  ...canvasMethods,
+  ...matchingMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -122,5 +115,7 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 /** Events the backend pushes to every connected client. */
 export interface ApiEvents {
   'workspace.changed': { method: string };
+  /** Progress of a long import, for its progress bar. */
+  'io.progress': { importId: string; done: number; total: number; phase: 'read' | 'write' };
 }
 export type EventName = keyof ApiEvents;

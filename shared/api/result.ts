@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'unknown_method'
   | 'nothing_to_undo'
   | 'too_large'
+  | 'cancelled'
   | 'internal';
 
 export interface ApiError {

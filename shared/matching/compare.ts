@@ -85,7 +85,8 @@ export type NameLookup = (id: string) => LocalizedText | undefined;
 /** One change as a sentence in Finnish, Swedish or English. */
 export function describeChange(c: RunChange, lang: Language, names: NameLookup = () => undefined): string {
   const name = (id: string) => pickText(names(id), lang) || id;
-  const pct = (x: number) => (Math.round(x * 1000) / 10).toString();
+  // Finnish and Swedish write a decimal comma (65,1 %); English a point.
+  const pct = (x: number) => (Math.round(x * 1000) / 10).toString().replace('.', lang === 'en' ? '.' : ',');
   switch (c.kind) {
     case 'coverage':
       return t('change.coverage', lang, { before: pct(c.before), after: pct(c.after) });

@@ -14,6 +14,7 @@ export {
   type EvaluationResult,
 } from './metrics';
 export { evaluatePersonas } from './evaluate';
+export { suggestAffinities, type MeterSuggestion } from './suggest';
 export { areaLookupFromTable, ALAND_MUNICIPALITIES, AGE_TARGET_GROUPS } from './area';
 export { METER_PRIOR, codeUnder } from './prior';
 export { fold, tokenize, stem } from './text';

@@ -249,7 +249,8 @@ export interface TrainingDoc {
   excluded: boolean;
 }
 
-function vectorise(raw: RawFeatures, remap: Int32Array, idf: Float32Array): SparseVector {
+/** TF-IDF vector of raw features, mapped into the model's vocabulary (ids without a place are dropped). */
+export function vectorise(raw: RawFeatures, remap: Int32Array, idf: Float32Array): SparseVector {
   const pairs: [number, number][] = [];
   let norm = 0;
   for (let j = 0; j < raw.ids.length; j++) {

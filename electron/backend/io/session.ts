@@ -148,11 +148,8 @@ export function checkedEntity(raw: unknown): Entity {
   return parsed.data;
 }
 
-/**
- * The code for a cancelled import. ErrorCode has no 'cancelled' yet; callers recognise a cancel
- * by details.reason === 'cancelled'.
- */
-const CANCELLED = 'invalid_input' as const;
+/** The code for a cancelled import (details.reason says 'cancelled' too, for older callers). */
+const CANCELLED = 'cancelled' as const;
 
 export class ImportSession {
   readonly onError: OnError;

@@ -24,6 +24,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
+import { COLUMN_ROLES, type ColumnRole } from '../../../shared/api/io';
 import { AppError } from '../../../shared/api/result';
 import {
   ENTITY_KINDS,
@@ -545,38 +546,8 @@ export function planLinkTable(session: ImportSession, t: Table, escaped = true):
 
 // ---------------------------------------------------------------- services with a column mapping
 
-export type ColumnRole =
-  | 'id'
-  | 'name.fi'
-  | 'name.sv'
-  | 'name.en'
-  | 'description.fi'
-  | 'description.sv'
-  | 'description.en'
-  | 'municipalities'
-  | 'serviceClasses'
-  | 'targetGroups'
-  | 'lifeEvents'
-  | 'organisation'
-  | 'excluded'
-  | `meter.${Meter}`;
-
-export const COLUMN_ROLES: readonly ColumnRole[] = [
-  'id',
-  'name.fi',
-  'name.sv',
-  'name.en',
-  'description.fi',
-  'description.sv',
-  'description.en',
-  'municipalities',
-  'serviceClasses',
-  'targetGroups',
-  'lifeEvents',
-  'organisation',
-  'excluded',
-  ...METERS.map((m) => `meter.${m}` as const),
-];
+// The roles live in shared/api/io.ts so that the renderer's mapping step offers the same list.
+export { COLUMN_ROLES, type ColumnRole } from '../../../shared/api/io';
 
 /** Header text → what the column holds; null (or a header left out) means "ignore". */
 export type ColumnMapping = Record<string, ColumnRole | null>;

@@ -11,13 +11,18 @@ import {
   type OptionalText,
 } from '../../../shared/model';
 import { openDatabase, type OpenOptions } from './open';
+import type { CanvasView, NodePosition, Viewport } from '../../../shared/api/canvas';
 
 /** One recorded change; the inverse of each is recorded beside it so undo needs no diffing. */
 export type Op =
   | { t: 'putEntity'; entity: Entity }
   | { t: 'delEntity'; id: string }
   | { t: 'putLink'; link: Link }
-  | { t: 'delLink'; id: string };
+  | { t: 'delLink'; id: string }
+  | { t: 'putPos'; view: string; id: string; pos: NodePosition }
+  | { t: 'delPos'; view: string; id: string }
+  | { t: 'putView'; view: CanvasView }
+  | { t: 'delView'; id: string };
 
 const HISTORY_LIMIT = 500;
 
@@ -28,6 +33,7 @@ interface Row {
 /** Reads and writes inside one edit; every change is recorded for undo. */
 export class EditTx {
   readonly forward: Op[] = [];
+  /** Inverses in the order they happened; replayed last-first by undo. */
   readonly backward: Op[] = [];
   constructor(private readonly ws: Workspace) {}
 
@@ -61,15 +67,16 @@ export class EditTx {
 
   /** Inserts or replaces a link after checking that it joins the kinds its type allows. */
   putLink(link: Link): void {
-    const src = this.ws.getEntity(link.source);
-    const dst = this.ws.getEntity(link.target);
+    // Only the kinds are needed here; parsing both entities' JSON made big imports slow.
+    const src = this.ws.kindOf(link.source);
+    const dst = this.ws.kindOf(link.target);
     if (!src) throw new AppError('not_found', `No entity ${link.source}.`);
     if (!dst) throw new AppError('not_found', `No entity ${link.target}.`);
     const rule = LINK_TYPES[link.type];
-    if (rule.source !== src.kind || rule.target !== dst.kind) {
+    if (rule.source !== src || rule.target !== dst) {
       throw new AppError(
         'invalid_input',
-        `A "${link.type}" link goes from a ${rule.source} to a ${rule.target}, not from a ${src.kind} to a ${dst.kind}.`,
+        `A "${link.type}" link goes from a ${rule.source} to a ${rule.target}, not from a ${src} to a ${dst}.`,
         { reason: 'link.wrongKinds', type: link.type },
       );
     }
@@ -92,9 +99,42 @@ export class EditTx {
     this.record({ t: 'delLink', id }, { t: 'putLink', link: before });
   }
 
+  // ---- canvas layout (migration 0030) ----
+
+  /** Sets a node's position on one view; moving nodes is undoable like any other edit. */
+  putPosition(view: string, id: string, pos: NodePosition): void {
+    const before = this.ws.getPosition(view, id);
+    if (before && before.x === pos.x && before.y === pos.y && before.pinned === pos.pinned) return;
+    this.ws.writePosition(view, id, pos);
+    this.record({ t: 'putPos', view, id, pos }, before ? { t: 'putPos', view, id, pos: before } : { t: 'delPos', view, id });
+  }
+
+  deletePosition(view: string, id: string): void {
+    const before = this.ws.getPosition(view, id);
+    if (!before) return;
+    this.ws.removePosition(view, id);
+    this.record({ t: 'delPos', view, id }, { t: 'putPos', view, id, pos: before });
+  }
+
+  putView(view: CanvasView): void {
+    const before = this.ws.getView(view.id);
+    this.ws.writeView(view);
+    this.record({ t: 'putView', view }, before ? { t: 'putView', view: before } : { t: 'delView', id: view.id });
+  }
+
+  /** Deletes a saved view with its positions (both come back on undo). */
+  deleteView(id: string): void {
+    const before = this.ws.getView(id);
+    if (!before) throw new AppError('not_found', `No view ${id}.`);
+    for (const [entityId] of this.ws.listPositions(id)) this.deletePosition(id, entityId);
+    this.ws.removeView(id);
+    this.record({ t: 'delView', id }, { t: 'putView', view: before });
+  }
+
   private record(op: Op, inverse: Op): void {
     this.forward.push(op);
-    this.backward.unshift(inverse);
+    // push, not unshift: a 100k-change import would otherwise be quadratic. edit() reverses once.
+    this.backward.push(inverse);
   }
 }
 
@@ -125,6 +165,7 @@ export class Workspace {
     const db = this.db;
     return {
       getEntity: db.prepare<[string], Row>('SELECT data FROM entities WHERE id = ?'),
+      kindOf: db.prepare<[string], { kind: EntityKind }>('SELECT kind FROM entities WHERE id = ?'),
       putEntity: db.prepare(
         'INSERT INTO entities (id, kind, data, updated_at) VALUES (@id, @kind, @data, @at) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, data = excluded.data, updated_at = excluded.updated_at',
       ),
@@ -170,6 +211,11 @@ export class Workspace {
   getEntity(id: string): Entity | undefined {
     const row = this.stmts.getEntity.get(id);
     return row ? (JSON.parse(row.data) as Entity) : undefined;
+  }
+
+  /** The kind of an entity, without reading its document. */
+  kindOf(id: string): EntityKind | undefined {
+    return this.stmts.kindOf.get(id)?.kind;
   }
 
   listEntities(kind?: EntityKind): Entity[] {
@@ -226,7 +272,7 @@ export class Workspace {
       const result = fn(tx);
       if (tx.forward.length > 0 && opts.undoable !== false) {
         this.stmts.histDropRedo.run();
-        this.stmts.histInsert.run(label, this.now().toISOString(), JSON.stringify(tx.forward), JSON.stringify(tx.backward));
+        this.stmts.histInsert.run(label, this.now().toISOString(), JSON.stringify(tx.forward), JSON.stringify(tx.backward.reverse()));
         this.stmts.histPrune.run();
       }
       return result;
@@ -274,6 +320,18 @@ export class Workspace {
         case 'delLink':
           this.removeLink(op.id);
           break;
+        case 'putPos':
+          this.writePosition(op.view, op.id, op.pos);
+          break;
+        case 'delPos':
+          this.removePosition(op.view, op.id);
+          break;
+        case 'putView':
+          this.writeView(op.view);
+          break;
+        case 'delView':
+          this.removeView(op.id);
+          break;
       }
     }
   }
@@ -294,6 +352,72 @@ export class Workspace {
   removeLink(id: string): void {
     this.stmts.delLink.run(id);
   }
+
+  // ---- canvas layout: reads, and writes used by EditTx and undo ----
+
+  private layoutCache?: ReturnType<typeof prepareLayout>;
+  private get layout() {
+    return (this.layoutCache ??= prepareLayout(this.db));
+  }
+  getPosition(view: string, id: string): NodePosition | undefined {
+    const r = this.layout.getPos.get(view, id);
+    return r ? { x: r.x, y: r.y, pinned: r.pinned === 1 } : undefined;
+  }
+  listPositions(view: string): Map<string, NodePosition> {
+    return new Map(this.layout.listPos.all(view).map((r) => [r.entity_id, { x: r.x, y: r.y, pinned: r.pinned === 1 }]));
+  }
+  getView(id: string): CanvasView | undefined {
+    const r = this.layout.getView.get(id);
+    return r ? (JSON.parse(r.data) as CanvasView) : undefined;
+  }
+  listViews(): CanvasView[] {
+    return this.layout.listViews.all().map((r) => JSON.parse(r.data) as CanvasView);
+  }
+  getViewport(view: string): Viewport | undefined {
+    return this.layout.getViewport.get(view);
+  }
+  /** Pan and zoom are remembered per view but are not edits: no undo record. */
+  setViewport(view: string, v: Viewport): void {
+    this.layout.putViewport.run(view, v.x, v.y, v.zoom);
+  }
+  /** @internal */
+  writePosition(view: string, id: string, p: NodePosition): void {
+    this.layout.putPos.run(view, id, p.x, p.y, p.pinned ? 1 : 0);
+  }
+  /** @internal */
+  removePosition(view: string, id: string): void {
+    this.layout.delPos.run(view, id);
+  }
+  /** @internal */
+  writeView(v: CanvasView): void {
+    this.layout.putView.run(v.id, JSON.stringify(v));
+  }
+  /** @internal */
+  removeView(id: string): void {
+    this.layout.delView.run(id);
+    this.layout.delViewport.run(id);
+  }
+}
+
+function prepareLayout(db: Database.Database) {
+  type PosRow = { entity_id: string; x: number; y: number; pinned: number };
+  return {
+    getPos: db.prepare<[string, string], PosRow>('SELECT entity_id, x, y, pinned FROM canvas_positions WHERE view_id = ? AND entity_id = ?'),
+    listPos: db.prepare<[string], PosRow>('SELECT entity_id, x, y, pinned FROM canvas_positions WHERE view_id = ?'),
+    putPos: db.prepare(
+      'INSERT INTO canvas_positions (view_id, entity_id, x, y, pinned) VALUES (?, ?, ?, ?, ?) ON CONFLICT(view_id, entity_id) DO UPDATE SET x = excluded.x, y = excluded.y, pinned = excluded.pinned',
+    ),
+    delPos: db.prepare('DELETE FROM canvas_positions WHERE view_id = ? AND entity_id = ?'),
+    getView: db.prepare<[string], Row>('SELECT data FROM canvas_views WHERE id = ?'),
+    listViews: db.prepare<[], Row>("SELECT data FROM canvas_views ORDER BY json_extract(data, '$.createdAt'), id"),
+    putView: db.prepare('INSERT INTO canvas_views (id, data) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET data = excluded.data'),
+    delView: db.prepare('DELETE FROM canvas_views WHERE id = ?'),
+    getViewport: db.prepare<[string], Viewport>('SELECT x, y, zoom FROM canvas_viewports WHERE view_id = ?'),
+    putViewport: db.prepare(
+      'INSERT INTO canvas_viewports (view_id, x, y, zoom) VALUES (?, ?, ?, ?) ON CONFLICT(view_id) DO UPDATE SET x = excluded.x, y = excluded.y, zoom = excluded.zoom',
+    ),
+    delViewport: db.prepare('DELETE FROM canvas_viewports WHERE view_id = ?'),
+  };
 }
 
 function parseLink(row: Link & { data: string }): Link {

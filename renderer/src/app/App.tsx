@@ -1,11 +1,16 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, pickText, type Language } from '../../../shared/model';
 import { api, transport } from '../api';
+import { CanvasScreen } from '../features/canvas';
 import { EntityView } from '../features/entities/EntityView';
+import { MatchingView } from '../features/matching/MatchingView';
+import { TryoutView } from '../features/tryout/TryoutView';
 import { Overview } from '../features/overview/Overview';
 import { StartScreen } from '../features/workspace/StartScreen';
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
+import { ImportDialog } from '../features/io/ImportDialog';
+import { useImportDialog } from '../features/io/importStore';
 import { setLanguage, SUPPORTED } from '../i18n';
 import { COMMANDS, findCommand, inTextField, shortcutOf } from './commands';
 import { routeHref, useRoute } from './route';
@@ -45,6 +50,39 @@ function useShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [t]);
+}
+
+/** Files dropped anywhere on the window open the import dialog with them. */
+function useFileDrop(enabled: boolean): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    if (!enabled) return;
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const onOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setOver(true);
+    };
+    const onLeave = (e: DragEvent) => {
+      if (!e.relatedTarget) setOver(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setOver(false);
+      const files = Array.from(e.dataTransfer?.files ?? []);
+      if (files.length) useImportDialog.getState().show(files);
+    };
+    window.addEventListener('dragover', onOver);
+    window.addEventListener('dragleave', onLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onOver);
+      window.removeEventListener('dragleave', onLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [enabled]);
+  return over;
 }
 
 function NoticeBar() {
@@ -112,6 +150,7 @@ function Shell() {
   const counts = new Map<string, number>();
   for (const e of entities) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   const title = pickText(info.title, lang) || info.path.split(/[\\/]/).pop();
+  const dropping = useFileDrop(true);
 
   return (
     <div className="shell">
@@ -135,6 +174,12 @@ function Shell() {
               {t('nav.overview')}
             </a>
           </li>
+          <li>
+            <a href={routeHref({ view: 'canvas', mode: 'map' })} aria-current={route.view === 'canvas' ? 'page' : undefined}>
+              <span className="nav-icon" aria-hidden="true">☍</span>
+              {t('canvas.nav')}
+            </a>
+          </li>
           {ENTITY_KINDS.map((k) => (
             <li key={k}>
               <a href={routeHref({ view: 'entities', kind: k })} aria-current={route.view === 'entities' && route.kind === k ? 'page' : undefined}>
@@ -144,12 +189,30 @@ function Shell() {
               </a>
             </li>
           ))}
+          <li className="nav-section">
+            <a href={routeHref({ view: 'tryout' })} aria-current={route.view === 'tryout' ? 'page' : undefined}>
+              <span className="nav-icon" aria-hidden="true">◐</span>
+              <span className="nav-label">{t('tryout.nav')}</span>
+            </a>
+          </li>
+          <li>
+            <a href={routeHref({ view: 'matching' })} aria-current={route.view === 'matching' ? 'page' : undefined}>
+              <span className="nav-icon" aria-hidden="true">▦</span>
+              <span className="nav-label">{t('matching.nav')}</span>
+            </a>
+          </li>
         </ul>
       </nav>
       <main className="content" id="main">
-        {route.view === 'overview' ? <Overview /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
+        {route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
       </main>
       <NoticeBar />
+      <ImportDialog />
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t('io.dropHere')}
+        </div>
+      )}
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import * as m0010 from './0010-create-core';
 import * as m0020 from './0020-create-history';
+import * as m0030 from './0030-canvas-layout';
+import * as m0040 from './0040-matching-runs';
 
 export interface Migration {
   version: number;
@@ -11,6 +13,8 @@ export interface Migration {
 export const MIGRATIONS: Migration[] = [
   { version: 10, up: m0010.up },
   { version: 20, up: m0020.up },
+  { version: 30, up: m0030.up },
+  { version: 40, up: m0040.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntitySchema, METERS, neutralMeters, pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
 import { api } from '../../api';
@@ -6,6 +6,9 @@ import { attempt, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 import { FIELDS, type FieldSpec } from './fields';
 import { LinksEditor } from './LinksEditor';
+import { FieldCompanion } from '../tryout/FieldCompanion';
+import { CodePicker } from './CodePicker';
+import { useCodes } from './codes';
 
 type Draft = Record<string, unknown>;
 
@@ -81,7 +84,10 @@ export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(
         }}
       >
         {FIELDS[kind].map((f) => (
-          <Field key={f.key} spec={f} value={draft[f.key]} error={errors[f.key]} onChange={(v) => set(f.key, v)} />
+          <Fragment key={f.key}>
+            <Field spec={f} value={draft[f.key]} error={errors[f.key]} onChange={(v) => set(f.key, v)} />
+            <FieldCompanion spec={f} kind={kind} draft={draft} entity={entity} set={set} />
+          </Fragment>
         ))}
         <div className="form-actions">
           <button type="submit" className="primary">
@@ -123,6 +129,10 @@ function Field({ spec, value, error, onChange }: { spec: FieldSpec; value: unkno
   const errorText = error ? <p className="field-error" id={errorId}>{t(`validation.${error}`, { defaultValue: error })}</p> : null;
 
   switch (spec.type) {
+    case 'picker':
+      return <CodePicker id={id} label={label} list={spec.list} value={(value as string[] | undefined) ?? []} onChange={onChange} />;
+    case 'municipality':
+      return <MunicipalitySelect id={id} label={label} value={value as string | undefined} onChange={onChange} />;
     case 'text': {
       const v = (value ?? {}) as Record<Language, string | undefined>;
       return (
@@ -274,4 +284,27 @@ function Field({ spec, value, error, onChange }: { spec: FieldSpec; value: unkno
       );
     }
   }
+}
+
+function MunicipalitySelect({ id, label, value, onChange }: { id: string; label: string; value?: string; onChange(v: unknown): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const items = useCodes('municipalities');
+  const named = items
+    .map((m) => ({ code: m.code, name: m.label[lang] ?? m.label.fi ?? m.code }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)}>
+        <option value="">{t('picker.none')}</option>
+        {value && !items.some((m) => m.code === value) && <option value={value}>{value}</option>}
+        {named.map((m) => (
+          <option key={m.code} value={m.code}>
+            {m.name} ({m.code})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }

@@ -6,6 +6,7 @@ import { useApp } from '../../app/store';
 import { EntityPanel } from './EntityPanel';
 import { COLUMNS } from './fields';
 import { cellText } from './format';
+import { useCodes } from './codes';
 
 /** A table of one entity kind with search and sort, and the selected entity's editor beside it. */
 export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?: string }) {
@@ -16,6 +17,11 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
   const [query, setQuery] = useState('');
   const [sortDesc, setSortDesc] = useState(false);
   const [creating, setCreating] = useState(false);
+  const municipalities = useCodes('municipalities');
+  const municipalityName = useMemo(() => {
+    const m = new Map(municipalities.map((i) => [i.code, i.label[lang] ?? i.label.fi]));
+    return (code: string) => m.get(code);
+  }, [municipalities, lang]);
 
   const linkCount = useMemo(() => {
     const m = new Map<string, number>();
@@ -109,7 +115,7 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
                       {'excluded' in e && e.excluded && <span className="badge">{t('field.excluded')}</span>}
                     </td>
                     {cols.map((c) => (
-                      <td key={c}>{cellText(e, c, t)}</td>
+                      <td key={c}>{cellText(e, c, t, municipalityName)}</td>
                     ))}
                     <td className="num">{linkCount.get(e.id) ?? 0}</td>
                   </tr>

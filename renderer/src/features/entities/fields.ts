@@ -13,6 +13,8 @@ export type FieldSpec =
   | { key: string; type: 'url' }
   | { key: string; type: 'select'; options: readonly string[]; optionPrefix: string }
   | { key: string; type: 'codes' }
+  | { key: string; type: 'picker'; list: 'serviceClasses' | 'lifeEvents' | 'targetGroups' | 'municipalities' }
+  | { key: string; type: 'municipality' }
   | { key: string; type: 'int'; min: number; max: number }
   | { key: string; type: 'bool' }
   | { key: string; type: 'meters' }
@@ -27,19 +29,19 @@ export const FIELDS: Record<EntityKind, FieldSpec[]> = {
     description,
     { key: 'orgType', type: 'select', options: ORGANISATION_TYPES, optionPrefix: 'orgType' },
     { key: 'businessId', type: 'plain' },
-    { key: 'municipality', type: 'plain' },
+    { key: 'municipality', type: 'municipality' },
     { key: 'ptvId', type: 'plain' },
   ],
   service: [
     name,
     description,
     { key: 'areaType', type: 'select', options: AREA_TYPES, optionPrefix: 'areaType' },
-    { key: 'areas', type: 'codes' },
+    { key: 'areas', type: 'picker', list: 'municipalities' },
     { key: 'languages', type: 'codes' },
     { key: 'fundingType', type: 'select', options: FUNDING_TYPES, optionPrefix: 'fundingType' },
-    { key: 'serviceClasses', type: 'codes' },
-    { key: 'targetGroups', type: 'codes' },
-    { key: 'lifeEvents', type: 'codes' },
+    { key: 'serviceClasses', type: 'picker', list: 'serviceClasses' },
+    { key: 'targetGroups', type: 'picker', list: 'targetGroups' },
+    { key: 'lifeEvents', type: 'picker', list: 'lifeEvents' },
     { key: 'ontologyTerms', type: 'codes' },
     { key: 'keywords', type: 'codes' },
     { key: 'capacity', type: 'int', min: 0, max: 10_000_000 },
@@ -58,13 +60,13 @@ export const FIELDS: Record<EntityKind, FieldSpec[]> = {
     { key: 'ptvId', type: 'plain' },
   ],
   lifeEvent: [name, description, { key: 'code', type: 'plain' }],
-  need: [name, description, { key: 'serviceClasses', type: 'codes' }, { key: 'keywords', type: 'codes' }],
+  need: [name, description, { key: 'serviceClasses', type: 'picker', list: 'serviceClasses' }, { key: 'keywords', type: 'codes' }],
   persona: [
     name,
     description,
     { key: 'ageMin', type: 'int', min: 0, max: 120 },
     { key: 'ageMax', type: 'int', min: 0, max: 120 },
-    { key: 'municipality', type: 'plain' },
+    { key: 'municipality', type: 'municipality' },
     { key: 'language', type: 'select', options: ['fi', 'sv', 'en'], optionPrefix: 'language' },
     { key: 'peoplePerYear', type: 'int', min: 0, max: 10_000_000 },
     { key: 'meters', type: 'meters' },

@@ -4,6 +4,9 @@ import { api } from '../../api';
 import { COMMANDS } from '../../app/commands';
 import { attempt, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
+import { EXPORT_FORMATS } from '../../../../shared/api/io';
+import { downloadBase64 } from '../io/files';
+import { useImportDialog } from '../io/importStore';
 
 /** The workspace menu: new, the example, close (which leads back to the start screen's recent list). */
 export function WorkspaceMenu() {
@@ -35,6 +38,14 @@ export function WorkspaceMenu() {
     }
   };
 
+  const exportAs = async (format: (typeof EXPORT_FORMATS)[number]) => {
+    setOpen(false);
+    const r = await attempt(() => api.call('io.export', { format }), (e) => describeError(t, e));
+    if (!r) return;
+    for (const f of r.files) downloadBase64(f.name, f.mime, f.dataBase64);
+    useApp.getState().notify({ kind: 'info', text: t('io.exported', { count: r.files.length }) });
+  };
+
   return (
     <div className="menu" ref={ref}>
       <button type="button" aria-haspopup="menu" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
@@ -55,6 +66,26 @@ export function WorkspaceMenu() {
               >
                 {t(c.labelKey)}
                 <span className="shortcut">{c.shortcuts[0].replace('Mod', 'Ctrl')}</span>
+              </button>
+            </li>
+          ))}
+          <li role="separator" className="menu-separator" />
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false);
+                useImportDialog.getState().show();
+              }}
+            >
+              {t('io.importTitle')}…
+            </button>
+          </li>
+          {EXPORT_FORMATS.map((format) => (
+            <li role="none" key={format}>
+              <button type="button" role="menuitem" onClick={() => void exportAs(format)}>
+                {t('io.exportAs', { format: t(`io.exportFormats.${format}`) })}
               </button>
             </li>
           ))}

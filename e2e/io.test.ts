@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import { launchBrowser, startApp, type RunningApp } from './harness';
+
+const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp(); // first run: the example workspace
+  browser = await launchBrowser();
+  page = browser.page;
+  await page.goto(`${app.url}#/service`);
+  await page.locator('.ws-title').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+});
+
+const serviceCount = async () => Number(await page.locator('nav a[href="#/service"] .count').textContent());
+
+describe('import and export in the browser', () => {
+  it.skipIf(!fs.existsSync(SHARED_DATA))('imports real PTV files through the dialog, shows the summary, and undoes it as one step (reads ../shared/data)', async () => {
+    const before = await serviceCount();
+    await page.getByRole('button', { name: /Työtila/ }).click();
+    await page.getByRole('menuitem', { name: /^Tuonti/ }).click();
+    const dir = path.join(SHARED_DATA, 'ptv/legacy/services');
+    const files = fs.readdirSync(dir).slice(0, 12).map((f) => path.join(dir, f));
+    await page.setInputFiles('#import-files', files);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.getByText('Tuonti valmis.').waitFor({ timeout: 60_000 });
+    const createdCell = page.locator('.modal tr', { hasText: 'Palvelut' }).locator('td').nth(1);
+    expect(Number(await createdCell.textContent())).toBe(12);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.locator('.modal').getByRole('button', { name: 'Sulje' }).click();
+    await expect.poll(serviceCount).toBe(before + 12);
+    await page.getByRole('button', { name: /Kumoa/ }).click();
+    await expect.poll(serviceCount).toBe(before);
+  });
+
+  it('opens the import dialog for files dropped on the window, and reports a broken file without writing', async () => {
+    const before = await serviceCount();
+    const dt = await page.evaluateHandle(() => {
+      const d = new DataTransfer();
+      d.items.add(new File(['{"itemList": [{"id": "trunc'], 'rikki.json', { type: 'application/json' }));
+      return d;
+    });
+    await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+    await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+    await page.locator('.modal').getByText('rikki.json').waitFor();
+    await page.selectOption('#import-onerror', 'stop');
+    await page.getByRole('button', { name: 'Tuo', exact: true }).click();
+    await page.locator('.modal [role=alert]').waitFor();
+    expect(await page.locator('.modal [role=alert]').textContent()).toMatch(/rikki\.json/);
+    await page.locator('.modal').getByRole('button', { name: 'Sulje' }).click();
+    expect(await serviceCount()).toBe(before);
+  });
+
+  it('exports the workspace as JSON that holds its services', async () => {
+    await page.getByRole('button', { name: /Työtila/ }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /JSON \(koko työtila\)/ }).click()]);
+    const file = await download.path();
+    const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(doc.format).toBe('kohtaanto-workspace');
+    expect(doc.entities.filter((e: { kind: string }) => e.kind === 'service').length).toBe(await serviceCount());
+  });
+
+  it('picks service classes and municipalities from the code lists by name', async () => {
+    await page.getByRole('button', { name: '+ Uusi palvelu' }).click();
+    await page.fill('#field-name-fi', 'Nuorten talousneuvonta');
+    await page.fill('#field-serviceClasses', 'velka');
+    // Keyboard: the first match is "Henkilön talous- ja velkaneuvonta"; Enter picks it.
+    await page.locator('.picker-options [role=option]').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.fill('#field-areas', 'Oulu');
+    await page.locator('.picker-options [role=option]', { hasText: /^564 Oulu$/ }).click();
+    await page.getByRole('button', { name: 'Luo', exact: true }).click();
+    await expect.poll(() => page.locator('#panel-heading').textContent()).toBe('Nuorten talousneuvonta');
+    const chips = await page.locator('.chip').allTextContents();
+    expect(chips.some((c) => c.includes('564') && c.includes('Oulu'))).toBe(true);
+    expect(chips.some((c) => /P\d+(\.\d+)* Henkilön talous- ja velkaneuvonta/.test(c))).toBe(true);
+    expect(chips.length).toBe(2);
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});

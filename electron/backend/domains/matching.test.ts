@@ -1,0 +1,264 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Evaluation, MatchingComparison, MatchingRunRecord, MatchingRunSummary, RecommendResult } from '../../../shared/api/matching';
+import type { Entity, Persona, Service } from '../../../shared/model';
+import { evaluatePersonas } from '../../../shared/recommender';
+import { createBackend } from '..';
+import type { AppContext } from '../context';
+import type { Registry } from '../registry';
+import { APPLICATION_ID } from '../store/open';
+import { up as up0010 } from '../store/migrations/0010-create-core';
+import { up as up0020 } from '../store/migrations/0020-create-history';
+import { up as up0030 } from '../store/migrations/0030-canvas-layout';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations';
+import { fixedNow, tempDir } from '../test/tmp';
+import { validEntity, Workspace } from '../store/workspace';
+import { recommenderFor } from './matching';
+
+let dir: string;
+let file: string;
+let ctx: AppContext;
+let registry: Registry;
+
+beforeEach(async () => {
+  dir = tempDir();
+  file = path.join(dir, 'example.kohtaanto');
+  ({ ctx, registry } = createBackend({ dataDir: dir, mode: 'browser', now: fixedNow }));
+  await ok('workspace.create', { path: file, example: true });
+});
+afterEach(() => {
+  ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function ok<T = unknown>(method: string, input: unknown = {}): Promise<T> {
+  const r = await registry.call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+async function fails(method: string, input: unknown): Promise<string> {
+  const r = await registry.call(method, input);
+  if (r.ok) throw new Error(`${method} should have failed`);
+  return r.error.code;
+}
+
+const OULU_17 = 'persona-oulu-17-lukio-kesken';
+const ids = (r: RecommendResult) => r.results.map((x) => x.serviceId);
+
+describe('recommend.query on the example workspace (real SQLite file)', () => {
+  it('ranks services for a stored persona with scores and explanations in the requested language', async () => {
+    const fi = await ok<RecommendResult>('recommend.query', { personaId: OULU_17, top: 5 });
+    expect(fi.personaId).toBe(OULU_17);
+    expect(fi.results).toHaveLength(5);
+    expect(fi.results.map((r) => r.rank)).toEqual([1, 2, 3, 4, 5]);
+    for (let i = 1; i < 5; i++) expect(fi.results[i].score).toBeLessThanOrEqual(fi.results[i - 1].score);
+    expect(fi.results[0].explanation.length).toBeGreaterThan(0);
+    expect(fi.results[0].explanation.join(' ')).toMatch(/tarpeeseen|Mittari/);
+    // The persona lives in Oulu: the municipality is named in the explanation, not given as a code.
+    expect(fi.results.flatMap((r) => r.explanation).join(' ')).toMatch(/kotikunnassasi \(Oulu\)/);
+    expect(fi.results.some((r) => r.expected)).toBe(true);
+    expect(fi.eligible).toBeGreaterThan(10);
+    expect(fi.eligible).toBeLessThan(fi.index.services);
+
+    const sv = await ok<RecommendResult>('recommend.query', { personaId: OULU_17, top: 5, language: 'sv' });
+    expect(ids(sv)).toEqual(ids(fi));
+    expect(sv.results[0].explanation.join(' ')).toMatch(/Tjänsten|Mätaren/);
+    expect(sv.results[0].name).not.toBe(fi.results[0].name);
+  });
+
+  it('follows inline meters: a very low meter brings services labelled for it to the top', async () => {
+    const meters = Object.fromEntries(['health', 'resilience', 'housing', 'working_studying', 'family', 'friends', 'finance', 'improvement_of_strengths', 'self_esteem', 'life_satisfaction'].map((m) => [m, 10]));
+    const housing = await ok<RecommendResult>('recommend.query', { persona: { meters: { ...meters, housing: 0 } }, top: 5 });
+    const finance = await ok<RecommendResult>('recommend.query', { persona: { meters: { ...meters, finance: 0 } }, top: 5 });
+    expect(ids(housing)).not.toEqual(ids(finance));
+    expect(housing.results[0].parts.some((p) => p.kind === 'meter' && p.meter === 'housing')).toBe(true);
+    expect(finance.results[0].parts.some((p) => p.kind === 'meter' && p.meter === 'finance')).toBe(true);
+    // Overriding one meter of a stored persona changes its list too.
+    const base = await ok<RecommendResult>('recommend.query', { personaId: OULU_17, top: 10 });
+    const whatIf = await ok<RecommendResult>('recommend.query', { personaId: OULU_17, persona: { meters: { working_studying: 10, housing: 0 } }, top: 10 });
+    expect(ids(whatIf)).not.toEqual(ids(base));
+  });
+
+  it('applies filters: municipality, language, nationwide only, life event, free text', async () => {
+    const national = await ok<RecommendResult>('recommend.query', { personaId: OULU_17, filters: { nationalOnly: true }, top: 50 });
+    const services = (await ok<Entity[]>('entities.list', { kind: 'service' })) as Service[];
+    const byId = new Map(services.map((s) => [s.id, s]));
+    expect(national.results.length).toBeGreaterThan(0);
+    for (const r of national.results) expect(byId.get(r.serviceId)!.areaType).not.toBe('limited');
+    const turku = await ok<RecommendResult>('recommend.query', { persona: { municipality: '853' }, text: 'nuorten työpaja', top: 50 });
+    for (const r of turku.results) {
+      const s = byId.get(r.serviceId)!;
+      if (s.areaType === 'limited') expect(s.areas).toContain('853');
+    }
+    const sv = await ok<RecommendResult>('recommend.query', { text: 'ungdomar', filters: { language: 'sv' }, top: 50 });
+    for (const r of sv.results) expect(byId.get(r.serviceId)!.languages.length === 0 || byId.get(r.serviceId)!.languages.includes('sv')).toBe(true);
+    const text = await ok<RecommendResult>('recommend.query', { text: 'verokortti', top: 3 });
+    expect(text.results[0].parts.some((p) => p.kind === 'text')).toBe(true);
+    const inEvent = await ok<RecommendResult>('recommend.query', { personaId: OULU_17, filters: { lifeEventId: 'le-kotoa' }, top: 50 });
+    expect(inEvent.results.length).toBeGreaterThan(0);
+    expect(inEvent.results.length).toBeLessThan(national.results.length + 50);
+    const unfiltered = await ok<RecommendResult>('recommend.query', { personaId: OULU_17, filters: { municipality: null, language: null }, top: 50 });
+    expect(unfiltered.eligible).toBeGreaterThan((await ok<RecommendResult>('recommend.query', { personaId: OULU_17, top: 1 })).eligible);
+  });
+
+  it('refuses invalid input with clear errors', async () => {
+    expect(await fails('recommend.query', { top: 51 })).toBe('invalid_input');
+    expect(await fails('recommend.query', { persona: { meters: { health: 11 } } })).toBe('invalid_input');
+    expect(await fails('recommend.query', { persona: { meters: { mood: 3 } } })).toBe('invalid_input');
+    expect(await fails('recommend.query', { personaId: 'nobody' })).toBe('not_found');
+    expect(await fails('recommend.query', { personaId: 'need-asunto' })).toBe('not_found');
+    expect(await fails('recommend.query', { persona: { needs: [{ id: 'need-nope', importance: 3 }] } })).toBe('invalid_input');
+    expect(await fails('recommend.query', { persona: { ageMin: 30, ageMax: 20 } })).toBe('invalid_input');
+    expect(await fails('recommend.query', { filters: { lifeEventId: 'le-nope' } })).toBe('not_found');
+    expect(await fails('recommend.query', { language: 'de' })).toBe('invalid_input');
+  });
+});
+
+describe('the recommender index cache', () => {
+  it('reuses the index until the catalogue changes, and rebuilds after an edit and after undo', async () => {
+    const first = await ok<RecommendResult>('recommend.query', { text: 'kissojen hoitola', top: 3 });
+    const again = await ok<RecommendResult>('recommend.query', { text: 'kissojen hoitola', top: 3 });
+    expect(again.index.revision).toBe(first.index.revision);
+
+    // A persona edit and a saved matching run touch nothing the index is built from.
+    const persona = (await ok<{ entity: Persona }>('entities.get', { id: OULU_17 })).entity;
+    await ok('entities.update', { entity: { ...persona, peoplePerYear: persona.peoplePerYear + 1 } });
+    await ok('matching.run', {});
+    expect((await ok<RecommendResult>('recommend.query', { top: 1, text: 'nuoret' })).index.revision).toBe(first.index.revision);
+
+    const created = await ok<Service>('entities.create', {
+      entity: { kind: 'service', name: { fi: 'Kissojen hoitola' }, description: { fi: 'Hoitola kissoille lomien ajaksi.' }, keywords: ['kissa'] },
+    });
+    const after = await ok<RecommendResult>('recommend.query', { text: 'kissojen hoitola', top: 3 });
+    expect(after.index.revision).toBeGreaterThan(first.index.revision);
+    expect(after.index.services).toBe(first.index.services + 1);
+    expect(after.results[0].serviceId).toBe(created.id);
+    expect(ids(first)).not.toContain(created.id);
+
+    await ok('history.undo');
+    const undone = await ok<RecommendResult>('recommend.query', { text: 'kissojen hoitola', top: 3 });
+    expect(undone.index.services).toBe(first.index.services);
+    expect(ids(undone)).not.toContain(created.id);
+  });
+
+  it('notices a change made by another connection to the same file', async () => {
+    const before = recommenderFor(ctx);
+    const other = Workspace.open(file);
+    other.edit('x', (tx) => tx.putEntity(validEntity({ id: 'srv-other', kind: 'service', name: { fi: 'Toisen prosessin palvelu' } })));
+    other.close();
+    const after = recommenderFor(ctx);
+    expect(after.info.revision).toBeGreaterThan(before.info.revision);
+    expect(after.index.position.has('srv-other')).toBe(true);
+  });
+});
+
+describe('recommend.evaluate', () => {
+  it('reports precision, recall, nDCG and MRR per persona and overall, as the shared evaluator computes them', async () => {
+    const ev = await ok<Evaluation>('recommend.evaluate', { k: 10 });
+    const personas = (await ok<Entity[]>('entities.list', { kind: 'persona' })) as Persona[];
+    expect(ev.k).toBe(10);
+    expect(ev.cases).toHaveLength(personas.length);
+    const { index } = recommenderFor(ctx);
+    const direct = evaluatePersonas(index, personas, await ok('links.list', { type: 'personaNeed' }), 10);
+    expect(ev.overall).toEqual(direct.overall);
+    for (const c of ev.cases) {
+      for (const m of [c.precision, c.recall, c.ndcg, c.mrr]) expect(m).toBeGreaterThanOrEqual(0);
+      expect(c.name).toBeTruthy();
+      // Recall is the share of expected services found, so what was missed is the rest.
+      expect(c.missed.length).toBe(Math.round(c.relevant * (1 - c.recall)));
+    }
+    expect(ev.overall.cases).toBe(personas.length);
+    expect(await fails('recommend.evaluate', { k: 0 })).toBe('invalid_input');
+  });
+});
+
+describe('matching runs (migration 0040)', () => {
+  it('saves a run with its parameters and time, lists runs newest first, and keeps them across a restart', async () => {
+    const a = await ok<MatchingRunRecord>('matching.run', {});
+    const b = await ok<MatchingRunRecord>('matching.run', { threshold: 0.9, label: 'Tiukka kynnys' });
+    expect(a.createdAt).toBe(fixedNow().toISOString());
+    expect(a.params.threshold).toBe(0.5);
+    expect(b.params.threshold).toBe(0.9);
+    expect(b.label).toBe('Tiukka kynnys');
+    expect(a.run.totals.personas).toBe(5);
+    expect(a.totals.coverage).toBeGreaterThan(b.totals.coverage);
+    expect(b.gaps).toBeGreaterThan(0);
+    expect(a.names[OULU_17].fi).toMatch(/oululainen/);
+
+    const list = await ok<MatchingRunSummary[]>('matching.runs');
+    expect(list.map((r) => r.id)).toEqual([b.id, a.id]);
+    expect(list[0]).not.toHaveProperty('run');
+
+    ctx.close();
+    ({ ctx, registry } = createBackend({ dataDir: dir, mode: 'browser', now: fixedNow }));
+    await ok('workspace.open', { path: file });
+    const got = await ok<MatchingRunRecord>('matching.get', { id: b.id });
+    expect(got.run).toEqual(b.run);
+    expect(got.params).toEqual(b.params);
+    expect((await ok<MatchingRunSummary[]>('matching.runs')).length).toBe(2);
+    // Runs are results, not edits: saving one adds nothing to undo.
+    expect((await ok<{ canUndo: boolean }>('history.state')).canUndo).toBe(false);
+  });
+
+  it('runs one life event: only its needs, the personas that have them, and its services', async () => {
+    const all = await ok<MatchingRunRecord>('matching.run', {});
+    const one = await ok<MatchingRunRecord>('matching.run', { lifeEventId: 'le-kotoa' });
+    expect(one.run.scope.lifeEventId).toBe('le-kotoa');
+    expect(one.run.scope.needs.length).toBeGreaterThan(0);
+    expect(one.run.scope.needs.length).toBeLessThan(all.run.scope.needs.length);
+    expect(one.run.scope.services.length).toBeLessThan(all.run.scope.services.length);
+  });
+
+  it('compares two runs: what improved and what got worse, as data and sentences', async () => {
+    const loose = await ok<MatchingRunRecord>('matching.run', { threshold: 0.5 });
+    const strict = await ok<MatchingRunRecord>('matching.run', { threshold: 0.9 });
+    const worse = await ok<MatchingComparison>('matching.compare', { a: loose.id, b: strict.id });
+    expect(worse.paramsChanged).toEqual(['threshold']);
+    expect(worse.coverage.delta).toBeLessThan(0);
+    expect(worse.worsened.some((c) => c.kind === 'gapOpened')).toBe(true);
+    expect(worse.worsened.find((c) => c.kind === 'coverage')!.text).toMatch(/^Tarpeiden kattavuus muuttui 100 %:sta/);
+    expect(worse.improved.every((c) => c.kind !== 'gapOpened')).toBe(true);
+    expect(worse.personas).toHaveLength(5);
+    expect(worse.personas.some((p) => p.after! < p.before!)).toBe(true);
+
+    const better = await ok<MatchingComparison>('matching.compare', { a: strict.id, b: loose.id, language: 'sv' });
+    expect(better.coverage.delta).toBe(-worse.coverage.delta);
+    expect(better.improved.some((c) => c.kind === 'gapClosed')).toBe(true);
+    expect(better.improved.find((c) => c.kind === 'gapClosed')!.text).toMatch(/Tjänsteluckan/);
+  });
+
+  it('deletes a run, and refuses unknown runs and invalid parameters', async () => {
+    const r = await ok<MatchingRunRecord>('matching.run', {});
+    await ok('matching.deleteRun', { id: r.id });
+    expect(await ok<MatchingRunSummary[]>('matching.runs')).toEqual([]);
+    expect(await fails('matching.deleteRun', { id: r.id })).toBe('not_found');
+    expect(await fails('matching.get', { id: r.id })).toBe('not_found');
+    expect(await fails('matching.compare', { a: r.id, b: r.id })).toBe('not_found');
+    expect(await fails('matching.run', { threshold: 2 })).toBe('invalid_input');
+    expect(await fails('matching.run', { lifeEventId: 'le-nope' })).toBe('not_found');
+    expect(await fails('matching.run', { lifeEventId: OULU_17 })).toBe('not_found');
+    expect(await fails('matching.run', { colour: 'red' })).toBe('invalid_input');
+  });
+
+  it('upgrades a version-30 workspace to 40 and keeps its data', () => {
+    const old = path.join(dir, 'old.kohtaanto');
+    const db = new Database(old);
+    up0010(db);
+    up0020(db);
+    up0030(db);
+    db.prepare("INSERT INTO entities (id, kind, data, updated_at) VALUES ('o1', 'organisation', ?, 'x')").run(
+      JSON.stringify(validEntity({ id: 'o1', kind: 'organisation', name: { fi: 'Kela' } })),
+    );
+    db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.pragma('user_version = 30');
+    db.close();
+    const ws = Workspace.open(old, { now: fixedNow });
+    expect(ws.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(40);
+    expect(ws.getEntity('o1')?.name.fi).toBe('Kela');
+    expect(ws.db.prepare('SELECT count(*) AS n FROM matching_runs').get()).toEqual({ n: 0 });
+    ws.close();
+  });
+});

@@ -1,0 +1,447 @@
+/**
+ * The recommender and the matching analysis behind the API: one recommender index per open
+ * workspace, built on first use and rebuilt only after the catalogue really changed; matching
+ * runs saved in the workspace file (migration 0040).
+ */
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import {
+  codeLabeler,
+  type MatchingComparison,
+  type MatchingRunRecord,
+  type MatchingRunSummary,
+  type RecommenderCodes,
+} from '../../../shared/api/matching';
+import { AppError } from '../../../shared/api/result';
+import { compareRuns, describeChange, runMatching, type MatchingRun } from '../../../shared/matching';
+import { pickText, type Entity, type Language, type LifeEvent, type Link, type LocalizedText, type Need, type Persona, type Service } from '../../../shared/model';
+import {
+  areaLookupFromTable,
+  buildIndex,
+  codeUnder,
+  eligibility,
+  evaluatePersonas,
+  explainSentences,
+  personaQuery,
+  recommend,
+  type QueryNeed,
+  type RecommenderIndex,
+  type RecommendFilters,
+} from '../../../shared/recommender';
+import type { AppContext } from '../context';
+import { codeLists } from '../io/codes';
+import type { Handlers } from '../registry';
+import type { Workspace } from '../store/workspace';
+
+// ------------------------------------------------------------------------------------------------
+// Code lists the recommender needs
+// ------------------------------------------------------------------------------------------------
+
+let codesCache: RecommenderCodes | undefined;
+
+/** Area table, code names and the words the meter model must not learn from, from the bundled code lists. */
+export function recommenderCodes(): RecommenderCodes {
+  if (codesCache) return codesCache;
+  const c = codeLists();
+  const label = (i: { code: string; fi: string; sv?: string; en?: string }) => ({ code: i.code, fi: i.fi, ...(i.sv ? { sv: i.sv } : {}), ...(i.en ? { en: i.en } : {}) });
+  const municipalities = c.items('municipalities');
+  const areaTable: Record<string, string[]> = {};
+  // Region and county codes look alike ("01"): the prefixes keep them apart in service areas.
+  for (const m of municipalities) {
+    if (m.region) (areaTable[`region:${m.region}`] ??= []).push(m.code);
+    if (m.county) (areaTable[`county:${m.county}`] ??= []).push(m.code);
+  }
+  // Labelled services come from a few municipalities; their names must not become evidence for a meter.
+  const ignoreWords = [...new Set(municipalities.flatMap((m) => [m.fi, m.sv].filter((x): x is string => !!x)))].sort();
+  codesCache = {
+    municipalities: municipalities.map(label),
+    regions: c.items('regions').map(label),
+    counties: c.items('wellbeingCounties').map(label),
+    serviceClasses: c.items('serviceClasses').map(label),
+    lifeEvents: c.items('lifeEvents').map(label),
+    areaTable,
+    ignoreWords,
+  };
+  return codesCache;
+}
+
+// ------------------------------------------------------------------------------------------------
+// The index cache
+// ------------------------------------------------------------------------------------------------
+
+const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
+const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
+
+/**
+ * Methods that cannot change what the index is built from. Anything else that mutates marks the
+ * index stale; a stale index is rebuilt only if its inputs' fingerprint differs, so a persona
+ * edit or an undone canvas move costs a read of the rows, not a rebuild.
+ */
+const KEEPS_INDEX = /^(matching\.|canvas\.(move|setViewport|saveView|deleteView)$|workspace\.setTitle$)/;
+
+export interface IndexInfo {
+  revision: number;
+  services: number;
+  labelled: number;
+  inferred: number;
+  buildMs: number;
+}
+
+interface CacheEntry {
+  index: RecommenderIndex;
+  fingerprint: string;
+  info: IndexInfo;
+}
+
+interface WorkspaceCache {
+  entry?: CacheEntry;
+  stale: boolean;
+  /** SQLite's data_version: changes when another connection (another process) commits to the file. */
+  dataVersion: number;
+}
+
+const caches = new WeakMap<Workspace, WorkspaceCache>();
+const watched = new WeakSet<AppContext>();
+let builds = 0;
+
+function watch(ctx: AppContext): void {
+  if (watched.has(ctx)) return;
+  watched.add(ctx);
+  ctx.subscribe((event, payload) => {
+    if (event !== 'workspace.changed' || !ctx.workspace) return;
+    if (KEEPS_INDEX.test((payload as { method: string }).method)) return;
+    const c = caches.get(ctx.workspace);
+    if (c) c.stale = true;
+  });
+}
+
+/** FNV-1a over the rows, twice with different seeds: 64 bits, so a false "unchanged" is out of reach. */
+function fingerprint(rows: readonly string[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (const row of rows) {
+    for (let i = 0; i < row.length; i++) {
+      const c = row.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
+    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+function readIndexInputs(ws: Workspace): { rows: string[]; entities: Entity[]; links: Link[] } {
+  const ents = ws.db
+    .prepare<[], { data: string }>(`SELECT data FROM entities WHERE kind IN (${INDEX_KINDS.map((k) => `'${k}'`).join(',')}) ORDER BY id`)
+    .all();
+  const lks = ws.db
+    .prepare<[], { id: string; type: string; source: string; target: string; data: string }>(
+      `SELECT id, type, source, target, data FROM links WHERE type IN (${INDEX_LINKS.map((k) => `'${k}'`).join(',')}) ORDER BY id`,
+    )
+    .all();
+  const rows = [...ents.map((r) => r.data), ...lks.map((l) => `${l.id}|${l.type}|${l.source}|${l.target}|${l.data}`)];
+  return {
+    rows,
+    entities: ents.map((r) => JSON.parse(r.data) as Entity),
+    links: lks.map((l) => ({ id: l.id, type: l.type as Link['type'], source: l.source, target: l.target, data: JSON.parse(l.data) })),
+  };
+}
+
+/** The build options both sides use, so the renderer's index equals this one. */
+export function buildOptionsFrom(codes: RecommenderCodes, entities: readonly Entity[]) {
+  return {
+    needs: entities.filter((e): e is Need => e.kind === 'need'),
+    lifeEvents: entities.filter((e): e is LifeEvent => e.kind === 'lifeEvent'),
+    areaLookup: areaLookupFromTable(codes.areaTable),
+    inference: { ignoreWords: codes.ignoreWords },
+  };
+}
+
+/** The open workspace's recommender index: cached, rebuilt after a change to services, needs, life events or their links. */
+export function recommenderFor(ctx: AppContext): CacheEntry {
+  watch(ctx);
+  const ws = ctx.requireWorkspace();
+  let c = caches.get(ws);
+  if (!c) caches.set(ws, (c = { stale: true, dataVersion: -1 }));
+  const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
+  if (c.entry && !c.stale && dataVersion === c.dataVersion) return c.entry;
+  const input = readIndexInputs(ws);
+  const fp = fingerprint(input.rows);
+  c.stale = false;
+  c.dataVersion = dataVersion;
+  if (c.entry?.fingerprint === fp) return c.entry;
+  const t0 = performance.now();
+  const services = input.entities.filter((e): e is Service => e.kind === 'service');
+  const index = buildIndex(services, input.links, buildOptionsFrom(recommenderCodes(), input.entities));
+  builds++;
+  c.entry = {
+    index,
+    fingerprint: fp,
+    info: { revision: builds, services: services.length, labelled: index.build.labelled, inferred: index.build.inferred, buildMs: Math.round(performance.now() - t0) },
+  };
+  return c.entry;
+}
+
+// ------------------------------------------------------------------------------------------------
+// recommend.*
+// ------------------------------------------------------------------------------------------------
+
+function getPersona(ws: Workspace, id: string): Persona {
+  const e = ws.getEntity(id);
+  if (!e || e.kind !== 'persona') throw new AppError('not_found', `No persona ${id}.`);
+  return e;
+}
+
+function personaNeeds(ws: Workspace, personaId: string): QueryNeed[] {
+  return ws
+    .linksOf(personaId)
+    .filter((l) => l.type === 'personaNeed' && l.source === personaId)
+    .map((l) => ({ id: l.target, importance: l.data.importance ?? 3 }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+}
+
+/** Positions of a life event's services: linked to it, or carrying its PTV code or one under it. */
+function lifeEventServices(ws: Workspace, index: RecommenderIndex, lifeEventId: string): Set<string> {
+  const le = ws.getEntity(lifeEventId);
+  if (!le || le.kind !== 'lifeEvent') throw new AppError('not_found', `No life event ${lifeEventId}.`);
+  const out = new Set<string>();
+  for (const l of ws.linksOf(lifeEventId)) if (l.type === 'inLifeEvent' && l.target === lifeEventId) out.add(l.source);
+  if (le.code) for (const s of index.services) if ((s.lifeEvents ?? []).some((c) => codeUnder(c, le.code!))) out.add(s.id);
+  return out;
+}
+
+type RecommendInput = Parameters<NonNullable<Handlers['recommend.query']>>[1];
+
+/** Turns the API's query into the recommender's, with the stored persona as the base. */
+function buildQuery(ws: Workspace, index: RecommenderIndex, input: RecommendInput) {
+  const persona = input.personaId ? getPersona(ws, input.personaId) : undefined;
+  const inline = input.persona ?? {};
+  const needs = inline.needs ?? (persona ? personaNeeds(ws, persona.id) : []);
+  for (const n of needs) {
+    const e = ws.getEntity(n.id);
+    if (!e || e.kind !== 'need') throw new AppError('invalid_input', `No service need ${n.id}.`);
+  }
+  const ageMin = inline.age ?? inline.ageMin ?? persona?.ageMin;
+  const ageMax = inline.age ?? inline.ageMax ?? persona?.ageMax;
+  const f = input.filters ?? {};
+  const filters: RecommendFilters = {
+    municipality: f.municipality === null ? undefined : (f.municipality ?? inline.municipality ?? persona?.municipality),
+    language: f.language === null ? undefined : (f.language ?? inline.language ?? persona?.language),
+    ageMin: f.ageMin ?? ageMin,
+    ageMax: f.ageMax ?? ageMax,
+    includeNational: f.includeNational,
+    areas: f.areas,
+    serviceClasses: f.serviceClasses,
+    targetGroups: f.targetGroups,
+    fundingTypes: f.fundingTypes,
+  };
+  if (filters.ageMin !== undefined && filters.ageMax !== undefined && filters.ageMin > filters.ageMax) {
+    throw new AppError('invalid_input', 'The upper age must not be below the lower age.');
+  }
+  // Restrictions the recommender has no filter of its own for become a list of allowed services.
+  let allowed: Set<string> | undefined;
+  if (f.nationalOnly) allowed = new Set(index.services.filter((_, i) => index.areas[i].nationwide).map((s) => s.id));
+  if (f.lifeEventId) {
+    const inEvent = lifeEventServices(ws, index, f.lifeEventId);
+    allowed = allowed ? new Set([...allowed].filter((id) => inEvent.has(id))) : inEvent;
+  }
+  if (allowed) filters.serviceIds = [...allowed].sort();
+  return {
+    persona,
+    query: {
+      meters: { ...(persona?.meters ?? {}), ...(inline.meters ?? {}) },
+      needs,
+      text: input.text?.trim() || undefined,
+      lifeEvents: input.lifeEvents,
+      filters,
+      limit: input.top,
+    },
+  };
+}
+
+/** Explanation sentences with codes named from the bundled lists. */
+export function sentences(parts: Parameters<typeof explainSentences>[0], lang: Language): string[] {
+  return explainSentences(parts, lang, { label: codeLabeler(recommenderCodes()) });
+}
+
+// ------------------------------------------------------------------------------------------------
+// matching.*
+// ------------------------------------------------------------------------------------------------
+
+interface RunRow {
+  id: string;
+  created_at: string;
+  label: string | null;
+  params: string;
+  summary: string;
+  run: string;
+  names: string;
+}
+
+const statements = new WeakMap<Database.Database, ReturnType<typeof prepareRuns>>();
+function prepareRuns(db: Database.Database) {
+  return {
+    insert: db.prepare('INSERT INTO matching_runs (id, created_at, label, params, summary, run, names) VALUES (@id, @created_at, @label, @params, @summary, @run, @names)'),
+    list: db.prepare<[], Omit<RunRow, 'run' | 'names'>>('SELECT id, created_at, label, params, summary FROM matching_runs ORDER BY created_at DESC, rowid DESC'),
+    get: db.prepare<[string], RunRow>('SELECT id, created_at, label, params, summary, run, names FROM matching_runs WHERE id = ?'),
+    del: db.prepare('DELETE FROM matching_runs WHERE id = ?'),
+  };
+}
+function runs(ws: Workspace) {
+  let s = statements.get(ws.db);
+  if (!s) statements.set(ws.db, (s = prepareRuns(ws.db)));
+  return s;
+}
+
+function summaryOf(run: MatchingRun) {
+  return {
+    totals: run.totals,
+    gaps: run.gaps.length,
+    overlaps: run.overlaps.length,
+    equityFlags: run.equity.reduce((n, d) => n + d.groups.filter((g) => g.flagged).length, 0),
+  };
+}
+
+function toSummary(row: Omit<RunRow, 'run' | 'names'>): MatchingRunSummary {
+  return { id: row.id, createdAt: row.created_at, label: row.label, params: JSON.parse(row.params), ...JSON.parse(row.summary) };
+}
+
+function toRecord(row: RunRow): MatchingRunRecord {
+  return { ...toSummary(row), run: JSON.parse(row.run), names: JSON.parse(row.names) };
+}
+
+function getRun(ws: Workspace, id: string): MatchingRunRecord {
+  const row = runs(ws).get.get(id);
+  if (!row) throw new AppError('not_found', `No matching run ${id}.`);
+  return toRecord(row);
+}
+
+/** Names of everything a run refers to, as they are now. */
+function namesFor(ws: Workspace, run: MatchingRun): Record<string, LocalizedText> {
+  const ids = new Set<string>([...run.scope.personas, ...run.scope.needs, ...run.scope.services]);
+  if (run.scope.lifeEventId) ids.add(run.scope.lifeEventId);
+  for (const o of run.overlaps) o.organisations.forEach((x) => ids.add(x));
+  for (const c of run.counters) c.organisations.forEach((x) => ids.add(x));
+  const out: Record<string, LocalizedText> = {};
+  for (const id of ids) {
+    // Services without a provider stand in for their own organisation as "service:<id>".
+    const e = ws.getEntity(id.startsWith('service:') ? id.slice('service:'.length) : id);
+    if (e) out[id] = e.name;
+  }
+  return out;
+}
+
+export const matchingHandlers: Handlers = {
+  'recommend.codes': () => recommenderCodes(),
+
+  'recommend.query': (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    const { index, info } = recommenderFor(ctx);
+    const { persona, query } = buildQuery(ws, index, input);
+    const lang = input.language;
+    const eligible = eligibility(index, query.filters).reduce((n, x) => n + x, 0);
+    const results = recommend(index, query).map((r) => {
+      const s = index.services[index.position.get(r.serviceId)!];
+      return {
+        serviceId: r.serviceId,
+        ...(s.ptvId ? { ptvId: s.ptvId } : {}),
+        name: pickText(s.name, lang) || s.id,
+        rank: r.rank,
+        score: r.score,
+        explanation: sentences(r.parts, lang),
+        parts: r.parts,
+        expected: persona?.expectedServices.includes(r.serviceId) ?? false,
+      };
+    });
+    return { personaId: persona?.id ?? null, language: lang, eligible, results, index: info };
+  },
+
+  'recommend.evaluate': (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    const { index } = recommenderFor(ctx);
+    const personas = ws.listEntities('persona') as Persona[];
+    const links = ws.listLinks({ type: 'personaNeed' });
+    const result = evaluatePersonas(index, personas, links, input.k);
+    const byId = new Map(personas.map((p) => [p.id, p]));
+    return {
+      k: result.k,
+      cases: result.cases.map((c) => {
+        const p = byId.get(c.id)!;
+        // The same query evaluatePersonas ran (deterministic), to say which expected services it missed.
+        const ranked = new Set(recommend(index, { ...personaQuery(p, links), limit: input.k, explain: false }).map((r) => r.serviceId));
+        return { ...c, name: pickText(p.name, 'fi') || p.id, missed: p.expectedServices.filter((s) => !ranked.has(s)) };
+      }),
+      overall: result.overall,
+      skipped: personas.filter((p) => !p.expectedServices.length).map((p) => p.id),
+    };
+  },
+
+  'matching.run': (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    const { label, ...params } = input;
+    if (params.lifeEventId) {
+      const le = ws.getEntity(params.lifeEventId);
+      if (!le || le.kind !== 'lifeEvent') throw new AppError('not_found', `No life event ${params.lifeEventId}.`);
+    }
+    const { index } = recommenderFor(ctx);
+    const run = runMatching({ entities: ws.listEntities(), links: ws.listLinks() }, params, { index });
+    const row: RunRow = {
+      id: `run-${randomUUID().slice(0, 13)}`,
+      created_at: ctx.now().toISOString(),
+      label: label || null,
+      params: JSON.stringify(run.params),
+      summary: JSON.stringify(summaryOf(run)),
+      run: JSON.stringify(run),
+      names: JSON.stringify(namesFor(ws, run)),
+    };
+    runs(ws).insert.run(row);
+    return toRecord(row);
+  },
+
+  'matching.runs': (ctx) => runs(ctx.requireWorkspace()).list.all().map(toSummary),
+
+  'matching.get': (ctx, input) => getRun(ctx.requireWorkspace(), input.id),
+
+  'matching.compare': (ctx, input): MatchingComparison => {
+    const ws = ctx.requireWorkspace();
+    const a = getRun(ws, input.a);
+    const b = getRun(ws, input.b);
+    const cmp = compareRuns(a.run as MatchingRun, b.run as MatchingRun);
+    // Current names first; names saved with the runs for what was renamed away or deleted since.
+    const name = (id: string): LocalizedText | undefined => {
+      const e = ws.getEntity(id.startsWith('service:') ? id.slice('service:'.length) : id);
+      return e?.name ?? b.names[id] ?? a.names[id];
+    };
+    const lang = input.language;
+    const withText = <T extends Parameters<typeof describeChange>[0]>(c: T) => ({ ...c, text: describeChange(c, lang, name) });
+    const ids = [...new Set([...a.run.personas.map((p) => p.persona), ...b.run.personas.map((p) => p.persona)])];
+    const { run: _a, names: _an, ...aSummary } = a;
+    const { run: _b, names: _bn, ...bSummary } = b;
+    return {
+      a: aSummary,
+      b: bSummary,
+      paramsChanged: cmp.paramsChanged,
+      coverage: cmp.coverage,
+      improved: cmp.improved.map(withText),
+      worsened: cmp.worsened.map(withText),
+      personas: ids.map((id) => ({
+        persona: id,
+        name: pickText(name(id), lang) || id,
+        before: a.run.personas.find((p) => p.persona === id)?.coverage ?? null,
+        after: b.run.personas.find((p) => p.persona === id)?.coverage ?? null,
+      })),
+    };
+  },
+
+  'matching.deleteRun': (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    if (runs(ws).del.run(input.id).changes === 0) throw new AppError('not_found', `No matching run ${input.id}.`);
+    return null;
+  },
+};
+
+/** For tests: how many indexes this process has built. */
+export function indexBuilds(): number {
+  return builds;
+}

@@ -1,0 +1,122 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../backend/test/tmp';
+
+const ROOT = path.resolve(__dirname, '../..');
+let dir: string;
+beforeAll(() => {
+  dir = tempDir();
+  expect(kohtaanto('new', 'x.kohtaanto', '--example').code).toBe(0);
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+/** Runs the real `kohtaanto` command as a user would (through bin/, with tsx). */
+function kohtaanto(...args: string[]) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kohtaanto.mjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, KOHTAANTO_DATA_DIR: path.join(dir, 'data') },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+interface Rec {
+  results: { serviceId: string; name: string; score: number; explanation: string[] }[];
+}
+
+describe('kohtaanto recommend, match and evaluate', () => {
+  it('recommends from meters: each result has id, name, score and explanation, and the meters steer the list', () => {
+    const housing = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'housing=0', '--meter', 'health=9', '--top', '4', '--json');
+    expect(housing.err).toBe('');
+    expect(housing.code).toBe(0);
+    const h = JSON.parse(housing.out) as Rec;
+    expect(h.results).toHaveLength(4);
+    for (const r of h.results) {
+      expect(r.serviceId).toMatch(/^srv-/);
+      expect(r.name).toBeTruthy();
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.explanation.join(' ')).toMatch(/asuminen/);
+    }
+    const f = JSON.parse(kohtaanto('recommend', 'x.kohtaanto', '--meter', 'finance=0', '--top', '4', '--json').out) as Rec;
+    expect(f.results.map((r) => r.serviceId)).not.toEqual(h.results.map((r) => r.serviceId));
+  });
+
+  it('prints a readable list with municipality, language and age filters', () => {
+    const r = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'working_studying=1', '--municipality', 'Åbo', '--language', 'sv', '--age', '19', '--top', '3');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n');
+    expect(lines[0]).toMatch(/^Top 3 of \d+ services that pass the filters \(50 in the workspace\):$/);
+    expect(lines.filter((l) => /^ {1,2}\d\. .+ {2}\[srv-[0-9a-f]{8}\] {2}score \d+\.\d{3}$/.test(l))).toHaveLength(3);
+    // Explanations come in the language asked for, naming the municipality.
+    expect(r.out).toMatch(/Mätaren ”studier eller arbete”/);
+    expect(r.out).not.toMatch(/Mittari/);
+  });
+
+  it('runs matching, saves each run in the file, and reports coverage and gaps', () => {
+    const loose = kohtaanto('match', 'x.kohtaanto', '--json');
+    expect(loose.code).toBe(0);
+    const a = JSON.parse(loose.out);
+    expect(a.params.threshold).toBe(0.5);
+    expect(a.run.totals.coverage).toBe(1);
+    const strict = kohtaanto('match', 'x.kohtaanto', '--threshold', '0.9', '--label', 'tiukka');
+    expect(strict.code).toBe(0);
+    expect(strict.out).toMatch(/threshold 0\.9/);
+    expect(strict.out).toMatch(/^Coverage: \d+\.\d %/m);
+    expect(strict.out).toMatch(/^Gaps \([1-9]\d*\):\n {2}- /m);
+    expect(strict.out).toMatch(/^Counters to visit:/m);
+    const db = new Database(path.join(dir, 'x.kohtaanto'), { readonly: true });
+    const rows = db.prepare('SELECT label, params FROM matching_runs ORDER BY rowid').all() as { label: string | null; params: string }[];
+    db.close();
+    expect(rows.map((r) => [r.label, JSON.parse(r.params).threshold])).toEqual([
+      [null, 0.5],
+      ['tiukka', 0.9],
+    ]);
+    const one = JSON.parse(kohtaanto('match', 'x.kohtaanto', '--life-event', 'le-kotoa', '--json').out);
+    expect(one.run.scope.lifeEventId).toBe('le-kotoa');
+  });
+
+  it('evaluates against expected services', () => {
+    const j = JSON.parse(kohtaanto('evaluate', 'x.kohtaanto', '--k', '5', '--json').out);
+    expect(j.k).toBe(5);
+    expect(j.cases).toHaveLength(5);
+    expect(j.overall.precision).toBeGreaterThan(0);
+    expect(j.overall.precision).toBeLessThanOrEqual(1);
+    const text = kohtaanto('evaluate', 'x.kohtaanto');
+    expect(text.out.split('\n')[0]).toMatch(/^persona +expected +P@10 +R@10 +nDCG@10 +MRR$/);
+    expect(text.out).toMatch(/^overall \(5 personas\) +0\.\d{3} +0\.\d{3} +0\.\d{3} +0\.\d{3}$/m);
+  });
+
+  it('refuses bad input with one clear line and a non-zero exit', () => {
+    const meter = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'mood=3');
+    expect(meter.code).toBe(2);
+    expect(meter.err.split('\n')[0]).toMatch(/^kohtaanto recommend: Unknown meter "mood"/);
+    const value = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'health=11');
+    expect(value.code).toBe(2);
+    expect(value.err).toMatch(/A meter value is 0–10/);
+    expect(kohtaanto('recommend', 'x.kohtaanto').code).toBe(2);
+    const persona = kohtaanto('recommend', 'x.kohtaanto', '--persona', 'nobody');
+    expect(persona.code).toBe(1);
+    expect(persona.err.trim()).toBe('kohtaanto recommend: No persona nobody.');
+    const threshold = kohtaanto('match', 'x.kohtaanto', '--threshold', '1.5');
+    expect(threshold.code).toBe(2);
+    expect(threshold.err).toMatch(/--threshold must be a number 0–1/);
+    const missing = kohtaanto('evaluate', 'nope.kohtaanto');
+    expect(missing.code).toBe(1);
+    expect(missing.err.trim().split('\n')).toHaveLength(1);
+    const event = kohtaanto('match', 'x.kohtaanto', '--life-event', 'le-nope');
+    expect(event.code).toBe(1);
+    expect(event.err.trim()).toBe('kohtaanto match: No life event le-nope.');
+  });
+
+  it('has --help for each command', () => {
+    for (const cmd of ['recommend', 'match', 'evaluate']) {
+      const r = kohtaanto(cmd, '--help');
+      expect(r.code).toBe(0);
+      expect(r.out).toMatch(new RegExp(`^Usage: kohtaanto ${cmd} FILE`));
+    }
+    expect(kohtaanto('--help').out).toMatch(/ recommend .*\n.* match .*\n.* evaluate /);
+  });
+});

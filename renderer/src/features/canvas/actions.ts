@@ -1,0 +1,490 @@
+import type { ReactFlowInstance } from '@xyflow/react';
+import { MAIN_VIEW, type CanvasClip, type CanvasFilters, MOVE_REASONS } from '../../../../shared/api/canvas';
+import { AppError } from '../../../../shared/api/result';
+import { LINK_TYPES, linkTypesBetween, neutralMeters, pickText, type Entity, type EntityKind, type Language, type LinkType } from '../../../../shared/model';
+import { api } from '../../api';
+import { navigate } from '../../app/route';
+import { attempt, entityIndex, useApp } from '../../app/store';
+import i18n from '../../i18n';
+import { describeError } from '../../i18n/errors';
+import { align, distribute, type AlignMode, type Box, type DistributeMode } from './align';
+import { DEFAULT_FILTERS, useCanvas, type PendingDelete } from './canvasStore';
+import { buildClip, parseClip } from './clipboard';
+import { adjacency, neighbourhood, visibleIds } from './graph';
+import type { LayoutAlgorithm } from './layout';
+import { areaCodesOf } from './municipalities';
+import { NODE_SIZE, type NodeSize } from './shapes';
+import { useCanvasUi } from './uiStore';
+import { analyseInWorker, layoutInWorker } from './workers';
+
+type Flow = ReactFlowInstance;
+let flow: Flow | null = null;
+let paneEl: HTMLElement | null = null;
+
+/** The canvas registers its React Flow instance and pane here for actions that need the viewport. */
+export function attachFlow(instance: Flow | null, pane: HTMLElement | null): void {
+  flow = instance;
+  paneEl = pane;
+}
+export function getFlow(): Flow | null {
+  return flow;
+}
+export function getPane(): HTMLElement | null {
+  return paneEl;
+}
+
+const t = (key: string, opts?: Record<string, unknown>) => i18n.t(key, opts) as string;
+const lang = () => i18n.language as Language;
+const notify = (kind: 'info' | 'error', text: string) => useApp.getState().notify({ kind, text });
+const fail = (e: AppError) => describeError(i18n.t, e);
+
+export function nodeSize(): NodeSize {
+  return useCanvasUi.getState().presenting ? NODE_SIZE.presenting : NODE_SIZE.normal;
+}
+/** Layouts leave room for presentation-size nodes, so switching to presentation never makes them overlap. */
+const LAYOUT_SIZE = NODE_SIZE.presenting;
+
+export function entityName(e: Entity | undefined): string {
+  return e ? pickText(e.name, lang()) || e.id : '?';
+}
+
+function byId(): Map<string, Entity> {
+  return entityIndex(useApp.getState().entities);
+}
+
+/** What the current view shows (filters applied). */
+export function currentVisible(filters: CanvasFilters = useCanvas.getState().filters): Set<string> {
+  const { entities, links } = useApp.getState();
+  return visibleIds({ entities, byId: entityIndex(entities), adj: adjacency(links), filters, areaCodes: areaCodesOf });
+}
+
+// ---- loading and views ----
+
+/** Loads the positions, saved views and viewport of a view from the workspace. */
+export async function loadState(view: string): Promise<boolean> {
+  const state = await attempt(() => api.call('canvas.state', { view }), fail);
+  if (!state) return false;
+  const cur = useCanvas.getState();
+  const switching = cur.loadedView !== view;
+  const saved = state.views.find((v) => v.id === view);
+  useCanvas.getState().set({
+    view,
+    views: state.views,
+    positions: state.positions,
+    savedViewport: state.viewport,
+    loadedView: view,
+    // Switching to a saved view brings its filters; a reload of the same view keeps what the user has set.
+    ...(switching ? { filters: saved ? saved.filters : cur.view === view ? cur.filters : DEFAULT_FILTERS } : {}),
+  });
+  return true;
+}
+
+export function switchView(view: string): void {
+  const mode = (window.location.hash.split('/')[2] as 'map' | 'outline' | 'analysis' | undefined) ?? 'map';
+  navigate({ view: 'canvas', mode: ['map', 'outline', 'analysis'].includes(mode) ? mode : 'map', canvasView: view === MAIN_VIEW ? undefined : view });
+}
+
+export async function saveViewAs(name: string): Promise<void> {
+  const s = useCanvas.getState();
+  const vp = flow?.getViewport();
+  const view = await attempt(
+    () =>
+      api.call('canvas.saveView', {
+        name: { [lang()]: name },
+        filters: s.filters,
+        copyFrom: s.view,
+        ids: s.nodes.map((n) => n.id),
+        viewport: vp ? { x: vp.x, y: vp.y, zoom: vp.zoom } : undefined,
+      }),
+    fail,
+  );
+  if (view) {
+    notify('info', t('canvas.views.saved', { name }));
+    switchView(view.id);
+  }
+}
+
+/** Stores the current filters in the active saved view (or renames it). */
+export async function updateView(name?: string): Promise<void> {
+  const s = useCanvas.getState();
+  const v = s.views.find((x) => x.id === s.view);
+  if (!v) return;
+  const ok = await attempt(() => api.call('canvas.saveView', { id: v.id, name: name ? { ...v.name, [lang()]: name } : v.name, filters: s.filters }), fail);
+  if (ok) notify('info', t('canvas.views.updated', { name: pickText(ok.name, lang()) }));
+}
+
+export async function deleteView(): Promise<void> {
+  const s = useCanvas.getState();
+  const v = s.views.find((x) => x.id === s.view);
+  if (!v) return;
+  const ok = await attempt(() => api.call('canvas.deleteView', { id: v.id }), fail);
+  if (ok !== undefined) {
+    notify('info', t('canvas.views.deleted', { name: pickText(v.name, lang()) }));
+    switchView(MAIN_VIEW);
+  }
+}
+
+let viewportTimer: ReturnType<typeof setTimeout> | undefined;
+/** Remembers pan and zoom per view, a moment after the user stops moving. */
+export function rememberViewport(): void {
+  clearTimeout(viewportTimer);
+  viewportTimer = setTimeout(() => {
+    const vp = flow?.getViewport();
+    const view = useCanvas.getState().view;
+    if (vp && useApp.getState().info) void api.call('canvas.setViewport', { view, viewport: { x: vp.x, y: vp.y, zoom: vp.zoom } }).catch(() => undefined);
+  }, 700);
+}
+
+// ---- moving ----
+
+export async function moveNodes(moves: { id: string; x: number; y: number; pinned?: boolean }[], reason: (typeof MOVE_REASONS)[number], undoable = true): Promise<void> {
+  if (!moves.length) return;
+  const s = useCanvas.getState();
+  // Shown at once; the workspace confirms (or another client's change overrides) right after.
+  const positions = { ...s.positions };
+  for (const m of moves) positions[m.id] = { x: Math.round(m.x), y: Math.round(m.y), pinned: m.pinned ?? positions[m.id]?.pinned ?? false };
+  s.set({ positions });
+  await attempt(() => api.call('canvas.move', { view: s.view, moves: moves.map((m) => ({ ...m, x: Math.round(m.x), y: Math.round(m.y) })), reason, undoable }), fail);
+}
+
+function selectedBoxes(): Box[] {
+  const s = useCanvas.getState();
+  const { w, h } = nodeSize();
+  return s.nodes.filter((n) => s.selected.has(n.id)).map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, w, h }));
+}
+
+export async function alignSelected(mode: AlignMode): Promise<void> {
+  await moveNodes(align(selectedBoxes(), mode), 'align');
+}
+export async function distributeSelected(mode: DistributeMode): Promise<void> {
+  await moveNodes(distribute(selectedBoxes(), mode), 'distribute');
+}
+export async function nudge(dx: number, dy: number): Promise<void> {
+  await moveNodes(selectedBoxes().map((b) => ({ id: b.id, x: b.x + dx, y: b.y + dy })), 'nudge');
+}
+export async function togglePin(): Promise<void> {
+  const s = useCanvas.getState();
+  const ids = [...s.selected];
+  if (!ids.length) return;
+  const pin = ids.some((id) => !s.positions[id]?.pinned);
+  const moves = s.nodes.filter((n) => s.selected.has(n.id)).map((n) => ({ id: n.id, x: n.position.x, y: n.position.y, pinned: pin }));
+  await moveNodes(moves, pin ? 'pin' : 'unpin');
+  notify('info', t(pin ? 'canvas.notice.pinned' : 'canvas.notice.unpinned', { count: moves.length }));
+}
+
+/** Lays out what the view shows, in the worker; pinned nodes stay. One undo step (unless it is the first placement). */
+export async function runLayout(algorithm: LayoutAlgorithm, opts: { undoable?: boolean } = {}): Promise<void> {
+  const s = useCanvas.getState();
+  if (s.layingOut || !s.nodes.length) return;
+  s.set({ layingOut: true });
+  try {
+    const { links } = useApp.getState();
+    const ids = new Set(s.nodes.map((n) => n.id));
+    const kinds = byId();
+    const input = {
+      algorithm,
+      nodes: s.nodes.map((n) => ({ id: n.id, kind: kinds.get(n.id)!.kind, x: n.position.x, y: n.position.y, pinned: s.positions[n.id]?.pinned ?? false })),
+      edges: links.filter((l) => ids.has(l.source) && ids.has(l.target)).map((l) => ({ source: l.source, target: l.target })),
+      size: LAYOUT_SIZE,
+    };
+    const t0 = performance.now();
+    const result = await layoutInWorker(input);
+    performance.measure('kohtaanto:layout', { start: t0, end: performance.now() });
+    await moveNodes(
+      Object.entries(result).map(([id, p]) => ({ id, ...p })),
+      opts.undoable === false ? 'place' : 'layout',
+      opts.undoable !== false,
+    );
+    requestAnimationFrame(() => flow?.fitView({ padding: 0.08, duration: 300 }));
+  } catch (err) {
+    notify('error', t('canvas.layout.failed', { message: (err as Error).message }));
+  } finally {
+    useCanvas.getState().set({ layingOut: false });
+  }
+}
+
+// ---- creating, connecting, deleting ----
+
+export function centreOfView(): { x: number; y: number } {
+  const r = paneEl?.getBoundingClientRect();
+  if (!flow || !r) return { x: 0, y: 0 };
+  return flow.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
+}
+
+/** Opens the little "new node" form at a point of the canvas (screen coordinates), or at its centre. */
+export function openQuickCreate(kind: EntityKind, at?: { clientX: number; clientY: number }): void {
+  const r = paneEl?.getBoundingClientRect();
+  if (!flow || !r) return;
+  const client = at ?? { clientX: r.left + r.width / 2, clientY: r.top + r.height / 2 };
+  const p = flow.screenToFlowPosition({ x: client.clientX, y: client.clientY });
+  const { w, h } = nodeSize();
+  useCanvas.getState().set({
+    quick: {
+      kind,
+      x: Math.round(p.x - w / 2),
+      y: Math.round(p.y - h / 2),
+      left: Math.min(Math.max(8, client.clientX - r.left - 150), r.width - 320),
+      top: Math.min(Math.max(8, client.clientY - r.top - 20), r.height - 200),
+    },
+  });
+}
+
+/** A new entity with just a name; a persona also gets the defaults its required fields need (as in the entity form). */
+export function newEntityDraft(kind: EntityKind, name: string): { kind: EntityKind; name: Record<string, string> } & Record<string, unknown> {
+  const base = { kind, name: { [lang()]: name } };
+  return kind === 'persona' ? { ...base, ageMin: 16, ageMax: 29, language: 'fi', peoplePerYear: 0, meters: neutralMeters() } : base;
+}
+
+export async function createNode(kind: EntityKind, name: string, x: number, y: number): Promise<string | undefined> {
+  const s = useCanvas.getState();
+  const entity = await attempt(() => api.call('canvas.createNode', { view: s.view, entity: newEntityDraft(kind, name), x, y }), fail);
+  if (!entity) return undefined;
+  useCanvas.getState().set({ positions: { ...useCanvas.getState().positions, [entity.id]: { x, y, pinned: false } }, quick: null });
+  notify('info', t('canvas.notice.created', { name }));
+  // Selected once it is on the canvas (after the workspace refresh brings it in).
+  pendingSelect = [entity.id];
+  return entity.id;
+}
+
+let pendingSelect: string[] | null = null;
+/** Called after each rebuild of the graph: selects nodes that an action created. */
+export function applyPendingSelection(): void {
+  if (!pendingSelect) return;
+  const s = useCanvas.getState();
+  const present = pendingSelect.filter((id) => s.nodes.some((n) => n.id === id));
+  if (present.length !== pendingSelect.length) return;
+  pendingSelect = null;
+  s.selectOnly(present);
+  if (present.length === 1) focusNodeElement(present[0]);
+}
+
+/** The reason a link between two nodes is refused, in words, or null when it is fine. */
+export function refusal(a: Entity, b: Entity): string | null {
+  if (a.id === b.id) return t('canvas.refused.self');
+  const types = linkTypesBetween(a.kind, b.kind);
+  if (!types.length) {
+    const allowed = (Object.entries(LINK_TYPES) as [LinkType, { source: EntityKind; target: EntityKind }][])
+      .filter(([, r]) => r.source === a.kind || r.target === a.kind)
+      .map(([type, r]) => `${t(`kind.${r.source}.one`)} → ${t(`kind.${r.target}.one`)} (${t(`link.${type}.name`)})`)
+      .join('; ');
+    return t('canvas.refused.kinds', { from: t(`kind.${a.kind}.one`), to: t(`kind.${b.kind}.one`), allowed });
+  }
+  const { links } = useApp.getState();
+  const free = types.filter(({ type, reversed }) => {
+    const [src, dst] = reversed ? [b.id, a.id] : [a.id, b.id];
+    return !links.some((l) => l.type === type && l.source === src && l.target === dst);
+  });
+  if (!free.length) return t('canvas.refused.duplicate');
+  return null;
+}
+
+/** Links two nodes with the one link type their kinds allow, in the right direction; refuses with a reason otherwise. */
+export async function connect(sourceId: string, targetId: string): Promise<boolean> {
+  const ents = byId();
+  const a = ents.get(sourceId);
+  const b = ents.get(targetId);
+  if (!a || !b) return false;
+  const why = refusal(a, b);
+  if (why) {
+    notify('error', why);
+    return false;
+  }
+  const { links } = useApp.getState();
+  const choice = linkTypesBetween(a.kind, b.kind).find(({ type, reversed }) => {
+    const [src, dst] = reversed ? [b.id, a.id] : [a.id, b.id];
+    return !links.some((l) => l.type === type && l.source === src && l.target === dst);
+  })!;
+  const [source, target] = choice.reversed ? [b.id, a.id] : [a.id, b.id];
+  const data = choice.type === 'personaNeed' ? { importance: 3 } : {};
+  const link = await attempt(() => api.call('links.create', { type: choice.type, source, target, data }), (e) => {
+    const reason = (e.details as { reason?: string } | undefined)?.reason;
+    return reason ? t(`canvas.refused.${reason.replace('link.', '')}`, { defaultValue: fail(e), from: t(`kind.${a.kind}.one`), to: t(`kind.${b.kind}.one`), allowed: '' }) : fail(e);
+  });
+  if (link) notify('info', t('canvas.notice.linked', { from: entityName(ents.get(source)), link: t(`link.${choice.type}.name`), to: entityName(ents.get(target)) }));
+  return !!link;
+}
+
+/** Starts deleting the selection: asks first when links go with the nodes. */
+export function requestDelete(): void {
+  const s = useCanvas.getState();
+  const ids = [...s.selected];
+  const linkIds = s.edges.filter((e) => e.selected).map((e) => e.id);
+  if (!ids.length && !linkIds.length) return;
+  const idSet = new Set(ids);
+  const linkSet = new Set(linkIds);
+  const alsoLinks = useApp.getState().links.filter((l) => (idSet.has(l.source) || idSet.has(l.target)) && !linkSet.has(l.id)).length;
+  const p: PendingDelete = { ids, linkIds, alsoLinks, names: ids.map((id) => entityName(byId().get(id))) };
+  if (alsoLinks > 0) s.set({ pendingDelete: p });
+  else void performDelete(p);
+}
+
+export async function performDelete(p: PendingDelete): Promise<void> {
+  useCanvas.getState().set({ pendingDelete: null });
+  const r = await attempt(() => api.call('canvas.deleteNodes', { ids: p.ids, linkIds: p.linkIds }), fail);
+  if (!r) return;
+  const s = useCanvas.getState();
+  if (s.editing && p.ids.includes(s.editing)) s.set({ editing: null });
+  notify('info', r.deletedEntities ? t('canvas.notice.deleted', { count: r.deletedEntities, links: r.deletedLinks }) : t('canvas.notice.deletedLinks', { count: r.deletedLinks }));
+  paneEl?.closest<HTMLElement>('.canvas-flow')?.focus();
+}
+
+// ---- clipboard ----
+
+let lastClip: CanvasClip | null = null;
+
+export function copySelection(): CanvasClip | null {
+  const s = useCanvas.getState();
+  const clip = buildClip([...s.selected], byId(), useApp.getState().links, Object.fromEntries(s.nodes.map((n) => [n.id, n.position])));
+  if (clip) {
+    lastClip = clip;
+    notify('info', t('canvas.notice.copied', { count: clip.entities.length }));
+  }
+  return clip;
+}
+
+/** Pastes a clip (fresh ids, same arrangement), at a point or offset from where it was copied. */
+export async function pasteClip(clip: CanvasClip | null, at?: { x: number; y: number }): Promise<void> {
+  if (!clip) {
+    notify('error', t('canvas.notice.nothingToPaste'));
+    return;
+  }
+  lastClip = clip;
+  const xs = Object.values(clip.positions);
+  const origin = at ?? (xs.length ? { x: Math.min(...xs.map((p) => p.x)) + 40, y: Math.min(...xs.map((p) => p.y)) + 40 } : centreOfView());
+  const r = await attempt(() => api.call('canvas.paste', { view: useCanvas.getState().view, clip, x: Math.round(origin.x), y: Math.round(origin.y) }), fail);
+  if (!r) return;
+  pendingSelect = r.ids;
+  notify('info', t('canvas.notice.pasted', { count: r.ids.length }));
+}
+
+/** Reads the system clipboard where allowed, else what this window copied last. */
+export async function pasteFromClipboard(): Promise<void> {
+  let clip: CanvasClip | null = null;
+  try {
+    clip = parseClip(await navigator.clipboard.readText());
+  } catch {
+    // Reading the clipboard needs a permission a browser may refuse; the last copy here still works.
+  }
+  await pasteClip(clip ?? lastClip);
+}
+
+export async function duplicateSelection(): Promise<void> {
+  const clip = copySelection();
+  if (clip) await pasteClip(clip);
+}
+
+export async function writeClipboard(clip: CanvasClip): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(JSON.stringify(clip));
+  } catch {
+    // Without clipboard permission the copy still pastes within this window.
+  }
+}
+
+// ---- navigation on the canvas ----
+
+/** Moves keyboard focus to a node's element (centring it first if it is off screen). */
+export function focusNodeElement(id: string): void {
+  const find = () => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+  const el = find();
+  const r = paneEl?.getBoundingClientRect();
+  const box = el?.getBoundingClientRect();
+  const inside = r && box && box.left >= r.left && box.right <= r.right && box.top >= r.top && box.bottom <= r.bottom;
+  if (!inside) centreOn(id);
+  requestAnimationFrame(() => requestAnimationFrame(() => find()?.focus({ preventScroll: true })));
+}
+
+export function centreOn(id: string): void {
+  const n = useCanvas.getState().nodes.find((x) => x.id === id);
+  if (!n || !flow) return;
+  const { w, h } = nodeSize();
+  flow.setCenter(n.position.x + w / 2, n.position.y + h / 2, { zoom: Math.max(flow.getZoom(), 0.8), duration: 250 });
+}
+
+/** Shows a node: clears filters that hide it, selects it, centres it and gives it keyboard focus. */
+export function jumpTo(id: string): void {
+  const s = useCanvas.getState();
+  if (!s.nodes.some((n) => n.id === id)) s.set({ filters: { ...DEFAULT_FILTERS } });
+  if (!window.location.hash.startsWith('#/canvas/map') && window.location.hash !== '#/canvas') switchMode('map');
+  pendingSelect = [id];
+  // After the graph is rebuilt with the node in it (applyPendingSelection), or now if it is there.
+  setTimeout(() => {
+    applyPendingSelection();
+    centreOn(id);
+  }, 50);
+}
+
+export function switchMode(mode: 'map' | 'outline' | 'analysis'): void {
+  const v = useCanvas.getState().view;
+  navigate({ view: 'canvas', mode, canvasView: v === MAIN_VIEW ? undefined : v });
+}
+
+/** Selects the nearest node in a direction from the selected (or focused) one: arrow-key navigation. */
+export function selectNeighbour(dir: 'left' | 'right' | 'up' | 'down', fromId?: string): void {
+  const s = useCanvas.getState();
+  const from = fromId ?? [...s.selected][0];
+  const here = s.nodes.find((n) => n.id === from);
+  if (!here) {
+    const first = s.nodes[0];
+    if (first) {
+      s.selectOnly([first.id]);
+      focusNodeElement(first.id);
+    }
+    return;
+  }
+  const [vx, vy] = { left: [-1, 0], right: [1, 0], up: [0, -1], down: [0, 1] }[dir];
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const n of s.nodes) {
+    if (n.id === here.id) continue;
+    const dx = n.position.x - here.position.x;
+    const dy = n.position.y - here.position.y;
+    const along = dx * vx + dy * vy;
+    if (along <= 0) continue;
+    const across = Math.abs(dx * vy - dy * vx);
+    // Prefer what is straight ahead over what is merely close.
+    const score = along + across * 2.5;
+    if (score < bestScore) {
+      bestScore = score;
+      best = n.id;
+    }
+  }
+  if (best) {
+    s.selectOnly([best]);
+    focusNodeElement(best);
+  }
+}
+
+export function setFocus(depth: number | null): void {
+  const s = useCanvas.getState();
+  const id = [...s.selected][0];
+  if (depth === null) s.set({ filters: { ...s.filters, focus: null } });
+  else if (id) s.set({ filters: { ...s.filters, focus: { id, depth } } });
+  requestAnimationFrame(() => requestAnimationFrame(() => flow?.fitView({ padding: 0.15, duration: 250 })));
+}
+
+/** Ids within `depth` links of a node (for the outline's and analysis's own use). */
+export function neighboursOf(id: string, depth: number): Set<string> {
+  return neighbourhood(id, depth, adjacency(useApp.getState().links));
+}
+
+// ---- analysis ----
+
+/** Runs the network analysis of what the view shows, in a worker. */
+export async function runAnalysis(): Promise<void> {
+  const s = useCanvas.getState();
+  const { entities, links } = useApp.getState();
+  const visible = currentVisible();
+  const key = `${entities.length}:${links.length}:${[...visible].sort().join(',').length}:${s.view}:${JSON.stringify(s.filters)}`;
+  if (s.analysing || (s.analysis && s.analysisFor === key)) return;
+  s.set({ analysing: true });
+  try {
+    const nodes = entities.filter((e) => visible.has(e.id)).map((e) => ({ id: e.id, kind: e.kind }));
+    const result = await analyseInWorker(nodes, links.map((l) => ({ type: l.type, source: l.source, target: l.target })));
+    useCanvas.getState().set({ analysis: result, analysisFor: key });
+  } catch (err) {
+    notify('error', t('canvas.analysis.failed', { message: (err as Error).message }));
+  } finally {
+    useCanvas.getState().set({ analysing: false });
+  }
+}

@@ -1,0 +1,288 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COLUMN_ROLES, IMPORT_FORMATS, type ImportSummary } from '../../../../shared/api/io';
+import { AppError } from '../../../../shared/api/result';
+import { ENTITY_KINDS } from '../../../../shared/model';
+import { api } from '../../api';
+import { useApp } from '../../app/store';
+import { describeError } from '../../i18n/errors';
+import { fileToBase64 } from './files';
+import { useImportDialog } from './importStore';
+
+type Stage =
+  | { step: 'choose' }
+  | { step: 'running'; importId: string; done: number; total: number; phase: 'read' | 'write' | 'upload' }
+  | { step: 'mapping'; file: string; headers: string[]; mapping: Record<string, string | null> }
+  | { step: 'done'; result: ImportSummary }
+  | { step: 'failed'; message: string };
+
+/**
+ * Import of PTV JSON, spreadsheets, workspace JSON and GraphML: choose files, follow progress,
+ * cancel, map unknown spreadsheet columns, and read what was created, updated and skipped.
+ */
+export function ImportDialog() {
+  const { t } = useTranslation();
+  const { open, files: initial, close } = useImportDialog();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [files, setFiles] = useState<File[]>(initial);
+  const [format, setFormat] = useState<(typeof IMPORT_FORMATS)[number]>('auto');
+  const [onError, setOnError] = useState<'skip' | 'stop'>('skip');
+  const [stage, setStage] = useState<Stage>({ step: 'choose' });
+  const notify = useApp((s) => s.notify);
+
+  useEffect(() => {
+    if (open && !dialog.current?.open) dialog.current?.showModal();
+    if (!open && dialog.current?.open) dialog.current.close();
+    if (open) {
+      setFiles(initial);
+      setStage({ step: 'choose' });
+    }
+  }, [open, initial]);
+
+  const importId = stage.step === 'running' ? stage.importId : undefined;
+  useEffect(() => {
+    if (!importId) return;
+    return api.on('io.progress', (p) => {
+      if (p.importId === importId) setStage((s) => (s.step === 'running' ? { ...s, done: p.done, total: p.total, phase: p.phase } : s));
+    });
+  }, [importId]);
+
+  const run = async (mapping?: Record<string, string | null>) => {
+    const id = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    setStage({ step: 'running', importId: id, done: 0, total: files.length, phase: 'upload' });
+    try {
+      const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })));
+      const result = await api.call('io.import', { importId: id, files: encoded, format, onError, mapping });
+      setStage({ step: 'done', result });
+    } catch (err) {
+      const e = err instanceof AppError ? err : new AppError('internal', (err as Error).message);
+      const details = e.details as { reason?: string; file?: string; headers?: string[]; proposal?: Record<string, string | null> } | undefined;
+      if (details?.reason === 'needs-mapping' && details.headers) {
+        setStage({ step: 'mapping', file: details.file ?? '', headers: details.headers, mapping: details.proposal ?? {} });
+      } else if (e.code === 'cancelled') {
+        setStage({ step: 'choose' });
+        notify({ kind: 'info', text: t('io.cancelled') });
+      } else {
+        setStage({ step: 'failed', message: describeError(t, e) });
+      }
+    }
+  };
+
+  const cancel = async () => {
+    if (stage.step === 'running') await api.call('io.cancelImport', { importId: stage.importId });
+  };
+
+  return (
+    <dialog ref={dialog} className="modal" aria-labelledby="import-title" onClose={close} onCancel={(e) => stage.step === 'running' && e.preventDefault()}>
+      <h2 id="import-title">{t('io.importTitle')}</h2>
+      {stage.step === 'choose' && (
+        <form
+          method="dialog"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (files.length) void run();
+          }}
+        >
+          <p className="hint">{t('io.importHint')}</p>
+          <label htmlFor="import-files">{t('io.files')}</label>
+          <input id="import-files" type="file" multiple accept=".json,.csv,.xlsx,.graphml,.xml,.txt" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          {files.length > 0 && (
+            <ul className="file-list">
+              {files.map((f) => (
+                <li key={`${f.name}-${f.size}`}>
+                  {f.name} <span className="muted">({formatSize(f.size)})</span>
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="form-grid">
+            <label htmlFor="import-format">{t('io.format')}</label>
+            <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+              {IMPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`io.formats.${f}`)}
+                </option>
+              ))}
+            </select>
+            <label htmlFor="import-onerror">{t('io.onError')}</label>
+            <select id="import-onerror" value={onError} onChange={(e) => setOnError(e.target.value as 'skip' | 'stop')}>
+              <option value="skip">{t('io.skip')}</option>
+              <option value="stop">{t('io.stop')}</option>
+            </select>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={!files.length}>
+              {t('io.import')}
+            </button>
+            <button type="button" onClick={close}>
+              {t('action.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+      {stage.step === 'running' && (
+        <div className="import-progress">
+          <p id="import-phase">{t(`io.phase.${stage.phase}`)}</p>
+          <progress aria-labelledby="import-phase" max={stage.total || 1} value={stage.phase === 'upload' ? undefined : stage.done} />
+          <div className="form-actions">
+            <button type="button" onClick={() => void cancel()}>
+              {t('io.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+      {stage.step === 'mapping' && (
+        <MappingStep
+          file={stage.file}
+          headers={stage.headers}
+          mapping={stage.mapping}
+          onChange={(mapping) => setStage({ ...stage, mapping })}
+          onRun={() => void run(stage.mapping)}
+          onCancel={close}
+        />
+      )}
+      {stage.step === 'done' && <Summary result={stage.result} onClose={close} />}
+      {stage.step === 'failed' && (
+        <div>
+          <p className="field-error" role="alert">
+            {stage.message}
+          </p>
+          <p className="hint">{t('io.nothingWritten')}</p>
+          <div className="form-actions">
+            <button type="button" onClick={() => setStage({ step: 'choose' })}>
+              {t('io.back')}
+            </button>
+            <button type="button" onClick={close}>
+              {t('action.close')}
+            </button>
+          </div>
+        </div>
+      )}
+    </dialog>
+  );
+}
+
+function formatSize(bytes: number): string {
+  return bytes > 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1e3))} kB`;
+}
+
+function MappingStep(props: { file: string; headers: string[]; mapping: Record<string, string | null>; onChange(m: Record<string, string | null>): void; onRun(): void; onCancel(): void }) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <p>{t('io.mappingIntro', { file: props.file })}</p>
+      <div className="table-scroll mapping">
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('io.column')}</th>
+              <th scope="col">{t('io.holds')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.headers.map((h, i) => (
+              <tr key={`${h}-${i}`}>
+                <td>
+                  <label htmlFor={`map-${i}`}>{h || t('io.noHeader')}</label>
+                </td>
+                <td>
+                  <select id={`map-${i}`} value={props.mapping[h] ?? ''} onChange={(e) => props.onChange({ ...props.mapping, [h]: e.target.value || null })}>
+                    <option value="">{t('io.ignore')}</option>
+                    {COLUMN_ROLES.map((r) => (
+                      <option key={r} value={r}>
+                        {roleLabel(t, r)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={props.onRun}>
+          {t('io.import')}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t('action.cancel')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function roleLabel(t: (k: string, o?: Record<string, unknown>) => string, role: string): string {
+  const [head, tail] = role.split('.');
+  if (head === 'meter') return t('io.role.meter', { meter: t(`meter.${tail}`) });
+  if (head === 'name' || head === 'description') return `${t(`field.${head}`)} (${tail.toUpperCase()})`;
+  return t(`io.role.${head}`);
+}
+
+function Summary({ result, onClose }: { result: ImportSummary; onClose(): void }) {
+  const { t } = useTranslation();
+  const kinds = ENTITY_KINDS.filter((k) => result.created[k] || result.updated[k] || result.unchanged[k]);
+  return (
+    <div>
+      <p role="status">{t('io.doneIntro')}</p>
+      {kinds.length === 0 ? (
+        <p className="empty">{t('io.nothingImported')}</p>
+      ) : (
+        <table className="data-table compact">
+          <thead>
+            <tr>
+              <th scope="col">{t('io.what')}</th>
+              <th scope="col" className="num">{t('io.created')}</th>
+              <th scope="col" className="num">{t('io.updated')}</th>
+              <th scope="col" className="num">{t('io.unchanged')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {kinds.map((k) => (
+              <tr key={k}>
+                <td>{t(`kind.${k}.plural`)}</td>
+                <td className="num">{result.created[k] ?? 0}</td>
+                <td className="num">{result.updated[k] ?? 0}</td>
+                <td className="num">{result.unchanged[k] ?? 0}</td>
+              </tr>
+            ))}
+            <tr>
+              <td>{t('overview.links')}</td>
+              <td className="num">{result.links.created}</td>
+              <td className="num">{result.links.updated}</td>
+              <td className="num">{result.links.unchanged}</td>
+            </tr>
+          </tbody>
+        </table>
+      )}
+      <h3>{t('io.skippedTitle', { count: result.skippedTotal })}</h3>
+      {result.skipped.length > 0 && (
+        <ul className="skipped-list">
+          {result.skipped.map((s, i) => (
+            <li key={i}>
+              <strong>{s.record}</strong> <span className="muted">({s.file})</span>: {s.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {result.warnings.length > 0 && (
+        <>
+          <h3>{t('io.warnings')}</h3>
+          <ul className="skipped-list">
+            {result.warnings.map((w, i) => (
+              <li key={i}>
+                {w.reason} ({w.count}×) <span className="muted">{w.example}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p className="hint">{t('io.undoHint')}</p>
+      <div className="form-actions">
+        <button type="button" className="primary" onClick={onClose}>
+          {t('action.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,420 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MatchingComparison, MatchingRunRecord, MatchingRunSummary } from '../../../../shared/api/matching';
+import { pickText, type Entity, type Language, type LifeEvent } from '../../../../shared/model';
+import { api } from '../../api';
+import { attempt, entityIndex, useApp } from '../../app/store';
+import { describeError } from '../../i18n/errors';
+import { useRecommenderCodes } from '../tryout/engine';
+import { ChangeChart, CoverageChart } from './charts';
+import { Heatmap } from './Heatmap';
+import { percent, runNames } from './names';
+import { Counters, Equity, Gaps, Overlaps, UnderUse } from './RunDetails';
+import './matching.css';
+
+/** The matching screen: run the analysis, read the latest (or any saved) run, compare two runs. */
+export function MatchingView() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const entities = useApp((s) => s.entities);
+  const byId = entityIndex(entities);
+  const codes = useRecommenderCodes();
+  const [runs, setRuns] = useState<MatchingRunSummary[] | null>(null);
+  const [shownId, setShownId] = useState<string | null>(null);
+  const [record, setRecord] = useState<MatchingRunRecord | null>(null);
+  const describe = useCallback((e: Parameters<typeof describeError>[1]) => describeError(t, e), [t]);
+
+  const loadRuns = useCallback(async () => {
+    const list = await attempt(() => api.call('matching.runs', {}), describe);
+    if (list) setRuns(list);
+  }, [describe]);
+
+  useEffect(() => {
+    void loadRuns();
+    // Another laptop in the workshop may run or delete an analysis: follow it.
+    return api.on('workspace.changed', (p) => {
+      if (p.method.startsWith('matching.')) void loadRuns();
+    });
+  }, [loadRuns]);
+
+  const current = shownId && runs?.some((r) => r.id === shownId) ? shownId : (runs?.[0]?.id ?? null);
+  useEffect(() => {
+    if (!current) return setRecord(null);
+    if (record?.id === current) return;
+    let live = true;
+    void attempt(() => api.call('matching.get', { id: current }), describe).then((r) => live && r && setRecord(r));
+    return () => {
+      live = false;
+    };
+  }, [current, record?.id, describe]);
+
+  const name = useMemo(() => runNames(byId, record, lang), [byId, record, lang]);
+  const lifeEvents = useMemo(
+    () => entities.filter((e): e is LifeEvent => e.kind === 'lifeEvent').sort((a, b) => pickText(a.name, lang).localeCompare(pickText(b.name, lang), lang)),
+    [entities, lang],
+  );
+
+  return (
+    <div className="page matching-page">
+      <h1>{t('matching.title')}</h1>
+      <p className="muted matching-lead">{t('matching.lead')}</p>
+      <RunForm lifeEvents={lifeEvents} onRun={(r) => {
+        setShownId(r.id);
+        setRecord(r);
+        void loadRuns();
+      }} />
+      {runs && runs.length === 0 && (
+        <div className="empty-state">
+          <p>{t('matching.noRuns')}</p>
+        </div>
+      )}
+      {record && <RunView record={record} byId={byId} name={name} codes={codes} />}
+      {runs && runs.length > 0 && (
+        <History runs={runs} shownId={current} onShow={setShownId} onDeleted={() => void loadRuns()} byId={byId} lang={lang} />
+      )}
+    </div>
+  );
+}
+
+function RunForm({ lifeEvents, onRun }: { lifeEvents: LifeEvent[]; onRun(r: MatchingRunRecord): void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const [lifeEventId, setLifeEventId] = useState('');
+  const [threshold, setThreshold] = useState(0.5);
+  const [fit, setFit] = useState(0.3);
+  const [label, setLabel] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    const r = await attempt(
+      () =>
+        api.call('matching.run', {
+          ...(lifeEventId ? { lifeEventId } : {}),
+          threshold,
+          personalFitWeight: fit,
+          ...(label.trim() ? { label: label.trim() } : {}),
+        }),
+      (e) => describeError(t, e),
+    );
+    setBusy(false);
+    if (r) {
+      setLabel('');
+      onRun(r);
+    }
+  };
+  const fmt = (x: number) => x.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (
+    <form
+      className="matching-form"
+      aria-labelledby="matching-form-heading"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void run();
+      }}
+    >
+      <h2 id="matching-form-heading" className="visually-hidden">
+        {t('matching.newRun')}
+      </h2>
+      <div className="field">
+        <label htmlFor="matching-scope">{t('matching.scope')}</label>
+        <select id="matching-scope" value={lifeEventId} onChange={(e) => setLifeEventId(e.target.value)}>
+          <option value="">{t('matching.wholeWorkspace')}</option>
+          {lifeEvents.map((le) => (
+            <option key={le.id} value={le.id}>
+              {pickText(le.name, lang) || le.id}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field slider-field">
+        <label htmlFor="matching-threshold">{t('matching.threshold')}</label>
+        <div className="slider-line">
+          <input id="matching-threshold" type="range" min={0.05} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} aria-describedby="matching-threshold-hint" />
+          <output htmlFor="matching-threshold">{fmt(threshold)}</output>
+        </div>
+        <p className="hint" id="matching-threshold-hint">
+          {t('matching.thresholdHint')}
+        </p>
+      </div>
+      <div className="field slider-field">
+        <label htmlFor="matching-fit">{t('matching.fitWeight')}</label>
+        <div className="slider-line">
+          <input id="matching-fit" type="range" min={0} max={1} step={0.1} value={fit} onChange={(e) => setFit(Number(e.target.value))} aria-describedby="matching-fit-hint" />
+          <output htmlFor="matching-fit">{fmt(fit)}</output>
+        </div>
+        <p className="hint" id="matching-fit-hint">
+          {t('matching.fitWeightHint')}
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="matching-label">{t('matching.label')}</label>
+        <input id="matching-label" value={label} maxLength={200} placeholder={t('matching.labelPlaceholder')} onChange={(e) => setLabel(e.target.value)} />
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('matching.running') : t('matching.run')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function Figure({ id, value, label }: { id: string; value: string; label: string }) {
+  return (
+    <li className="matching-figure" data-figure={id}>
+      <span className="figure-value">{value}</span>
+      <span className="figure-label">{label}</span>
+    </li>
+  );
+}
+
+function scopeText(t: ReturnType<typeof useTranslation>['t'], r: { params: { lifeEventId?: string } }, name: (id: string) => string) {
+  return r.params.lifeEventId ? name(r.params.lifeEventId) : t('matching.wholeWorkspace');
+}
+
+function RunView({ record, byId, name, codes }: { record: MatchingRunRecord; byId: Map<string, Entity>; name: (id: string) => string; codes: ReturnType<typeof useRecommenderCodes> }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const { run } = record;
+  const when = new Date(record.createdAt).toLocaleString(lang);
+  const chart = run.personas.map((p) => ({ name: name(p.persona), value: Math.round(p.coverage * 1000) / 10 }));
+  return (
+    <section className="matching-run" aria-labelledby="run-heading">
+      <h2 id="run-heading">
+        {t('matching.runHeading', { when, scope: scopeText(t, record, name) })}
+        {record.label && <span className="run-label"> · {record.label}</span>}
+      </h2>
+      <p className="muted small">
+        {t('matching.params', {
+          threshold: run.params.threshold.toLocaleString(lang),
+          fit: run.params.personalFitWeight.toLocaleString(lang),
+          weighting: run.weighting === 'importance' ? t('matching.weightImportance') : t('matching.weightPeople'),
+        })}
+      </p>
+      <ul className="matching-figures">
+        <Figure id="coverage" value={percent(run.totals.coverage, lang, 1)} label={t('matching.figCoverage')} />
+        <Figure id="covered" value={`${run.totals.covered} / ${run.totals.personaNeeds}`} label={t('matching.figCovered')} />
+        <Figure id="gaps" value={String(run.gaps.length)} label={t('matching.figGaps')} />
+        <Figure id="overlaps" value={String(run.overlaps.length)} label={t('matching.figOverlaps')} />
+        <Figure id="unused" value={String(run.underUse.notRecommended.length)} label={t('matching.figUnused')} />
+        <Figure id="equity" value={String(record.equityFlags)} label={t('matching.figEquity')} />
+        <Figure id="people" value={run.totals.people.toLocaleString(lang)} label={t('matching.figPeople')} />
+      </ul>
+      <div className="matching-two">
+        <section className="matching-card" aria-labelledby="coverage-chart-heading">
+          <h2 id="coverage-chart-heading">{t('matching.coverageChart')}</h2>
+          <figure className="chart" aria-describedby="coverage-chart-note">
+            <CoverageChart data={chart} label={t('matching.coverage')} />
+            <figcaption id="coverage-chart-note" className="hint">
+              {t('matching.chartNote')}
+            </figcaption>
+          </figure>
+        </section>
+        <Counters record={record} byId={byId} name={name} codes={codes} />
+      </div>
+      <section className="matching-card" aria-labelledby="heatmap-heading">
+        <h2 id="heatmap-heading">{t('matching.heatmap')}</h2>
+        <p className="hint">{t('matching.heatmapHint')}</p>
+        <Heatmap record={record} byId={byId} name={name} />
+      </section>
+      <div className="matching-two">
+        <Gaps record={record} byId={byId} name={name} codes={codes} />
+        <Overlaps record={record} byId={byId} name={name} codes={codes} />
+      </div>
+      <div className="matching-two">
+        <Equity record={record} byId={byId} name={name} codes={codes} />
+        <UnderUse record={record} byId={byId} name={name} codes={codes} />
+      </div>
+    </section>
+  );
+}
+
+function History(props: { runs: MatchingRunSummary[]; shownId: string | null; onShow(id: string): void; onDeleted(): void; byId: Map<string, Entity>; lang: Language }) {
+  const { t } = useTranslation();
+  const { runs, lang } = props;
+  const name = (id: string) => pickText(props.byId.get(id)?.name, lang) || id;
+  const [a, setA] = useState<string>('');
+  const [b, setB] = useState<string>('');
+  const [confirm, setConfirm] = useState<string | null>(null);
+  const [cmp, setCmp] = useState<MatchingComparison | null>(null);
+  // Default comparison: the run before the latest against the latest.
+  const before = runs.some((r) => r.id === a) ? a : (runs[1]?.id ?? runs[0].id);
+  const after = runs.some((r) => r.id === b) ? b : runs[0].id;
+  const label = (r: MatchingRunSummary) =>
+    `${new Date(r.createdAt).toLocaleString(lang)} · ${r.params.lifeEventId ? name(r.params.lifeEventId) : t('matching.wholeWorkspace')} · ${t('matching.thresholdShort', { value: r.params.threshold.toLocaleString(lang) })}${r.label ? ` · ${r.label}` : ''}`;
+
+  const compare = async () => {
+    const r = await attempt(() => api.call('matching.compare', { a: before, b: after, language: lang }), (e) => describeError(t, e));
+    if (r) setCmp(r);
+  };
+  const remove = async (id: string) => {
+    const r = await attempt(() => api.call('matching.deleteRun', { id }), (e) => describeError(t, e));
+    setConfirm(null);
+    if (r === null) {
+      if (cmp && (cmp.a.id === id || cmp.b.id === id)) setCmp(null);
+      props.onDeleted();
+    }
+  };
+
+  return (
+    <section className="matching-card" aria-labelledby="history-heading">
+      <h2 id="history-heading">{t('matching.history', { count: runs.length })}</h2>
+      <div className="table-scroll history-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('matching.when')}</th>
+              <th scope="col">{t('matching.scope')}</th>
+              <th scope="col" className="num">{t('matching.threshold')}</th>
+              <th scope="col" className="num">{t('matching.coverage')}</th>
+              <th scope="col" className="num">{t('matching.gapsCol')}</th>
+              <th scope="col">{t('matching.label')}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t('matching.actions')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {runs.map((r) => (
+              <tr key={r.id} className={r.id === props.shownId ? 'selected' : undefined} aria-current={r.id === props.shownId ? 'true' : undefined}>
+                <td>{new Date(r.createdAt).toLocaleString(lang)}</td>
+                <td>{r.params.lifeEventId ? name(r.params.lifeEventId) : t('matching.wholeWorkspace')}</td>
+                <td className="num">{r.params.threshold.toLocaleString(lang)}</td>
+                <td className="num">{percent(r.totals.coverage, lang, 1)}</td>
+                <td className="num">{r.gaps}</td>
+                <td>{r.label ?? ''}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => props.onShow(r.id)} disabled={r.id === props.shownId}>
+                    {t('matching.show')}
+                  </button>
+                  {confirm === r.id ? (
+                    <button type="button" className="danger" onClick={() => void remove(r.id)} autoFocus>
+                      {t('matching.confirmDelete')}
+                    </button>
+                  ) : (
+                    <button type="button" className="danger" onClick={() => setConfirm(r.id)} aria-label={t('matching.deleteRun', { when: new Date(r.createdAt).toLocaleString(lang) })}>
+                      {t('action.delete')}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h3>{t('matching.compare')}</h3>
+      <div className="compare-form">
+        <div className="field">
+          <label htmlFor="compare-a">{t('matching.before')}</label>
+          <select id="compare-a" value={before} onChange={(e) => setA(e.target.value)}>
+            {runs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {label(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="compare-b">{t('matching.after')}</label>
+          <select id="compare-b" value={after} onChange={(e) => setB(e.target.value)}>
+            {runs.map((r) => (
+              <option key={r.id} value={r.id}>
+                {label(r)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="primary" onClick={() => void compare()} disabled={before === after}>
+          {t('matching.compareButton')}
+        </button>
+      </div>
+      {cmp && <Comparison cmp={cmp} />}
+    </section>
+  );
+}
+
+function Comparison({ cmp }: { cmp: MatchingComparison }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const delta = cmp.coverage.delta * 100;
+  return (
+    <div className="comparison">
+      <p className="comparison-summary" aria-live="polite">
+        {t('matching.coverageChange', {
+          before: percent(cmp.coverage.before, lang, 1),
+          after: percent(cmp.coverage.after, lang, 1),
+          delta: delta.toLocaleString(lang, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+        })}
+      </p>
+      {cmp.paramsChanged.length > 0 && (
+        <p className="muted small">{t('matching.paramsChanged', { params: cmp.paramsChanged.map((p) => t(`matching.param.${p}`, { defaultValue: p })).join(', ') })}</p>
+      )}
+      <div className="matching-two">
+        <section aria-labelledby="improved-heading">
+          <h4 id="improved-heading" className="improved">▲ {t('matching.improved', { count: cmp.improved.length })}</h4>
+          <ChangeList items={cmp.improved} />
+        </section>
+        <section aria-labelledby="worsened-heading">
+          <h4 id="worsened-heading" className="worsened">▼ {t('matching.worsened', { count: cmp.worsened.length })}</h4>
+          <ChangeList items={cmp.worsened} />
+        </section>
+      </div>
+      <figure className="chart" aria-describedby="change-chart-note">
+        <ChangeChart
+          data={cmp.personas.map((p) => ({ name: p.name, before: p.before === null ? null : Math.round(p.before * 1000) / 10, after: p.after === null ? null : Math.round(p.after * 1000) / 10 }))}
+          before={t('matching.before')}
+          after={t('matching.after')}
+        />
+        <figcaption id="change-chart-note" className="hint">
+          {t('matching.changeChartNote')}
+        </figcaption>
+      </figure>
+      <table className="data-table compact">
+        <caption className="visually-hidden">{t('matching.changeChartNote')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('matching.persona')}</th>
+            <th scope="col" className="num">{t('matching.before')}</th>
+            <th scope="col" className="num">{t('matching.after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {cmp.personas.map((p) => (
+            <tr key={p.persona}>
+              <td>{p.name}</td>
+              <td className="num">{percent(p.before, lang, 1)}</td>
+              <td className="num">{percent(p.after, lang, 1)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Changes as sentences; a long list shows its first items and keeps the rest one click away. */
+function ChangeList({ items }: { items: { text: string }[] }) {
+  const { t } = useTranslation();
+  const FIRST = 8;
+  if (!items.length) return <p className="muted">{t('matching.nothing')}</p>;
+  return (
+    <>
+      <ul className="change-list">
+        {items.slice(0, FIRST).map((c, i) => (
+          <li key={i}>{c.text}</li>
+        ))}
+      </ul>
+      {items.length > FIRST && (
+        <details className="change-more">
+          <summary>{t('matching.moreChanges', { count: items.length - FIRST })}</summary>
+          <ul className="change-list">
+            {items.slice(FIRST).map((c, i) => (
+              <li key={i}>{c.text}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
