@@ -168,17 +168,8 @@ export function loadAreaMaps(): { region: Map<string, string[]>; wellbeingCounty
   return { region: read('municipality-to-region.cp1252.csv'), wellbeingCounty: read('municipality-to-wellbeing-county.cp1252.csv') };
 }
 
-/** Deterministic PRNG (mulberry32) so benches print the same figures on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic PRNG so benches print the same figures on every run. */
+export { seededRandom } from '../shared/util/random';
 
 /** Municipality names in Finnish and Swedish (code list), for the model to ignore as evidence. */
 export function loadMunicipalityNames(): string[] {

@@ -20,6 +20,10 @@ async function api<T = unknown>(method: string, input: unknown = {}): Promise<T>
 const links = () => api<{ id: string; type: string; source: string; target: string }[]>('links.list');
 const node = (name: string): Locator => page.locator('.react-flow__node', { hasText: name });
 const notice = () => page.locator('.notice').first();
+/** The text of the node that has keyboard focus ('' when focus is elsewhere). */
+const focusedNode = () => page.evaluate(() => (document.activeElement?.classList.contains('react-flow__node') ? document.activeElement.textContent : ''));
+/** Polls longer than Vitest's default second: the first layout runs ELK in a cold worker. */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000 });
 
 /** Drags from a node's right-hand handle and drops on another node's body. */
 async function dragLink(from: string, to: string) {
@@ -79,12 +83,12 @@ afterAll(async () => {
 
 describe('the ecosystem canvas in Chromium', () => {
   it('shows every entity as a node of its kind and every link as an edge, laid out and saved', async () => {
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(3);
+    await poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    await poll(() => page.locator('.react-flow__edge').count()).toBe(3);
     await expect(node('Kela').locator('.cnode-organisation').count()).resolves.toBe(1);
     expect(await node('Kela').getAttribute('aria-label')).toMatch(/^Organisaatio: Kela/);
     // The first opening lays the map out in the worker and saves the positions (no undo entry).
-    await expect.poll(async () => Object.keys((await api<{ positions: object }>('canvas.state')).positions).length).toBe(5);
+    await poll(async () => Object.keys((await api<{ positions: object }>('canvas.state')).positions).length).toBe(5);
     expect(await api('history.state')).toMatchObject({ canUndo: true, undoLabel: 'Link hasNeed' });
   });
 
@@ -93,10 +97,10 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.fill('#quick-name', 'Asuminen');
     await page.getByRole('button', { name: 'Luo', exact: true }).click();
     await node('Asuminen').waitFor();
-    await expect.poll(() => node('Asuminen').evaluate((el) => el.classList.contains('selected'))).toBe(true);
+    await poll(() => node('Asuminen').evaluate((el) => el.classList.contains('selected'))).toBe(true);
 
     const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-    await page.mouse.dblclick(pane.x + 40, pane.y + pane.height - 40);
+    await page.mouse.dblclick(pane.x + 30, pane.y + 30);
     await page.selectOption('#quick-kind', 'channel');
     await page.fill('#quick-name', 'Kela.fi');
     await page.keyboard.press('Enter');
@@ -107,13 +111,14 @@ describe('the ecosystem canvas in Chromium', () => {
   it('connects by dragging between nodes, and refuses an invalid link with its reason', async () => {
     await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(400);
+    ids.Asuminen = (await api<{ id: string; name: { fi: string } }[]>('entities.list', { kind: 'need' })).find((e) => e.name.fi === 'Asuminen')!.id;
     await dragLink('Opintotuki', 'Asuminen');
-    await expect.poll(async () => (await links()).some((l) => l.type === 'addresses' && l.source === ids.Opintotuki)).toBe(true);
-    await expect.poll(async () => (await links()).filter((l) => l.type === 'addresses').length).toBe(2);
+    await poll(async () => (await links()).some((l) => l.type === 'addresses' && l.source === ids.Opintotuki && l.target === ids.Asuminen)).toBe(true);
+    await poll(async () => (await links()).length).toBe(4);
 
     const before = (await links()).length;
     await dragLink('Opintotuki', 'Opiskelija');
-    await expect.poll(() => notice().textContent()).toContain('Ei linkitetty: tyyppien Palvelu ja Asiakasprofiili välillä ei ole linkkiä');
+    await poll(() => notice().textContent()).toContain('Ei linkitetty: tyyppien Palvelu ja Asiakasprofiili välillä ei ole linkkiä');
     expect(await notice().textContent()).toContain('Organisaatio → Palvelu (tarjoaa)');
     expect((await links()).length).toBe(before);
   });
@@ -122,7 +127,7 @@ describe('the ecosystem canvas in Chromium', () => {
     await node('Toimeentulo').dblclick();
     await page.locator('#panel-heading', { hasText: 'Toimeentulo' }).waitFor();
     await page.fill('#field-name-fi', 'Toimeentulo ja etuudet');
-    await page.getByRole('button', { name: 'Tallenna' }).click();
+    await page.getByRole('button', { name: 'Tallenna', exact: true }).click();
     await node('Toimeentulo ja etuudet').waitFor();
     await page.getByRole('button', { name: 'Sulje', exact: true }).click();
   });
@@ -132,16 +137,16 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.getByRole('button', { name: /Järjestä/ }).click();
     await page.getByRole('menuitem', { name: /Poista valinta/ }).click();
     const dialog = page.getByRole('alertdialog');
-    await expect.poll(() => dialog.textContent()).toContain('Samalla poistuu 3 linkkiä');
+    await poll(() => dialog.textContent()).toContain('Samalla poistuu 3 linkkiä');
     await dialog.getByRole('button', { name: 'Poista' }).click();
-    await expect.poll(() => node('Opintotuki').count()).toBe(0);
+    await poll(() => node('Opintotuki').count()).toBe(0);
     expect((await links()).some((l) => l.source === ids.Opintotuki || l.target === ids.Opintotuki)).toBe(false);
 
     await page.getByRole('button', { name: /Kumoa/ }).click();
     await node('Opintotuki').waitFor();
     const back = (await links()).filter((l) => l.source === ids.Opintotuki || l.target === ids.Opintotuki);
     expect(back.map((l) => l.type).sort()).toEqual(['addresses', 'addresses', 'provides']);
-    await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(4);
+    await poll(() => page.locator('.react-flow__edge').count()).toBe(4);
   });
 
   it('does it all by keyboard alone: create, connect, edit, delete', async () => {
@@ -151,7 +156,7 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(ids.Kela);
+    await poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-id'))).toBe(ids.Kela);
 
     // Create: N opens the form with the cursor in the name field.
     await page.keyboard.press('n');
@@ -159,7 +164,7 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.keyboard.type('Opintolaina');
     await page.keyboard.press('Enter');
     await node('Opintolaina').waitFor();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Opintolaina');
+    await poll(() => focusedNode()).toContain('Opintolaina');
 
     // Connect: C starts a link; find the other node with Ctrl+K; Enter links them.
     await page.keyboard.press('c');
@@ -167,31 +172,31 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.locator('.command-palette input').waitFor();
     await page.keyboard.type('Kela');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Kela');
+    await poll(() => focusedNode()).toContain('Kela');
     await page.keyboard.press('Enter');
     const loan = async () => (await api<{ id: string; name: { fi: string } }[]>('entities.list', { kind: 'service' })).find((e) => e.name.fi === 'Opintolaina')!.id;
     const loanId = await loan();
-    await expect.poll(async () => (await links()).some((l) => l.type === 'provides' && l.source === ids.Kela && l.target === loanId)).toBe(true);
+    await poll(async () => (await links()).some((l) => l.type === 'provides' && l.source === ids.Kela && l.target === loanId)).toBe(true);
 
     // Arrow keys move the selection from node to node; then back to the new node and edit it.
     await page.keyboard.press('Control+k');
     await page.keyboard.type('Opintolaina');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Opintolaina');
+    await poll(() => focusedNode()).toContain('Opintolaina');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe('field-name-fi');
+    await poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.id)).toBe('field-name-fi');
     await page.keyboard.press('Control+a');
     await page.keyboard.type('Opintolainan valtiontakaus');
     await page.keyboard.press('Enter');
     await node('Opintolainan valtiontakaus').waitFor();
     await page.keyboard.press('Escape');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Opintolainan valtiontakaus');
+    await poll(() => focusedNode()).toContain('Opintolainan valtiontakaus');
 
     // Delete: the warning's confirm button has the focus.
     await page.keyboard.press('Delete');
     await page.getByRole('alertdialog').waitFor();
     await page.keyboard.press('Enter');
-    await expect.poll(() => node('Opintolainan valtiontakaus').count()).toBe(0);
+    await poll(() => node('Opintolainan valtiontakaus').count()).toBe(0);
     expect((await links()).some((l) => l.target === loanId)).toBe(false);
   });
 
@@ -199,31 +204,117 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.focus('#canvas-search');
     await page.keyboard.type('Kela.fi');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain('Kela.fi');
+    await poll(() => focusedNode()).toContain('Kela.fi');
     const id = (await page.evaluate(() => document.activeElement?.getAttribute('data-id')))!;
     const before = (await api<{ positions: Record<string, { x: number; y: number }> }>('canvas.state')).positions[id];
     await page.keyboard.press('Shift+ArrowRight');
-    await expect.poll(async () => (await api<{ positions: Record<string, { x: number }> }>('canvas.state')).positions[id].x).toBe(before.x + 20);
+    await poll(async () => (await api<{ positions: Record<string, { x: number }> }>('canvas.state')).positions[id].x).toBe(before.x + 20);
     await page.keyboard.press('Control+z');
-    await expect.poll(async () => (await api<{ positions: Record<string, { x: number }> }>('canvas.state')).positions[id].x).toBe(before.x);
-    await page.keyboard.press('ArrowUp');
-    await expect.poll(() => page.evaluate((from) => document.activeElement?.getAttribute('data-id') !== from && document.activeElement?.classList.contains('react-flow__node'), id)).toBe(true);
+    await poll(async () => (await api<{ positions: Record<string, { x: number }> }>('canvas.state')).positions[id].x).toBe(before.x);
+    // Arrows move selection and focus to the nearest node in that direction (some direction has one).
+    const focusedId = () => page.evaluate(() => (document.activeElement?.classList.contains('react-flow__node') ? document.activeElement.getAttribute('data-id') : null));
+    for (const key of ['ArrowDown', 'ArrowRight', 'ArrowUp', 'ArrowLeft']) {
+      await page.keyboard.press(key);
+      await page.waitForTimeout(150);
+      if ((await focusedId()) !== id) break;
+    }
+    const now = await focusedId();
+    expect(now).not.toBe(id);
+    expect(now).not.toBeNull();
+    expect(await page.locator(`.react-flow__node[data-id="${now}"]`).evaluate((el) => el.classList.contains('selected'))).toBe(true);
+  });
+
+  it('box-selects with Shift+drag, aligns the selection, and Tab moves from node to node', async () => {
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(400);
+    const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+    await page.keyboard.down('Shift');
+    await page.mouse.move(pane.x + 5, pane.y + 5);
+    await page.mouse.down();
+    await page.mouse.move(pane.x + pane.width - 5, pane.y + pane.height - 5, { steps: 8 });
+    await page.mouse.up();
+    await page.keyboard.up('Shift');
+    await poll(() => page.locator('.react-flow__node.selected').count()).toBeGreaterThan(3);
+    const selected = await page.locator('.react-flow__node.selected').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
+    await page.getByRole('button', { name: /Järjestä/ }).click();
+    await page.getByRole('menuitem', { name: 'Tasaa vasemmat reunat' }).click();
+    await poll(async () => {
+      const pos = (await api<{ positions: Record<string, { x: number }> }>('canvas.state')).positions;
+      return new Set(selected.map((id) => pos[id].x)).size;
+    }).toBe(1);
+    expect(await api('history.state')).toMatchObject({ undoLabel: `Align ${selected.length} nodes` });
+    await page.getByRole('button', { name: /Kumoa/ }).click();
+    await poll(async () => {
+      const pos = (await api<{ positions: Record<string, { x: number }> }>('canvas.state')).positions;
+      return new Set(selected.map((id) => pos[id].x)).size;
+    }).toBeGreaterThan(1);
+
+    // Tab goes from one node to the next one.
+    const first = page.locator('.react-flow__node').first();
+    await first.focus();
+    const a = await first.getAttribute('data-id');
+    await page.keyboard.press('Tab');
+    const b = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+    expect(b).toBeTruthy();
+    expect(b).not.toBe(a);
+  });
+
+  it('copies and pastes nodes with their links as clipboard JSON, also into another workspace', async () => {
+    await page.focus('#canvas-search');
+    await page.keyboard.type('Kela');
+    await page.keyboard.press('Enter');
+    await poll(focusedNode).toContain('Kela');
+    // Kela and Opintotuki, linked by "provides".
+    await node('Opintotuki').click({ modifiers: ['Control'] });
+    await poll(() => page.locator('.react-flow__node.selected').count()).toBe(2);
+    // The browser's copy and paste events, as Ctrl+C and Ctrl+V fire them.
+    const text = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(JSON.parse(text)).toMatchObject({ format: 'kohtaanto-canvas-clip', version: 1, links: [{ type: 'provides' }] });
+    const paste = (clip: string) =>
+      page.evaluate((t) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', t);
+        document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, clip);
+    const before = (await api<unknown[]>('entities.list')).length;
+    await paste(text);
+    await poll(async () => (await api<unknown[]>('entities.list')).length).toBe(before + 2);
+    await poll(() => node('Opintotuki').count()).toBe(2);
+    expect(await api('history.state')).toMatchObject({ undoLabel: 'Paste 2 nodes' });
+    await page.getByRole('button', { name: /Kumoa/ }).click();
+    await poll(() => node('Opintotuki').count()).toBe(1);
+
+    // Into another workspace: the same clipboard text.
+    const first = (await api<{ path: string }>('workspace.current')).path;
+    await api('workspace.create', { name: 'Toinen työpaja' });
+    await page.reload();
+    await page.locator('.canvas-flow').waitFor();
+    await paste(text);
+    await node('Opintotuki').waitFor();
+    await poll(async () => (await links()).map((l) => l.type)).toEqual(['provides']);
+    await api('workspace.open', { path: first });
+    await page.reload();
+    await node('Kela').first().waitFor();
   });
 
   it('saves a named view that survives a reload', async () => {
     await page.locator('.check-list').first().locator('label', { hasText: 'Asiakasprofiilit' }).click();
-    await expect.poll(() => node('Opiskelija').count()).toBe(0);
+    await poll(() => node('Opiskelija').count()).toBe(0);
     await page.getByRole('button', { name: 'Tallenna näkymänä…' }).click();
     await page.fill('#view-name', 'Ilman profiileja');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.url()).toMatch(/#\/canvas\/map\/view-/);
+    await poll(() => page.url()).toMatch(/#\/canvas\/map\/view-/);
     const count = await page.locator('.react-flow__node').count();
 
     await page.reload();
     await node('Kela').first().waitFor();
     expect(await page.locator('#canvas-view-select option:checked').textContent()).toBe('Ilman profiileja');
     expect(await page.locator('.canvas-status strong').textContent()).toBe('Ilman profiileja');
-    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(count);
+    await poll(() => page.locator('.react-flow__node').count()).toBe(count);
     expect(await node('Opiskelija').count()).toBe(0);
     await page.selectOption('#canvas-view-select', 'main');
     await node('Opiskelija').waitFor();
@@ -259,19 +350,19 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.getByRole('link', { name: 'Jäsennys' }).click();
     const provided = async () => (await links()).some((l) => l.type === 'provides' && l.source === ids.Kela && l.target === ids.Opintotuki);
     await page.getByRole('button', { name: 'Poista linkki: Kela – tarjoaa – Opintotuki' }).first().press('Enter');
-    await expect.poll(provided).toBe(false);
+    await poll(provided).toBe(false);
 
     // Link again from the service's end: the form opens with the focus on its first list.
     await page.getByRole('button', { name: 'Linkitä…: Opintotuki', exact: true }).press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('.outline-link-form') !== null)).toBe(true);
+    await poll(() => page.evaluate(() => document.activeElement?.closest('.outline-link-form') !== null)).toBe(true);
     await page.locator('.outline-link-form select').first().selectOption({ label: 'Tarjoajat (Organisaatio)' });
     await page.locator('.outline-link-form select').nth(1).selectOption({ label: 'Kela' });
     await page.locator('.outline-link-form').getByRole('button', { name: 'Linkitä' }).press('Enter');
-    await expect.poll(provided).toBe(true);
+    await poll(provided).toBe(true);
 
     // Delete, with the inline confirmation whose button takes the focus.
     await page.getByRole('button', { name: 'Poista…: Kela.fi' }).press('Enter');
     await page.keyboard.press('Enter');
-    await expect.poll(async () => (await api<{ name: { fi: string } }[]>('entities.list')).some((e) => e.name.fi === 'Kela.fi')).toBe(false);
+    await poll(async () => (await api<{ name: { fi: string } }[]>('entities.list')).some((e) => e.name.fi === 'Kela.fi')).toBe(false);
   });
 });

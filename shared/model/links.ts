@@ -52,3 +52,20 @@ export function linkTypesBetween(a: EntityKind, b: EntityKind): { type: LinkType
   }
   return out;
 }
+
+/** One way an entity of some kind takes part in a link type: as its source (outgoing) or target. */
+export interface LinkSide {
+  type: LinkType;
+  outgoing: boolean;
+  otherKind: EntityKind;
+}
+
+/** Every link type an entity of this kind can take part in, from either end, in LINK_TYPES order. */
+export function linkSidesFor(kind: EntityKind): LinkSide[] {
+  const out: LinkSide[] = [];
+  for (const [type, rule] of Object.entries(LINK_TYPES) as [LinkType, { source: EntityKind; target: EntityKind }][]) {
+    if (rule.source === kind) out.push({ type, outgoing: true, otherKind: rule.target });
+    if (rule.target === kind) out.push({ type, outgoing: false, otherKind: rule.source });
+  }
+  return out;
+}

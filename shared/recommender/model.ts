@@ -8,6 +8,7 @@ import { METERS, type Service } from '../model';
 import { codePrefixes, FIELD_DESCRIPTION, FIELD_KEYWORD, FIELD_NAME, type Word } from './features';
 import { codeWeight, METER_PRIOR, priorHitsForToken } from './prior';
 import { charGrams, tokenize } from './text';
+import { seededRandom } from '../util/random';
 
 const M = METERS.length;
 
@@ -272,16 +273,6 @@ export function vectorise(raw: RawFeatures, remap: Int32Array, idf: Float32Array
   return { idx, val };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
 
@@ -349,7 +340,7 @@ export function trainMeterModel(
   });
   const active = examples.map((e) => o.learn && e.positive > 0);
   if (active.some(Boolean) && ex.length >= 2) {
-    const rand = mulberry32(o.seed);
+    const rand = seededRandom(o.seed);
     const scale = new Float64Array(M).fill(1);
     const b0 = bias.slice();
     const beta0 = priorCoef.slice();

@@ -440,8 +440,3 @@ export const matchingHandlers: Handlers = {
     return null;
   },
 };
-
-/** For tests: how many indexes this process has built. */
-export function indexBuilds(): number {
-  return builds;
-}

@@ -415,7 +415,7 @@ export const sv: Messages = {
     suggestTitle: 'Rekommendatorns härledda klassificering',
     suggestHint: 'Vad rekommendatorn härleder ur tjänstens text och klasser, bredvid din egen klassificering. Säkerheten anger hur säker den är på sitt förslag.',
     meter: 'Mätare',
-    yourLabel: 'Din klassificering',
+    yourLabel: 'Din bedömning',
     inferred: 'Härledd',
     action: 'Åtgärd',
     confidence: 'säkerhet {{value}}',

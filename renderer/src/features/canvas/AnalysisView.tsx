@@ -56,6 +56,7 @@ export function AnalysisView() {
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [limit, setLimit] = useState(PAGE);
   const byId = entityIndex(entities);
+  const fmt = (v: number, digits = 3) => v.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
   // Recomputed whenever what the view shows changes.
   useEffect(() => {
@@ -102,7 +103,7 @@ export function AnalysisView() {
               <strong>{analysis.components}</strong> {t('canvas.analysis.components', { count: analysis.components })}
             </li>
             <li>
-              <strong>{analysis.communities}</strong> {t('canvas.analysis.communities', { count: analysis.communities })} ({t('canvas.analysis.modularity')} {analysis.modularity.toFixed(2)})
+              <strong>{analysis.communities}</strong> {t('canvas.analysis.communities', { count: analysis.communities })} ({t('canvas.analysis.modularity')} {fmt(analysis.modularity, 2)})
             </li>
             <li>
               <strong>{analysis.isolatedOrganisations.length}</strong> {t('canvas.analysis.isolated', { count: analysis.isolatedOrganisations.length })}
@@ -146,12 +147,12 @@ export function AnalysisView() {
                         {pickText(byId.get(m.id)?.name, lang) || m.id}
                       </button>
                     </td>
-                    <td>
+                    <td className="nowrap">
                       <span className={`palette-marker kind-${m.kind}`} aria-hidden="true" /> {t(`kind.${m.kind}.one`)}
                     </td>
                     <td className="num">{m.degree}</td>
-                    <td className="num">{m.betweenness.toFixed(3)}</td>
-                    <td className="num">{m.broker === null ? '—' : m.broker.toFixed(3)}</td>
+                    <td className="num">{fmt(m.betweenness)}</td>
+                    <td className="num">{m.broker === null ? '—' : fmt(m.broker)}</td>
                     <td className="num">{m.component}</td>
                     <td className="num">{m.community}</td>
                     <td>{m.isolated ? t('canvas.analysis.yes') : ''}</td>

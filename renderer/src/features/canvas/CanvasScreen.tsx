@@ -24,6 +24,7 @@ import {
   requestDelete,
   runLayout,
   switchMode,
+  fitPadding,
 } from './actions';
 import { OverlayControls, AnalysisView } from './AnalysisView';
 import { CANVAS_COMMANDS, shortcutLabel } from './canvasCommands';
@@ -381,8 +382,12 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
 
   useEffect(() => {
     useCanvasUi.getState().set({ mounted: true });
-    warmUpLayout();
-    return () => useCanvasUi.getState().set({ mounted: false });
+    // After the first frames, so that the warm-up does not compete with drawing the map.
+    const timer = setTimeout(() => warmUpLayout(useApp.getState().entities.length), 2500);
+    return () => {
+      clearTimeout(timer);
+      useCanvasUi.getState().set({ mounted: false });
+    };
   }, []);
 
   // Presentation: the app's chrome steps aside (CSS on this class), and leaving full screen ends it.
@@ -392,12 +397,28 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
       if (!document.fullscreenElement && useCanvasUi.getState().presenting) setPresenting(false);
     };
     document.addEventListener('fullscreenchange', onFs);
-    requestAnimationFrame(() => requestAnimationFrame(() => getFlow()?.fitView({ padding: 0.06, duration: 300 })));
+    requestAnimationFrame(() => requestAnimationFrame(() => getFlow()?.fitView({ padding: fitPadding(), duration: 300 })));
     return () => {
       document.removeEventListener('fullscreenchange', onFs);
       document.body.classList.remove('kohtaanto-presenting');
     };
   }, [presenting]);
+
+  // Printing shows the whole map on the page, then puts the view back as it was.
+  useEffect(() => {
+    let before: { x: number; y: number; zoom: number } | undefined;
+    const onBefore = () => {
+      before = getFlow()?.getViewport();
+      void getFlow()?.fitView({ padding: fitPadding() });
+    };
+    const onAfter = () => before && void getFlow()?.setViewport(before);
+    window.addEventListener('beforeprint', onBefore);
+    window.addEventListener('afterprint', onAfter);
+    return () => {
+      window.removeEventListener('beforeprint', onBefore);
+      window.removeEventListener('afterprint', onAfter);
+    };
+  }, []);
 
   // Clipboard events carry the data without any permission prompt, across windows and workspaces.
   useEffect(() => {
@@ -429,15 +450,6 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
     };
   }, [mode]);
 
-  // The first painted frame with nodes, for the benchmark and for anyone profiling.
-  const marked = useRef(false);
-  const nodeCount = useCanvas((s) => s.nodes.length);
-  useEffect(() => {
-    if (marked.current || !nodeCount || mode !== 'map') return;
-    marked.current = true;
-    requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('kohtaanto:canvas-ready')));
-  }, [nodeCount, mode]);
-
   const editingEntity = editing ? entities.find((e) => e.id === editing) : undefined;
   // Opening the editor puts the cursor in its first field, so editing flows on from the keyboard.
   useEffect(() => {
@@ -457,7 +469,7 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
         {presenting && (
           <div className="present-bar" role="toolbar" aria-label={t('canvas.toolbar')}>
             <Search />
-            <button type="button" onClick={() => getFlow()?.fitView({ padding: 0.06, duration: 250 })}>
+            <button type="button" onClick={() => getFlow()?.fitView({ padding: fitPadding(), duration: 250 })}>
               {t('canvas.command.fit')}
             </button>
             <button type="button" className="primary" onClick={() => setPresenting(false)}>

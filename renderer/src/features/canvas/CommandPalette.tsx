@@ -41,7 +41,6 @@ export function CommandPalette() {
       returnTo.current = document.activeElement as HTMLElement | null;
       setQ('');
       setActive(0);
-      requestAnimationFrame(() => input.current?.focus());
     }
   }, [open]);
 
@@ -82,6 +81,8 @@ export function CommandPalette() {
       <div className="command-palette" role="dialog" aria-modal="true" aria-label={t('canvas.command.palette')}>
         <input
           ref={input}
+          // Focused as it mounts, so that typing right after Ctrl+K loses no letters.
+          autoFocus
           role="combobox"
           aria-expanded="true"
           aria-controls="palette-list"

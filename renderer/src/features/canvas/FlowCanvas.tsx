@@ -29,8 +29,8 @@ import {
   openQuickCreate,
   refusal,
   rememberViewport,
-  requestDelete,
   selectNeighbour,
+  fitPadding,
 } from './actions';
 import { findCanvasCommand, NUDGE } from './canvasCommands';
 import { useCanvas, VISIBLE_ONLY_ABOVE, type EntityNodeData, type LinkEdgeData } from './canvasStore';
@@ -71,6 +71,25 @@ export function FlowCanvas({ lastKind }: { lastKind: EntityKind }) {
   useEffect(() => {
     applyPendingSelection();
   }, [nodes]);
+
+  // Each view opens where it was left (its saved viewport), or fitted to the screen the first time.
+  const loadedView = useCanvas((s) => s.loadedView);
+  const opened = useRef<string | null>(null);
+  const hasNodes = nodes.length > 0;
+  useEffect(() => {
+    if (!loadedView || !hasNodes || opened.current === loadedView) return;
+    opened.current = loadedView;
+    let tries = 0;
+    const apply = async () => {
+      const vp = useCanvas.getState().savedViewport;
+      // React Flow needs its pane measured first; until then fitting does nothing.
+      const ok = vp ? (await rf.setViewport(vp), true) : await rf.fitView({ padding: fitPadding() });
+      if (!ok && ++tries < 20) requestAnimationFrame(() => void apply());
+      // The first frame of the map as people see it: what bench/canvas-render.ts times.
+      else requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('kohtaanto:canvas-ready')));
+    };
+    requestAnimationFrame(() => void apply());
+  }, [loadedView, hasNodes, rf]);
 
   const onDragStop = useCallback((_e: unknown, _n: Node, dragged: Node[]) => {
     void moveNodes(

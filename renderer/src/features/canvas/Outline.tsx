@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_KINDS, LINK_TYPES, pickText, type Entity, type EntityKind, type Language, type Link, type LinkType } from '../../../../shared/model';
+import { ENTITY_KINDS, LINK_TYPES, pickText, type Entity, type EntityKind, type Language, type Link, type LinkType, linkSidesFor, type LinkSide } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
@@ -8,19 +8,6 @@ import { currentVisible, jumpTo, newEntityDraft } from './actions';
 import { useCanvas } from './canvasStore';
 import { adjacency } from './graph';
 
-interface Side {
-  type: LinkType;
-  outgoing: boolean;
-  otherKind: EntityKind;
-}
-function sidesFor(kind: EntityKind): Side[] {
-  const out: Side[] = [];
-  for (const [type, r] of Object.entries(LINK_TYPES) as [LinkType, { source: EntityKind; target: EntityKind }][]) {
-    if (r.source === kind) out.push({ type, outgoing: true, otherKind: r.target });
-    if (r.target === kind) out.push({ type, outgoing: false, otherKind: r.source });
-  }
-  return out;
-}
 
 /** Sections of more items than this start closed, so a large map's outline stays quick to move through. */
 const OPEN_UP_TO = 60;
@@ -63,28 +50,43 @@ export function Outline() {
           .filter((e) => e.kind === kind && (!visible || visible.has(e.id)))
           .filter((e) => !q || [e.name.fi, e.name.sv, e.name.en].some((s) => s?.toLocaleLowerCase(lang).includes(q)))
           .sort((a, b) => pickText(a.name, lang).localeCompare(pickText(b.name, lang), lang));
-        return (
-          <details key={kind} className="outline-kind" open={items.length <= OPEN_UP_TO || !!q}>
-            <summary>
-              <h3>
-                <span className={`palette-marker kind-${kind}`} aria-hidden="true" />
-                {t(`kind.${kind}.plural`)} <span className="count">({items.length})</span>
-              </h3>
-            </summary>
-            <AddForm kind={kind} />
-            {items.length === 0 ? (
-              <p className="muted small">{t('canvas.outline.none')}</p>
-            ) : (
-              <ul className="outline-list">
-                {items.map((e) => (
-                  <OutlineItem key={e.id} entity={e} links={adj.get(e.id) ?? []} byId={byId} />
-                ))}
-              </ul>
-            )}
-          </details>
-        );
+        return <OutlineSection key={kind} kind={kind} items={items} adj={adj} byId={byId} searching={!!q} />;
       })}
     </div>
+  );
+}
+
+/**
+ * One kind's section. Its list is rendered only while the section is open: a closed section of a
+ * 2,000-node map then costs nothing, and opening it renders just that kind.
+ */
+function OutlineSection({ kind, items, adj, byId, searching }: { kind: EntityKind; items: Entity[]; adj: Map<string, Link[]>; byId: Map<string, Entity>; searching: boolean }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(items.length <= OPEN_UP_TO);
+  const shown = open || searching;
+  return (
+    <details className="outline-kind" open={shown} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+      <summary>
+        <h3>
+          <span className={`palette-marker kind-${kind}`} aria-hidden="true" />
+          {t(`kind.${kind}.plural`)} <span className="count">({items.length})</span>
+        </h3>
+      </summary>
+      {shown && (
+        <>
+          <AddForm kind={kind} />
+          {items.length === 0 ? (
+            <p className="muted small">{t('canvas.outline.none')}</p>
+          ) : (
+            <ul className="outline-list">
+              {items.map((e) => (
+                <OutlineItem key={e.id} entity={e} links={adj.get(e.id) ?? []} byId={byId} />
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </details>
   );
 }
 
@@ -195,7 +197,7 @@ function OutlineItem({ entity, links, byId }: { entity: Entity; links: Link[]; b
 function LinkForm({ entity, existing, byId, onDone }: { entity: Entity; existing: Link[]; byId: Map<string, Entity>; onDone(): void }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const sides = useMemo(() => sidesFor(entity.kind), [entity.kind]);
+  const sides = useMemo(() => linkSidesFor(entity.kind), [entity.kind]);
   const [sideIx, setSideIx] = useState(0);
   const [target, setTarget] = useState('');
   const side = sides[sideIx];

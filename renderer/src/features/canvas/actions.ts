@@ -38,6 +38,11 @@ const lang = () => i18n.language as Language;
 const notify = (kind: 'info' | 'error', text: string) => useApp.getState().notify({ kind, text });
 const fail = (e: AppError) => describeError(i18n.t, e);
 
+/** Room around a fitted map: the legend sits at the bottom left, larger when presenting. */
+export function fitPadding() {
+  return { top: '28px', left: '28px', right: '28px', bottom: useCanvasUi.getState().presenting ? '120px' : '84px' } as const;
+}
+
 export function nodeSize(): NodeSize {
   return useCanvasUi.getState().presenting ? NODE_SIZE.presenting : NODE_SIZE.normal;
 }
@@ -195,7 +200,7 @@ export async function runLayout(algorithm: LayoutAlgorithm, opts: { undoable?: b
       opts.undoable === false ? 'place' : 'layout',
       opts.undoable !== false,
     );
-    requestAnimationFrame(() => flow?.fitView({ padding: 0.08, duration: 300 }));
+    requestAnimationFrame(() => flow?.fitView({ padding: fitPadding(), duration: 300 }));
   } catch (err) {
     notify('error', t('canvas.layout.failed', { message: (err as Error).message }));
   } finally {
@@ -235,8 +240,29 @@ export function newEntityDraft(kind: EntityKind, name: string): { kind: EntityKi
   return kind === 'persona' ? { ...base, ageMin: 16, ageMax: 29, language: 'fi', peoplePerYear: 0, meters: neutralMeters() } : base;
 }
 
-export async function createNode(kind: EntityKind, name: string, x: number, y: number): Promise<string | undefined> {
+/** The nearest place to (x, y) where a new node covers no other (searched in widening rings). */
+export function freeSpot(x: number, y: number, taken: readonly { x: number; y: number }[], size: NodeSize): { x: number; y: number } {
+  const gapX = size.w + 24;
+  const gapY = size.h + 20;
+  const free = (px: number, py: number) => taken.every((p) => Math.abs(p.x - px) >= gapX || Math.abs(p.y - py) >= gapY);
+  if (free(x, y)) return { x, y };
+  for (let ring = 1; ring < 40; ring++) {
+    for (let dy = -ring; dy <= ring; dy++) {
+      for (let dx = -ring; dx <= ring; dx++) {
+        if (Math.max(Math.abs(dx), Math.abs(dy)) !== ring) continue;
+        const px = x + dx * gapX;
+        const py = y + dy * gapY;
+        if (free(px, py)) return { x: px, y: py };
+      }
+    }
+  }
+  return { x, y };
+}
+
+export async function createNode(kind: EntityKind, name: string, at: number, atY: number): Promise<string | undefined> {
   const s = useCanvas.getState();
+  // A new node never lands on top of another, where it could not be seen or clicked.
+  const { x, y } = freeSpot(at, atY, s.nodes.map((n) => n.position), LAYOUT_SIZE);
   const entity = await attempt(() => api.call('canvas.createNode', { view: s.view, entity: newEntityDraft(kind, name), x, y }), fail);
   if (!entity) return undefined;
   useCanvas.getState().set({ positions: { ...useCanvas.getState().positions, [entity.id]: { x, y, pinned: false } }, quick: null });
@@ -460,7 +486,7 @@ export function setFocus(depth: number | null): void {
   const id = [...s.selected][0];
   if (depth === null) s.set({ filters: { ...s.filters, focus: null } });
   else if (id) s.set({ filters: { ...s.filters, focus: { id, depth } } });
-  requestAnimationFrame(() => requestAnimationFrame(() => flow?.fitView({ padding: 0.15, duration: 250 })));
+  requestAnimationFrame(() => requestAnimationFrame(() => flow?.fitView({ padding: fitPadding(), duration: 250 })));
 }
 
 /** Ids within `depth` links of a node (for the outline's and analysis's own use). */

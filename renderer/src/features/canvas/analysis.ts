@@ -2,6 +2,7 @@ import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweennessCentrality from 'graphology-metrics/centrality/betweenness';
 import type { EntityKind, LinkType } from '../../../../shared/model';
+import { seededRandom } from '../../../../shared/util/random';
 
 export interface AnalysisNode {
   id: string;
@@ -38,17 +39,6 @@ export interface Analysis {
   isolatedOrganisations: string[];
 }
 
-/** A small seeded generator, so that Louvain gives the same communities for the same graph. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function undirected(nodes: readonly AnalysisNode[], edges: Iterable<[string, string]>): Graph {
   const g = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
@@ -133,7 +123,7 @@ export function analyse(nodes: readonly AnalysisNode[], links: readonly Analysis
   let community: Map<string, number>;
   let modularity = 0;
   if (g.size > 0) {
-    const res = louvain.detailed(g, { rng: mulberry32(seed), getEdgeWeight: null });
+    const res = louvain.detailed(g, { rng: seededRandom(seed), getEdgeWeight: null });
     community = renumberBySize(new Map(Object.entries(res.communities)));
     modularity = res.modularity;
   } else {

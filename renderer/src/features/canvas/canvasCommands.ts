@@ -15,6 +15,7 @@ import {
   switchMode,
   togglePin,
   writeClipboard,
+  fitPadding,
 } from './actions';
 import { ALIGN_MODES, DISTRIBUTE_MODES } from './align';
 import { useCanvas } from './canvasStore';
@@ -142,7 +143,7 @@ export const CANVAS_COMMANDS: Command[] = [
     shortcuts: ['Shift+!', 'Shift+1'],
     enabled: on,
     async perform() {
-      getFlow()?.fitView({ padding: 0.08, duration: 250 });
+      getFlow()?.fitView({ padding: fitPadding(), duration: 250 });
     },
   },
   {

@@ -4,6 +4,7 @@ import i18n from '../../i18n';
 import { getFlow, getPane, nodeSize } from './actions';
 import { useCanvas, type EntityNodeData, type LinkEdgeData } from './canvasStore';
 import { buildSvg, type ExportEdge, type ExportNode } from './svgExport';
+import { downloadBlob } from '../io/files';
 
 export type ExportFormat = 'png' | 'svg';
 export type ExportScope = 'view' | 'all';
@@ -29,17 +30,6 @@ function fileName(ext: string): string {
   const base = [info ? pickText(info.title, lang) : '', view ? pickText(view.name, lang) : ''].filter(Boolean).join(' - ') || 'kohtaanto';
   const safe = base.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9 _-]/g, '').trim().replace(/\s+/g, '-');
   return `${safe || 'kohtaanto'}.${ext}`;
-}
-
-function download(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
 /** The SVG of the visible area or of the whole map of this view (filters applied either way). */
@@ -128,7 +118,7 @@ export async function svgToPng(svg: string, width: number, height: number): Prom
 /** Exports and downloads; returns the image's size in pixels. */
 export async function exportMap(format: ExportFormat, scope: ExportScope): Promise<{ width: number; height: number }> {
   const { svg, width, height } = exportSvg(scope, format === 'png' ? PNG_RATIO : 1);
-  if (format === 'svg') download(new Blob([svg], { type: 'image/svg+xml' }), fileName('svg'));
-  else download(await svgToPng(svg, width, height), fileName('png'));
+  if (format === 'svg') downloadBlob(new Blob([svg], { type: 'image/svg+xml' }), fileName('svg'));
+  else downloadBlob(await svgToPng(svg, width, height), fileName('png'));
   return { width, height };
 }

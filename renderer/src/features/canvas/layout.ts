@@ -63,6 +63,11 @@ export function layeredGraph(input: LayoutInput): ElkNode {
       'elk.layered.layering.strategy': 'INTERACTIVE',
       'elk.layered.cycleBreaking.strategy': 'INTERACTIVE',
       'elk.layered.thoroughness': large ? '1' : '7',
+      // ELK's vertical positions and link routes are not used (wrapColumns regrids each column
+      // in ELK's order; links are drawn straight): the cheapest placement and routing will do,
+      // which saves a quarter of the time on 2,000 nodes.
+      'elk.layered.nodePlacement.strategy': 'SIMPLE',
+      'elk.layered.mergeEdges': 'true',
       'elk.edgeRouting': 'POLYLINE',
       'elk.layered.spacing.nodeNodeBetweenLayers': String(LAYER_GAP),
       'elk.spacing.nodeNode': String(NODE_GAP),
@@ -343,10 +348,9 @@ export async function layout(elk: ElkLike, input: LayoutInput): Promise<LayoutRe
       laidOut.add(e.targets[0]);
     }
     let pos = fromElk(await elk.layout(g));
-    if (input.nodes.length > FULL_LINKS_UP_TO) {
-      // Isolated in the layout input only because their links were dropped: place them by their neighbours.
-      pos = removeOverlaps(placeByNeighbours(pos, input, laidOut), input.size, laidOut);
-    }
+    // Isolated in the layout input only because their links were dropped: placed by their
+    // neighbours' height, then wrapColumns puts every column on a grid (no overlaps to remove).
+    if (input.nodes.length > FULL_LINKS_UP_TO) pos = placeByNeighbours(pos, input, laidOut);
     return keepPinned(wrapColumns(pos, input), input);
   }
   if (input.nodes.length <= ELK_FORCE_UP_TO) {

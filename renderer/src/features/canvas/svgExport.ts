@@ -122,6 +122,7 @@ export function buildSvg(nodes: readonly ExportNode[], edges: readonly ExportEdg
     if (n.halo) out.push(`<circle cx="${n.x + w / 2}" cy="${n.y + h / 2}" r="${n.halo}" fill="${KIND_COLOURS[n.kind]}" fill-opacity="0.16" stroke="${KIND_COLOURS[n.kind]}" stroke-opacity="0.5"/>`);
   }
   const labels: string[] = [];
+  const placed: { x: number; y: number; half: number }[] = [];
   for (const e of edges) {
     const a = byId.get(e.source);
     const b = byId.get(e.target);
@@ -133,6 +134,13 @@ export function buildSvg(nodes: readonly ExportNode[], edges: readonly ExportEdg
     const dash = LINK_DASH[e.type] ? ` stroke-dasharray="${LINK_DASH[e.type]}"` : '';
     out.push(`<line x1="${p.x.toFixed(1)}" y1="${p.y.toFixed(1)}" x2="${q.x.toFixed(1)}" y2="${q.y.toFixed(1)}" stroke="${LINE}" stroke-width="1.6"${dash} marker-end="url(#arrow)"/>`);
     if (o.linkLabels) {
+      // Where many links meet, their midpoints crowd together: a label that would overlap one
+      // already placed is left out (the legend still explains the line pattern).
+      const lx = (p.x + q.x) / 2;
+      const ly = (p.y + q.y) / 2;
+      const half = o.measure(e.label, 11, false) / 2 + 3;
+      if (placed.some((r) => Math.abs(r.x - lx) < r.half + half && Math.abs(r.y - ly) < 14)) continue;
+      placed.push({ x: lx, y: ly, half });
       labels.push(
         `<text x="${((p.x + q.x) / 2).toFixed(1)}" y="${((p.y + q.y) / 2 + 4).toFixed(1)}" font-size="11" text-anchor="middle" fill="${TEXT}" stroke="#ffffff" stroke-width="4" paint-order="stroke">${esc(e.label)}</text>`,
       );

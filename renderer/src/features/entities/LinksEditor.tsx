@@ -1,27 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LINK_TYPES, PROVIDER_ROLES, pickText, type Entity, type EntityKind, type Language, type Link, type LinkType } from '../../../../shared/model';
+import { PROVIDER_ROLES, linkSidesFor, pickText, type Entity, type Language, type Link, type LinkSide } from '../../../../shared/model';
 import { api } from '../../api';
 import { navigate } from '../../app/route';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 
-interface Side {
-  type: LinkType;
-  /** This entity is the link's source (false: its target). */
-  outgoing: boolean;
-  otherKind: EntityKind;
-}
-
-/** The link types an entity of this kind can take part in, from either end. */
-function sidesFor(kind: EntityKind): Side[] {
-  const out: Side[] = [];
-  for (const [type, rule] of Object.entries(LINK_TYPES) as [LinkType, { source: EntityKind; target: EntityKind }][]) {
-    if (rule.source === kind) out.push({ type, outgoing: true, otherKind: rule.target });
-    if (rule.target === kind) out.push({ type, outgoing: false, otherKind: rule.source });
-  }
-  return out;
-}
 
 /** Links of one entity, editable from this end whichever end of the link it is. */
 export function LinksEditor({ entity }: { entity: Entity }) {
@@ -30,7 +14,7 @@ export function LinksEditor({ entity }: { entity: Entity }) {
   const entities = useApp((s) => s.entities);
   const links = useApp((s) => s.links);
   const byId = entityIndex(entities);
-  const sides = useMemo(() => sidesFor(entity.kind), [entity.kind]);
+  const sides = useMemo(() => linkSidesFor(entity.kind), [entity.kind]);
   const mine = links.filter((l) => l.source === entity.id || l.target === entity.id);
 
   return (
@@ -99,7 +83,7 @@ function LinkRow({ link, other, lang }: { link: Link; other?: Entity; lang: Lang
   );
 }
 
-function AddLink({ entity, side, candidates }: { entity: Entity; side: Side; candidates: Entity[] }) {
+function AddLink({ entity, side, candidates }: { entity: Entity; side: LinkSide; candidates: Entity[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const [choice, setChoice] = useState('');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchingComparison, MatchingRunRecord, MatchingRunSummary } from '../../../../shared/api/matching';
 import { pickText, type Entity, type Language, type LifeEvent } from '../../../../shared/model';
@@ -24,9 +24,12 @@ export function MatchingView() {
   const [record, setRecord] = useState<MatchingRunRecord | null>(null);
   const describe = useCallback((e: Parameters<typeof describeError>[1]) => describeError(t, e), [t]);
 
+  // Lists can come back out of order (a run here, another on a workshop laptop): only the latest request counts.
+  const requests = useRef(0);
   const loadRuns = useCallback(async () => {
+    const mine = ++requests.current;
     const list = await attempt(() => api.call('matching.runs', {}), describe);
-    if (list) setRuns(list);
+    if (list && mine === requests.current) setRuns(list);
   }, [describe]);
 
   useEffect(() => {
@@ -58,11 +61,17 @@ export function MatchingView() {
     <div className="page matching-page">
       <h1>{t('matching.title')}</h1>
       <p className="muted matching-lead">{t('matching.lead')}</p>
-      <RunForm lifeEvents={lifeEvents} onRun={(r) => {
-        setShownId(r.id);
-        setRecord(r);
-        void loadRuns();
-      }} />
+      <RunForm
+        lifeEvents={lifeEvents}
+        onRun={(r) => {
+          // The new run is listed at once, so it stays shown while the list reloads.
+          const { run: _run, names: _names, ...summary } = r;
+          setRuns((list) => [summary, ...(list ?? []).filter((x) => x.id !== r.id)]);
+          setShownId(r.id);
+          setRecord(r);
+          void loadRuns();
+        }}
+      />
       {runs && runs.length === 0 && (
         <div className="empty-state">
           <p>{t('matching.noRuns')}</p>
@@ -283,7 +292,8 @@ function History(props: { runs: MatchingRunSummary[]; shownId: string | null; on
                 <td className="num">{percent(r.totals.coverage, lang, 1)}</td>
                 <td className="num">{r.gaps}</td>
                 <td>{r.label ?? ''}</td>
-                <td className="row-actions">
+                <td>
+                  <div className="row-actions">
                   <button type="button" onClick={() => props.onShow(r.id)} disabled={r.id === props.shownId}>
                     {t('matching.show')}
                   </button>
@@ -296,6 +306,7 @@ function History(props: { runs: MatchingRunSummary[]; shownId: string | null; on
                       {t('action.delete')}
                     </button>
                   )}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { METERS, pickText, type Language, type Persona } from '../../../../shared/model';
 import { api } from '../../api';
@@ -6,6 +6,7 @@ import { navigate, routeHref } from '../../app/route';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 import { useRecommendations, useRecommenderCodes } from './engine';
+import type { QueryNeed } from '../../../../shared/recommender';
 import { needsOf, stateFromPersona, toQuery, type TryoutState } from './query';
 import { TryoutResults } from './TryoutResults';
 import './tryout.css';
@@ -53,23 +54,16 @@ function Workbench({ persona }: { persona?: Persona }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const links = useApp((s) => s.links);
-  const entities = useApp((s) => s.entities);
   const notify = useApp((s) => s.notify);
-  const codes = useRecommenderCodes();
   const [s, setS] = useState<TryoutState>(() => stateFromPersona(persona));
-  const set = <K extends keyof TryoutState>(k: K, v: TryoutState[K]) => setS((x) => ({ ...x, [k]: v }));
+  // Stable, so the filter fields (a long municipality list) need not re-render while a slider moves.
+  const set: SetField = useCallback((k, v) => setS((x) => ({ ...x, [k]: v })), []);
   const needs = useMemo(() => needsOf(persona?.id, links), [persona?.id, links]);
   const query = useMemo(() => toQuery(s, needs, lang), [s, needs, lang]);
   const rec = useRecommendations(query);
   const expected = useMemo(() => new Set(persona?.expectedServices ?? []), [persona]);
-  const byId = entityIndex(entities);
   const metersChanged = !!persona && METERS.some((m) => persona.meters[m] !== s.meters[m]);
 
-  const municipalities = useMemo(() => {
-    const list = (codes?.municipalities ?? []).map((m) => ({ code: m.code, name: m[lang] || m.fi }));
-    if (s.municipality && !list.some((m) => m.code === s.municipality)) list.push({ code: s.municipality, name: s.municipality });
-    return list.sort((a, b) => a.name.localeCompare(b.name, lang));
-  }, [codes, lang, s.municipality]);
 
   const saveMeters = async () => {
     if (!persona) return;
@@ -113,66 +107,18 @@ function Workbench({ persona }: { persona?: Persona }) {
           )}
         </fieldset>
 
-        <fieldset className="tryout-filters">
-          <legend>{t('tryout.filters')}</legend>
-          <div className="field">
-            <label htmlFor="tryout-municipality">{t('tryout.municipality')}</label>
-            <select id="tryout-municipality" value={s.municipality} onChange={(e) => set('municipality', e.target.value)}>
-              <option value="">{t('tryout.anyMunicipality')}</option>
-              {municipalities.map((m) => (
-                <option key={m.code} value={m.code}>
-                  {m.name} ({m.code})
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="tryout-language">{t('tryout.language')}</label>
-            <select id="tryout-language" value={s.language} onChange={(e) => set('language', e.target.value as TryoutState['language'])}>
-              <option value="">{t('tryout.anyLanguage')}</option>
-              {(['fi', 'sv', 'en'] as const).map((l) => (
-                <option key={l} value={l}>
-                  {t(`language.${l}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="tryout-ages">
-            <div className="field">
-              <label htmlFor="tryout-age-min">{t('field.ageMin')}</label>
-              <input id="tryout-age-min" type="number" min={0} max={120} value={s.ageMin ?? ''} onChange={(e) => set('ageMin', e.target.value === '' ? null : Number(e.target.value))} />
-            </div>
-            <div className="field">
-              <label htmlFor="tryout-age-max">{t('field.ageMax')}</label>
-              <input id="tryout-age-max" type="number" min={0} max={120} value={s.ageMax ?? ''} onChange={(e) => set('ageMax', e.target.value === '' ? null : Number(e.target.value))} />
-            </div>
-          </div>
-          {s.ageMin !== null && s.ageMax !== null && s.ageMin > s.ageMax && <p className="field-error">{t('validation.persona.ageRange')}</p>}
-          <div className="field checkbox">
-            <input id="tryout-national" type="checkbox" checked={s.includeNational} onChange={(e) => set('includeNational', e.target.checked)} />
-            <label htmlFor="tryout-national">{t('tryout.includeNational')}</label>
-          </div>
-          <div className="field">
-            <label htmlFor="tryout-text">{t('tryout.text')}</label>
-            <input id="tryout-text" type="search" value={s.text} placeholder={t('tryout.textPlaceholder')} onChange={(e) => set('text', e.target.value)} />
-          </div>
-          {persona && (
-            <div className="field checkbox">
-              <input id="tryout-needs" type="checkbox" checked={s.useNeeds} onChange={(e) => set('useNeeds', e.target.checked)} />
-              <label htmlFor="tryout-needs">{t('tryout.useNeeds', { count: needs.length })}</label>
-            </div>
-          )}
-          {persona && s.useNeeds && needs.length > 0 && (
-            <ul className="tryout-needs">
-              {needs.map((n) => (
-                <li key={n.id}>
-                  <a href={routeHref({ view: 'entities', kind: 'need', id: n.id })}>{pickText(byId.get(n.id)?.name, lang) || n.id}</a>{' '}
-                  <span className="muted">({t('links.importanceValue', { value: n.importance })})</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </fieldset>
+        <FilterFields
+          municipality={s.municipality}
+          language={s.language}
+          ageMin={s.ageMin}
+          ageMax={s.ageMax}
+          includeNational={s.includeNational}
+          text={s.text}
+          useNeeds={s.useNeeds}
+          persona={persona}
+          needs={needs}
+          set={set}
+        />
       </section>
 
       <section className="tryout-output" aria-labelledby="tryout-results-heading">
@@ -194,3 +140,87 @@ function Workbench({ persona }: { persona?: Persona }) {
     </div>
   );
 }
+
+type SetField = <K extends keyof TryoutState>(k: K, v: TryoutState[K]) => void;
+
+type FilterProps = Pick<TryoutState, 'municipality' | 'language' | 'ageMin' | 'ageMax' | 'includeNational' | 'text' | 'useNeeds'> & {
+  persona?: Persona;
+  needs: QueryNeed[];
+  set: SetField;
+};
+
+/** The filters and the persona's needs; memoised so that moving a meter does not redraw them. */
+const FilterFields = memo(function FilterFields(props: FilterProps) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const codes = useRecommenderCodes();
+  const entities = useApp((s) => s.entities);
+  const byId = entityIndex(entities);
+  const municipalities = useMemo(() => {
+    const list = (codes?.municipalities ?? []).map((m) => ({ code: m.code, name: m[lang] || m.fi }));
+    if (props.municipality && !list.some((m) => m.code === props.municipality)) list.push({ code: props.municipality, name: props.municipality });
+    return list.sort((a, b) => a.name.localeCompare(b.name, lang));
+  }, [codes, lang, props.municipality]);
+  return (
+    <fieldset className="tryout-filters">
+      <legend>{t('tryout.filters')}</legend>
+      <div className="field">
+        <label htmlFor="tryout-municipality">{t('tryout.municipality')}</label>
+        <select id="tryout-municipality" value={props.municipality} onChange={(e) => props.set('municipality', e.target.value)}>
+          <option value="">{t('tryout.anyMunicipality')}</option>
+          {municipalities.map((m) => (
+            <option key={m.code} value={m.code}>
+              {m.name} ({m.code})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="tryout-language">{t('tryout.language')}</label>
+        <select id="tryout-language" value={props.language} onChange={(e) => props.set('language', e.target.value as TryoutState['language'])}>
+          <option value="">{t('tryout.anyLanguage')}</option>
+          {(['fi', 'sv', 'en'] as const).map((l) => (
+            <option key={l} value={l}>
+              {t(`language.${l}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tryout-ages">
+        <div className="field">
+          <label htmlFor="tryout-age-min">{t('field.ageMin')}</label>
+          <input id="tryout-age-min" type="number" min={0} max={120} value={props.ageMin ?? ''} onChange={(e) => props.set('ageMin', e.target.value === '' ? null : Number(e.target.value))} />
+        </div>
+        <div className="field">
+          <label htmlFor="tryout-age-max">{t('field.ageMax')}</label>
+          <input id="tryout-age-max" type="number" min={0} max={120} value={props.ageMax ?? ''} onChange={(e) => props.set('ageMax', e.target.value === '' ? null : Number(e.target.value))} />
+        </div>
+      </div>
+      {props.ageMin !== null && props.ageMax !== null && props.ageMin > props.ageMax && <p className="field-error">{t('validation.persona.ageRange')}</p>}
+      <div className="field checkbox">
+        <input id="tryout-national" type="checkbox" checked={props.includeNational} onChange={(e) => props.set('includeNational', e.target.checked)} />
+        <label htmlFor="tryout-national">{t('tryout.includeNational')}</label>
+      </div>
+      <div className="field">
+        <label htmlFor="tryout-text">{t('tryout.text')}</label>
+        <input id="tryout-text" type="search" value={props.text} placeholder={t('tryout.textPlaceholder')} onChange={(e) => props.set('text', e.target.value)} />
+      </div>
+      {props.persona && (
+        <div className="field checkbox">
+          <input id="tryout-needs" type="checkbox" checked={props.useNeeds} onChange={(e) => props.set('useNeeds', e.target.checked)} />
+          <label htmlFor="tryout-needs">{t('tryout.useNeeds', { count: props.needs.length })}</label>
+        </div>
+      )}
+      {props.persona && props.useNeeds && props.needs.length > 0 && (
+        <ul className="tryout-needs">
+          {props.needs.map((n) => (
+            <li key={n.id}>
+              <a href={routeHref({ view: 'entities', kind: 'need', id: n.id })}>{pickText(byId.get(n.id)?.name, lang) || n.id}</a>{' '}
+              <span className="muted">({t('links.importanceValue', { value: n.importance })})</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </fieldset>
+  );
+});
