@@ -179,6 +179,10 @@ export const en = {
       linkTarget: 'To',
     },
     a11y: {
+      nodeLabel_one: '{{kind}}: {{name}} ({{count}} link)',
+      nodeLabel_other: '{{kind}}: {{name}} ({{count}} links)',
+      nodePinned_one: '{{kind}}: {{name}}, pinned ({{count}} link)',
+      nodePinned_other: '{{kind}}: {{name}}, pinned ({{count}} links)',
       canvas: 'Ecosystem map',
       keys: 'Tab moves from node to node, the arrow keys move the selection to the nearest node in that direction, Shift with an arrow moves the node, Enter edits, C starts a link, Delete deletes, Ctrl+K finds. The same map can be edited with the keyboard in the Outline view.',
       node: 'Enter edits this node, Delete deletes it, C starts a link from it.',

@@ -181,6 +181,10 @@ export const fi: Messages = {
       linkTarget: 'Kohde',
     },
     a11y: {
+      nodeLabel_one: '{{kind}}: {{name}} ({{count}} linkki)',
+      nodeLabel_other: '{{kind}}: {{name}} ({{count}} linkkiä)',
+      nodePinned_one: '{{kind}}: {{name}}, kiinnitetty ({{count}} linkki)',
+      nodePinned_other: '{{kind}}: {{name}}, kiinnitetty ({{count}} linkkiä)',
       canvas: 'Ekosysteemikartta',
       keys: 'Sarkain siirtyy solmusta toiseen, nuolinäppäimet siirtävät valinnan lähimpään solmuun siihen suuntaan, Vaihto ja nuoli siirtää solmua, Enter muokkaa, C aloittaa linkin, Delete poistaa, Ctrl+K etsii. Samaa karttaa voi muokata näppäimistöllä Jäsennys-näkymässä.',
       node: 'Enter muokkaa solmua, Delete poistaa sen, C aloittaa linkin siitä.',

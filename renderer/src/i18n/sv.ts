@@ -181,6 +181,10 @@ export const sv: Messages = {
       linkTarget: 'Till',
     },
     a11y: {
+      nodeLabel_one: '{{kind}}: {{name}} ({{count}} länk)',
+      nodeLabel_other: '{{kind}}: {{name}} ({{count}} länkar)',
+      nodePinned_one: '{{kind}}: {{name}}, fäst ({{count}} länk)',
+      nodePinned_other: '{{kind}}: {{name}}, fäst ({{count}} länkar)',
       canvas: 'Ekosystemkarta',
       keys: 'Tabb flyttar från nod till nod, piltangenterna flyttar markeringen till närmaste nod i den riktningen, Skift och pil flyttar noden, Enter redigerar, C börjar en länk, Delete tar bort, Ctrl+K söker. Samma karta kan redigeras med tangentbordet i vyn Disposition.',
       node: 'Enter redigerar noden, Delete tar bort den, C börjar en länk från den.',

@@ -71,6 +71,7 @@ function useDerivedGraph(baseline: boolean): void {
       kindLabel: (k) => t(`kind.${k}.one`),
       linkLabel: (ty) => t(`link.${ty}.name`),
       badge: (c, n) => t(`canvas.overlay.badge.${c}`, { n }),
+      ariaLabel: (kind, name, pinned, count) => t(pinned ? 'canvas.a11y.nodePinned' : 'canvas.a11y.nodeLabel', { kind, name, count }),
       metrics,
       overlay,
       connectFrom,

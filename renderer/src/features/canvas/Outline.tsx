@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ENTITY_KINDS, LINK_TYPES, pickText, type Entity, type EntityKind, type Language, type Link, type LinkType, linkSidesFor, type LinkSide } from '../../../../shared/model';
+import { ENTITY_KINDS, linkSidesFor, pickText, type Entity, type EntityKind, type Language, type Link } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 import { currentVisible, jumpTo, newEntityDraft } from './actions';
 import { useCanvas } from './canvasStore';
 import { adjacency } from './graph';
-
 
 /** Sections of more items than this start closed, so a large map's outline stays quick to move through. */
 const OPEN_UP_TO = 60;

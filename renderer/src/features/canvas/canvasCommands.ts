@@ -6,7 +6,6 @@ import {
   distributeSelected,
   duplicateSelection,
   getFlow,
-  nudge,
   openQuickCreate,
   pasteFromClipboard,
   requestDelete,
@@ -252,7 +251,6 @@ export const CANVAS_COMMANDS: Command[] = [
 
 /** Nudging with Shift+arrows (20 units a press), handled beside the list because the step is a parameter. */
 export const NUDGE = 20;
-export { nudge };
 
 export function findCanvasCommand(shortcut: string): Command | undefined {
   return CANVAS_COMMANDS.find((c) => c.shortcuts.includes(shortcut));
@@ -261,5 +259,5 @@ export function findCanvasCommand(shortcut: string): Command | undefined {
 /** How a shortcut is shown to people: Ctrl instead of Mod, and the first one only. */
 export function shortcutLabel(c: Command): string {
   const s = c.shortcuts.find((k) => k !== 'Shift+!') ?? '';
-  return s.replace('Mod', 'Ctrl').replace('Alt', 'Alt');
+  return s.replace('Mod', 'Ctrl');
 }

@@ -58,6 +58,8 @@ export interface DeriveInput {
   kindLabel(k: EntityKind): string;
   linkLabel(t: LinkType): string;
   badge(colour: ColourBy, n: number): string;
+  /** The node's name for screen readers: kind, name, pinned, number of links. */
+  ariaLabel(kindLabel: string, name: string, pinned: boolean, links: number): string;
   metrics: Map<string, NodeMetrics> | null;
   overlay: Overlay;
   connectFrom: string | null;
@@ -145,7 +147,7 @@ export function deriveGraph(prevNodes: readonly Node[], prevEdges: readonly Edge
           badge: group ? d.badge(d.overlay.colour, group) : '',
           connecting: d.connectFrom === e.id,
         };
-    const ariaLabel = `${kindLabel}: ${label}${p.pinned ? ' 📌' : ''} (${degree.get(e.id) ?? 0})`;
+    const ariaLabel = d.ariaLabel(kindLabel, label, p.pinned, degree.get(e.id) ?? 0);
     if (old && old.width === d.size.w && old.ariaLabel === ariaLabel && sameData(old.data, data) && (old.dragging || (old.position.x === p.x && old.position.y === p.y))) return old;
     const { w, h } = d.size;
     return {
