@@ -22,7 +22,7 @@ import type { Page } from 'playwright-core';
 import { launchBrowser, startApp } from '../e2e/harness';
 import { validEntity, validLink, Workspace } from '../electron/backend/store/workspace';
 import { METERS, type EntityKind, type LinkType } from '../shared/model';
-import { median, ms, report } from './_util';
+import { median, ms, percentile, report } from './_util';
 
 const RENDERER = path.resolve(__dirname, '../out/renderer/index.html');
 if (!fs.existsSync(RENDERER)) {
@@ -114,8 +114,8 @@ async function firstFrame(page: Page, url: string, baseline: boolean): Promise<n
   })`) as Promise<number>;
 }
 
-/** Drags the map around and returns the median time between painted frames meanwhile. */
-async function panMedian(page: Page): Promise<number> {
+/** Drags the map around and returns the times between painted frames meanwhile. */
+async function panFrames(page: Page): Promise<number[]> {
   const box = (await page.locator('.react-flow__pane').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
@@ -136,8 +136,7 @@ async function panMedian(page: Page): Promise<number> {
     for (let i = 1; i <= 40; i++) await page.mouse.move(cx + Math.sin(i / 6) * 300, cy + Math.cos(i / 8) * 180 - 180);
     await page.mouse.up();
   }
-  const frames = (await page.evaluate('(window.__stop = true, window.__frames.slice(2))')) as number[];
-  return median(frames);
+  return (await page.evaluate('(window.__stop = true, window.__frames.slice(2))')) as number[];
 }
 
 async function zoomTo100(page: Page): Promise<void> {
@@ -233,16 +232,17 @@ async function main() {
 
     await firstFrame(page, app.url, true);
     await page.waitForTimeout(800);
-    const panBaseFit = await panMedian(page);
+    const panBaseFit = await panFrames(page);
     await zoomTo100(page);
-    const panBase100 = await panMedian(page);
+    const panBase100 = await panFrames(page);
     await firstFrame(page, app.url, false);
     await page.waitForTimeout(800);
-    const panFit = await panMedian(page);
+    const panFit = await panFrames(page);
     await zoomTo100(page);
-    const pan100 = await panMedian(page);
-    report('pan median, fitted overview', panFit, panBaseFit, 20);
-    report('pan median, 100 % zoom', pan100, panBase100, 20);
+    const pan100 = await panFrames(page);
+    report('pan median, fitted overview', median(panFit), median(panBaseFit), 20);
+    report('pan median, 100 % zoom', median(pan100), median(panBase100), 20);
+    console.log(`  (p95 of frame times: overview ${ms(percentile(panFit, 95))}, baseline ${ms(percentile(panBaseFit, 95))}; 100 % ${ms(percentile(pan100, 95))}, baseline ${ms(percentile(panBase100, 95))}; ${panFit.length + pan100.length} frames)`);
 
     await page.locator('.react-flow__controls-fitview').click();
     await page.waitForTimeout(3000); // the worker has warmed ELK up since the canvas opened

@@ -308,6 +308,10 @@ describe('the ecosystem canvas in Chromium', () => {
     await page.fill('#view-name', 'Ilman profiileja');
     await page.keyboard.press('Enter');
     await poll(() => page.url()).toMatch(/#\/canvas\/map\/view-/);
+    await poll(() => page.locator('.canvas-status strong').textContent()).toBe('Ilman profiileja');
+    await page.waitForTimeout(500);
+    expect(await page.locator('.canvas-status strong').textContent()).toBe('Ilman profiileja');
+    expect(await node('Opiskelija').count()).toBe(0);
     const count = await page.locator('.react-flow__node').count();
 
     await page.reload();

@@ -377,7 +377,8 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
     void loadState(view).then((ok) => {
       if (!ok && view !== MAIN_VIEW) switchMode(mode);
     });
-    const off = api.on('workspace.changed', () => void loadState(useCanvas.getState().view));
+    // Changes (this window's, or another client's) reload the view the route shows.
+    const off = api.on('workspace.changed', () => void loadState(view));
     return off;
   }, [view, wsPath]);
 

@@ -65,9 +65,16 @@ export function currentVisible(filters: CanvasFilters = useCanvas.getState().fil
 
 // ---- loading and views ----
 
-/** Loads the positions, saved views and viewport of a view from the workspace. */
+let loadSeq = 0;
+/**
+ * Loads the positions, saved views and viewport of a view from the workspace. Only the answer to
+ * the latest request is applied: a reload set off by a change event must not land after (and
+ * undo) the switch to a newly saved view.
+ */
 export async function loadState(view: string): Promise<boolean> {
+  const mine = ++loadSeq;
   const state = await attempt(() => api.call('canvas.state', { view }), fail);
+  if (mine !== loadSeq) return true;
   if (!state) return false;
   const cur = useCanvas.getState();
   const switching = cur.loadedView !== view;

@@ -65,7 +65,7 @@ export function WorkspaceMenu() {
                 }}
               >
                 {t(c.labelKey)}
-                <span className="shortcut">{c.shortcuts[0].replace('Mod', 'Ctrl')}</span>
+                {c.shortcuts[0] && <span className="shortcut">{c.shortcuts[0].replace('Mod', 'Ctrl')}</span>}
               </button>
             </li>
           ))}
