@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../backend/test/tmp';
+import { runKohtaanto } from './run-cli.testkit';
 
 const ROOT = path.resolve(__dirname, '../..');
 let dir: string;
@@ -11,15 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the real `kohtaanto` command as a user would (through bin/, with tsx). */
-function kohtaanto(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kohtaanto.mjs'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, KOHTAANTO_DATA_DIR: path.join(dir, 'data') },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const kohtaanto = (...args: string[]) => runKohtaanto(dir, ...args);
 
 describe('the kohtaanto CLI', () => {
   it('creates the example workspace and reports its counts as JSON', () => {

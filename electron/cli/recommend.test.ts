@@ -1,11 +1,10 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../backend/test/tmp';
+import { runKohtaanto } from './run-cli.testkit';
 
-const ROOT = path.resolve(__dirname, '../..');
 let dir: string;
 beforeAll(() => {
   dir = tempDir();
@@ -13,15 +12,7 @@ beforeAll(() => {
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the real `kohtaanto` command as a user would (through bin/, with tsx). */
-function kohtaanto(...args: string[]) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kohtaanto.mjs'), ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, KOHTAANTO_DATA_DIR: path.join(dir, 'data') },
-  });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const kohtaanto = (...args: string[]) => runKohtaanto(dir, ...args);
 
 interface Rec {
   results: { serviceId: string; name: string; score: number; explanation: string[] }[];

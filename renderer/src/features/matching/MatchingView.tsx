@@ -135,26 +135,8 @@ function RunForm({ lifeEvents, onRun }: { lifeEvents: LifeEvent[]; onRun(r: Matc
           ))}
         </select>
       </div>
-      <div className="field slider-field">
-        <label htmlFor="matching-threshold">{t('matching.threshold')}</label>
-        <div className="slider-line">
-          <input id="matching-threshold" type="range" min={0.05} max={1} step={0.05} value={threshold} onChange={(e) => setThreshold(Number(e.target.value))} aria-describedby="matching-threshold-hint" />
-          <output htmlFor="matching-threshold">{fmt(threshold)}</output>
-        </div>
-        <p className="hint" id="matching-threshold-hint">
-          {t('matching.thresholdHint')}
-        </p>
-      </div>
-      <div className="field slider-field">
-        <label htmlFor="matching-fit">{t('matching.fitWeight')}</label>
-        <div className="slider-line">
-          <input id="matching-fit" type="range" min={0} max={1} step={0.1} value={fit} onChange={(e) => setFit(Number(e.target.value))} aria-describedby="matching-fit-hint" />
-          <output htmlFor="matching-fit">{fmt(fit)}</output>
-        </div>
-        <p className="hint" id="matching-fit-hint">
-          {t('matching.fitWeightHint')}
-        </p>
-      </div>
+      <SliderField id="matching-threshold" label={t('matching.threshold')} hint={t('matching.thresholdHint')} min={0.05} max={1} step={0.05} value={threshold} onChange={setThreshold} format={fmt} />
+      <SliderField id="matching-fit" label={t('matching.fitWeight')} hint={t('matching.fitWeightHint')} min={0} max={1} step={0.1} value={fit} onChange={setFit} format={fmt} />
       <div className="field">
         <label htmlFor="matching-label">{t('matching.label')}</label>
         <input id="matching-label" value={label} maxLength={200} placeholder={t('matching.labelPlaceholder')} onChange={(e) => setLabel(e.target.value)} />
@@ -427,5 +409,21 @@ function ChangeList({ items }: { items: { text: string }[] }) {
         </details>
       )}
     </>
+  );
+}
+
+/** A labelled range input with its value and a hint, as the matching parameters use. */
+function SliderField(props: { id: string; label: string; hint: string; min: number; max: number; step: number; value: number; onChange(v: number): void; format(v: number): string }) {
+  return (
+    <div className="field slider-field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <div className="slider-line">
+        <input id={props.id} type="range" min={props.min} max={props.max} step={props.step} value={props.value} onChange={(e) => props.onChange(Number(e.target.value))} aria-describedby={`${props.id}-hint`} />
+        <output htmlFor={props.id}>{props.format(props.value)}</output>
+      </div>
+      <p className="hint" id={`${props.id}-hint`}>
+        {props.hint}
+      </p>
+    </div>
   );
 }

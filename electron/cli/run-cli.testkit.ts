@@ -1,0 +1,14 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+/** Runs the real `kohtaanto` command in `dir` as a user would (through bin/, with tsx), with its own data folder. */
+export function runKohtaanto(dir: string, ...args: string[]): { code: number | null; out: string; err: string } {
+  const r = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'kohtaanto.mjs'), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, KOHTAANTO_DATA_DIR: path.join(dir, 'data') },
+  });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
