@@ -298,26 +298,8 @@ function History(props: { runs: MatchingRunSummary[]; shownId: string | null; on
 
       <h3>{t('matching.compare')}</h3>
       <div className="compare-form">
-        <div className="field">
-          <label htmlFor="compare-a">{t('matching.before')}</label>
-          <select id="compare-a" value={before} onChange={(e) => setA(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {label(r)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="compare-b">{t('matching.after')}</label>
-          <select id="compare-b" value={after} onChange={(e) => setB(e.target.value)}>
-            {runs.map((r) => (
-              <option key={r.id} value={r.id}>
-                {label(r)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RunSelect id="compare-a" label={t('matching.before')} runs={runs} value={before} onChange={setA} describe={label} />
+        <RunSelect id="compare-b" label={t('matching.after')} runs={runs} value={after} onChange={setB} describe={label} />
         <button type="button" className="primary" onClick={() => void compare()} disabled={before === after}>
           {t('matching.compareButton')}
         </button>
@@ -424,6 +406,22 @@ function SliderField(props: { id: string; label: string; hint: string; min: numb
       <p className="hint" id={`${props.id}-hint`}>
         {props.hint}
       </p>
+    </div>
+  );
+}
+
+/** One side of a run comparison: a labelled choice among the saved runs. */
+function RunSelect<R extends { id: string }>(props: { id: string; label: string; runs: R[]; value: string; onChange(id: string): void; describe(r: R): string }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        {props.runs.map((r) => (
+          <option key={r.id} value={r.id}>
+            {props.describe(r)}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }
