@@ -425,7 +425,9 @@ describe.skipIf(!HAS_SHARED)('PTV import under mutated real files (reads ../shar
     'legacy/services/017d82bd-6e95-4eaf-a618-00bcd72e2907.json',
     'legacy/channels/0100928c-c0a8-4018-b628-e74625d74655.json',
     'legacy/organizations/3d1759a2-e47a-4947-9a31-cab1c1e2512b.json',
-  ].map((f) => ({ name: f, text: fs.readFileSync(path.join(ptv, f), 'utf8') }));
+  ]
+    // describe.skipIf still runs this body to collect tests, so read only where the data exists.
+    .map((f) => ({ name: f, text: HAS_SHARED ? fs.readFileSync(path.join(ptv, f), 'utf8') : '' }));
 
   it('never crashes, stops with a clear AppError, and never writes part of an import', async () => {
     await fc.assert(
