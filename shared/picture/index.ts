@@ -1,0 +1,4 @@
+export * from './indicator';
+export * from './cba';
+export * from './survey';
+export * from './budget';
