@@ -10,6 +10,7 @@ import {
 } from '../model';
 import { canvasMethods } from './canvas';
 import { matchingMethods } from './matching';
+import { pictureMethods } from './picture';
 import { command, Empty, query, type MethodSpec } from './contract-kit';
 import { ioMethods } from './io';
 
@@ -105,6 +106,7 @@ export const contract = {
   ...ioMethods,
   ...canvasMethods,
   ...matchingMethods,
+  ...pictureMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

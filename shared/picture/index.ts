@@ -2,3 +2,5 @@ export * from './indicator';
 export * from './cba';
 export * from './survey';
 export * from './budget';
+export * from './schemas';
+export * from './summary';

@@ -47,7 +47,7 @@ const DAY_MS = 86_400_000;
 export function dayNumber(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(t) || new Date(t).getUTCDate() !== Number(m[3])) throw new RangeError(`Not a date: ${date}`);
+  if (!m || Number.isNaN(t) || new Date(t).getUTCMonth() !== Number(m[2]) - 1 || new Date(t).getUTCDate() !== Number(m[3])) throw new RangeError(`Not a date: ${date}`);
   return Math.round(t / DAY_MS);
 }
 

@@ -57,6 +57,7 @@ describe('indicator status', () => {
     expect(indicatorPlanProblems(plan)).toEqual([]);
     expect(() => dayNumber('2021-02-30')).toThrow(RangeError);
     expect(() => dayNumber('1.1.2021')).toThrow(RangeError);
+    expect(() => dayNumber('2022-13-01')).toThrow(RangeError);
   });
 });
 

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/model';
 import { openDatabase, type OpenOptions } from './open';
 import type { CanvasView, NodePosition, Viewport } from '../../../shared/api/canvas';
+import type { PictureItem } from '../../../shared/picture';
 
 /** One recorded change; the inverse of each is recorded beside it so undo needs no diffing. */
 export type Op =
@@ -22,7 +23,9 @@ export type Op =
   | { t: 'putPos'; view: string; id: string; pos: NodePosition }
   | { t: 'delPos'; view: string; id: string }
   | { t: 'putView'; view: CanvasView }
-  | { t: 'delView'; id: string };
+  | { t: 'delView'; id: string }
+  | { t: 'putItem'; item: PictureItem }
+  | { t: 'delItem'; id: string };
 
 const HISTORY_LIMIT = 500;
 
@@ -129,6 +132,25 @@ export class EditTx {
     for (const [entityId] of this.ws.listPositions(id)) this.deletePosition(id, entityId);
     this.ws.removeView(id);
     this.record({ t: 'delView', id }, { t: 'putView', view: before });
+  }
+
+  // ---- situational picture (migration 0050) ----
+
+  /** Inserts or replaces a picture item (already validated by the caller's schema). */
+  putItem(item: PictureItem): void {
+    const before = this.ws.getItem(item.id);
+    if (before && before.kind !== item.kind) {
+      throw new AppError('conflict', `Id ${item.id} already belongs to a ${before.kind}.`);
+    }
+    this.ws.writeItem(item);
+    this.record({ t: 'putItem', item }, before ? { t: 'putItem', item: before } : { t: 'delItem', id: item.id });
+  }
+
+  deleteItem(id: string): void {
+    const before = this.ws.getItem(id);
+    if (!before) throw new AppError('not_found', `No picture item ${id}.`);
+    this.ws.removeItem(id);
+    this.record({ t: 'delItem', id }, { t: 'putItem', item: before });
   }
 
   private record(op: Op, inverse: Op): void {
@@ -332,6 +354,12 @@ export class Workspace {
         case 'delView':
           this.removeView(op.id);
           break;
+        case 'putItem':
+          this.writeItem(op.item);
+          break;
+        case 'delItem':
+          this.removeItem(op.id);
+          break;
       }
     }
   }
@@ -392,11 +420,45 @@ export class Workspace {
   writeView(v: CanvasView): void {
     this.layout.putView.run(v.id, JSON.stringify(v));
   }
+  // ---- situational picture: reads, and writes used by EditTx and undo ----
+
+  private pictureCache?: ReturnType<typeof preparePicture>;
+  private get picture() {
+    return (this.pictureCache ??= preparePicture(this.db));
+  }
+  getItem(id: string): PictureItem | undefined {
+    const r = this.picture.get.get(id);
+    return r ? (JSON.parse(r.data) as PictureItem) : undefined;
+  }
+  listItems(kind?: PictureItem['kind']): PictureItem[] {
+    return (kind ? this.picture.listKind.all(kind) : this.picture.listAll.all()).map((r) => JSON.parse(r.data) as PictureItem);
+  }
+  /** @internal */
+  writeItem(item: PictureItem): void {
+    this.picture.put.run({ id: item.id, kind: item.kind, data: JSON.stringify(item), at: this.now().toISOString() });
+  }
+  /** @internal */
+  removeItem(id: string): void {
+    this.picture.del.run(id);
+  }
+
   /** @internal */
   removeView(id: string): void {
     this.layout.delView.run(id);
     this.layout.delViewport.run(id);
   }
+}
+
+function preparePicture(db: Database.Database) {
+  return {
+    get: db.prepare<[string], Row>('SELECT data FROM picture_items WHERE id = ?'),
+    listAll: db.prepare<[], Row>('SELECT data FROM picture_items ORDER BY kind, id'),
+    listKind: db.prepare<[string], Row>('SELECT data FROM picture_items WHERE kind = ? ORDER BY id'),
+    put: db.prepare(
+      'INSERT INTO picture_items (id, kind, data, updated_at) VALUES (@id, @kind, @data, @at) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, data = excluded.data, updated_at = excluded.updated_at',
+    ),
+    del: db.prepare('DELETE FROM picture_items WHERE id = ?'),
+  };
 }
 
 function prepareLayout(db: Database.Database) {

@@ -3,6 +3,7 @@ import * as m0010 from './0010-create-core';
 import * as m0020 from './0020-create-history';
 import * as m0030 from './0030-canvas-layout';
 import * as m0040 from './0040-matching-runs';
+import * as m0050 from './0050-situational-picture';
 
 export interface Migration {
   version: number;
@@ -15,6 +16,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 20, up: m0020.up },
   { version: 30, up: m0030.up },
   { version: 40, up: m0040.up },
+  { version: 50, up: m0050.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

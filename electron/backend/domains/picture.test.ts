@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Entity } from '../../../shared/model';
+import type { PictureSummary, ReviewComparison } from '../../../shared/picture';
+import type { ReviewInfo } from '../../../shared/api/picture';
+import { createBackend } from '..';
+import type { AppContext } from '../context';
+import type { Registry } from '../registry';
+import { fixedNow, tempDir } from '../test/tmp';
+
+let dir: string;
+let ctx: AppContext;
+let registry: Registry;
+
+beforeEach(async () => {
+  dir = tempDir();
+  ({ ctx, registry } = createBackend({ dataDir: dir, mode: 'desktop', now: fixedNow }));
+  await ok('workspace.create', { path: path.join(dir, 'p.kohtaanto'), name: 'P' });
+});
+afterEach(() => {
+  ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
+  const r = await registry.call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+async function refused(method: string, input: unknown): Promise<{ code: string; message: string }> {
+  const r = await registry.call(method, input);
+  if (r.ok) throw new Error(`${method} should have been refused`);
+  return r.error;
+}
+
+const indicator = {
+  id: 'ind-coverage',
+  kind: 'indicator',
+  name: { fi: 'Kattavuus' },
+  unit: '%',
+  direction: 'higher',
+  baseline: { date: '2021-01-01', value: 10 },
+  target: { date: '2023-01-01', value: 20 },
+  tolerance: 0.1,
+  measurements: [{ date: '2022-01-01', value: 14.5 }],
+};
+
+describe('situational picture service', () => {
+  it('stores items as undoable edits and computes statuses with the rule', async () => {
+    await ok('picture.put', { item: { id: 'goal-1', kind: 'goal', name: { fi: 'Sujuvampi asiointi' } } });
+    await ok('picture.put', { item: { ...indicator, measures: 'goal-1' } });
+    const s = await ok<PictureSummary>('picture.summary', {});
+    expect(s.goals.map((g) => g.id)).toEqual(['goal-1']);
+    expect(s.indicators[0].status).toMatchObject({ status: 'atRisk', expected: 15, allowed: 1 });
+    await ok('history.undo', {});
+    expect((await ok<unknown[]>('picture.list', { kind: 'indicator' })).length).toBe(0);
+    await ok('history.redo', {});
+    expect((await ok<unknown[]>('picture.list', { kind: 'indicator' })).length).toBe(1);
+  });
+
+  it('refuses bad plans and references with a clear error and writes nothing', async () => {
+    const same = await refused('picture.put', { item: { ...indicator, target: { date: '2023-01-01', value: 10 } } });
+    expect(same.message).toMatch(/indicator.targetEqualsBaseline/);
+    expect((await refused('picture.put', { item: { ...indicator, measurements: [{ date: '2022-13-01', value: 1 }] } })).message).toMatch(/date.invalid/);
+    expect((await refused('picture.put', { item: { ...indicator, measures: 'nothing' } })).message).toMatch(/no goal or impactBox nothing/);
+    expect((await refused('picture.put', { item: { id: 'cba', kind: 'cbaSettings', discountRate: -1 } })).message).toMatch(/discountRateTooLow/);
+    expect(await ok<unknown[]>('picture.list', {})).toEqual([]);
+    expect((await ok<{ canUndo: boolean }>('history.state', {})).canUndo).toBe(false);
+  });
+
+  it('keeps impact links left to right and deletes them with their box in one undo step', async () => {
+    const org = await ok<Entity>('entities.create', { entity: { kind: 'need', name: { fi: 'Asunto' } } });
+    await ok('picture.put', { item: { id: 'b-need', kind: 'impactBox', stage: 'needs', name: { fi: 'Tarve' }, refs: [org.id] } });
+    await ok('picture.put', { item: { id: 'b-act', kind: 'impactBox', stage: 'activities', name: { fi: 'Toiminta' } } });
+    expect((await refused('picture.put', { item: { id: 'l-back', kind: 'impactLink', source: 'b-act', target: 'b-need' } })).message).toMatch(/earlier stage/);
+    await ok('picture.put', { item: { id: 'l-1', kind: 'impactLink', source: 'b-need', target: 'b-act', assumption: { fi: 'Palvelut löytyvät' }, assumptionStatus: 'uncertain' } });
+    expect(await ok('picture.delete', { id: 'b-need' })).toEqual({ deletedLinks: 1 });
+    expect((await ok<unknown[]>('picture.list', {})).length).toBe(1);
+    await ok('history.undo', {});
+    expect((await ok<Array<{ id: string }>>('picture.list', {})).map((i) => i.id)).toEqual(['b-act', 'b-need', 'l-1']);
+  });
+
+  it('computes the CBA with critical mass from stored items', async () => {
+    await ok('picture.put', { item: { id: 'cba', kind: 'cbaSettings', discountRate: 0.1, adoption: { 2021: 2, 2022: 5 }, sensitivity: 0.1 } });
+    await ok('picture.put', { item: { id: 'c-build', kind: 'cbaItem', name: { fi: 'Rakentaminen' }, type: 'cost', amounts: { 2020: 100 } } });
+    await ok('picture.put', { item: { id: 'b-save', kind: 'cbaItem', name: { fi: 'Säästöt' }, type: 'benefit', perOrganisation: true, amounts: { 2021: 10, 2022: 10 } } });
+    const s = await ok<PictureSummary>('picture.summary', {});
+    expect(s.cba.problems).toEqual([]);
+    expect(s.cba.result?.npv).toBeCloseTo(-40.49587, 4);
+    expect(s.cba.criticalMass?.organisations).toBe(9);
+    expect(s.cba.tornado?.bars[0].id).toBe('c-build');
+  });
+
+  it('freezes a review byte for byte and compares two', async () => {
+    await ok('picture.put', { item: indicator });
+    const first = await ok<ReviewInfo>('picture.saveReview', { label: 'Syksy 2026' });
+    const frozen = JSON.stringify(await ok('picture.review', { id: first.id }));
+    await ok('picture.put', { item: { ...indicator, measurements: [...indicator.measurements, { date: '2022-06-01', value: 19 }] } });
+    expect(JSON.stringify(await ok('picture.review', { id: first.id }))).toBe(frozen);
+    const second = await ok<ReviewInfo>('picture.saveReview', { label: 'Kevät 2027' });
+    const cmp = await ok<ReviewComparison>('picture.compareReviews', { a: first.id, b: second.id });
+    expect(cmp.indicators).toEqual([
+      { id: 'ind-coverage', before: { status: 'atRisk', value: 14.5 }, after: { status: 'onTrack', value: 19 }, statusChanged: true, delta: 4.5 },
+    ]);
+    expect((await ok<ReviewInfo[]>('picture.reviews', {})).map((r) => r.label).sort()).toEqual(['Kevät 2027', 'Syksy 2026']);
+    expect((await refused('picture.review', { id: 'rev-none' })).code).toBe('not_found');
+  });
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { IdSchema } from '../model';
+import { PICTURE_ITEM_KINDS, PictureItemSchema, type PictureSummary, type ReviewComparison } from '../picture';
+import { command, Empty, query, type MethodSpec } from './contract-kit';
+
+/** A review: the whole picture frozen at one moment; later edits never change it. */
+export const ReviewInfoSchema = z.object({ id: z.string(), label: z.string(), createdAt: z.string() });
+export type ReviewInfo = z.infer<typeof ReviewInfoSchema>;
+
+// Summaries are computed by shared/picture from validated items; their shape is that code's type.
+const SummarySchema = z.custom<PictureSummary>((v) => typeof v === 'object' && v !== null && 'indicators' in v);
+const ComparisonSchema = z.custom<ReviewComparison>((v) => typeof v === 'object' && v !== null && 'indicators' in v);
+
+export const pictureMethods = {
+  'picture.list': query(z.object({ kind: z.enum(PICTURE_ITEM_KINDS).optional() }).strict().default({}), z.array(PictureItemSchema)),
+  /** Creates or replaces one item; references to other items and entities are checked. */
+  'picture.put': command(z.object({ item: PictureItemSchema }).strict(), PictureItemSchema),
+  /** Deletes an item; impact links that touch a deleted box go with it (and come back on undo). */
+  'picture.delete': command(z.object({ id: IdSchema }).strict(), z.object({ deletedLinks: z.number().int() })),
+  'picture.summary': query(Empty, SummarySchema),
+  'picture.saveReview': command(z.object({ label: z.string().trim().min(1).max(200) }).strict(), ReviewInfoSchema),
+  'picture.reviews': query(Empty, z.array(ReviewInfoSchema)),
+  'picture.review': query(z.object({ id: z.string().min(1).max(100) }).strict(), z.object({ info: ReviewInfoSchema, summary: SummarySchema, items: z.array(PictureItemSchema) })),
+  'picture.compareReviews': query(z.object({ a: z.string().min(1).max(100), b: z.string().min(1).max(100) }).strict(), ComparisonSchema),
+} satisfies Record<string, MethodSpec>;
