@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/result';
 import { createBackend, defaultDataDir } from '../backend';
 import { openWorkspaceFile } from '../backend/domains/workspace';
+import type { Registry } from '../backend/registry';
 import type { Workspace } from '../backend/store/workspace';
 
 /** A usage error: printed as one line with the command's usage, exit code 2. */
@@ -40,4 +41,18 @@ export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | 
 export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
   if (!r.ok) throw new AppError(r.error.code as never, r.error.message);
   return r.value;
+}
+
+/**
+ * Runs `fn` with a registry whose open workspace is FILE. The file is opened directly rather than
+ * through workspace.open, so a command-line query does not change the app's recent-files list.
+ */
+export async function withRegistry<T>(file: string, fn: (registry: Registry) => Promise<T>): Promise<T> {
+  const { ctx, registry } = cliBackend();
+  ctx.workspace = openWorkspaceFile(ctx, file);
+  try {
+    return await fn(registry);
+  } finally {
+    ctx.close();
+  }
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/result';
 import { UsageError, type Command } from './common';
 import { ioCommands } from './commands/io';
+import { pictureCommands } from './commands/picture';
 import { recommendCommands } from './commands/recommend';
 import { workspaceCommands } from './commands/workspace';
 
@@ -10,6 +11,7 @@ const COMMANDS: Record<string, Command> = {
   ...workspaceCommands,
   ...ioCommands,
   ...recommendCommands,
+  ...pictureCommands,
 };
 
 function help(): string {

@@ -1,25 +1,9 @@
 import type { Evaluation, InlinePersona, MatchingRunRecord, RecommendResult } from '../../../shared/api/matching';
 import { METERS, pickText, type Language, type LocalizedText, type Meter } from '../../../shared/model';
-import { openWorkspaceFile } from '../../backend/domains/workspace';
 import { codeLists } from '../../backend/io/codes';
-import type { Registry } from '../../backend/registry';
-import { cliBackend, one, unwrap, UsageError, type Command } from '../common';
+import { one, unwrap, UsageError, withRegistry, type Command } from '../common';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
-
-/**
- * Runs `fn` with a registry whose open workspace is FILE. The file is opened directly rather than
- * through workspace.open, so a command-line query does not change the app's recent-files list.
- */
-async function withRegistry<T>(file: string, fn: (registry: Registry) => Promise<T>): Promise<T> {
-  const { ctx, registry } = cliBackend();
-  ctx.workspace = openWorkspaceFile(ctx, file);
-  try {
-    return await fn(registry);
-  } finally {
-    ctx.close();
-  }
-}
 
 function intOption(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
