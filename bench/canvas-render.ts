@@ -207,7 +207,7 @@ async function main() {
   console.log(`map: ${size.nodes.toLocaleString('en')} nodes, ${size.links.toLocaleString('en')} links (Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, headless, 1440×900)`);
 
   const app = await startApp({ dataDir: dir, openFirstRun: false });
-  const open = await fetch(new URL('api/workspace.open', app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ path: file }) });
+  const open = await fetch(new URL('api/workspace.open', app.url), { method: 'POST', headers: app.headers, body: JSON.stringify({ path: file }) });
   if (!(await open.json()).ok) throw new Error('could not open the bench workspace');
   const browser = await launchBrowser();
   const page = browser.page;
@@ -215,7 +215,7 @@ async function main() {
     // The first visit lays the unplaced map out once and saves it; measure from the second on,
     // as a facilitator reopening a saved map would see it.
     await firstFrame(page, app.url, false);
-    const placed = async () => Object.keys((await (await fetch(new URL('api/canvas.state', app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).json()).value.positions).length;
+    const placed = async () => Object.keys((await (await fetch(new URL('api/canvas.state', app.url), { method: 'POST', headers: app.headers, body: '{}' })).json()).value.positions).length;
     for (let t = 0; (await placed()) < size.nodes; t++) {
       if (t > 600) throw new Error('the first layout was never saved');
       await new Promise((r) => setTimeout(r, 200));

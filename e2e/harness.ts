@@ -5,12 +5,21 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createBackend } from '../electron/backend';
 import { openAtStart } from '../electron/backend/domains/workspace';
 import { startHttpServer } from '../electron/server/http';
+import { KEY_HEADER } from '../shared/api/launch-key';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const RENDERER = path.resolve(__dirname, '../out/renderer');
 
 export interface RunningApp {
+  /**
+   * The address `kohtaanto serve` prints: the server with this launch's key in the fragment
+   * (`http://127.0.0.1:PORT/#k=KEY`). An app route may follow (`${url}#/service`).
+   */
   url: string;
+  /** The key API calls send as X-Kohtaanto-Key (`new URL('api/…', url)` drops the fragment). */
+  key: string;
+  /** Headers for a JSON API call from a test or bench. */
+  headers: Record<string, string>;
   dataDir: string;
   stop(): Promise<void>;
 }
@@ -23,7 +32,9 @@ export async function startApp(opts: { dataDir?: string; openFirstRun?: boolean 
   if (opts.openFirstRun !== false) openAtStart(ctx);
   const srv = await startHttpServer({ registry, ctx, staticDir: RENDERER, port: 0 });
   return {
-    url: srv.url,
+    url: srv.openUrl,
+    key: srv.key,
+    headers: { 'Content-Type': 'application/json', [KEY_HEADER]: srv.key },
     dataDir,
     async stop() {
       await srv.close();

@@ -5,7 +5,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuIte
 import { createBackend } from '../backend';
 import { openAtStart, WORKSPACE_EXT } from '../backend/domains/workspace';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
-import { isAllowedNavigation, isTrustedSender, SECURE_WEB_PREFERENCES } from './security';
+import { denyPermissionCheck, denyPermissionRequest, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES } from './security';
 
 // better-sqlite3 is built for Node's ABI by npm; postinstall builds an Electron copy where it can.
 function electronNativeBinding(): string | undefined {
@@ -26,7 +26,8 @@ app.whenReady().then(() => {
     console.error('[kohtaanto] start-up workspace:', err);
   }
 
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
+  session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
@@ -57,9 +58,6 @@ app.whenReady().then(() => {
     // Links to the outside world open in the user's browser, never inside the app.
     if (url.startsWith('https://')) void shell.openExternal(url);
     return { action: 'deny' };
-  });
-  contents.on('will-navigate', (e, url) => {
-    if (!isAllowedNavigation(url, appUrl)) e.preventDefault();
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
 
@@ -109,9 +107,12 @@ app.whenReady().then(() => {
   });
 });
 
+// Every web contents (the window's and any other): no navigation of any frame, and no redirect,
+// away from the app.
+const guard = navigationGuard(appUrl);
 app.on('web-contents-created', (_e, contents) => {
-  contents.on('will-navigate', (e, url) => {
-    if (!isAllowedNavigation(url, appUrl)) e.preventDefault();
-  });
+  contents.on('will-navigate', guard);
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
-import { isAllowedNavigation, isTrustedSender, SECURE_WEB_PREFERENCES } from './security';
+import { denyPermissionCheck, denyPermissionRequest, isAllowedNavigation, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES, type NavigationEvent } from './security';
 
 describe('Electron security baseline', () => {
   it('creates windows isolated, sandboxed and without Node', () => {
@@ -11,7 +11,8 @@ describe('Electron security baseline', () => {
     // The one window uses exactly these preferences, and denies window.open and foreign navigation.
     expect(main).toMatch(/webPreferences: \{ \.\.\.SECURE_WEB_PREFERENCES, preload/);
     expect(main).toMatch(/setWindowOpenHandler\([^)]*\) => \{[\s\S]*?action: 'deny'/);
-    expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, _permission, callback\) => callback\(false\)\)/);
+    expect(main).toMatch(/session\.defaultSession\.setPermissionRequestHandler\(denyPermissionRequest\)/);
+    expect(main).toMatch(/session\.defaultSession\.setPermissionCheckHandler\(denyPermissionCheck\)/);
   });
 
   it('allows navigation only inside the app', () => {
@@ -42,5 +43,33 @@ describe('Electron security baseline', () => {
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer[,)]/);
     const keys = [...preload.matchAll(/^  (\w+): /gm)].map((m) => m[1]);
     expect(keys).toEqual(['invoke', 'on']);
+  });
+
+  it('denies every permission check and request', () => {
+    const permissions = ['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb'];
+    for (const _p of permissions) expect(denyPermissionCheck()).toBe(false);
+    const answers: boolean[] = [];
+    for (const p of permissions) denyPermissionRequest(null, p, (granted) => answers.push(granted));
+    expect(answers).toEqual(permissions.map(() => false));
+  });
+
+  it('stops any frame navigating or being redirected away from the app', () => {
+    const app = 'file:///opt/kohtaanto/out/renderer/index.html';
+    const guard = navigationGuard(app);
+    const prevented = (url: string) => {
+      let stopped = false;
+      const event: NavigationEvent = { url, preventDefault: () => (stopped = true) };
+      guard(event);
+      return stopped;
+    };
+    expect(prevented('file:///opt/kohtaanto/out/renderer/index.html#/canvas/map')).toBe(false);
+    for (const away of ['https://evil.example/', 'http://127.0.0.1:5183/', 'file:///etc/passwd', 'about:blank', 'about:srcdoc', 'data:text/html,<script>1</script>', 'javascript:alert(1)', '']) {
+      expect(prevented(away), away).toBe(true);
+    }
+    // Wired to all three events on every web contents, so subframes and redirects are covered too.
+    const main = fs.readFileSync(path.join(__dirname, 'index.ts'), 'utf8');
+    const wiring = /app\.on\('web-contents-created', \(_e, contents\) => \{([\s\S]*?)\n\}\);/.exec(main)?.[1] ?? '';
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect']) expect(wiring).toContain(`contents.on('${event}', guard);`);
+    expect(main).toMatch(/const guard = navigationGuard\(appUrl\);/);
   });
 });

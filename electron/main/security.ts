@@ -33,3 +33,32 @@ export function isAllowedNavigation(target: string, appUrl: string): boolean {
 export function isTrustedSender(senderUrl: string | undefined, appUrl: string): boolean {
   return !!senderUrl && isAllowedNavigation(senderUrl.split('#')[0], appUrl.split('#')[0]);
 }
+
+/**
+ * Answers every permission *check* (a page asking whether it may already use the clipboard,
+ * notifications, media, …): no. The request handler alone leaves checks to Chromium's defaults.
+ */
+export function denyPermissionCheck(): boolean {
+  return false;
+}
+
+/** Answers every permission *request*: no. Kohtaanto needs no device, location or notification. */
+export function denyPermissionRequest(_webContents: unknown, _permission: string, callback: (granted: boolean) => void): void {
+  callback(false);
+}
+
+/** An Electron navigation event as the guard needs it (will-navigate, will-frame-navigate, will-redirect all carry `url`). */
+export interface NavigationEvent {
+  readonly url: string;
+  preventDefault(): void;
+}
+
+/**
+ * The listener for `will-navigate`, `will-frame-navigate` (any frame, also subframes) and
+ * `will-redirect`: a navigation or redirect that would leave the app is stopped.
+ */
+export function navigationGuard(appUrl: string): (event: NavigationEvent) => void {
+  return (event) => {
+    if (!isAllowedNavigation(event.url, appUrl)) event.preventDefault();
+  };
+}

@@ -34,7 +34,7 @@ afterAll(async () => {
 async function post(endpoint: string, body: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${srv.url}service-recommender/v1/${endpoint}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...headers },
+    headers: { 'Content-Type': 'application/json', 'X-Kohtaanto-Key': srv.key, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
@@ -205,12 +205,12 @@ describe('AuroraAI-compatible endpoints refuse what they cannot answer', () => {
       expect(r.status, JSON.stringify(body)).toBe(400);
       expect(r.body.message).toMatch(message);
     }
-    const notJson = await fetch(`${srv.url}service-recommender/v1/text_search`, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: 'x' });
+    const notJson = await fetch(`${srv.url}service-recommender/v1/text_search`, { method: 'POST', headers: { 'Content-Type': 'text/plain', 'X-Kohtaanto-Key': srv.key }, body: 'x' });
     expect(notJson.status).toBe(400);
   });
 
   it('answers other methods and paths with 405 and 404, and a closed workspace with 409', async () => {
-    expect((await fetch(`${srv.url}service-recommender/v1/text_search`)).status).toBe(405);
+    expect((await fetch(`${srv.url}service-recommender/v1/text_search`, { headers: { 'X-Kohtaanto-Key': srv.key } })).status).toBe(405);
     expect((await post('recommendation_feedback', {})).status).toBe(404);
     const open = ctx.workspace;
     ctx.workspace = null;
@@ -221,5 +221,24 @@ describe('AuroraAI-compatible endpoints refuse what they cannot answer', () => {
     } finally {
       ctx.workspace = open;
     }
+  });
+
+  it('answers only callers that carry the launch key, as X-Kohtaanto-Key or a bearer token', async () => {
+    const search = { search_text: 'nuoret' };
+    const missing = await post('text_search', search, { 'X-Kohtaanto-Key': '' });
+    expect(missing.status).toBe(401);
+    expect(missing.body).toMatchObject({ error: 'Unauthorized' });
+    const bare = await fetch(`${srv.url}service-recommender/v1/text_search`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(search) });
+    expect(bare.status).toBe(401);
+    expect(bare.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expect((await bare.json()).message).toMatch(/X-Kohtaanto-Key/);
+    expect((await post('text_search', search, { 'X-Kohtaanto-Key': `${srv.key}x` })).status).toBe(401);
+    const bearer = await fetch(`${srv.url}service-recommender/v1/text_search`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${srv.key}` },
+      body: JSON.stringify(search),
+    });
+    expect(bearer.status).toBe(200);
+    expect((await bearer.json()).recommended_services.length).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,9 @@
  * catalogue and its recommendations compared with the workshop's expectations.
  *
  * Where the spec and Kohtaanto differ:
+ * - Callers must carry the server's per-launch key, as `X-Kohtaanto-Key: KEY` or
+ *   `Authorization: Bearer KEY` (401 otherwise). The routes read the open workspace, whose
+ *   unfinished plans are not for every local process or web page to query.
  * - `rerank` is accepted and ignored: there is no feedback to rerank with.
  * - `hospital_district_codes` and `service_collections` are refused with 400: the bundled code
  *   lists map no hospital districts to municipalities, and workspaces have no service collections.

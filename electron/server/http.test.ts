@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '../backend';
@@ -26,13 +27,16 @@ afterEach(async () => {
 });
 
 const post = (p: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(new URL(p, srv.url), { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body });
+  fetch(new URL(p, srv.url), { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Kohtaanto-Key': srv.key, ...headers }, body });
 
 describe('the HTTP door', () => {
   it('listens on 127.0.0.1 only by default', () => {
     const addr = srv.server.address();
     expect(typeof addr === 'object' && addr?.address).toBe('127.0.0.1');
     expect(srv.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    // The address to open carries the key in the fragment, which browsers never send to a server.
+    expect(srv.openUrl).toBe(`${srv.url}#k=${srv.key}`);
+    expect(srv.key).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('answers a valid call with the registry result', async () => {
@@ -60,7 +64,7 @@ describe('the HTTP door', () => {
 
   it('refuses calls from another origin, other verbs and other content types', async () => {
     expect((await post('/api/app.info', '{}', { Origin: 'http://evil.example' })).status).toBe(403);
-    expect((await fetch(new URL('/api/app.info', srv.url))).status).toBe(405);
+    expect((await fetch(new URL('/api/app.info', srv.url), { headers: { 'X-Kohtaanto-Key': srv.key } })).status).toBe(405);
     expect((await post('/api/app.info', '{}', { 'Content-Type': 'text/plain' })).status).toBe(415);
     expect((await post('/api/nope.verb', '{}')).status).toBe(404);
   });
@@ -71,5 +75,35 @@ describe('the HTTP door', () => {
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     const traversal = await fetch(new URL('/..%2f..%2fdata%2fsettings.json', srv.url));
     expect([403, 404]).toContain(traversal.status);
+  });
+
+  it('answers to configured hosts too, and to an added one only until it is withdrawn', async () => {
+    const { ctx, registry } = createBackend({ dataDir: path.join(dir, 'data2'), mode: 'browser' });
+    const lan = await startHttpServer({ ctx, registry, port: 0, allowedHosts: ['kohtaanto.local', '192.168.1.20:8080'] });
+    const port = Number(new URL(lan.url).port);
+    const status = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = http.request({ host: '127.0.0.1', port, method: 'POST', path: '/api/app.info', headers: { Host: host, 'Content-Type': 'application/json', 'X-Kohtaanto-Key': lan.key }, agent: false }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end('{}');
+      });
+    try {
+      expect(await status(`kohtaanto.local:${port}`)).toBe(200);
+      expect(await status('192.168.1.20:8080')).toBe(200);
+      expect(await status(`192.168.1.20:${port}`)).toBe(421);
+      expect(await status(`10.0.0.5:${port}`)).toBe(421);
+      const withdraw = lan.allowHost('10.0.0.5');
+      expect(await status(`10.0.0.5:${port}`)).toBe(200);
+      withdraw();
+      expect(await status(`10.0.0.5:${port}`)).toBe(421);
+      lan.allowHost('fe80::1');
+      expect(await status(`[fe80::1]:${port}`)).toBe(200);
+    } finally {
+      await lan.close();
+      ctx.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'nothing_to_undo'
   | 'too_large'
   | 'cancelled'
+  | 'unauthorized'
   | 'internal';
 
 export interface ApiError {

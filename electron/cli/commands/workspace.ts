@@ -44,7 +44,7 @@ export const workspaceCommands: Record<string, Command> = {
   serve: {
     summary: 'Run browser mode: the app on a local web server',
     usage:
-      'kohtaanto serve [FILE] [--port N] [--no-open]\n\n  FILE        workspace to open (default: the last one, or the example on first run)\n  --port N    port on 127.0.0.1 (default 5183; 0 picks a free one)\n  --no-open   do not open a browser',
+      'kohtaanto serve [FILE] [--port N] [--no-open]\n\n  FILE        workspace to open (default: the last one, or the example on first run)\n  --port N    port on 127.0.0.1 (default 5183; 0 picks a free one)\n  --no-open   do not open a browser\n\nThe printed address ends with #k=KEY, a key made fresh at each start: only a tab opened with\nit (or a program sending it as the X-Kohtaanto-Key header) can use the server.',
     options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
     async run({ values, positionals }) {
       if (positionals.length > 1) throw new UsageError('serve takes at most one FILE.');
@@ -59,8 +59,12 @@ export const workspaceCommands: Record<string, Command> = {
         openAtStart(ctx);
       }
       const srv = await startHttpServer({ registry, ctx, staticDir, port });
-      console.log(`Kohtaanto is running at ${srv.url}  (Ctrl+C stops it)`);
-      if (!values['no-open']) openBrowser(srv.url);
+      // The key in the fragment is what lets this browser tab (and no other page or local program)
+      // use the server; browsers send a fragment neither to servers nor in Referer.
+      console.log(`Kohtaanto is running at ${srv.openUrl}  (Ctrl+C stops it)`);
+      console.log("  The address carries this run's key after #k=; open it as printed. Other programs send it as");
+      console.log(`  X-Kohtaanto-Key: ${srv.key}  (also for the AuroraAI API under ${srv.url}service-recommender/v1/).`);
+      if (!values['no-open']) openBrowser(srv.openUrl);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);

@@ -12,6 +12,8 @@ import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { ImportDialog } from '../features/io/ImportDialog';
 import { useImportDialog } from '../features/io/importStore';
 import { setLanguage, SUPPORTED } from '../i18n';
+import { describeError } from '../i18n/errors';
+import { AppError } from '../../../shared/api/result';
 import { COMMANDS, findCommand, inTextField, shortcutOf } from './commands';
 import { routeHref, useRoute } from './route';
 import { useApp } from './store';
@@ -21,9 +23,11 @@ function useLiveWorkspace(): void {
   const notify = useApp((s) => s.notify);
   const { t } = useTranslation();
   useEffect(() => {
-    refresh().catch((e: Error) => notify({ kind: 'error', text: t('error.generic', { message: e.message }) }));
+    // A known code (e.g. a tab opened without the server's key) gets its own sentence.
+    const failed = (e: Error) => notify({ kind: 'error', text: e instanceof AppError ? describeError(t, e) : t('error.generic', { message: e.message }) });
+    refresh().catch(failed);
     const off = api.on('workspace.changed', () => {
-      refresh().catch((e: Error) => notify({ kind: 'error', text: t('error.generic', { message: e.message }) }));
+      refresh().catch(failed);
     });
     // The desktop menu sends its commands as events through the same bridge.
     const offMenu = transport.on('menu.command', (p) => {
@@ -224,10 +228,14 @@ export function App() {
   useLiveWorkspace();
   useShortcuts();
   if (!loaded) {
+    // The notice bar too: a start that fails (no key, server gone) must say why, not load forever.
     return (
-      <div className="loading" role="status">
-        {t('app.loading')}
-      </div>
+      <>
+        <div className="loading" role="status">
+          {t('app.loading')}
+        </div>
+        <NoticeBar />
+      </>
     );
   }
   return info ? <Shell /> : (

@@ -229,6 +229,7 @@ export const en = {
     io_error: 'The file could not be read or written: {{message}}',
     too_large: 'Too large: {{message}}',
     nothing_to_undo: 'Nothing to undo.',
+    unauthorized: 'This tab does not have the key of the running Kohtaanto. Open the address Kohtaanto printed when it started (it ends with #k=…); every start makes a new key.',
   },
   menu: { workspace: 'Workspace', switch: 'Open or create another…' },
   start: {

@@ -231,6 +231,7 @@ export const fi: Messages = {
     io_error: 'Tiedostoa ei voitu lukea tai kirjoittaa: {{message}}',
     too_large: 'Liian suuri: {{message}}',
     nothing_to_undo: 'Ei kumottavaa.',
+    unauthorized: 'Tällä välilehdellä ei ole käynnissä olevan Kohtaanto-sovelluksen avainta. Avaa osoite, jonka Kohtaanto tulosti käynnistyessään (se päättyy #k=…); jokainen käynnistys luo uuden avaimen.',
   },
   menu: { workspace: 'Työtila', switch: 'Avaa tai luo toinen…' },
   start: {

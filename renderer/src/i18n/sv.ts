@@ -231,6 +231,7 @@ export const sv: Messages = {
     io_error: 'Filen kunde inte läsas eller skrivas: {{message}}',
     too_large: 'För stor: {{message}}',
     nothing_to_undo: 'Inget att ångra.',
+    unauthorized: 'Den här fliken saknar nyckeln till Kohtaanto som körs. Öppna adressen som Kohtaanto skrev ut när det startade (den slutar med #k=…); varje start skapar en ny nyckel.',
   },
   menu: { workspace: 'Arbetsyta', switch: 'Öppna eller skapa en annan…' },
   start: {
