@@ -3,12 +3,9 @@ import type { MatchingRunRecord, RecommenderCodes } from '../../../../shared/api
 import { pickText, type Entity, type Language } from '../../../../shared/model';
 import { routeHref } from '../../app/route';
 
-/** Services without a provider stand in for their own organisation as "service:<id>" in a run. */
-const realId = (id: string) => (id.startsWith('service:') ? id.slice('service:'.length) : id);
-
-/** Names for a run's ids: the entity's name now, else the name saved with the run, else the id. */
+/** Names for a run's ids: the entity's name now, else the name saved with the run (runs of version 1 saved provider-less services as "service:<id>"), else the id. */
 export function runNames(byId: Map<string, Entity>, record: MatchingRunRecord | null, lang: Language) {
-  return (id: string): string => pickText(byId.get(realId(id))?.name, lang) || pickText(record?.names[id], lang) || id;
+  return (id: string): string => pickText(byId.get(id)?.name, lang) || pickText(record?.names[id] ?? record?.names[`service:${id}`], lang) || id;
 }
 
 /**
@@ -16,7 +13,7 @@ export function runNames(byId: Map<string, Entity>, record: MatchingRunRecord | 
  * deleted since the run lead nowhere.
  */
 export function entityHref(byId: Map<string, Entity>, id: string): string | undefined {
-  const e = byId.get(realId(id));
+  const e = byId.get(id);
   return e ? routeHref({ view: 'entities', kind: e.kind, id: e.id }) : undefined;
 }
 
