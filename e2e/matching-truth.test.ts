@@ -69,6 +69,10 @@ describe('the matching screen tells the truth (issue 8)', () => {
     expect(await en.locator('td').nth(2).textContent()).toBe('5');
     expect(await en.textContent()).toContain('alle 2 profiilia: ei verrata');
     expect(await en.getAttribute('class')).toBeNull();
+    // Groups are named in the user's language: "Ruotsi", "Helsinki", "30–64 v", never only a code.
+    expect(await row(0, 'sv').locator('td').first().textContent()).toBe('Ruotsi');
+    expect(await row(1, '091').locator('td').first().textContent()).toMatch(/^Helsinki \(091\)/);
+    expect(await row(2, '30-64').locator('td').first().textContent()).toBe('30–64 v');
 
     // The Swedish group loses its grief service; the Finnish group's coverage stays at 100 %.
     await api('links.delete', { id: linkToCut });
@@ -98,6 +102,7 @@ describe('the matching screen tells the truth (issue 8)', () => {
     expect(await page.locator('#counters-heading').textContent()).toBe('Kontakter att besöka');
     expect(await headers('#counters-heading ~ table')).toEqual(['Kundprofil', 'Antal kontakter', 'Organisationer och tjänster']);
     expect(await page.locator('#overlaps-heading ~ table thead th').nth(1).textContent()).toBe('Anordnare');
+    expect(await row(0, 'fi').locator('td').first().textContent()).toMatch(/^Finska/);
     expect(await page.locator('#overlaps-heading ~ table tr', { hasText: 'Försörjning' }).locator('td').nth(1).textContent()).toBe('FPAUleåborgs stadIngen anordnare (1 tjänst): Kamratstödsgrupp');
     const text = (await page.locator('.matching-page').textContent())!;
     // "luckor" only ever for gaps; "vikt" only for the meters' weight.

@@ -322,7 +322,14 @@ const changeSchema = z.union([
   z.object({ kind: z.enum(['personaNeedCovered', 'personaNeedLost']), persona: z.string(), need: z.string() }),
   z.object({ kind: z.enum(['gapClosed', 'gapOpened']), need: z.string(), people: z.number() }),
   z.object({ kind: z.enum(['overlapResolved', 'overlapAppeared']), need: z.string(), providers: z.number().int() }),
-  z.object({ kind: z.enum(['countersFewer', 'countersMore']), persona: z.string(), before: z.number().int(), after: z.number().int() }),
+  z.object({
+    kind: z.enum(['countersFewer', 'countersMore']),
+    persona: z.string(),
+    before: z.number().int(),
+    after: z.number().int(),
+    needsBefore: z.number().int(),
+    needsAfter: z.number().int(),
+  }),
   z.object({ kind: z.enum(['serviceNowUsed', 'serviceNowUnused']), service: z.string() }),
   z.object({
     kind: z.literal('equityGroup'),

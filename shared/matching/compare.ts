@@ -12,7 +12,15 @@ export type RunChange =
   | { kind: 'personaNeedCovered' | 'personaNeedLost'; persona: string; need: string }
   | { kind: 'gapClosed' | 'gapOpened'; need: string; people: number }
   | { kind: 'overlapResolved' | 'overlapAppeared'; need: string; providers: number }
-  | { kind: 'countersFewer' | 'countersMore'; persona: string; before: number; after: number }
+  | {
+      /** Places to visit; `needs*` are the covered needs the plans reach: fewer places for fewer needs is no improvement. */
+      kind: 'countersFewer' | 'countersMore';
+      persona: string;
+      before: number;
+      after: number;
+      needsBefore: number;
+      needsAfter: number;
+    }
   | { kind: 'serviceNowUsed' | 'serviceNowUnused'; service: string }
   | {
       /** An equity flag came or went; which list it is in says how the group's own coverage changed. */
@@ -84,11 +92,14 @@ export function compareRuns(a: MatchingRun, b: MatchingRun): RunComparison {
   for (const o of a.overlaps) if (!ovB.has(o.need)) improved.push({ kind: 'overlapResolved', need: o.need, providers: providers(o) });
   for (const o of b.overlaps) if (!ovA.has(o.need)) worsened.push({ kind: 'overlapAppeared', need: o.need, providers: providers(o) });
 
-  const ctA = new Map(a.counters.map((c) => [c.persona, c.count]));
+  // Fewer places to visit is better only for the same covered needs; with fewer (or more) needs
+  // covered the count moves for another reason, which the coverage changes already report.
+  const ctA = new Map(a.counters.map((c) => [c.persona, c]));
   for (const c of b.counters) {
-    const before = ctA.get(c.persona);
-    if (before === undefined || before === c.count) continue;
-    (c.count < before ? improved : worsened).push({ kind: c.count < before ? 'countersFewer' : 'countersMore', persona: c.persona, before, after: c.count });
+    const x = ctA.get(c.persona);
+    if (x === undefined || x.count === c.count) continue;
+    const change: RunChange = { kind: c.count < x.count ? 'countersFewer' : 'countersMore', persona: c.persona, before: x.count, after: c.count, needsBefore: x.needs, needsAfter: c.needs };
+    (x.needs !== c.needs ? unchanged : c.count < x.count ? improved : worsened).push(change);
   }
 
   const unusedA = new Set(a.underUse.unserved);
@@ -136,7 +147,7 @@ export type NameLookup = (id: string) => LocalizedText | undefined;
 export function describeChange(c: RunChange, lang: Language, names: NameLookup = () => undefined, municipality?: MunicipalityName): string {
   const name = (id: string) => pickText(names(id), lang) || id;
   // Finnish and Swedish write a decimal comma (65,1 %); English a point.
-  const num = (x: number) => (Math.round(x * 1000) / 10).toString().replace('.', lang === 'en' ? '.' : ',');
+  const num = (x: number) => (Math.round(x * 1000) / 10).toString().replace('.', lang === 'en' ? '.' : ',').replace('-', '−');
   const pct = (x: number | null) => (x === null ? '–' : `${num(x)}${lang === 'en' ? '' : '\u00a0'}%`);
   switch (c.kind) {
     case 'coverage':
@@ -151,8 +162,10 @@ export function describeChange(c: RunChange, lang: Language, names: NameLookup =
     case 'overlapAppeared':
       return text(`change.${c.kind}`, lang, { need: name(c.need), providers: c.providers });
     case 'countersFewer':
-    case 'countersMore':
-      return text(`change.${c.kind}`, lang, { persona: name(c.persona), before: c.before, after: c.after });
+    case 'countersMore': {
+      const head = text(`change.${c.kind}`, lang, { persona: name(c.persona), before: c.before, after: c.after });
+      return c.needsBefore === c.needsAfter ? head : `${head} ${text('counters.needsChanged', lang, { before: c.needsBefore, after: c.needsAfter })}`;
+    }
     case 'serviceNowUsed':
     case 'serviceNowUnused':
       return text(`change.${c.kind}`, lang, { service: name(c.service) });

@@ -269,8 +269,10 @@ describe('compareRuns', () => {
         { kind: 'gapClosed', need: 'nJob', people: 100 },
       ]),
     );
-    // p1 now needs orgA and orgC (nJob): one more counter.
-    expect(cmp.worsened).toEqual(expect.arrayContaining([{ kind: 'countersMore', persona: 'p1', before: 1, after: 2 }, { kind: 'serviceNowUnused', service: 'sE' }]));
+    expect(cmp.worsened).toEqual(expect.arrayContaining([{ kind: 'serviceNowUnused', service: 'sE' }]));
+    // p1 now needs orgA and orgC, but for one more covered need (nJob): not worse, not comparable.
+    expect(cmp.unchanged).toEqual([{ kind: 'countersMore', persona: 'p1', before: 1, after: 2, needsBefore: 2, needsAfter: 3 }]);
+    expect(describeChange(cmp.unchanged[0], 'fi')).toBe('Asiakasprofiili ”p1” joutuu nyt asioimaan 2 asiointipaikassa (1 ennen). Katettuja tarpeita on nyt 3 (2 ennen), joten lukuja ei voi verrata.');
     const names = (id: string) => ({ nJob: { fi: 'Työ', sv: 'Arbete', en: 'Work' } })[id as 'nJob'];
     const gap = cmp.improved.find((c) => c.kind === 'gapClosed')!;
     expect(describeChange(gap, 'fi', names)).toBe('Palveluaukko tarpeessa ”Työ” on poistunut.');
@@ -475,6 +477,8 @@ describe('run comparison classifies by the actual change (issue 8)', () => {
     expect(cmp.worsened.find(isGroup('language', 'sv'))).toMatchObject({ before: 1, after: 0.5, personas: 2, people: 20 });
     expect(cmp.worsened.some(isGroup('municipality', '091'))).toBe(true);
     expect(cmp.unchanged.some(isGroup('municipality', '564'))).toBe(true);
+    // Nobody's places to visit changed for the same needs.
+    expect([...cmp.improved, ...cmp.worsened].some((c) => c.kind === 'countersFewer' || c.kind === 'countersMore')).toBe(false);
   });
 
   it('names groups in the user’s language instead of codes', () => {

@@ -52,6 +52,11 @@ const STRINGS = {
     sv: 'Kundprofilen ”{persona}” måste nu besöka {after} kontakter ({before} förut).',
     en: 'The persona “{persona}” now has to visit {after} places ({before} before).',
   },
+  'counters.needsChanged': {
+    fi: 'Katettuja tarpeita on nyt {after} ({before} ennen), joten lukuja ei voi verrata.',
+    sv: 'Antalet täckta behov är nu {after} ({before} förut), så talen kan inte jämföras.',
+    en: 'The covered needs are now {after} ({before} before), so the counts are not comparable.',
+  },
   'change.serviceNowUsed': {
     fi: 'Palvelu ”{service}” palvelee nyt jonkin asiakasprofiilin tarvetta.',
     sv: 'Tjänsten ”{service}” betjänar nu någon kundprofils behov.',

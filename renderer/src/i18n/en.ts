@@ -548,7 +548,8 @@ export const en = {
     tooSmall_one: 'under {{count}} persona: not compared',
     tooSmall_other: 'under {{count}} personas: not compared',
     unchanged: 'No real change ({{count}})',
-    unchangedHint: 'An equity flag came or went although the group’s own coverage stayed the same (the overall coverage moved), or the group is in one run only.',
+    unchangedHint: 'Changes that are neither better nor worse in themselves: a group’s flag came or went while its own coverage stayed the same (the whole moved), or the places to visit changed because the covered needs did.',
+    languageName: { fi: 'Finnish', sv: 'Swedish', en: 'English' },
   },
 };
 

@@ -550,6 +550,7 @@ export const fi: Messages = {
     tooSmall_one: 'alle {{count}} profiili: ei verrata',
     tooSmall_other: 'alle {{count}} profiilia: ei verrata',
     unchanged: 'Ei todellista muutosta ({{count}})',
-    unchangedHint: 'Yhdenvertaisuusmerkintä tuli tai poistui, vaikka ryhmän oma kattavuus pysyi ennallaan (kokonaiskattavuus muuttui), tai ryhmä on vain toisessa ajossa.',
+    unchangedHint: 'Muutokset, jotka eivät sinänsä ole parannus eikä heikennys: ryhmän merkintä tuli tai poistui, vaikka sen oma kattavuus pysyi ennallaan (kokonaisuus muuttui), tai asiointipaikkojen määrä muuttui, koska katettujen tarpeiden määrä muuttui.',
+    languageName: { fi: 'Suomi', sv: 'Ruotsi', en: 'Englanti' },
   },
 };

@@ -550,6 +550,7 @@ export const sv: Messages = {
     tooSmall_one: 'under {{count}} profil: jämförs inte',
     tooSmall_other: 'under {{count}} profiler: jämförs inte',
     unchanged: 'Ingen verklig förändring ({{count}})',
-    unchangedHint: 'En jämlikhetsflagga kom eller försvann fast gruppens egen täckning var densamma (den totala täckningen ändrades), eller så finns gruppen bara i den ena körningen.',
+    unchangedHint: 'Förändringar som i sig varken är bättre eller sämre: en grupps flagga kom eller försvann fast gruppens egen täckning var densamma (helheten ändrades), eller så ändrades antalet kontakter för att antalet täckta behov ändrades.',
+    languageName: { fi: 'Finska', sv: 'Svenska', en: 'Engelska' },
   },
 };
