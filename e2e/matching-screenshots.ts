@@ -4,6 +4,7 @@
 // Writes matching-<view>-<lang>.png. Under `xvfb-run -a` with HEADED=1 it uses a real window.
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildTruthWorkspace } from '../electron/backend/domains/matching.testkit';
 import { launchBrowser, startApp } from './harness';
 
 const PERSONA = 'persona-oulu-17-lukio-kesken';
@@ -57,6 +58,40 @@ async function main(): Promise<void> {
         await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.waitForTimeout(100);
         await shot(`matching-${part}-${lang}`);
+      }
+    }
+    // A small hand-made workspace with services without a provider, a group of one and a comparison
+    // where one group's flag comes only from the overall change.
+    const api = async (method: string, input: unknown = {}) => {
+      const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
+      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
+      return body.value;
+    };
+    await api('workspace.create', { name: 'Kohtaantotesti' });
+    const { linkToCut } = await buildTruthWorkspace(api);
+    await page.goto(`${app.url}#/matching`);
+    await page.locator('.lang-switch select').selectOption('fi');
+    await page.locator('.matching-form button[type=submit]').click();
+    await page.locator('.matching-figure[data-figure=coverage]').waitFor();
+    await api('links.delete', { id: linkToCut });
+    await page.locator('.matching-form button[type=submit]').click();
+    await page.locator('#history-heading', { hasText: '(2)' }).waitFor();
+    for (const lang of ['fi', 'sv']) {
+      await page.locator('.lang-switch select').selectOption(lang);
+      await page.locator('.compare-form button').click();
+      await page.locator('.comparison').waitFor();
+      await page.waitForTimeout(300);
+      for (const [part, selector] of [
+        ['form', 'main h1'],
+        ['counters', '.matching-figures'],
+        ['lists', '#gaps-heading'],
+        ['equity', '#equity-heading'],
+        ['compare', '.comparison'],
+      ] as const) {
+        await page.locator(selector).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(100);
+        await shot(`truth-${part}-${lang}`);
       }
     }
     console.log(`Screenshots in ${out}/matching-*.png`);

@@ -188,6 +188,7 @@ export const MatchingParamsSchema = z.object({
   perNeedTop: z.number().int().min(1).max(50),
   overlapMinOrganisations: z.number().int().min(2).max(100),
   equityMargin: share,
+  equityMinPersonas: z.number().int().min(1).max(1000),
   exactLimit: z.number().int().min(0).max(24),
   underUseShare: share,
   languageFilter: z.boolean(),
@@ -195,7 +196,7 @@ export const MatchingParamsSchema = z.object({
 
 export const MatchingRunSchema = z.object({
   format: z.literal('kohtaanto-matching-run'),
-  version: z.literal(1),
+  version: z.literal(2),
   params: MatchingParamsSchema,
   scope: z.object({ lifeEventId: z.string().nullable(), personas: z.array(z.string()), needs: z.array(z.string()), services: z.array(z.string()) }),
   weighting: z.enum(['importance×people', 'importance']),
@@ -231,12 +232,13 @@ export const MatchingRunSchema = z.object({
     z.object({
       need: z.string(),
       organisations: z.array(z.string()),
+      noProvider: z.array(z.string()),
       services: z.array(z.object({ service: z.string(), organisations: z.array(z.string()), bestScore: score })),
     }),
   ),
   underUse: z.object({
-    notRecommended: z.array(z.string()),
-    recommendedTo: z.array(z.object({ service: z.string(), personas: z.number().int(), people: z.number() })),
+    unserved: z.array(z.string()),
+    servedTo: z.array(z.object({ service: z.string(), personas: z.number().int(), people: z.number() })),
     capacity: z.array(
       z.object({ service: z.string(), capacity: z.number(), demand: z.number(), utilisation: z.number().nullable(), status: z.enum(['over', 'under', 'ok']) }),
     ),
@@ -246,6 +248,7 @@ export const MatchingRunSchema = z.object({
       persona: z.string(),
       needs: z.number().int(),
       organisations: z.array(z.string()),
+      noProvider: z.array(z.string()),
       count: z.number().int(),
       method: z.enum(['exact', 'greedy']),
       candidates: z.number().int(),
@@ -263,6 +266,7 @@ export const MatchingRunSchema = z.object({
           people: z.number(),
           coverage: z.number().nullable(),
           diff: z.number().nullable(),
+          tooSmall: z.boolean(),
           flagged: z.boolean(),
         }),
       ),
@@ -302,6 +306,8 @@ export const MatchingRunInputSchema = z
     perNeedTop: z.number().int().min(1).max(50).optional(),
     overlapMinOrganisations: z.number().int().min(2).max(100).optional(),
     equityMargin: share.optional(),
+    /** Groups of fewer personas are shown but not flagged. */
+    equityMinPersonas: z.number().int().min(1).max(1000).optional(),
     exactLimit: z.number().int().min(0).max(24).optional(),
     underUseShare: share.optional(),
     languageFilter: z.boolean().optional(),
@@ -315,13 +321,26 @@ const changeSchema = z.union([
   z.object({ kind: z.literal('coverage'), before: z.number(), after: z.number() }),
   z.object({ kind: z.enum(['personaNeedCovered', 'personaNeedLost']), persona: z.string(), need: z.string() }),
   z.object({ kind: z.enum(['gapClosed', 'gapOpened']), need: z.string(), people: z.number() }),
-  z.object({ kind: z.enum(['overlapResolved', 'overlapAppeared']), need: z.string(), organisations: z.number().int() }),
-  z.object({ kind: z.enum(['countersFewer', 'countersMore']), persona: z.string(), before: z.number().int(), after: z.number().int() }),
+  z.object({ kind: z.enum(['overlapResolved', 'overlapAppeared']), need: z.string(), providers: z.number().int() }),
+  z.object({
+    kind: z.enum(['countersFewer', 'countersMore']),
+    persona: z.string(),
+    before: z.number().int(),
+    after: z.number().int(),
+    needsBefore: z.number().int(),
+    needsAfter: z.number().int(),
+  }),
   z.object({ kind: z.enum(['serviceNowUsed', 'serviceNowUnused']), service: z.string() }),
   z.object({
-    kind: z.enum(['equityResolved', 'equityFlagged']),
+    kind: z.literal('equityGroup'),
     dimension: z.enum(['language', 'municipality', 'ageGroup']),
     group: z.string(),
+    personas: z.number().int(),
+    people: z.number(),
+    before: z.number().nullable(),
+    after: z.number().nullable(),
+    flaggedBefore: z.boolean(),
+    flaggedAfter: z.boolean(),
     diff: z.number().nullable(),
   }),
 ]);
@@ -333,6 +352,8 @@ export const MatchingComparisonSchema = z.object({
   coverage: z.object({ before: z.number(), after: z.number(), delta: z.number() }),
   improved: z.array(changeSchema.and(z.object({ text: z.string() }))),
   worsened: z.array(changeSchema.and(z.object({ text: z.string() }))),
+  /** Labels that changed while the figure behind them did not (within the tolerance): neither better nor worse. */
+  unchanged: z.array(changeSchema.and(z.object({ text: z.string() }))),
   /** Coverage per persona in both runs (null where the persona was not in a run), for a chart. */
   personas: z.array(z.object({ persona: z.string(), name: z.string(), before: z.number().nullable(), after: z.number().nullable() })),
 });

@@ -60,6 +60,7 @@ export const DEFAULT_MATCHING_PARAMS: MatchingParams = {
   perNeedTop: 3,
   overlapMinOrganisations: 3,
   equityMargin: 0.1,
+  equityMinPersonas: 2,
   exactLimit: 20,
   underUseShare: 0.5,
   languageFilter: true,
@@ -88,6 +89,15 @@ export function ageGroup(p: Pick<Persona, 'ageMin' | 'ageMax'>): string {
   if (mid < 30) return '18-29';
   if (mid < 65) return '30-64';
   return '65+';
+}
+
+/**
+ * The one definition of "a service serves a persona's need": its serve score reaches the
+ * threshold. Coverage, gaps, overlaps, counters to visit and under-use all use it, so no two
+ * lists on the matching screen can disagree about whether a service serves someone.
+ */
+export function serves(score: number, threshold: number): boolean {
+  return score >= threshold;
 }
 
 /** Serve score of one service for one persona and need (see the module comment for the formula). */
@@ -172,7 +182,7 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
           bestScore = s;
           best = i;
         }
-        if (s >= P.threshold) list.push({ i, score: s });
+        if (serves(s, P.threshold)) list.push({ i, score: s });
       }
       list.sort((a, b) => b.score - a.score || a.i - b.i);
       above.set(p.id + '\u0000' + nid, list);
@@ -231,34 +241,43 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
   }
   const gaps = [...gapMap.values()].sort((a, b) => b.people - a.people || b.weight - a.weight || (a.need < b.need ? -1 : 1));
 
-  // Overlaps: one need, served above the threshold by services of several organisations.
-  const orgsOf = (i: number) => (index.providers[i].length ? index.providers[i] : [`service:${index.services[i].id}`]);
+  // Overlaps: one need, served by services of several providers. A service no organisation is
+  // linked to provide is a provider of its own (someone runs it), but it is kept apart from the
+  // organisations so that the screen never calls a service an organisation.
+  const orgsOf = (i: number) => index.providers[i];
   const overlaps: Overlap[] = [];
   for (const nid of scopeNeeds) {
     const best = new Map<number, number>();
     for (const p of personas) for (const x of above.get(p.id + '\u0000' + nid) ?? []) best.set(x.i, Math.max(best.get(x.i) ?? 0, x.score));
     if (best.size < P.overlapMinOrganisations) continue;
     const orgs = new Set<string>();
-    for (const i of best.keys()) for (const o of orgsOf(i)) orgs.add(o);
-    if (orgs.size < P.overlapMinOrganisations) continue;
+    const noProvider: string[] = [];
+    for (const i of best.keys()) {
+      for (const o of orgsOf(i)) orgs.add(o);
+      if (!orgsOf(i).length) noProvider.push(index.services[i].id);
+    }
+    if (orgs.size + noProvider.length < P.overlapMinOrganisations) continue;
     overlaps.push({
       need: nid,
       organisations: [...orgs].sort(),
+      noProvider: noProvider.sort(),
       services: [...best.entries()]
         .sort((a, b) => b[1] - a[1] || a[0] - b[0])
-        .map(([i, s]) => ({ service: index.services[i].id, organisations: orgsOf(i), bestScore: round(s) })),
+        .map(([i, s]) => ({ service: index.services[i].id, organisations: [...orgsOf(i)], bestScore: round(s) })),
     });
   }
-  overlaps.sort((a, b) => b.organisations.length - a.organisations.length || (a.need < b.need ? -1 : 1));
+  const providers = (o: Overlap) => o.organisations.length + o.noProvider.length;
+  overlaps.sort((a, b) => providers(b) - providers(a) || (a.need < b.need ? -1 : 1));
 
-  // Under-use: recommended = among the best perNeedTop above the threshold for some persona × need.
-  const recPersonas = new Map<string, Set<string>>();
+  // Under-use: services that serve no persona's need, by the same `serves` as overlaps and counters.
+  const servedPersonas = new Map<string, Set<string>>();
   const demand = new Map<string, number>();
   for (const r of coverage) {
-    for (const s of r.recommended) {
-      const set = recPersonas.get(s) ?? new Set();
+    for (const x of above.get(r.persona + '\u0000' + r.need) ?? []) {
+      const id = index.services[x.i].id;
+      const set = servedPersonas.get(id) ?? new Set();
       set.add(r.persona);
-      recPersonas.set(s, set);
+      servedPersonas.set(id, set);
     }
   }
   const people = new Map(personas.map((p) => [p.id, p.peoplePerYear]));
@@ -278,22 +297,25 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
     capacity.push({ service: s.id, capacity: s.capacity, demand: d, utilisation, status });
   }
   const underUse = {
-    notRecommended: scopeIds.filter((id) => !recPersonas.has(id)),
-    recommendedTo: scopeIds
-      .filter((id) => recPersonas.has(id))
+    unserved: scopeIds.filter((id) => !servedPersonas.has(id)),
+    servedTo: scopeIds
+      .filter((id) => servedPersonas.has(id))
       .map((id) => {
-        const ps = [...recPersonas.get(id)!];
+        const ps = [...servedPersonas.get(id)!];
         return { service: id, personas: ps.length, people: ps.reduce((s, p) => s + (people.get(p) ?? 0), 0) };
       }),
     capacity,
   };
 
-  // Counters to visit: fewest organisations covering each persona's covered needs.
+  // Counters to visit: fewest places covering each persona's covered needs. A service without a
+  // provider is a place of its own; its candidate id is marked so the plan can tell it apart.
+  const NO_PROVIDER = '\uffffservice:'; // sorts last: on a tie an organisation is chosen
   const counters: CounterPlan[] = personas.map((p) => {
     const cands = new Map<string, Set<string>>();
     for (const r of byPersona.get(p.id)!) {
       for (const x of above.get(p.id + '\u0000' + r.need) ?? []) {
-        for (const o of orgsOf(x.i)) {
+        const places = orgsOf(x.i).length ? orgsOf(x.i) : [NO_PROVIDER + index.services[x.i].id];
+        for (const o of places) {
           const set = cands.get(o) ?? new Set();
           set.add(r.need);
           cands.set(o, set);
@@ -307,7 +329,8 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
     return {
       persona: p.id,
       needs: byPersona.get(p.id)!.filter((r) => r.covered).length,
-      organisations: res.chosen,
+      organisations: res.chosen.filter((o) => !o.startsWith(NO_PROVIDER)),
+      noProvider: res.chosen.filter((o) => o.startsWith(NO_PROVIDER)).map((o) => o.slice(NO_PROVIDER.length)).sort(),
       count: res.chosen.length,
       method: res.method,
       candidates: res.candidates,
@@ -330,24 +353,27 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
         const rows = ps.flatMap((p) => byPersona.get(p.id)!);
         const c = share(rows);
         const diff = c === null ? null : round(c - overall);
+        const tooSmall = ps.length < P.equityMinPersonas;
         return {
           group,
           personas: ps.length,
           people: ps.reduce((s, p) => s + p.peoplePerYear, 0),
           coverage: c,
           diff,
-          // One group alone has nothing to be compared with; a group of nobody has no coverage to compare.
-          flagged: groups.size > 1 && diff !== null && Math.abs(diff) > P.equityMargin,
+          tooSmall,
+          // One group alone has nothing to be compared with; a group of nobody has no coverage to
+          // compare; a group below the minimum size says more about one persona than about a group.
+          flagged: groups.size > 1 && !tooSmall && diff !== null && Math.abs(diff) > P.equityMargin,
         };
       });
-    const known = list.filter((g) => g.coverage !== null).map((g) => g.coverage!);
+    const known = list.filter((g) => g.coverage !== null && !g.tooSmall).map((g) => g.coverage!);
     const spread = known.length ? round(Math.max(...known) - Math.min(...known)) : 0;
     return { dimension, groups: list, spread, flagged: known.length > 1 && spread > P.equityMargin } satisfies EquityResult;
   });
 
   return {
     format: 'kohtaanto-matching-run',
-    version: 1,
+    version: 2,
     params: P,
     scope: { lifeEventId: P.lifeEventId ?? null, personas: personas.map((p) => p.id), needs: scopeNeeds, services: scopeIds },
     weighting,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { METERS, type Entity, type Link, type Meter, type MeterAffinities } from '../model';
 import { lifeEvent, link, meters, need, org, persona, svc } from '../recommender/testkit';
-import { compareRuns, describeChange, minimumCover, runMatching } from './index';
+import { classifyChange, compareRuns, describeChange, equityGroupName, minimumCover, runMatching, serves, upgradeRun, type RunChange } from './index';
 
 /**
  * A hand-computed workspace. Personas have every meter at 10, so the meters do not change
@@ -91,13 +91,15 @@ describe('runMatching on a hand-computed workspace', () => {
     expect(run.overlaps).toHaveLength(1);
     expect(run.overlaps[0]).toMatchObject({ need: 'nHome', organisations: ['orgA', 'orgB', 'orgD'] });
     expect(run.overlaps[0].services.map((s) => s.service)).toEqual(['sA1', 'sB1', 'sD1']);
-    // Two organisations (orgB and the provider-less sE) are an overlap only when two are enough; most organisations first.
-    expect(runMatching(workspace(), { overlapMinOrganisations: 2 }).overlaps.map((o) => o.need)).toEqual(['nHome', 'nFriends', 'nMoney']);
+    // Two providers (orgB and the provider-less sE) are an overlap only when two are enough; most providers first.
+    const two = runMatching(workspace(), { overlapMinOrganisations: 2 }).overlaps;
+    expect(two.map((o) => o.need)).toEqual(['nHome', 'nFriends', 'nMoney']);
+    expect(two[1]).toMatchObject({ organisations: ['orgB'], noProvider: ['sE'] });
   });
 
   it('reports services recommended to nobody and demand against capacity', () => {
-    expect(run.underUse.notRecommended).toEqual(['sC1', 'sUnused']);
-    expect(run.underUse.recommendedTo.find((r) => r.service === 'sA1')).toEqual({ service: 'sA1', personas: 2, people: 150 });
+    expect(run.underUse.unserved).toEqual(['sC1', 'sUnused']);
+    expect(run.underUse.servedTo.find((r) => r.service === 'sA1')).toEqual({ service: 'sA1', personas: 2, people: 150 });
     // p1's people are routed to sA2 (best for nMoney): 100 against a capacity of 50.
     expect(run.underUse.capacity).toEqual([
       { service: 'sA2', capacity: 50, demand: 100, utilisation: 2, status: 'over' },
@@ -108,12 +110,14 @@ describe('runMatching on a hand-computed workspace', () => {
   it('finds the fewest organisations to visit', () => {
     expect(run.counters).toEqual([
       // orgA covers both covered needs; orgB equally, but ties go to the lower id; orgD is dominated.
-      { persona: 'p1', needs: 2, organisations: ['orgA'], count: 1, method: 'exact', candidates: 1, lowerBound: 1, ratio: 1 },
-      { persona: 'p2', needs: 2, organisations: ['orgA', 'orgB'], count: 2, method: 'exact', candidates: 2, lowerBound: 2, ratio: 1 },
+      { persona: 'p1', needs: 2, organisations: ['orgA'], noProvider: [], count: 1, method: 'exact', candidates: 1, lowerBound: 1, ratio: 1 },
+      { persona: 'p2', needs: 2, organisations: ['orgA', 'orgB'], noProvider: [], count: 2, method: 'exact', candidates: 2, lowerBound: 2, ratio: 1 },
     ]);
   });
 
   it('compares coverage across language, municipality and age groups and flags differences over the margin', () => {
+    // Each group here is one persona: flagged only when the user allows groups of one.
+    const run = runMatching(workspace(), { equityMinPersonas: 1 });
     const lang = run.equity.find((e) => e.dimension === 'language')!;
     expect(lang.groups.map((g) => [g.group, g.coverage])).toEqual([
       ['fi', 0.8],
@@ -124,7 +128,7 @@ describe('runMatching on a hand-computed workspace', () => {
     expect(lang.spread).toBeCloseTo(0.2, 6);
     expect(lang.flagged).toBe(true);
     expect(run.equity.find((e) => e.dimension === 'ageGroup')!.groups.map((g) => g.group)).toEqual(['18-29', '65+']);
-    expect(runMatching(workspace(), { equityMargin: 0.25 }).equity.every((e) => !e.flagged)).toBe(true);
+    expect(runMatching(workspace(), { equityMargin: 0.25, equityMinPersonas: 1 }).equity.every((e) => !e.flagged)).toBe(true);
   });
 
   it('gives a group of personas with no people a year no coverage figure instead of a false 0', () => {
@@ -133,7 +137,7 @@ describe('runMatching on a hand-computed workspace', () => {
     ws.links.push(link('personaNeed', 'p4', 'nJob'));
     const r = runMatching(ws);
     const en = r.equity.find((e) => e.dimension === 'language')!.groups.find((g) => g.group === 'en')!;
-    expect(en).toEqual({ group: 'en', personas: 1, people: 0, coverage: null, diff: null, flagged: false });
+    expect(en).toEqual({ group: 'en', personas: 1, people: 0, coverage: null, diff: null, tooSmall: true, flagged: false });
     expect(r.totals.coverage).toBeCloseTo(1100 / 1300, 6);
   });
 
@@ -141,13 +145,13 @@ describe('runMatching on a hand-computed workspace', () => {
     const again = runMatching(workspace());
     expect(JSON.parse(JSON.stringify(run))).toEqual(run);
     expect(again).toEqual(run);
-    expect(run.params).toMatchObject({ threshold: 0.5, overlapMinOrganisations: 3, equityMargin: 0.1, exactLimit: 20 });
+    expect(run.params).toMatchObject({ threshold: 0.5, overlapMinOrganisations: 3, equityMargin: 0.1, equityMinPersonas: 2, exactLimit: 20 });
   });
 
   it('raises coverage when the threshold drops', () => {
     const low = runMatching(workspace(), { threshold: 0.3 });
     expect(low.coverage.find((r) => r.persona === 'p1' && r.need === 'nHome')!.servicesAbove).toBe(4);
-    expect(low.underUse.notRecommended).toEqual(['sUnused']);
+    expect(low.underUse.unserved).toEqual(['sUnused']);
   });
 
   it('weights by importance alone when no persona states people per year', () => {
@@ -189,7 +193,7 @@ describe('life-event scope', () => {
     // sA1 addresses nHome, sB1 is linked to the life event, sCode carries a sub-event code; sD1 is not in the life event.
     expect(run.scope.services).toEqual(['sA1', 'sB1', 'sCode']);
     expect(run.coverage.find((r) => r.persona === 'p1')!.recommended).toEqual(['sA1', 'sB1']);
-    expect(run.underUse.notRecommended).toEqual(['sCode']);
+    expect(run.underUse.unserved).toEqual(['sCode']);
   });
 });
 
@@ -265,8 +269,10 @@ describe('compareRuns', () => {
         { kind: 'gapClosed', need: 'nJob', people: 100 },
       ]),
     );
-    // p1 now needs orgA and orgC (nJob): one more counter.
-    expect(cmp.worsened).toEqual(expect.arrayContaining([{ kind: 'countersMore', persona: 'p1', before: 1, after: 2 }, { kind: 'serviceNowUnused', service: 'sE' }]));
+    expect(cmp.worsened).toEqual(expect.arrayContaining([{ kind: 'serviceNowUnused', service: 'sE' }]));
+    // p1 now needs orgA and orgC, but for one more covered need (nJob): not worse, not comparable.
+    expect(cmp.unchanged).toEqual([{ kind: 'countersMore', persona: 'p1', before: 1, after: 2, needsBefore: 2, needsAfter: 3 }]);
+    expect(describeChange(cmp.unchanged[0], 'fi')).toBe('Asiakasprofiili ”p1” joutuu nyt asioimaan 2 asiointipaikassa (1 ennen). Katettuja tarpeita on nyt 3 (2 ennen), joten lukuja ei voi verrata.');
     const names = (id: string) => ({ nJob: { fi: 'Työ', sv: 'Arbete', en: 'Work' } })[id as 'nJob'];
     const gap = cmp.improved.find((c) => c.kind === 'gapClosed')!;
     expect(describeChange(gap, 'fi', names)).toBe('Palveluaukko tarpeessa ”Työ” on poistunut.');
@@ -280,5 +286,248 @@ describe('compareRuns', () => {
     const a = runMatching(workspace());
     const b = runMatching(workspace(), { threshold: 0.3 });
     expect(compareRuns(a, b).paramsChanged).toEqual(['threshold']);
+  });
+});
+
+describe('one definition of "a service serves a need" (issue 8)', () => {
+  /**
+   * Two personas share one need that four organisations' services all address. With the best
+   * three counted as "recommended", the fourth used to be listed as offered to no persona while
+   * the overlaps on the same page showed it serving that need.
+   */
+  function shared(): { entities: Entity[]; links: Link[] } {
+    const entities: Entity[] = [
+      org('o1'),
+      org('o2'),
+      org('o3'),
+      org('o4'),
+      need('nShared', 'Toimeentulo'),
+      svc('s1', 'Palvelu 1'),
+      svc('s2', 'Palvelu 2'),
+      svc('s3', 'Palvelu 3'),
+      svc('s4', 'Palvelu 4'),
+      svc('sIdle', 'Palvelu ilman tarvetta'),
+      persona('pA', { peoplePerYear: 10 }),
+      persona('pB', { peoplePerYear: 20 }),
+    ];
+    const links: Link[] = [
+      ...['1', '2', '3', '4'].map((n) => link('provides', `o${n}`, `s${n}`)),
+      ...['1', '2', '3', '4'].map((n) => link('addresses', `s${n}`, 'nShared')),
+      link('provides', 'o1', 'sIdle'),
+      link('personaNeed', 'pA', 'nShared'),
+      link('personaNeed', 'pB', 'nShared'),
+    ];
+    return { entities, links };
+  }
+
+  it('under-use never lists a service the overlaps show serving a need', () => {
+    const run = runMatching(shared(), { perNeedTop: 3 });
+    expect(run.coverage.every((r) => r.recommended.length === 3)).toBe(true);
+    expect(run.overlaps).toHaveLength(1);
+    expect(run.overlaps[0].services.map((s) => s.service)).toEqual(['s1', 's2', 's3', 's4']);
+    expect(run.underUse.unserved).toEqual(['sIdle']);
+    expect(run.underUse.servedTo.find((s) => s.service === 's4')).toEqual({ service: 's4', personas: 2, people: 30 });
+    for (const o of run.overlaps) for (const s of o.services) expect(run.underUse.unserved).not.toContain(s.service);
+  });
+
+  it('every list follows the same rule: a service serves exactly when its serve score reaches the threshold', () => {
+    for (const threshold of [0.3, 0.5, 0.9]) {
+      const run = runMatching(workspace(), { threshold, overlapMinOrganisations: 2 });
+      const serving = new Set(run.overlaps.flatMap((o) => o.services.map((s) => s.service)));
+      for (const s of serving) expect(run.underUse.unserved).not.toContain(s);
+      for (const r of run.coverage) expect(r.covered).toBe(serves(r.bestScore, threshold));
+      expect(run.underUse.unserved.length + run.underUse.servedTo.length).toBe(run.scope.services.length);
+    }
+  });
+});
+
+describe('services without a provider (issue 8)', () => {
+  function ws(): { entities: Entity[]; links: Link[] } {
+    return {
+      entities: [
+        org('kela', 'Kela'),
+        need('nMoney', 'Toimeentulo'),
+        need('nGrief', 'Sururyhmä'),
+        svc('sKela', 'Kelan tuki'),
+        svc('sLoose1', 'Sururyhmä A'),
+        svc('sLoose2', 'Sururyhmä B'),
+        svc('sLoose3', 'Toimeentulon neuvonta'),
+        persona('p', { peoplePerYear: 5 }),
+      ],
+      links: [
+        link('provides', 'kela', 'sKela'),
+        link('addresses', 'sKela', 'nMoney'),
+        link('addresses', 'sLoose3', 'nMoney'),
+        link('addresses', 'sLoose1', 'nGrief'),
+        link('addresses', 'sLoose2', 'nGrief'),
+        link('personaNeed', 'p', 'nMoney'),
+        link('personaNeed', 'p', 'nGrief'),
+      ],
+    };
+  }
+
+  it('counters to visit name organisations apart from services without a provider, and count both', () => {
+    const [c] = runMatching(ws()).counters;
+    expect(c.organisations).toEqual(['kela']);
+    expect(c.noProvider).toEqual(['sLoose1']);
+    expect(c.count).toBe(2);
+  });
+
+  it('overlaps count providers but list a service without one as such, never as an organisation', () => {
+    const run = runMatching(ws(), { overlapMinOrganisations: 2 });
+    const money = run.overlaps.find((o) => o.need === 'nMoney')!;
+    expect(money).toMatchObject({ organisations: ['kela'], noProvider: ['sLoose3'] });
+    const grief = run.overlaps.find((o) => o.need === 'nGrief')!;
+    expect(grief).toMatchObject({ organisations: [], noProvider: ['sLoose1', 'sLoose2'] });
+    for (const o of run.overlaps) {
+      for (const id of o.organisations) expect(id).toBe('kela');
+      expect(o.services.find((s) => s.service.startsWith('sLoose'))!.organisations).toEqual([]);
+    }
+  });
+});
+
+describe('equity group size (issue 8)', () => {
+  /** fi: two personas, fully covered; sv: one persona whose only need is a gap; en: two personas, one of them with a gap. */
+  function ws(): { entities: Entity[]; links: Link[] } {
+    return {
+      entities: [
+        org('o'),
+        need('nOk', 'Katettu'),
+        need('nGap', 'Aukko'),
+        svc('s', 'Palvelu'),
+        persona('fi1', { language: 'fi', peoplePerYear: 100 }),
+        persona('fi2', { language: 'fi', peoplePerYear: 100 }),
+        persona('sv1', { language: 'sv', peoplePerYear: 7 }),
+        persona('en1', { language: 'en', peoplePerYear: 100 }),
+        persona('en2', { language: 'en', peoplePerYear: 100 }),
+      ],
+      links: [
+        link('provides', 'o', 's'),
+        link('addresses', 's', 'nOk'),
+        link('personaNeed', 'fi1', 'nOk'),
+        link('personaNeed', 'fi2', 'nOk'),
+        link('personaNeed', 'sv1', 'nGap'),
+        link('personaNeed', 'en1', 'nOk'),
+        link('personaNeed', 'en2', 'nGap'),
+      ],
+    };
+  }
+
+  it('shows every group with its size and does not flag a group below the minimum (default 2 personas)', () => {
+    const run = runMatching(ws());
+    expect(run.params.equityMinPersonas).toBe(2);
+    const lang = run.equity.find((d) => d.dimension === 'language')!;
+    const g = (k: string) => lang.groups.find((x) => x.group === k)!;
+    expect(g('sv')).toMatchObject({ personas: 1, people: 7, coverage: 0, tooSmall: true, flagged: false });
+    expect(g('en')).toMatchObject({ personas: 2, people: 200, coverage: 0.5, tooSmall: false, flagged: true });
+    expect(g('fi')).toMatchObject({ personas: 2, people: 200, coverage: 1, tooSmall: false, flagged: true });
+    // The spread is between groups large enough to compare.
+    expect(lang.spread).toBe(0.5);
+  });
+
+  it('flags the small group when the user lowers the minimum, and never when raising it above every group', () => {
+    const one = runMatching(ws(), { equityMinPersonas: 1 }).equity.find((d) => d.dimension === 'language')!;
+    expect(one.groups.find((x) => x.group === 'sv')).toMatchObject({ tooSmall: false, flagged: true });
+    expect(one.spread).toBe(1);
+    const three = runMatching(ws(), { equityMinPersonas: 3 });
+    expect(three.equity.flatMap((d) => d.groups).some((x) => x.flagged)).toBe(false);
+  });
+});
+
+describe('run comparison classifies by the actual change (issue 8)', () => {
+  /** fi and sv groups of two personas each; `cut` takes away the service of the need only the Swedish speakers have. */
+  function ws(cut: boolean): { entities: Entity[]; links: Link[] } {
+    const links: Link[] = [
+      link('provides', 'o', 's1'),
+      link('provides', 'o', 's2'),
+      link('addresses', 's1', 'nAll'),
+      ...(cut ? [] : [link('addresses', 's2', 'nSv')]),
+      ...['fi1', 'fi2', 'sv1', 'sv2'].map((p) => link('personaNeed', p, 'nAll')),
+      link('personaNeed', 'sv1', 'nSv'),
+      link('personaNeed', 'sv2', 'nSv'),
+    ];
+    return {
+      entities: [
+        org('o'),
+        need('nAll', 'Kaikkien tarve'),
+        need('nSv', 'Ruotsinkielisten tarve'),
+        svc('s1', 'Palvelu 1'),
+        svc('s2', 'Palvelu 2'),
+        persona('fi1', { language: 'fi', municipality: '564', ageMin: 30, ageMax: 60, peoplePerYear: 10 }),
+        persona('fi2', { language: 'fi', municipality: '564', ageMin: 30, ageMax: 60, peoplePerYear: 10 }),
+        persona('sv1', { language: 'sv', municipality: '091', ageMin: 30, ageMax: 60, peoplePerYear: 10 }),
+        persona('sv2', { language: 'sv', municipality: '091', ageMin: 30, ageMax: 60, peoplePerYear: 10 }),
+      ],
+      links,
+    };
+  }
+
+  it('a flag that appears only because the overall coverage moved is not listed as worse', () => {
+    const before = runMatching(ws(false));
+    const after = runMatching(ws(true));
+    const fiAfter = after.equity.find((d) => d.dimension === 'language')!.groups.find((g) => g.group === 'fi')!;
+    // fi's own coverage stays 100 %, yet it is now flagged (overall fell to 4/6).
+    expect(fiAfter).toMatchObject({ coverage: 1, flagged: true });
+    const cmp = compareRuns(before, after);
+    const isGroup = (dim: string, g: string) => (c: RunChange) => c.kind === 'equityGroup' && c.dimension === dim && c.group === g;
+    expect(cmp.worsened.some(isGroup('language', 'fi'))).toBe(false);
+    expect(cmp.improved.some(isGroup('language', 'fi'))).toBe(false);
+    expect(cmp.unchanged.find(isGroup('language', 'fi'))).toMatchObject({ before: 1, after: 1, flaggedBefore: false, flaggedAfter: true });
+    // sv really did get worse, and so did the municipality 091 (the same personas).
+    expect(cmp.worsened.find(isGroup('language', 'sv'))).toMatchObject({ before: 1, after: 0.5, personas: 2, people: 20 });
+    expect(cmp.worsened.some(isGroup('municipality', '091'))).toBe(true);
+    expect(cmp.unchanged.some(isGroup('municipality', '564'))).toBe(true);
+    // Nobody's places to visit changed for the same needs.
+    expect([...cmp.improved, ...cmp.worsened].some((c) => c.kind === 'countersFewer' || c.kind === 'countersMore')).toBe(false);
+  });
+
+  it('names groups in the user’s language instead of codes', () => {
+    const cmp = compareRuns(runMatching(ws(false)), runMatching(ws(true)));
+    const municipality = (code: string, lang: 'fi' | 'sv' | 'en') => ({ '564': { fi: 'Oulu', sv: 'Uleåborg', en: 'Oulu' }, '091': { fi: 'Helsinki', sv: 'Helsingfors', en: 'Helsinki' } })[code]?.[lang];
+    const all = [...cmp.improved, ...cmp.worsened, ...cmp.unchanged].filter((c) => c.kind === 'equityGroup');
+    const say = (lang: 'fi' | 'sv' | 'en') => all.map((c) => describeChange(c, lang, undefined, municipality)).join('\n');
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      expect(say(lang)).not.toMatch(/= |\b(564|091|fi|sv)\b|\{\w+\}/);
+    }
+    expect(say('fi')).toMatch(/Kieli suomi \(2 profiilia, 20 henkilöä\/v\): kattavuus 100\u00a0% → 100\u00a0%\. Ryhmä poikkeaa nyt muista \(\+33,3 %-yks\.\)\. Ryhmän oma kattavuus ei muuttunut/);
+    expect(say('fi')).toMatch(/Kieli ruotsi .*kattavuus 100\u00a0% → 50\u00a0%/);
+    expect(say('sv')).toMatch(/Kommun Uleåborg \(2 profiler, 20 personer\/år\)/);
+    expect(say('en')).toMatch(/Municipality Helsinki .*coverage 100% → 50%/);
+    expect(equityGroupName('ageGroup', '30-64', 'fi')).toBe('30–64-vuotiaat');
+    expect(equityGroupName('ageGroup', '65+', 'sv')).toBe('65 år och äldre');
+    expect(equityGroupName('municipality', '-', 'en')).toBe('(no municipality)');
+  });
+
+  it('keeps coverage changes within the tolerance out of better and worse', () => {
+    expect(classifyChange(0.8, 0.8002)).toBe('unchanged');
+    expect(classifyChange(0.8, 0.81)).toBe('better');
+    expect(classifyChange(0.8, 0.79)).toBe('worse');
+    expect(classifyChange(null, 0.5)).toBe('unchanged');
+    const a = runMatching(workspace());
+    const b = { ...a, totals: { ...a.totals, coverage: a.totals.coverage + 0.0001 } };
+    const cmp = compareRuns(a, b);
+    expect([...cmp.improved, ...cmp.worsened]).toEqual([]);
+  });
+});
+
+describe('runs saved by version 1', () => {
+  it('read as version 2: provider-less services leave the organisations, and services an overlap shows serving leave under-use', () => {
+    const v1 = {
+      format: 'kohtaanto-matching-run',
+      version: 1,
+      params: { threshold: 0.5, personalFitWeight: 0.3, perNeedTop: 3, overlapMinOrganisations: 3, equityMargin: 0.1, exactLimit: 20, underUseShare: 0.5, languageFilter: true },
+      overlaps: [{ need: 'n', organisations: ['o1', 'service:s9'], services: [{ service: 's9', organisations: ['service:s9'], bestScore: 1 }] }],
+      counters: [{ persona: 'p', needs: 1, organisations: ['o1', 'service:s9'], count: 2, method: 'exact', candidates: 2, lowerBound: 2, ratio: 1 }],
+      underUse: { notRecommended: ['s9', 'sIdle'], recommendedTo: [], capacity: [] },
+      equity: [{ dimension: 'language', groups: [{ group: 'fi', personas: 1, people: 0, coverage: 1, diff: 0, flagged: true }], spread: 0, flagged: false }],
+    };
+    const run = upgradeRun(v1);
+    expect(run.version).toBe(2);
+    expect(run.params.equityMinPersonas).toBe(1);
+    expect(run.overlaps[0]).toMatchObject({ organisations: ['o1'], noProvider: ['s9'], services: [{ service: 's9', organisations: [] }] });
+    expect(run.counters[0]).toMatchObject({ organisations: ['o1'], noProvider: ['s9'], count: 2 });
+    expect(run.underUse.unserved).toEqual(['sIdle']);
+    expect(run.equity[0].groups[0]).toMatchObject({ tooSmall: false, flagged: true });
+    expect(upgradeRun(run)).toBe(run);
   });
 });

@@ -10,10 +10,12 @@ export interface MatchingParams {
   personalFitWeight: number;
   /** Services counted as recommended per persona × need (the best ones above the threshold). */
   perNeedTop: number;
-  /** A need is an overlap when served by services of at least this many organisations. */
+  /** A need is an overlap when served by services of at least this many providers (organisations; a service without a provider counts as one of its own). */
   overlapMinOrganisations: number;
   /** A group's coverage differing from everyone's by more than this (0..1) is flagged. */
   equityMargin: number;
+  /** Groups of fewer personas than this are shown but never flagged: one persona is an anecdote, not a group. */
+  equityMinPersonas: number;
   /** Counters to visit: exact set cover up to this many candidate organisations, greedy beyond. */
   exactLimit: number;
   /** Utilisation below this share of capacity counts as under-used. */
@@ -61,7 +63,11 @@ export interface Gap {
 
 export interface Overlap {
   need: string;
+  /** Organisations that provide a serving service. */
   organisations: string[];
+  /** Serving services no organisation is linked to provide: each counts as a provider of its own, but is not an organisation. */
+  noProvider: string[];
+  /** Every service that serves the need for some persona, best first; `organisations` empty when it has no provider. */
   services: { service: string; organisations: string[]; bestScore: number }[];
 }
 
@@ -76,10 +82,10 @@ export interface CapacityUse {
 }
 
 export interface UnderUse {
-  /** Services in scope that no persona × need has among its recommended services. */
-  notRecommended: string[];
-  /** Per service in scope: personas it is recommended to and their people per year. */
-  recommendedTo: { service: string; personas: number; people: number }[];
+  /** Services in scope that serve no persona's need (see `serves`). */
+  unserved: string[];
+  /** Per service in scope that serves someone: the personas it serves and their people per year. */
+  servedTo: { service: string; personas: number; people: number }[];
   capacity: CapacityUse[];
 }
 
@@ -87,7 +93,11 @@ export interface CounterPlan {
   persona: string;
   /** Covered needs the plan covers. */
   needs: number;
+  /** Organisations to visit. */
   organisations: string[];
+  /** Services without a provider the persona must also use, each a counter of its own. */
+  noProvider: string[];
+  /** Places to visit: organisations + services without a provider. */
   count: number;
   method: 'exact' | 'greedy';
   candidates: number;
@@ -107,13 +117,15 @@ export interface EquityGroup {
   coverage: number | null;
   /** coverage − overall coverage; null with coverage. */
   diff: number | null;
+  /** Fewer personas than `equityMinPersonas`: shown, never flagged. */
+  tooSmall: boolean;
   flagged: boolean;
 }
 
 export interface EquityResult {
   dimension: EquityDimension;
   groups: EquityGroup[];
-  /** Best minus worst group (groups with coverage). */
+  /** Best minus worst group (groups with coverage and enough personas). */
   spread: number;
   flagged: boolean;
 }
@@ -121,7 +133,8 @@ export interface EquityResult {
 /** The whole result of a run. */
 export interface MatchingRun {
   format: 'kohtaanto-matching-run';
-  version: 1;
+  /** 2: services serve by one definition everywhere, providers and group sizes made explicit. Older runs are upgraded on reading (`upgradeRun`). */
+  version: 2;
   params: MatchingParams;
   scope: { lifeEventId: string | null; personas: string[]; needs: string[]; services: string[] };
   /** How persona × need pairs are weighted. */

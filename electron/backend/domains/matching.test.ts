@@ -16,6 +16,7 @@ import { LATEST_SCHEMA_VERSION } from '../store/migrations';
 import { fixedNow, tempDir } from '../test/tmp';
 import { validEntity, Workspace } from '../store/workspace';
 import { recommenderFor } from './matching';
+import { buildTruthWorkspace, TRUTH } from './matching.testkit';
 
 let dir: string;
 let file: string;
@@ -260,5 +261,86 @@ describe('matching runs (migration 0040)', () => {
     expect(ws.getEntity('o1')?.name.fi).toBe('Kela');
     expect(ws.db.prepare('SELECT count(*) AS n FROM matching_runs').get()).toEqual({ n: 0 });
     ws.close();
+  });
+});
+
+describe('matching that tells the truth, on a hand-made workspace (issue 8)', () => {
+  beforeEach(async () => {
+    await ok('workspace.create', { path: path.join(dir, 'truth.kohtaanto'), name: 'Kohtaanto' });
+  });
+
+  it('names services without a provider apart from organisations, keeps under-use and overlaps in agreement, and sizes equity groups', async () => {
+    await buildTruthWorkspace((m, i) => ok(m, i));
+    const rec = await ok<MatchingRunRecord>('matching.run', {});
+    const { run } = rec;
+    const money = run.overlaps.find((o) => o.need === TRUTH.money)!;
+    expect(money.organisations).toEqual([TRUTH.kela, TRUTH.oulu]);
+    expect(money.noProvider).toEqual([TRUTH.peer]);
+    expect(money.services).toHaveLength(4);
+    expect(run.coverage.find((r) => r.need === TRUTH.money)!.recommended).toHaveLength(3);
+    // Four services serve a need both Finnish personas have; none of them is listed as serving no one.
+    expect(run.underUse.unserved).toEqual([TRUTH.idle]);
+    const svCounters = run.counters.find((c) => c.persona === TRUTH.personas[2])!;
+    expect(svCounters.organisations).toHaveLength(1);
+    expect(svCounters.noProvider).toEqual([TRUTH.sorg]);
+    expect(svCounters.count).toBe(2);
+    // Names for everything the run shows are saved with it, without "service:" stand-ins.
+    expect(rec.names[TRUTH.sorg]?.fi).toBe('Sorgegrupp');
+    expect(Object.keys(rec.names).some((k) => k.startsWith('service:'))).toBe(false);
+    const en = run.equity.find((d) => d.dimension === 'language')!.groups.find((g) => g.group === 'en')!;
+    expect(en).toMatchObject({ personas: 1, people: 5, coverage: 0, tooSmall: true, flagged: false });
+    expect(rec.params.equityMinPersonas).toBe(2);
+    const lowered = await ok<MatchingRunRecord>('matching.run', { equityMinPersonas: 1 });
+    expect(lowered.params.equityMinPersonas).toBe(1);
+    expect(lowered.run.equity.find((d) => d.dimension === 'language')!.groups.find((g) => g.group === 'en')).toMatchObject({ tooSmall: false, flagged: true });
+    expect(await fails('matching.run', { equityMinPersonas: 0 })).toBe('invalid_input');
+  });
+
+  it('compares by the actual change and names groups: municipality names, languages and age bands in the user’s language', async () => {
+    const { linkToCut } = await buildTruthWorkspace((m, i) => ok(m, i));
+    const a = await ok<MatchingRunRecord>('matching.run', {});
+    await ok('links.delete', { id: linkToCut });
+    const b = await ok<MatchingRunRecord>('matching.run', {});
+    const fi = await ok<MatchingComparison>('matching.compare', { a: a.id, b: b.id });
+    const texts = (list: { text: string }[]) => list.map((c) => c.text).join('\n');
+    // Finnish speakers' coverage stayed at 100 %: their new flag is not "worse".
+    expect(texts(fi.worsened)).not.toMatch(/suomi|Oulu/);
+    expect(texts(fi.unchanged)).toMatch(/^Kieli suomi \(2 profiilia, 20 henkilöä\/v\): kattavuus 100\s% → 100\s%\. Ryhmä poikkeaa nyt muista/m);
+    expect(texts(fi.unchanged)).toMatch(/^Kunta Oulu \(2 profiilia/m);
+    expect(texts(fi.worsened)).toMatch(/^Kieli ruotsi \(2 profiilia, 20 henkilöä\/v\): kattavuus 100\s% → 50\s%/m);
+    for (const c of [...fi.improved, ...fi.worsened, ...fi.unchanged]) expect(c.text).not.toMatch(/ = |\b(564|091)\b/);
+    const sv = await ok<MatchingComparison>('matching.compare', { a: a.id, b: b.id, language: 'sv' });
+    expect(texts(sv.worsened)).toMatch(/^Språk svenska .*täckning 100\s% → 50\s%/m);
+    expect(texts(sv.unchanged)).toMatch(/^Kommun Uleåborg /m);
+    expect(texts(sv.worsened)).toMatch(/^Kommun Helsingfors /m);
+  });
+
+  it('reads a run saved by version 1 as version 2', async () => {
+    const ws = ctx.requireWorkspace();
+    const params = { threshold: 0.5, personalFitWeight: 0.3, perNeedTop: 3, overlapMinOrganisations: 3, equityMargin: 0.1, exactLimit: 20, underUseShare: 0.5, languageFilter: true };
+    const totals = { personas: 1, needs: 1, services: 2, personaNeeds: 1, covered: 1, coverage: 1, coverageUnweighted: 1, people: 0 };
+    const v1 = {
+      format: 'kohtaanto-matching-run',
+      version: 1,
+      params,
+      scope: { lifeEventId: null, personas: ['p'], needs: ['n'], services: ['s1', 's2'] },
+      weighting: 'importance',
+      totals,
+      coverage: [],
+      personas: [],
+      gaps: [],
+      overlaps: [],
+      underUse: { notRecommended: ['s2'], recommendedTo: [{ service: 's1', personas: 1, people: 0 }], capacity: [] },
+      counters: [{ persona: 'p', needs: 1, organisations: ['service:s1'], count: 1, method: 'exact', candidates: 1, lowerBound: 1, ratio: 1 }],
+      equity: [],
+    };
+    ws.db
+      .prepare('INSERT INTO matching_runs (id, created_at, label, params, summary, run, names) VALUES (?, ?, NULL, ?, ?, ?, ?)')
+      .run('run-old', '2026-01-01T00:00:00.000Z', JSON.stringify(params), JSON.stringify({ totals, gaps: 0, overlaps: 0, equityFlags: 0 }), JSON.stringify(v1), JSON.stringify({ 'service:s1': { fi: 'Vanha palvelu' } }));
+    const got = await ok<MatchingRunRecord>('matching.get', { id: 'run-old' });
+    expect(got.run.version).toBe(2);
+    expect(got.run.counters[0]).toMatchObject({ organisations: [], noProvider: ['s1'], count: 1 });
+    expect(got.run.underUse).toEqual({ unserved: ['s2'], servedTo: [{ service: 's1', personas: 1, people: 0 }], capacity: [] });
+    expect((await ok<MatchingRunSummary[]>('matching.runs'))[0].params.equityMinPersonas).toBe(1);
   });
 });

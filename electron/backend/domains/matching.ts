@@ -13,7 +13,7 @@ import {
   type RecommenderCodes,
 } from '../../../shared/api/matching';
 import { AppError } from '../../../shared/api/result';
-import { compareRuns, describeChange, runMatching, type MatchingRun } from '../../../shared/matching';
+import { compareRuns, describeChange, runMatching, upgradeParams, upgradeRun, type MatchingRun } from '../../../shared/matching';
 import { pickText, type Entity, type Language, type LifeEvent, type Link, type LocalizedText, type Need, type Persona, type Service } from '../../../shared/model';
 import {
   areaLookupFromTable,
@@ -304,11 +304,11 @@ function summaryOf(run: MatchingRun) {
 }
 
 function toSummary(row: Omit<RunRow, 'run' | 'names'>): MatchingRunSummary {
-  return { id: row.id, createdAt: row.created_at, label: row.label, params: JSON.parse(row.params), ...JSON.parse(row.summary) };
+  return { id: row.id, createdAt: row.created_at, label: row.label, params: upgradeParams(JSON.parse(row.params)), ...JSON.parse(row.summary) };
 }
 
 function toRecord(row: RunRow): MatchingRunRecord {
-  return { ...toSummary(row), run: JSON.parse(row.run), names: JSON.parse(row.names) };
+  return { ...toSummary(row), run: upgradeRun(JSON.parse(row.run)), names: JSON.parse(row.names) };
 }
 
 function getRun(ws: Workspace, id: string): MatchingRunRecord {
@@ -325,8 +325,7 @@ function namesFor(ws: Workspace, run: MatchingRun): Record<string, LocalizedText
   for (const c of run.counters) c.organisations.forEach((x) => ids.add(x));
   const out: Record<string, LocalizedText> = {};
   for (const id of ids) {
-    // Services without a provider stand in for their own organisation as "service:<id>".
-    const e = ws.getEntity(id.startsWith('service:') ? id.slice('service:'.length) : id);
+    const e = ws.getEntity(id);
     if (e) out[id] = e.name;
   }
   return out;
@@ -409,12 +408,12 @@ export const matchingHandlers: Handlers = {
     const b = getRun(ws, input.b);
     const cmp = compareRuns(a.run as MatchingRun, b.run as MatchingRun);
     // Current names first; names saved with the runs for what was renamed away or deleted since.
-    const name = (id: string): LocalizedText | undefined => {
-      const e = ws.getEntity(id.startsWith('service:') ? id.slice('service:'.length) : id);
-      return e?.name ?? b.names[id] ?? a.names[id];
-    };
+    // Runs of version 1 saved names under "service:<id>" too.
+    const name = (id: string): LocalizedText | undefined => ws.getEntity(id)?.name ?? b.names[id] ?? a.names[id] ?? b.names[`service:${id}`] ?? a.names[`service:${id}`];
     const lang = input.language;
-    const withText = <T extends Parameters<typeof describeChange>[0]>(c: T) => ({ ...c, text: describeChange(c, lang, name) });
+    const label = codeLabeler(recommenderCodes());
+    const municipality = (code: string, l: Language) => label(code, l);
+    const withText = <T extends Parameters<typeof describeChange>[0]>(c: T) => ({ ...c, text: describeChange(c, lang, name, municipality) });
     const ids = [...new Set([...a.run.personas.map((p) => p.persona), ...b.run.personas.map((p) => p.persona)])];
     const { run: _a, names: _an, ...aSummary } = a;
     const { run: _b, names: _bn, ...bSummary } = b;
@@ -425,6 +424,7 @@ export const matchingHandlers: Handlers = {
       coverage: cmp.coverage,
       improved: cmp.improved.map(withText),
       worsened: cmp.worsened.map(withText),
+      unchanged: cmp.unchanged.map(withText),
       personas: ids.map((id) => ({
         persona: id,
         name: pickText(name(id), lang) || id,

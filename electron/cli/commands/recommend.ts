@@ -120,16 +120,17 @@ export const recommendCommands: Record<string, Command> = {
   match: {
     summary: 'Run the matching analysis (coverage, gaps, overlaps, counters) and save the run',
     usage: [
-      'kohtaanto match FILE [--life-event ID] [--threshold X] [--label TEXT] [--json]',
+      'kohtaanto match FILE [--life-event ID] [--threshold X] [--equity-min N] [--label TEXT] [--json]',
       '',
       '  --life-event ID  analyse one life event (default: the whole workspace)',
       '  --threshold X    serve score at which a service covers a need, 0–1 (default 0.5)',
+      '  --equity-min N   smallest group (personas) whose coverage difference is flagged (default 2)',
       '  --label TEXT     a note saved with the run',
       '  --json           the whole saved run as JSON',
       '',
       'The run is saved in the workspace file with its parameters and time; the app lists it under Matching.',
     ].join('\n'),
-    options: { 'life-event': { type: 'string' }, threshold: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
+    options: { 'life-event': { type: 'string' }, threshold: { type: 'string' }, 'equity-min': { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
       let threshold: number | undefined;
@@ -137,11 +138,13 @@ export const recommendCommands: Record<string, Command> = {
         threshold = Number(values.threshold);
         if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`--threshold must be a number 0–1, not "${String(values.threshold)}".`);
       }
+      const equityMinPersonas = intOption(values['equity-min'], '--equity-min', 1, 1000);
       const rec = await withRegistry(file, async (registry) =>
         unwrap(
           await registry.call('matching.run', {
             ...(values['life-event'] ? { lifeEventId: String(values['life-event']) } : {}),
             ...(threshold !== undefined ? { threshold } : {}),
+            ...(equityMinPersonas !== undefined ? { equityMinPersonas } : {}),
             ...(values.label ? { label: String(values.label) } : {}),
           }),
         ) as MatchingRunRecord,
@@ -162,13 +165,21 @@ export const recommendCommands: Record<string, Command> = {
         console.log(`  - ${nameOf(names, g.need)}: ${g.personas.length} persona(s), ${g.people} people a year${near}`);
       }
       console.log(`Overlaps (${run.overlaps.length}):`);
-      for (const o of run.overlaps) console.log(`  - ${nameOf(names, o.need)}: ${o.organisations.length} organisations, ${o.services.length} services`);
+      const noProvider = (ids: string[]) => (ids.length ? ` + ${ids.length} service(s) without a provider` : '');
+      for (const o of run.overlaps) console.log(`  - ${nameOf(names, o.need)}: ${o.organisations.length} organisations${noProvider(o.noProvider)}, ${o.services.length} services`);
       console.log('Counters to visit:');
-      for (const c of run.counters) console.log(`  - ${nameOf(names, c.persona)}: ${c.count} (${c.organisations.map((o) => nameOf(names, o)).join(', ') || '—'})${c.method === 'greedy' ? ' (greedy)' : ''}`);
-      const flagged = run.equity.flatMap((d) => d.groups.filter((g) => g.flagged).map((g) => `${d.dimension} ${g.group}: ${g.coverage === null ? '—' : pct(g.coverage)} (${g.diff! > 0 ? '+' : ''}${(g.diff! * 100).toFixed(1)} points)`));
-      console.log(`Equity flags (${flagged.length}):${flagged.length ? '' : ' none'}`);
+      for (const c of run.counters) {
+        const places = [...c.organisations.map((o) => nameOf(names, o)), ...c.noProvider.map((s) => `${nameOf(names, s)} [no provider]`)];
+        console.log(`  - ${nameOf(names, c.persona)}: ${c.count} (${places.join(', ') || '—'})${c.method === 'greedy' ? ' (greedy)' : ''}`);
+      }
+      const flagged = run.equity.flatMap((d) =>
+        d.groups
+          .filter((g) => g.flagged)
+          .map((g) => `${d.dimension} ${g.group} (${g.personas} personas, ${g.people} people a year): ${g.coverage === null ? '—' : pct(g.coverage)} (${g.diff! > 0 ? '+' : ''}${(g.diff! * 100).toFixed(1)} points)`),
+      );
+      console.log(`Equity flags (${flagged.length}; groups of fewer than ${run.params.equityMinPersonas} personas are not flagged):${flagged.length ? '' : ' none'}`);
       for (const f of flagged) console.log(`  - ${f}`);
-      console.log(`Services recommended to no persona: ${run.underUse.notRecommended.length} of ${t.services}`);
+      console.log(`Services serving no persona's need: ${run.underUse.unserved.length} of ${t.services}`);
       return 0;
     },
   },

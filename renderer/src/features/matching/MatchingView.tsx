@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MatchingComparison, MatchingRunRecord, MatchingRunSummary } from '../../../../shared/api/matching';
+import { DEFAULT_MATCHING_PARAMS } from '../../../../shared/matching';
 import { pickText, type Entity, type Language, type LifeEvent } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, entityIndex, useApp } from '../../app/store';
@@ -91,6 +92,7 @@ function RunForm({ lifeEvents, onRun }: { lifeEvents: LifeEvent[]; onRun(r: Matc
   const [lifeEventId, setLifeEventId] = useState('');
   const [threshold, setThreshold] = useState(0.5);
   const [fit, setFit] = useState(0.3);
+  const [equityMin, setEquityMin] = useState(DEFAULT_MATCHING_PARAMS.equityMinPersonas);
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
   const run = async () => {
@@ -101,6 +103,7 @@ function RunForm({ lifeEvents, onRun }: { lifeEvents: LifeEvent[]; onRun(r: Matc
           ...(lifeEventId ? { lifeEventId } : {}),
           threshold,
           personalFitWeight: fit,
+          equityMinPersonas: equityMin,
           ...(label.trim() ? { label: label.trim() } : {}),
         }),
       (e) => describeError(t, e),
@@ -136,6 +139,26 @@ function RunForm({ lifeEvents, onRun }: { lifeEvents: LifeEvent[]; onRun(r: Matc
         </select>
       </div>
       <SliderField id="matching-threshold" label={t('matching.threshold')} hint={t('matching.thresholdHint')} min={0.05} max={1} step={0.05} value={threshold} onChange={setThreshold} format={fmt} />
+      <div className="field">
+        <label htmlFor="matching-equity-min">{t('matching.equityMin')}</label>
+        <input
+          id="matching-equity-min"
+          type="number"
+          min={1}
+          max={1000}
+          step={1}
+          value={equityMin}
+          aria-describedby="matching-equity-min-hint"
+          // An emptied or invalid box keeps the last valid size rather than sending nonsense.
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            if (Number.isInteger(v) && v >= 1 && v <= 1000) setEquityMin(v);
+          }}
+        />
+        <p className="hint" id="matching-equity-min-hint">
+          {t('matching.equityMinHint')}
+        </p>
+      </div>
       <SliderField id="matching-fit" label={t('matching.fitWeight')} hint={t('matching.fitWeightHint')} min={0} max={1} step={0.1} value={fit} onChange={setFit} format={fmt} />
       <div className="field">
         <label htmlFor="matching-label">{t('matching.label')}</label>
@@ -179,6 +202,7 @@ function RunView({ record, byId, name, codes }: { record: MatchingRunRecord; byI
         {t('matching.params', {
           threshold: run.params.threshold.toLocaleString(lang),
           fit: run.params.personalFitWeight.toLocaleString(lang),
+          equityMin: run.params.equityMinPersonas,
           weighting: run.weighting === 'importance' ? t('matching.weightImportance') : t('matching.weightPeople'),
         })}
       </p>
@@ -187,7 +211,7 @@ function RunView({ record, byId, name, codes }: { record: MatchingRunRecord; byI
         <Figure id="covered" value={`${run.totals.covered} / ${run.totals.personaNeeds}`} label={t('matching.figCovered')} />
         <Figure id="gaps" value={String(run.gaps.length)} label={t('matching.figGaps')} />
         <Figure id="overlaps" value={String(run.overlaps.length)} label={t('matching.figOverlaps')} />
-        <Figure id="unused" value={String(run.underUse.notRecommended.length)} label={t('matching.figUnused')} />
+        <Figure id="unused" value={String(run.underUse.unserved.length)} label={t('matching.figUnused')} />
         <Figure id="equity" value={String(record.equityFlags)} label={t('matching.figEquity')} />
         <Figure id="people" value={run.totals.people.toLocaleString(lang)} label={t('matching.figPeople')} />
       </ul>
@@ -335,6 +359,13 @@ function Comparison({ cmp }: { cmp: MatchingComparison }) {
           <ChangeList items={cmp.worsened} />
         </section>
       </div>
+      {cmp.unchanged.length > 0 && (
+        <section aria-labelledby="unchanged-heading">
+          <h4 id="unchanged-heading" className="unchanged">= {t('matching.unchanged', { count: cmp.unchanged.length })}</h4>
+          <p className="hint">{t('matching.unchangedHint')}</p>
+          <ChangeList items={cmp.unchanged} />
+        </section>
+      )}
       <figure className="chart" aria-describedby="change-chart-note">
         <ChangeChart
           data={cmp.personas.map((p) => ({ name: p.name, before: p.before === null ? null : Math.round(p.before * 1000) / 10, after: p.after === null ? null : Math.round(p.after * 1000) / 10 }))}

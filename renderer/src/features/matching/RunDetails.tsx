@@ -82,7 +82,7 @@ export function Overlaps({ record, byId, name }: Props) {
           <thead>
             <tr>
               <th scope="col">{t('matching.need')}</th>
-              <th scope="col">{t('matching.organisations')}</th>
+              <th scope="col">{t('matching.providers')}</th>
               <th scope="col" className="num">{t('matching.services')}</th>
             </tr>
           </thead>
@@ -93,13 +93,16 @@ export function Overlaps({ record, byId, name }: Props) {
                   <Linked id={o.need} byId={byId} name={name} />
                 </td>
                 <td>
-                  <ul className="plain-list inline-list">
-                    {o.organisations.map((org) => (
-                      <li key={org}>
-                        <Linked id={org} byId={byId} name={name} />
-                      </li>
-                    ))}
-                  </ul>
+                  {o.organisations.length > 0 && (
+                    <ul className="plain-list inline-list" aria-label={t('matching.organisationsCount', { count: o.organisations.length })}>
+                      {o.organisations.map((org) => (
+                        <li key={org}>
+                          <Linked id={org} byId={byId} name={name} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  <NoProvider ids={o.noProvider} byId={byId} name={name} />
                 </td>
                 <td className="num">
                   <details>
@@ -122,17 +125,17 @@ export function Overlaps({ record, byId, name }: Props) {
   );
 }
 
-/** Services no persona is offered, and capacity against demand where capacity is known. */
+/** Services that serve no persona's need (by the same rule as overlaps), and capacity against demand where capacity is known. */
 export function UnderUse({ record, byId, name }: Props) {
   const { t, i18n } = useTranslation();
   const { underUse, totals } = record.run;
   return (
     <section aria-labelledby="underuse-heading" className="matching-card">
       <h2 id="underuse-heading">{t('matching.underUse')}</h2>
-      <p className="hint">{t('matching.underUseHint', { count: underUse.notRecommended.length, total: totals.services })}</p>
-      {underUse.notRecommended.length > 0 && (
-        <ul className="plain-list columns">
-          {underUse.notRecommended.map((s) => (
+      <p className="hint">{t('matching.underUseHint', { count: underUse.unserved.length, total: totals.services })}</p>
+      {underUse.unserved.length > 0 && (
+        <ul className="plain-list columns" data-list="unserved">
+          {underUse.unserved.map((s) => (
             <li key={s}>
               <Linked id={s} byId={byId} name={name} />
             </li>
@@ -170,7 +173,7 @@ export function UnderUse({ record, byId, name }: Props) {
   );
 }
 
-/** The fewest organisations each persona has to visit to have its covered needs met. */
+/** The fewest places (organisations, and services without a provider) each persona has to visit to have its covered needs met. */
 export function Counters({ record, byId, name }: Props) {
   const { t } = useTranslation();
   return (
@@ -182,7 +185,7 @@ export function Counters({ record, byId, name }: Props) {
           <tr>
             <th scope="col">{t('matching.persona')}</th>
             <th scope="col" className="num">{t('matching.counterCount')}</th>
-            <th scope="col">{t('matching.organisations')}</th>
+            <th scope="col">{t('matching.whereToGo')}</th>
           </tr>
         </thead>
         <tbody>
@@ -196,13 +199,16 @@ export function Counters({ record, byId, name }: Props) {
                 {c.method === 'greedy' && <span className="muted small"> ({t('matching.atLeast', { count: c.lowerBound })})</span>}
               </td>
               <td>
-                <ul className="plain-list inline-list">
-                  {c.organisations.map((o) => (
-                    <li key={o}>
-                      <Linked id={o} byId={byId} name={name} />
-                    </li>
-                  ))}
-                </ul>
+                {c.organisations.length > 0 && (
+                  <ul className="plain-list inline-list" aria-label={t('matching.organisationsCount', { count: c.organisations.length })}>
+                    {c.organisations.map((o) => (
+                      <li key={o}>
+                        <Linked id={o} byId={byId} name={name} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <NoProvider ids={c.noProvider} byId={byId} name={name} />
               </td>
             </tr>
           ))}
@@ -220,7 +226,7 @@ export function Equity({ record, codes }: Props) {
   return (
     <section aria-labelledby="equity-heading" className="matching-card">
       <h2 id="equity-heading">{t('matching.equity')}</h2>
-      <p className="hint">{t('matching.equityHint', { margin: Math.round(params.equityMargin * 100) })}</p>
+      <p className="hint">{t('matching.equityHint', { margin: Math.round(params.equityMargin * 100), count: params.equityMinPersonas })}</p>
       <div className="equity-grid">
         {equity.map((d) => (
           <table className="data-table" key={d.dimension}>
@@ -229,18 +235,21 @@ export function Equity({ record, codes }: Props) {
               <tr>
                 <th scope="col">{t('matching.group')}</th>
                 <th scope="col" className="num">{t('matching.personas')}</th>
+                <th scope="col" className="num">{t('matching.people')}</th>
                 <th scope="col" className="num">{t('matching.coverage')}</th>
                 <th scope="col" className="num">{t('matching.diff')}</th>
               </tr>
             </thead>
             <tbody>
               {d.groups.map((g) => (
-                <tr key={g.group} className={g.flagged ? 'flagged' : undefined}>
+                <tr key={g.group} className={g.flagged ? 'flagged' : undefined} data-group={g.group}>
                   <td>
                     {groupLabel(t, d.dimension, g.group, codes, lang)}
                     {g.flagged && <span className="badge badge-warn">⚠ {t('matching.flagged')}</span>}
+                    {g.tooSmall && <span className="badge too-small">{t('matching.tooSmall', { count: params.equityMinPersonas })}</span>}
                   </td>
                   <td className="num">{g.personas}</td>
+                  <td className="num">{g.people.toLocaleString(lang)}</td>
                   <td className="num">{percent(g.coverage, lang)}</td>
                   <td className="num">{g.diff === null ? '–' : t('matching.points', { value: (g.diff * 100).toLocaleString(lang, { maximumFractionDigits: 1, signDisplay: 'exceptZero' }) })}</td>
                 </tr>
@@ -250,5 +259,23 @@ export function Equity({ record, codes }: Props) {
         ))}
       </div>
     </section>
+  );
+}
+
+/** Serving services no organisation is linked to provide: named as such and counted, never passed off as organisations. */
+function NoProvider({ ids, byId, name }: { ids: string[]; byId: Map<string, Entity>; name: (id: string) => string }) {
+  const { t } = useTranslation();
+  if (!ids.length) return null;
+  return (
+    <div className="no-provider" data-no-provider={ids.length}>
+      <span className="muted">{t('matching.noProvider', { count: ids.length })}</span>{' '}
+      <ul className="plain-list inline-list">
+        {ids.map((s) => (
+          <li key={s}>
+            <Linked id={s} byId={byId} name={name} />
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
