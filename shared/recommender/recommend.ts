@@ -233,7 +233,7 @@ export function recommendAnswer(index: RecommenderIndex, query: RecommendQuery):
         if (eligible[i]) top.add(i, s);
         else ageLost.add(i, s);
       }
-      ranked = collapse ? foldDuplicates(index, top.items(), limit) : top.items().slice(0, limit);
+      ranked = collapse ? foldDuplicates(index, top.items(), limit, query.language) : top.items().slice(0, limit);
       lost = ageLost.items();
       if (!collapse || ranked.length >= limit || top.size < room || room >= n) break;
       room *= 4;
@@ -300,18 +300,23 @@ class TopList {
   }
 }
 
-/** Keeps the best-ranked record of each service. */
-function foldDuplicates(index: RecommenderIndex, items: { i: number; s: number }[], limit: number): { i: number; s: number }[] {
-  const out: { i: number; s: number }[] = [];
-  const seen = new Set<number>();
-  for (const x of items) {
-    if (out.length === limit) break;
+/**
+ * Keeps one record of each service: the best-ranked one with a name in the explanation's language
+ * (a Swedish user sees "Jourtjänster inom psykiatrin", not a Finnish-only twin), else the best.
+ */
+function foldDuplicates(index: RecommenderIndex, items: { i: number; s: number }[], limit: number, lang: Language | undefined): { i: number; s: number }[] {
+  const chosen = new Map<number, { i: number; s: number; order: number }>();
+  items.forEach((x, order) => {
     const key = index.sameAs[x.i];
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(x);
-  }
-  return out;
+    const prev = chosen.get(key);
+    if (!prev) chosen.set(key, { ...x, order });
+    else if (lang && !index.services[prev.i].name?.[lang] && index.services[x.i].name?.[lang]) chosen.set(key, { ...x, order });
+  });
+  // Ranked by the score shown (that of the record kept), so the list never shows a lower score above a higher one.
+  return [...chosen.values()]
+    .sort((a, b) => a.order - b.order)
+    .slice(0, limit)
+    .map(({ i, s }) => ({ i, s }));
 }
 
 const LANGS: readonly Language[] = ['fi', 'sv', 'en'];

@@ -94,6 +94,10 @@ describe('no duplicates in a result list', () => {
     expect(ids(res)).toEqual(['espoo', 'gd-1', 'other', 'vantaa']);
     expect(res.find((r) => r.serviceId === 'gd-1')!.duplicates).toEqual(['gd-2', 'gd-3']);
     expect(new Set(ids(res)).size).toBe(res.length);
+    // A Swedish user sees the record that has a Swedish name.
+    const sv = recommend(index, { meters: meters(10, { health: 0 }), limit: 10, language: 'sv' });
+    expect(ids(sv)).toEqual(['espoo', 'gd-2', 'other', 'vantaa']);
+    expect(sv[1].duplicates).toEqual(['gd-1', 'gd-3']);
     // A short list is still filled after folding: the limit counts services, not records.
     expect(ids(recommend(index, { meters: meters(10, { health: 0 }), limit: 3 }))).toEqual(['espoo', 'gd-1', 'other']);
     // The same services by different providers (or none) are different services.
