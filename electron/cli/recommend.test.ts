@@ -59,7 +59,7 @@ describe('kohtaanto recommend, match and evaluate', () => {
     }
     const printed = kohtaanto(...args).out;
     const shown = [...printed.matchAll(/score (\d+\.\d) %/g)].map((m) => Number(m[1]));
-    expect(shown).toEqual(j.results.map((r) => Math.round(r.score * 1000) / 10));
+    expect(shown).toEqual(j.results.map((r) => Math.floor(r.score * 1000) / 10));
     const none = kohtaanto('recommend', 'x.kohtaanto', '--text', 'hautajaiset', '--meter', 'housing=2');
     expect(none.code).toBe(0);
     expect(none.out).toMatch(/^Note: Hakusana ”hautajaiset” ei osunut yhdenkään palvelun tekstiin/m);

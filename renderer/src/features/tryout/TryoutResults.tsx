@@ -3,8 +3,12 @@ import { routeHref } from '../../app/route';
 import type { EngineAnswer, EngineResult } from './engine-core';
 import { useEngineStatus } from './engine';
 
-/** The score as a percentage, the one scale the bar, the API (as 0–1) and the CLI share. */
-const fmtScore = (x: number, lang: string) => Math.min(1, Math.max(0, x)).toLocaleString(lang, { style: 'percent', maximumFractionDigits: 0 });
+/**
+ * The score in whole percent, the one scale the bar, the API (as 0–1) and the CLI share. Rounded
+ * down: the score never reaches 1, and 99.6 % must not read "100 %".
+ */
+const pctOf = (x: number) => Math.floor(100 * Math.min(1, Math.max(0, x)));
+const fmtScore = (x: number, lang: string) => (pctOf(x) / 100).toLocaleString(lang, { style: 'percent', maximumFractionDigits: 0 });
 
 /** A ranked list of recommended services, each with its score and the reasons in sentences. */
 export function TryoutResults(props: {
@@ -59,7 +63,7 @@ export function TryoutResults(props: {
                   {props.expected?.has(r.serviceId) && <span className="badge badge-ok">{t('tryout.expected')}</span>}
                   <span className="rec-score" title={t('tryout.scoreHelp')}>
                     <span className="score-bar" aria-hidden="true">
-                      <span style={{ width: `${Math.round(100 * Math.min(1, Math.max(0, r.score)))}%` }} />
+                      <span style={{ width: `${pctOf(r.score)}%` }} />
                     </span>
                     {t('tryout.score', { score: fmtScore(r.score, i18n.language) })}
                   </span>
