@@ -78,7 +78,8 @@ function ours(hard: boolean, inference: InferenceOptions): { perMeter: PerMeter;
     const pos = new Map(rows.map((r, i) => [r.id, i]));
     METERS.forEach((m, mi) => {
       const meters = Object.fromEntries(METERS.map((x) => [x, x === m ? 1 : 8]));
-      const ranked = recommend(index, { meters, limit: 1000, minScore: 0, explain: false });
+      // Uncollapsed, as the protocol ranks every record (same-name records of one municipality are separate rows of the sheet).
+      const ranked = recommend(index, { meters, limit: 1000, minScore: 0, explain: false, collapseDuplicates: false });
       const order = ranked.map((r) => pos.get(r.serviceId)!);
       perMeter[mi] += precisionOfOrder(order, test, m) / FOLDS;
     });

@@ -18,7 +18,8 @@ import { priorEvidence } from '../shared/recommender/model';
 import { meterNeeds } from '../shared/recommender/recommend';
 import { codeUnder } from '../shared/recommender/prior';
 import { runMatching } from '../shared/matching';
-import { ageAdmitted, ageRanges, AGE_TARGET_GROUPS, areaLookupFromTable } from '../shared/recommender/area';
+import { AGE_TARGET_GROUPS, areaLookupFromTable } from '../shared/recommender/area';
+import { ageAdmitted, serviceAge } from '../shared/recommender/age';
 import { DATA_DIR, labelRowToService, loadAreaMaps, loadLabelRows, loadLegacyServices, seededRandom } from './recommender-data';
 
 const N = Number(process.env.BENCH_SERVICES ?? 22_000);
@@ -133,7 +134,7 @@ function bruteForce(q: RecommendQuery): string[] {
     if (s.excluded) continue;
     if (f.municipality && s.areaType === 'limited' && !s.areas.some((a) => a === f.municipality || (table[a] ?? []).includes(f.municipality!))) continue;
     if (f.language && s.languages.length && !s.languages.includes(f.language)) continue;
-    if (f.ageMin !== undefined && !ageAdmitted(ageRanges(s.targetGroups, AGE_TARGET_GROUPS), f.ageMin, f.ageMax ?? 120)) continue;
+    if (f.ageMin !== undefined && !ageAdmitted(serviceAge(s, AGE_TARGET_GROUPS), f.ageMin, f.ageMax ?? 120)) continue;
     const w = serviceWords(s);
     const prior = priorEvidence(w, s).score;
     let score = 0;

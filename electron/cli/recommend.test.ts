@@ -39,11 +39,30 @@ describe('kohtaanto recommend, match and evaluate', () => {
     const r = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'working_studying=1', '--municipality', 'Åbo', '--language', 'sv', '--age', '19', '--top', '3');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(/^Top 3 of \d+ services that pass the filters \(50 in the workspace\):$/);
-    expect(lines.filter((l) => /^ {1,2}\d\. .+ {2}\[srv-[0-9a-f]{8}\] {2}score \d+\.\d{3}$/.test(l))).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Top 3 of \d+ services that pass the filters \(50 in the workspace\)\.$/);
+    expect(lines[1]).toMatch(/^Score: 0–100 %/);
+    expect(lines.filter((l) => /^ {1,2}\d\. .+ {2}\[srv-[0-9a-f]{8}\] {2}score \d{1,3}\.\d % \(\d+\.\d{2} points\)$/.test(l))).toHaveLength(3);
     // Explanations come in the language asked for, naming the municipality.
     expect(r.out).toMatch(/Mätaren ”studier eller arbete”/);
     expect(r.out).not.toMatch(/Mittari/);
+  });
+
+  it('prints the same 0–100 % score the JSON gives as 0–1, and says when a search word matched nothing', () => {
+    const args = ['recommend', 'x.kohtaanto', '--meter', 'housing=0', '--meter', 'finance=0', '--meter', 'health=0', '--top', '5'];
+    const j = JSON.parse(kohtaanto(...args, '--json').out) as Rec & { results: { points: number }[] };
+    // Three meters at 0 add up to more than one point: the score stays below 1 however many reasons add up.
+    expect(j.results[0].points).toBeGreaterThan(1);
+    for (const r of j.results) {
+      expect(r.score).toBeGreaterThan(0);
+      expect(r.score).toBeLessThan(1);
+      expect(r.score).toBeCloseTo(1 - Math.exp(-r.points), 5);
+    }
+    const printed = kohtaanto(...args).out;
+    const shown = [...printed.matchAll(/score (\d+\.\d) %/g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(j.results.map((r) => Math.floor(r.score * 1000) / 10));
+    const none = kohtaanto('recommend', 'x.kohtaanto', '--text', 'hautajaiset', '--meter', 'housing=2');
+    expect(none.code).toBe(0);
+    expect(none.out).toMatch(/^Note: Hakusana ”hautajaiset” ei osunut yhdenkään palvelun tekstiin/m);
   });
 
   it('runs matching, saves each run in the file, and reports coverage and gaps', () => {

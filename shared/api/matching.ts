@@ -76,7 +76,7 @@ export type RecommendQueryInput = z.input<typeof RecommendQueryInputSchema>;
 const NeedViaSchema = z.union([
   z.object({ type: z.literal('link') }),
   z.object({ type: z.literal('class'), codes: z.array(z.string()) }),
-  z.object({ type: z.literal('keyword'), words: z.array(z.string()) }),
+  z.object({ type: z.literal('keyword'), words: z.array(z.string()), langs: z.array(z.enum(['', 'fi', 'sv', 'en'])).optional() }),
   z.object({ type: z.literal('ontology'), codes: z.array(z.string()) }),
   z.object({ type: z.literal('lifeEvent'), lifeEvent: z.string(), name: OptionalTextSchema.optional() }),
 ]);
@@ -90,6 +90,8 @@ export const ExplanationPartSchema = z.union([
     affinity: z.number(),
     source: z.enum(['label', 'inferred']),
     words: z.array(z.string()),
+    /** Set when the quoted words are in another language than the answer's (the service has no text in it). */
+    wordsLanguage: LanguageSchema.optional(),
     points: score,
   }),
   z.object({
@@ -112,7 +114,15 @@ export const RecommendationSchema = z.object({
   ptvId: z.string().optional(),
   name: z.string(),
   rank: z.number().int(),
-  score,
+  /**
+   * 0–1 (shown as 0–100 %): the parts' points mapped by 1 − e^(−points), so that every reason adds
+   * and the score approaches but never reaches 1 (1 point = 0.63, 2 = 0.86, 3 = 0.95).
+   */
+  score: share,
+  /** The parts' points added up, before the mapping. */
+  points: score,
+  /** Other records of the same service (same name, providers and area) that the list shows only once. */
+  duplicates: z.array(z.string()).optional(),
   /** The reasons as sentences in the requested language, strongest first. */
   explanation: z.array(z.string()),
   parts: z.array(ExplanationPartSchema),
@@ -137,6 +147,10 @@ export const RecommendResultSchema = z.object({
   /** Services that pass the filters. */
   eligible: z.number().int(),
   results: z.array(RecommendationSchema),
+  /** Sentences about the whole answer: search words that matched no service, services left out for their age. */
+  notes: z.array(z.string()),
+  /** Search words found in no service's text, in any form or language. */
+  unmatchedWords: z.array(z.string()),
   index: IndexInfoSchema,
 });
 export type RecommendResult = z.infer<typeof RecommendResultSchema>;

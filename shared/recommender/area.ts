@@ -9,9 +9,10 @@ export const ALAND_MUNICIPALITIES: readonly string[] = [
 ];
 
 /**
- * Age ranges of the PTV citizen target groups that depend on age. Families with children reach
- * up to working age because parents belong to them too; groups not listed (long-term ill,
- * disabled, expatriates) are open to any age.
+ * Age ranges of the PTV citizen target groups that depend on age: KR1.1 "Ikäihmiset / De äldre /
+ * Seniors", KR1.2 "Lapset ja lapsiperheet / Barn och barnfamiljer / Children and families with
+ * children" (up to working age, because parents belong to it too), KR1.3 "Nuoret / De unga /
+ * Young people". Groups not listed (long-term ill, disabled, expatriates) are open to any age.
  */
 export const AGE_TARGET_GROUPS: Readonly<Record<string, readonly [number, number]>> = {
   'KR1.1': [63, 120],
@@ -79,32 +80,6 @@ export function inAnyArea(area: ServiceArea, codes: readonly string[], lookup: A
     }
   }
   return false;
-}
-
-/**
- * Age ranges a service's target groups admit: null = any age (no groups, all citizens, or a
- * group not defined by age); [] = no citizen group at all (businesses, authorities only).
- */
-export function ageRanges(
-  targetGroups: readonly string[],
-  table: Readonly<Record<string, readonly [number, number]>>,
-): (readonly [number, number])[] | null {
-  if (!targetGroups.length) return null;
-  const out: (readonly [number, number])[] = [];
-  for (const tg of targetGroups) {
-    if (tg === 'KR1') return null;
-    if (!codeUnder(tg, 'KR1')) continue;
-    const key = Object.keys(table).find((k) => codeUnder(tg, k));
-    if (!key) return null;
-    out.push(table[key]);
-  }
-  return out;
-}
-
-/** Whether an age range overlaps any of the admitted ranges. */
-export function ageAdmitted(ranges: (readonly [number, number])[] | null, ageMin: number, ageMax: number): boolean {
-  if (ranges === null) return true;
-  return ranges.some(([lo, hi]) => ageMin <= hi && ageMax >= lo);
 }
 
 /** Whether any of the service's codes falls under any of the wanted codes (hierarchical by '.'). */

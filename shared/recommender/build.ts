@@ -1,10 +1,12 @@
 /** Builds the recommender index of a catalogue once; queries then only read it. */
 import { METERS, type LifeEvent, type Link, type Need, type Service } from '../model';
-import { ageRanges, ALAND_MUNICIPALITIES, AGE_TARGET_GROUPS, resolveArea, type ServiceArea } from './area';
+import { ALAND_MUNICIPALITIES, AGE_TARGET_GROUPS, resolveArea, type ServiceArea } from './area';
+import { serviceAge, type ServiceAge } from './age';
 import { serviceWords, type Word } from './features';
 import { FeatureSpace, predictMeters, priorEvidence, rawFeatures, trainMeterModel, type InferenceOptions, type MeterModel } from './model';
 import { needRelevance } from './needs';
 import { buildTextIndex, type TextIndex } from './search';
+import { fold } from './text';
 import type { AreaLookup, NeedVia, ScoreWeights } from './types';
 
 const M = METERS.length;
@@ -55,7 +57,8 @@ export interface RecommenderIndex {
   /** Service id → position. */
   position: Map<string, number>;
   areas: ServiceArea[];
-  ages: ((readonly [number, number])[] | null)[];
+  /** The age each service is for (PTV target groups, else the age words of its names); null = any age. */
+  ages: (ServiceAge | null)[];
   languages: (Set<string> | null)[];
   /** n × 10 meter affinities (label where known, otherwise inferred). */
   affinity: Float32Array;
@@ -84,8 +87,17 @@ export interface RecommenderIndex {
   masks: { open: Uint8Array; nationwide: Uint8Array; nationwideOutsideAland: Uint8Array; limited: Uint8Array; language: Map<string, Uint8Array> };
   /** Municipality → limited services offered there, listed directly or through a region/county code. */
   byMunicipality: Map<string, { direct: number[]; region: number[] }>;
-  /** Services whose target groups limit the age they serve. */
+  /** Services whose target groups or age words limit the age they serve. */
   ageLimited: number[];
+  /**
+   * Position of the first record of the same service (same folded name, providers and area), or
+   * the service's own position: PTV general descriptions come in several versions with one name.
+   */
+  sameAs: Int32Array;
+  /** Whether any service has another record of itself (so queries can skip the collapsing work). */
+  hasDuplicates: boolean;
+  /** First record → every record of the same service, for services that have more than one. */
+  sameGroups: Map<number, number[]>;
   /** Scratch buffers reused by queries (the index is used from one thread at a time). */
   scratch: { score: Float64Array; bonus: Float64Array };
   /** Build statistics: total and per-phase milliseconds, labelled and inferred services, training examples per meter. */
@@ -111,7 +123,10 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
     tp = t;
   };
   // Id order makes positions, ties and the model's example order independent of input order.
-  const sorted = [...services].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // One record per id: a caller that passes a service twice must not see it twice in a list.
+  const unique = new Map<string, Service>();
+  for (const s of services) if (!unique.has(s.id)) unique.set(s.id, s);
+  const sorted = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const position = new Map<string, number>();
   sorted.forEach((s, i) => position.set(s.id, i));
   const n = sorted.length;
@@ -200,7 +215,7 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
 
   const ageTable = opts.ageTargetGroups ?? AGE_TARGET_GROUPS;
   const areas = sorted.map((s) => resolveArea(s, opts.areaLookup));
-  const ages = sorted.map((s) => ageRanges(s.targetGroups ?? [], ageTable));
+  const ages = sorted.map((s) => serviceAge(s, ageTable));
   const aland = new Set(opts.alandMunicipalities ?? ALAND_MUNICIPALITIES);
   const masks = {
     open: new Uint8Array(n),
@@ -229,6 +244,30 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
       (how === 'municipality' ? e.direct : e.region).push(i);
     }
   }
+  const sameAs = new Int32Array(n);
+  const firstOf = new Map<string, number>();
+  let hasDuplicates = false;
+  const sameGroups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const s = sorted[i];
+    const name = fold(s.name?.fi || s.name?.sv || s.name?.en || '').trim().replace(/\s+/g, ' ');
+    if (!name) {
+      sameAs[i] = i;
+      continue;
+    }
+    const key = JSON.stringify([name, providers[i], s.areaType, [...(s.areas ?? [])].sort()]);
+    const first = firstOf.get(key);
+    if (first === undefined) {
+      firstOf.set(key, i);
+      sameAs[i] = i;
+    } else {
+      sameAs[i] = first;
+      hasDuplicates = true;
+      const g = sameGroups.get(first);
+      if (g) g.push(i);
+      else sameGroups.set(first, [first, i]);
+    }
+  }
   const index: RecommenderIndex = {
     services: sorted,
     position,
@@ -253,6 +292,9 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
     masks,
     byMunicipality,
     ageLimited,
+    sameAs,
+    hasDuplicates,
+    sameGroups,
     scratch: { score: new Float64Array(n), bonus: new Float64Array(n) },
     build: { ms: 0, phases, labelled, inferred, examples: model.examples },
   };

@@ -16,7 +16,8 @@ export function evaluatePersonas(
     .sort((a, b) => (a.id < b.id ? -1 : 1))
     .map((p) => ({
       id: p.id,
-      ranked: recommend(index, { ...personaQuery(p, links), limit: k, explain: false }).map((r) => r.serviceId),
+      // Uncollapsed: a persona may expect any record of a service, and the ranking itself is what is scored.
+      ranked: recommend(index, { ...personaQuery(p, links), limit: k, explain: false, collapseDuplicates: false }).map((r) => r.serviceId),
       relevant: p.expectedServices,
     }));
   return evaluateRankings(cases, k);

@@ -4,7 +4,7 @@
  * translator finds them all in one place and a test can check that no language is missing one.
  */
 import { pickText, type Language, type Meter } from '../model';
-import type { ExplanationPart, NeedVia } from './types';
+import type { ExplanationPart, NeedVia, QueryNote } from './types';
 
 type Vars = Record<string, string | number>;
 
@@ -38,6 +38,11 @@ export const STRINGS = {
     sv: 'Mätaren ”{meter}” är {level} ({value}/10), och tjänsten verkar gälla det här området (härlett ur orden: {words}).',
     en: 'The “{meter}” meter is {level} ({value}/10), and the service appears to address this area (inferred from the words: {words}).',
   },
+  'meter.inferredLang': {
+    fi: 'Mittari ”{meter}” on {level} ({value}/10), ja palvelu näyttää liittyvän tähän aiheeseen (päätelty {language} sanoista, koska palvelulla ei ole suomenkielistä tekstiä: {words}).',
+    sv: 'Mätaren ”{meter}” är {level} ({value}/10), och tjänsten verkar gälla det här området (härlett ur de {language} orden, eftersom tjänsten saknar svensk text: {words}).',
+    en: 'The “{meter}” meter is {level} ({value}/10), and the service appears to address this area (inferred from the {language} words, as the service has no English text: {words}).',
+  },
   'meter.inferredNoWords': {
     fi: 'Mittari ”{meter}” on {level} ({value}/10), ja palvelu näyttää liittyvän tähän aiheeseen (päätelty samankaltaisista palveluista).',
     sv: 'Mätaren ”{meter}” är {level} ({value}/10), och tjänsten verkar gälla det här området (härlett ur liknande tjänster).',
@@ -64,9 +69,9 @@ export const STRINGS = {
     en: 'The service shares ontology terms ({codes}) with the services linked to the need “{need}” (importance {importance}/5).',
   },
   'need.lifeEvent': {
-    fi: 'Palvelu kuuluu elämäntapahtumaan ”{lifeEvent}”, johon tarve ”{need}” liittyy (tärkeys {importance}/5).',
-    sv: 'Tjänsten hör till livshändelsen ”{lifeEvent}”, som behovet ”{need}” hör till (vikt {importance}/5).',
-    en: 'The service belongs to the life event “{lifeEvent}”, which the need “{need}” is part of (importance {importance}/5).',
+    fi: 'Sama elämäntapahtuma ”{lifeEvent}” kuin tarpeella ”{need}” (heikko vihje: ei tiedetä, vastaako palvelu tarpeeseen).',
+    sv: 'Samma livshändelse ”{lifeEvent}” som behovet ”{need}” (svag ledtråd: det är inte känt om tjänsten möter behovet).',
+    en: 'Same life event “{lifeEvent}” as the need “{need}” (weak hint: it is not known whether the service meets the need).',
   },
   text: {
     fi: 'Hakusanat osuivat palvelun tekstiin: {words}.',
@@ -104,6 +109,44 @@ export const STRINGS = {
     en: 'The service is available nationwide.',
   },
   'list.and': { fi: 'ja', sv: 'och', en: 'and' },
+  // Notes about a whole answer.
+  'note.textUnmatched.one': {
+    fi: 'Hakusana {words} ei osunut yhdenkään palvelun tekstiin, joten se ei vaikuttanut tuloksiin.',
+    sv: 'Sökordet {words} träffade ingen tjänsts text, så det påverkade inte resultatet.',
+    en: 'The search word {words} matched no service text, so it did not affect the results.',
+  },
+  'note.textUnmatched.many': {
+    fi: 'Hakusanat {words} eivät osuneet yhdenkään palvelun tekstiin, joten ne eivät vaikuttaneet tuloksiin.',
+    sv: 'Sökorden {words} träffade ingen tjänsts text, så de påverkade inte resultatet.',
+    en: 'The search words {words} matched no service text, so they did not affect the results.',
+  },
+  'note.ageExcluded.one': {
+    fi: 'Listalta jätettiin pois 1 palvelu, joka on tarkoitettu muun ikäisille kuin {age}-vuotiaille: {services}.',
+    sv: '1 tjänst lämnades bort från listan eftersom den är avsedd för andra än {age}-åringar: {services}.',
+    en: '1 service was left out of the list because it is meant for people other than {age}-year-olds: {services}.',
+  },
+  'note.ageExcluded.many': {
+    fi: 'Listalta jätettiin pois {count} palvelua, jotka on tarkoitettu muun ikäisille kuin {age}-vuotiaille: {services}.',
+    sv: '{count} tjänster lämnades bort från listan eftersom de är avsedda för andra än {age}-åringar: {services}.',
+    en: '{count} services were left out of the list because they are meant for people other than {age}-year-olds: {services}.',
+  },
+  'note.ageByGroups': { fi: '”{name}” ({group}, PTV-kohderyhmä)', sv: '”{name}” ({group}, PTV-målgrupp)', en: '“{name}” ({group}, PTV target group)' },
+  'note.ageByWords': {
+    fi: '”{name}” ({group}, päätelty sanasta {words})',
+    sv: '”{name}” ({group}, härlett ur ordet {words})',
+    en: '“{name}” ({group}, inferred from the word {words})',
+  },
+  'age.children': { fi: 'lapset ja lapsiperheet', sv: 'barn och barnfamiljer', en: 'children and families with children' },
+  'age.young': { fi: 'nuoret', sv: 'unga', en: 'young people' },
+  'age.students': { fi: 'opiskelijat', sv: 'studerande', en: 'students' },
+  'age.adults': { fi: 'aikuiset', sv: 'vuxna', en: 'adults' },
+  'age.older': { fi: 'ikäihmiset', sv: 'äldre', en: 'older people' },
+  'age.none': { fi: 'ei kansalaisille', sv: 'inte för medborgare', en: 'not for citizens' },
+  'age.other': { fi: 'muu ikäryhmä', sv: 'annan åldersgrupp', en: 'another age group' },
+  // The language quoted words are in, as the sentence 'meter.inferredLang' needs it.
+  'wordsIn.fi': { fi: 'suomenkielisistä', sv: 'finska', en: 'Finnish' },
+  'wordsIn.sv': { fi: 'ruotsinkielisistä', sv: 'svenska', en: 'Swedish' },
+  'wordsIn.en': { fi: 'englanninkielisistä', sv: 'engelska', en: 'English' },
   // Matching analysis: comparisons between two runs.
   'change.coverage': {
     fi: 'Tarpeiden kattavuus muuttui {before} %:sta {after} %:iin.',
@@ -211,8 +254,11 @@ function needSentence(part: Extract<ExplanationPart, { kind: 'need' }>, via: Nee
       return t('need.link', lang, base);
     case 'class':
       return t('need.class', lang, { ...base, codes: joinList(via.codes.map(label), lang) });
-    case 'keyword':
-      return t('need.keyword', lang, { ...base, words: joinList(via.words, lang) });
+    case 'keyword': {
+      // The need's own words in this language (or keywords, which have none) first.
+      const mine = via.words.filter((w, k) => !via.langs || via.langs[k] === '' || via.langs[k] === lang);
+      return t('need.keyword', lang, { ...base, words: joinList((mine.length ? mine : via.words).map((w) => quote(w, lang)), lang) });
+    }
     case 'ontology':
       return t('need.ontology', lang, { ...base, codes: joinList(via.codes.map(label), lang) });
     case 'lifeEvent':
@@ -228,6 +274,8 @@ export function explainSentences(parts: readonly ExplanationPart[], lang: Langua
       case 'meter': {
         const vars = { meter: METER_NAMES[p.meter][lang], level: t(level(p.value), lang), value: fmt(p.value) };
         if (p.source === 'label') out.push(t('meter.label', lang, vars));
+        else if (p.words.length && p.wordsLanguage && p.wordsLanguage !== lang)
+          out.push(t('meter.inferredLang', lang, { ...vars, language: t(`wordsIn.${p.wordsLanguage}`, lang), words: joinList(p.words, lang) }));
         else if (p.words.length) out.push(t('meter.inferred', lang, { ...vars, words: joinList(p.words, lang) }));
         else out.push(t('meter.inferredNoWords', lang, vars));
         break;
@@ -253,6 +301,41 @@ export function explainSentences(parts: readonly ExplanationPart[], lang: Langua
         out.push(t(p.fit === 'municipality' ? 'area.municipality' : p.fit === 'region' ? 'area.region' : 'area.nationwide', lang, { area }));
         break;
       }
+    }
+  }
+  return out;
+}
+
+const quote = (w: string, lang: Language) => (lang === 'en' ? `“${w}”` : `”${w}”`);
+
+/** An age range as a person reads it: "70" or "65–80". */
+function ageText(lo: number, hi: number): string {
+  return lo === hi ? String(lo) : `${lo}–${hi}`;
+}
+
+/** Sentences for the notes about a whole answer, in the language. */
+export function explainNotes(notes: readonly QueryNote[], lang: Language): string[] {
+  const out: string[] = [];
+  for (const n of notes) {
+    if (n.kind === 'textUnmatched') {
+      const words = joinList(n.words.map((w) => quote(w, lang)), lang);
+      out.push(t(n.words.length === 1 ? 'note.textUnmatched.one' : 'note.textUnmatched.many', lang, { words }));
+    } else {
+      const services = n.services.map((s) => {
+        const name = pickText(s.name, lang) || s.serviceId;
+        const group = s.groups.length
+          ? joinList(s.groups.map((g) => t(`age.${g}`, lang)), lang)
+          : t(s.citizens ? 'age.other' : 'age.none', lang);
+        if (s.source === 'words') return t('note.ageByWords', lang, { name, group, words: joinList(s.words.map((w) => quote(w, lang)), lang) });
+        return t('note.ageByGroups', lang, { name, group });
+      });
+      out.push(
+        t(n.services.length === 1 ? 'note.ageExcluded.one' : 'note.ageExcluded.many', lang, {
+          count: n.services.length,
+          age: ageText(n.ageMin, n.ageMax),
+          services: joinList(services, lang),
+        }),
+      );
     }
   }
   return out;

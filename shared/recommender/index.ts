@@ -1,8 +1,9 @@
 /** The recommender's public API: build an index once per catalogue, then query, explain and evaluate. */
 export { buildIndex, DEFAULT_WEIGHTS, type BuildOptions, type RecommenderIndex } from './build';
-export { recommend, personaQuery, eligibility, meterNeed, meterNeeds } from './recommend';
+export { recommend, recommendAnswer, scoreOfPoints, personaQuery, eligibility, meterNeed, meterNeeds } from './recommend';
+export { serviceAge, ageGroupsOfWord, AGE_GROUP_RANGES, type AgeGroup, type ServiceAge } from './age';
 export { needRelevance, NEED_EVIDENCE } from './needs';
-export { explain, explainSentences, t, METER_NAMES, STRINGS, type StringKey, type ExplainOptions } from './explain';
+export { explain, explainSentences, explainNotes, t, METER_NAMES, STRINGS, type StringKey, type ExplainOptions } from './explain';
 export {
   precisionAtK,
   recallAtK,

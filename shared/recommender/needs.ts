@@ -7,11 +7,12 @@ import { codeUnder } from './prior';
 import { searchText, textTerms } from './search';
 import type { NeedRelevance, RecommenderIndex } from './build';
 import type { NeedVia } from './types';
+import type { Language } from '../model';
 
 /**
  * Strength of each kind of evidence (0..1), combined as independent evidence (noisy-or). A link
  * is the workshop's own statement, so it is certain; a shared class is strong; words and shared
- * ontology terms are weaker; a shared life event alone is a hint, since a life event has many needs.
+ * ontology terms are weaker; a shared life event alone is a weak hint, since a life event has many needs.
  */
 export const NEED_EVIDENCE = {
   link: 1,
@@ -19,7 +20,12 @@ export const NEED_EVIDENCE = {
   classBroader: 0.4,
   keyword: 0.6,
   ontology: 0.5,
-  lifeEvent: 0.3,
+  /**
+   * Sitting in the same life event says only that the service and the need may be related (a
+   * life event has many needs and many services): a tenth of a link, far below any direct
+   * evidence, and explained as a weak hint, never as the service meeting the need.
+   */
+  lifeEvent: 0.1,
 } as const;
 
 /** Below this share of an ideal text match, keyword evidence is noise. */
@@ -69,8 +75,17 @@ export function needRelevance(index: RecommenderIndex, needId: string): NeedRele
   ];
   if (terms.length) {
     const hits = searchText(index.text, terms);
+    // A word of the need's name in one language is quoted in that language's explanations first.
+    const langOf = new Map<string, '' | Language>();
+    for (const term of terms) {
+      const l = term.lang ?? '';
+      const prev = langOf.get(term.word);
+      langOf.set(term.word, prev === undefined || prev === l ? l : '');
+    }
     for (const [i, sc] of [...hits.score.entries()].sort((a, b) => a[0] - b[0])) {
-      if (sc >= MIN_KEYWORD_MATCH) add(i, NEED_EVIDENCE.keyword * sc, { type: 'keyword', words: [...(hits.words.get(i) ?? []), ...(hits.translated.get(i) ?? [])] });
+      if (sc < MIN_KEYWORD_MATCH) continue;
+      const words = [...(hits.words.get(i) ?? []), ...(hits.translated.get(i) ?? [])];
+      add(i, NEED_EVIDENCE.keyword * sc, { type: 'keyword', words, langs: words.map((w) => langOf.get(w) ?? '') });
     }
   }
 

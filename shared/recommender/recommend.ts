@@ -1,13 +1,15 @@
 /** Queries a built index: filters, scores, ranks with a stable tie-break, and explains each result. */
-import { METERS, type Link, type Meter, type MeterValues, type Persona } from '../model';
-import { ageAdmitted, areaFit, codesMatch, filterKey, inAnyArea } from './area';
+import { METERS, type Language, type Link, type Meter, type MeterValues, type Persona } from '../model';
+import { FIELD_KEYWORD } from './features';
+import { areaFit, codesMatch, filterKey, inAnyArea } from './area';
+import { ageAdmitted } from './age';
 import { wordsOf, type RecommenderIndex } from './build';
 import { topWordsForMeter } from './model';
 import { needRelevance } from './needs';
 import { codeUnder, priorHitsForToken } from './prior';
 import { searchText, textTerms } from './search';
 import { tokenize } from './text';
-import type { ExplanationPart, Recommendation, RecommendFilters, RecommendQuery } from './types';
+import type { ExplanationPart, QueryNote, RecommendAnswer, Recommendation, RecommendFilters, RecommendQuery } from './types';
 
 const M = METERS.length;
 
@@ -120,16 +122,37 @@ function serviceInLifeEvent(keys: Set<string>, le: { key: string; code?: string 
   return false;
 }
 
+/**
+ * The reader's scale of a result: 1 − e^(−points), 0–1. Points add up without limit (several
+ * needs, meters and words), which a bar cannot show; this keeps every added reason visible while
+ * staying below 1, and keeps the order of the points.
+ */
+export function scoreOfPoints(points: number): number {
+  return points <= 0 ? 0 : 1 - Math.exp(-points);
+}
+
 /** Ranks the catalogue for a query: the best `limit` services with their scores and explanation parts. */
 export function recommend(index: RecommenderIndex, query: RecommendQuery): Recommendation[] {
+  return recommendAnswer(index, query).results;
+}
+
+/** Ranks the catalogue for a query, with notes about the whole answer (query words that matched nothing, services left out for age). */
+export function recommendAnswer(index: RecommenderIndex, query: RecommendQuery): RecommendAnswer {
   const W = index.weights;
   const limit = Math.max(1, Math.min(1000, Math.floor(query.limit ?? 10)));
-  const minScore = query.minScore ?? 0.01;
-  const eligible = eligibility(index, query.filters);
+  const minScore = Math.min(0.999999, Math.max(0, query.minScore ?? 0.01));
+  // The same threshold on the points, where the loop compares.
+  const minPoints = -Math.log(1 - minScore);
+  const f = query.filters;
+  const eligible = eligibility(index, f);
+  // With an age range, services left out only for their age are scored too, to say which of them the list lost.
+  const ageGiven = f && (f.ageMin !== undefined || f.ageMax !== undefined);
+  const candidates = ageGiven ? eligibility(index, { ...f, ageMin: undefined, ageMax: undefined }) : eligible;
   const need = meterNeeds(query.meters);
   const n = index.services.length;
   const aff = index.affinity;
   const norm = index.affinityNorm;
+  const notes: QueryNote[] = [];
 
   // Query words that name a meter's theme become a meter need of their own (cross-language).
   const textMeter = new Float64Array(M);
@@ -137,6 +160,7 @@ export function recommend(index: RecommenderIndex, query: RecommendQuery): Recom
   let text: ReturnType<typeof searchText> | null = null;
   if (query.text?.trim()) {
     text = searchText(index.text, textTerms(query.text, query.textLanguage));
+    if (text.unmatched.length) notes.push({ kind: 'textUnmatched', words: text.unmatched });
     for (const token of tokenize(query.text)) {
       for (const h of priorHitsForToken(token)) {
         // Only words that name the theme (weight ≥ 0.5), not faint hints such as "young" for self-esteem.
@@ -170,12 +194,11 @@ export function recommend(index: RecommenderIndex, query: RecommendQuery): Recom
   if (text) for (const [i, s] of text.score) score[i] += W.text * s;
   if (lifeEvents.length) {
     for (let i = 0; i < n; i++) {
-      if (!eligible[i]) continue;
+      if (!candidates[i]) continue;
       for (const le of lifeEvents) if (serviceInLifeEvent(index.serviceLifeEvents[i], le)) score[i] += W.lifeEvent;
     }
   }
 
-  const f = query.filters;
   // Local services get a small bonus; marked in a scratch array from the municipality's own list.
   const bonus = index.scratch.bonus;
   const local = f?.municipality ? index.byMunicipality.get(f.municipality) : undefined;
@@ -183,35 +206,37 @@ export function recommend(index: RecommenderIndex, query: RecommendQuery): Recom
     for (const i of local.region) bonus[i] = W.areaRegion;
     for (const i of local.direct) bonus[i] = W.areaMunicipality;
   }
-  const topIdx: number[] = [];
-  const topScore: number[] = [];
+  const collapse = (query.collapseDuplicates ?? true) && index.hasDuplicates;
+  const points = (i: number): number => {
+    let s = score[i];
+    if (anyMeter) {
+      let dot = 0;
+      const base = i * M;
+      for (let m = 0; m < M; m++) dot += meterWeight[m] * aff[base + m];
+      s += dot / norm[i];
+    }
+    return s <= 0 ? 0 : s + bonus[i];
+  };
+  let ranked: { i: number; s: number }[] = [];
+  let lost: { i: number; s: number }[] = [];
   try {
-    for (let i = 0; i < n; i++) {
-      if (!eligible[i]) continue;
-      let s = score[i];
-      if (anyMeter) {
-        let dot = 0;
-        const base = i * M;
-        for (let m = 0; m < M; m++) dot += meterWeight[m] * aff[base + m];
-        s += dot / norm[i];
+    // Duplicates take places in the bounded list until they are folded into their first record;
+    // a list that comes up short after folding is ranked again with more room.
+    let room = collapse ? limit * 2 + 10 : limit;
+    for (;;) {
+      const top = new TopList(room);
+      const ageLost = new TopList(ageGiven ? limit : 0);
+      for (let i = 0; i < n; i++) {
+        if (!candidates[i]) continue;
+        const s = points(i);
+        if (s < minPoints || s <= 0) continue;
+        if (eligible[i]) top.add(i, s);
+        else ageLost.add(i, s);
       }
-      if (s <= 0) continue;
-      s += bonus[i];
-      if (s < minScore) continue;
-      // Bounded insertion keeps the best `limit`; equal scores keep id order because i rises.
-      if (topIdx.length === limit && s <= topScore[limit - 1]) continue;
-      let k = topIdx.length === limit ? limit - 1 : topIdx.length;
-      while (k > 0 && topScore[k - 1] < s) {
-        topScore[k] = topScore[k - 1];
-        topIdx[k] = topIdx[k - 1];
-        k--;
-      }
-      topScore[k] = s;
-      topIdx[k] = i;
-      if (topIdx.length > limit) {
-        topIdx.length = limit;
-        topScore.length = limit;
-      }
+      ranked = collapse ? foldDuplicates(index, top.items(), limit, query.language) : top.items().slice(0, limit);
+      lost = ageLost.items();
+      if (!collapse || ranked.length >= limit || top.size < room || room >= n) break;
+      room *= 4;
     }
   } finally {
     // The scratch array must be clean for the next query whatever happened here.
@@ -220,13 +245,102 @@ export function recommend(index: RecommenderIndex, query: RecommendQuery): Recom
       for (const i of local.direct) bonus[i] = 0;
     }
   }
+  if (ageGiven && lost.length) {
+    // Those that would have taken a place in the list as shown.
+    const floor = ranked.length >= limit ? ranked[ranked.length - 1].s : 0;
+    const seen = new Set<number>();
+    const services = lost
+      .filter((x) => x.s > floor && !seen.has(index.sameAs[x.i]) && seen.add(index.sameAs[x.i]))
+      .map((x) => {
+        const a = index.ages[x.i]!;
+        const s = index.services[x.i];
+        return { serviceId: s.id, name: s.name, source: a.source, groups: a.groups, words: a.source === 'words' ? a.evidence : [], citizens: a.ranges.length > 0 };
+      });
+    if (services.length) notes.push({ kind: 'ageExcluded', ageMin: f!.ageMin ?? 0, ageMax: f!.ageMax ?? 120, services });
+  }
   const explain = query.explain ?? true;
-  return topIdx.map((i, r) => ({
-    serviceId: index.services[i].id,
-    rank: r + 1,
-    score: round(topScore[r]),
-    parts: explain ? explainService(index, i, query, need, textMeter, textMeterWords, needs, text, lifeEvents) : [],
-  }));
+  const results = ranked.map(({ i, s }, r) => {
+    // Every other record of the service that passes the filters, ranked or not.
+    const dups = collapse ? (index.sameGroups.get(index.sameAs[i]) ?? []).filter((d) => d !== i && eligible[d]) : [];
+    return {
+      serviceId: index.services[i].id,
+      rank: r + 1,
+      score: round(scoreOfPoints(s)),
+      points: round(s),
+      parts: explain ? explainService(index, i, query, need, textMeter, textMeterWords, needs, text, lifeEvents) : [],
+      ...(dups.length ? { duplicates: dups.map((d) => index.services[d].id) } : {}),
+    };
+  });
+  return { results, notes };
+}
+
+/** The best entries by score, bounded; equal scores keep position order because positions are added rising. */
+class TopList {
+  private readonly idx: number[] = [];
+  private readonly score: number[] = [];
+  constructor(private readonly cap: number) {}
+  get size(): number {
+    return this.idx.length;
+  }
+  add(i: number, s: number): void {
+    const { cap, idx, score } = this;
+    if (cap <= 0) return;
+    if (idx.length === cap && s <= score[cap - 1]) return;
+    let k = idx.length === cap ? cap - 1 : idx.length;
+    while (k > 0 && score[k - 1] < s) {
+      score[k] = score[k - 1];
+      idx[k] = idx[k - 1];
+      k--;
+    }
+    score[k] = s;
+    idx[k] = i;
+  }
+  items(): { i: number; s: number }[] {
+    return this.idx.map((i, k) => ({ i, s: this.score[k] }));
+  }
+}
+
+/**
+ * Keeps one record of each service: the best-ranked one with a name in the explanation's language
+ * (a Swedish user sees "Jourtjänster inom psykiatrin", not a Finnish-only twin), else the best.
+ */
+function foldDuplicates(index: RecommenderIndex, items: { i: number; s: number }[], limit: number, lang: Language | undefined): { i: number; s: number }[] {
+  const chosen = new Map<number, { i: number; s: number; order: number }>();
+  items.forEach((x, order) => {
+    const key = index.sameAs[x.i];
+    const prev = chosen.get(key);
+    if (!prev) chosen.set(key, { ...x, order });
+    else if (lang && !index.services[prev.i].name?.[lang] && index.services[x.i].name?.[lang]) chosen.set(key, { ...x, order });
+  });
+  // Ranked by the score shown (that of the record kept), so the list never shows a lower score above a higher one.
+  return [...chosen.values()]
+    .sort((a, b) => a.order - b.order)
+    .slice(0, limit)
+    .map(({ i, s }) => ({ i, s }));
+}
+
+const LANGS: readonly Language[] = ['fi', 'sv', 'en'];
+
+/**
+ * The service's words that pointed to a meter, in one language: the explanation's when the
+ * service has a name or description in it (none pointing to the meter → no words, and the
+ * sentence says "inferred from similar services"), otherwise the first other language that gives
+ * any, returned so that the sentence can name it. Keywords carry no language, so they are quoted
+ * only when names and descriptions give nothing.
+ */
+function meterWords(index: RecommenderIndex, i: number, m: number, lang: Language | undefined): { words: string[]; language?: Language } {
+  const all = wordsOf(index, i);
+  if (!lang) return { words: topWordsForMeter(index.model, all, m) };
+  const texts = all.filter((w) => w.field !== FIELD_KEYWORD);
+  const own = texts.filter((w) => w.lang === lang);
+  if (own.length) return { words: topWordsForMeter(index.model, own, m) };
+  for (const l of LANGS) {
+    if (l === lang) continue;
+    const other = topWordsForMeter(index.model, texts.filter((w) => w.lang === l), m);
+    if (other.length) return { words: other, language: l };
+  }
+  // Keywords are stored once per language; the first language's copy stands for the keyword.
+  return { words: topWordsForMeter(index.model, all.filter((w) => w.field === FIELD_KEYWORD && w.lang === 'fi'), m) };
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -252,13 +366,15 @@ function explainService(
     if (points < 0.02) continue;
     const source = index.affinitySource[base + m] === 1 ? 'label' : 'inferred';
     const meter = METERS[m] as Meter;
+    const quoted = source === 'inferred' ? meterWords(index, i, m, query.language) : { words: [] };
     meterParts.push({
       kind: 'meter',
       meter,
       value: query.meters?.[meter] ?? 10,
       affinity: round(a),
       source,
-      words: source === 'inferred' ? topWordsForMeter(index.model, wordsOf(index, i), m) : [],
+      words: quoted.words,
+      ...(quoted.language ? { wordsLanguage: quoted.language } : {}),
       points: round(points),
     });
   }

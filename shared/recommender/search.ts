@@ -16,6 +16,13 @@ const PREFIX_WEIGHT = 0.8;
 const INFIX_WEIGHT = 0.6;
 const MIN_PREFIX = 3;
 const MIN_INFIX = 5;
+/**
+ * A light stemmer sometimes strips one ending too many from an inflected form ("hautajaisiin" →
+ * "hautaj") and too few from another ("hautajaiset" → "hautajais"). A vocabulary stem that the
+ * query stem starts with, at most this many letters shorter and five letters or more, counts too.
+ */
+const MAX_TRIM = 3;
+const TRIM_WEIGHT = 0.7;
 /** A word found through the concept table counts a little less than the user's own word. */
 const ALT_WEIGHT = 0.5;
 
@@ -85,6 +92,10 @@ export function expandStem(index: TextIndex, stem: string): [string, number][] {
       if (!out.has(v)) out.set(v, PREFIX_WEIGHT);
     }
   }
+  for (let k = stem.length - 1; k >= Math.max(MIN_INFIX, stem.length - MAX_TRIM); k--) {
+    const v = stem.slice(0, k);
+    if (!out.has(v) && index.postings.has(v)) out.set(v, TRIM_WEIGHT);
+  }
   if (stem.length >= MIN_INFIX) {
     for (const v of index.vocab) if (!out.has(v) && v.length > stem.length && v.includes(stem)) out.set(v, INFIX_WEIGHT);
   }
@@ -109,6 +120,8 @@ export interface TextHits {
   words: Map<number, string[]>;
   /** Query words found only through their equivalents in another language. */
   translated: Map<number, string[]>;
+  /** Query words found in no document at all, in any form or language. */
+  unmatched: string[];
 }
 
 /** One query word: its own stems, and stems of the same concept in the other languages. */
@@ -117,6 +130,8 @@ export interface QueryTerm {
   stems: string[];
   alt?: string[];
   weight: number;
+  /** Language the word was written in, when known. */
+  lang?: Language;
 }
 
 /** Scores documents against a query with BM25; weighted terms let callers stress some words (need keywords over need names). */
@@ -124,6 +139,7 @@ export function searchText(index: TextIndex, terms: readonly QueryTerm[]): TextH
   const score = new Map<number, number>();
   const words = new Map<number, string[]>();
   const translated = new Map<number, string[]>();
+  const unmatched: string[] = [];
   let ideal = 0;
   const accumulate = (stems: readonly string[], tf: Map<number, number>) => {
     for (const st of stems) {
@@ -148,7 +164,10 @@ export function searchText(index: TextIndex, terms: readonly QueryTerm[]): TextH
     const df = docs.size;
     const idf = Math.log(1 + (index.n - df + 0.5) / (df + 0.5));
     ideal += term.weight * idf * (K1 + 1);
-    if (!df) continue;
+    if (!df) {
+      if (!unmatched.includes(term.word)) unmatched.push(term.word);
+      continue;
+    }
     for (const d of docs) {
       const norm = K1 * (1 - B + (B * index.docLen[d]) / index.avgLen);
       const sat = (f: number) => (f * (K1 + 1)) / (f + norm);
@@ -164,7 +183,7 @@ export function searchText(index: TextIndex, terms: readonly QueryTerm[]): TextH
     }
   }
   if (ideal > 0) for (const [d, s] of score) score.set(d, Math.min(1, s / ideal));
-  return { score, words, translated };
+  return { score, words, translated, unmatched };
 }
 
 /** Turns free text into weighted query terms. */
@@ -175,7 +194,7 @@ export function textTerms(text: string, lang: Language | undefined, weight = 1):
     if (seen.has(token)) continue;
     seen.add(token);
     const stems = queryStems(token, lang);
-    out.push({ word: token, stems, alt: translateToken(token).filter((s) => !stems.includes(s)), weight });
+    out.push({ word: token, stems, alt: translateToken(token).filter((s) => !stems.includes(s)), weight, ...(lang ? { lang } : {}) });
   }
   return out;
 }

@@ -1,5 +1,6 @@
 /** Public types of the recommender: query, filters, results and their explanation parts. */
 import type { FUNDING_TYPES, Language, LocalizedText, Meter, MeterValues, OptionalText } from '../model';
+import type { AgeGroup } from './age';
 
 /**
  * Expands an area code (region, wellbeing county, hospital district…) into municipality codes.
@@ -33,7 +34,13 @@ export interface RecommendFilters {
   areas?: readonly string[];
   /** Keep services offered in this language, or that do not say which languages they use. */
   language?: string;
-  /** The persona's age range: services only for target groups outside it are left out (see `AGE_TARGET_GROUPS`). */
+  /**
+   * The persona's age range: services meant only for other ages are left out. A service's age
+   * comes from its PTV target groups (`AGE_TARGET_GROUPS`) or, where those do not limit age, from
+   * the age words of its names and keywords (see age.ts). Left out rather than ranked lower: a
+   * pensioner shown children's psychiatry loses trust in every other result. The answer's notes
+   * say which services this removed from the list.
+   */
   ageMin?: number;
   ageMax?: number;
   /** Service classes; a class includes its sub-classes (P5 includes P5.1). */
@@ -69,13 +76,29 @@ export interface RecommendQuery {
   minScore?: number;
   /** Build explanation parts (default true); batch callers turn it off for speed. */
   explain?: boolean;
+  /**
+   * Language of the explanation: words quoted from a service come from its text in this language,
+   * and from another (named in the part) only where that language has none to give.
+   */
+  language?: Language;
+  /**
+   * Show records that are the same service once (same name, providers and area, such as one PTV
+   * general description imported in several versions); the others are listed in `duplicates`.
+   * Default true; evaluation turns it off to score the ranking itself.
+   */
+  collapseDuplicates?: boolean;
 }
 
 /** Why a service relates to a need. */
 export type NeedVia =
   | { type: 'link' }
   | { type: 'class'; codes: string[] }
-  | { type: 'keyword'; words: string[] }
+  | {
+      type: 'keyword';
+      words: string[];
+      /** Language of each word ('' for a need keyword, which has none), to quote the user's language first. */
+      langs?: ('' | Language)[];
+    }
   | { type: 'ontology'; codes: string[] }
   | { type: 'lifeEvent'; lifeEvent: string; name?: OptionalText };
 
@@ -89,8 +112,10 @@ export type ExplanationPart =
       /** The service's relevance to the meter, 0–1. */
       affinity: number;
       source: 'label' | 'inferred';
-      /** For inferred affinities: the service's words that pointed to the meter. */
+      /** For inferred affinities: the service's words that pointed to the meter, in the explanation's language where it has any. */
       words: string[];
+      /** Set when the words are in another language than the explanation's (the service had none in it to quote). */
+      wordsLanguage?: Language;
       points: number;
     }
   | { kind: 'need'; need: string; name?: LocalizedText; importance: number; strength: number; via: NeedVia[]; points: number }
@@ -103,6 +128,42 @@ export type ExplanationPart =
 export interface Recommendation {
   serviceId: string;
   rank: number;
+  /**
+   * 0–1 (shown as 0–100 %): the reasons' points mapped by 1 − e^(−points), so each reason adds
+   * and the score approaches but never passes 1. One point (a need of importance 5 that the
+   * service certainly meets, or a meter at 0 that the service is made for) gives 63 %, two 86 %,
+   * three 95 %. Monotone in the points, so the order is the order of the points.
+   */
   score: number;
+  /** The sum of the parts' points, before the mapping (the parts add up to it). */
+  points: number;
   parts: ExplanationPart[];
+  /** Other records of the same service (same name, providers and area), left out of the list. */
+  duplicates?: string[];
+}
+
+/** Something the user should know about the whole answer rather than one result. */
+export type QueryNote =
+  /** Query words found in no service's text (in any language): they could not affect the ranking. */
+  | { kind: 'textUnmatched'; words: string[] }
+  /** Services that would have made the list but are meant for another age (persona age range given). */
+  | {
+      kind: 'ageExcluded';
+      ageMin: number;
+      ageMax: number;
+      services: {
+        serviceId: string;
+        name?: OptionalText;
+        source: 'targetGroups' | 'words';
+        groups: AgeGroup[];
+        words: string[];
+        /** False when the target groups name no citizens at all (businesses, authorities). */
+        citizens: boolean;
+      }[];
+    };
+
+/** Results with the notes about the whole query. */
+export interface RecommendAnswer {
+  results: Recommendation[];
+  notes: QueryNote[];
 }

@@ -21,9 +21,11 @@ import {
   codeUnder,
   eligibility,
   evaluatePersonas,
+  explainNotes,
   explainSentences,
   personaQuery,
   recommend,
+  recommendAnswer,
   type QueryNeed,
   type RecommenderIndex,
   type RecommendFilters,
@@ -340,7 +342,8 @@ export const matchingHandlers: Handlers = {
     const { persona, query } = buildQuery(ws, index, input);
     const lang = input.language;
     const eligible = eligibility(index, query.filters).reduce((n, x) => n + x, 0);
-    const results = recommend(index, query).map((r) => {
+    const answer = recommendAnswer(index, { ...query, language: lang });
+    const results = answer.results.map((r) => {
       const s = index.services[index.position.get(r.serviceId)!];
       return {
         serviceId: r.serviceId,
@@ -348,12 +351,15 @@ export const matchingHandlers: Handlers = {
         name: pickText(s.name, lang) || s.id,
         rank: r.rank,
         score: r.score,
+        points: r.points,
+        ...(r.duplicates ? { duplicates: r.duplicates } : {}),
         explanation: sentences(r.parts, lang),
         parts: r.parts,
         expected: persona?.expectedServices.includes(r.serviceId) ?? false,
       };
     });
-    return { personaId: persona?.id ?? null, language: lang, eligible, results, index: info };
+    const unmatchedWords = answer.notes.flatMap((n) => (n.kind === 'textUnmatched' ? n.words : []));
+    return { personaId: persona?.id ?? null, language: lang, eligible, results, notes: explainNotes(answer.notes, lang), unmatchedWords, index: info };
   },
 
   'recommend.evaluate': (ctx, input) => {
@@ -368,7 +374,7 @@ export const matchingHandlers: Handlers = {
       cases: result.cases.map((c) => {
         const p = byId.get(c.id)!;
         // The same query evaluatePersonas ran (deterministic), to say which expected services it missed.
-        const ranked = new Set(recommend(index, { ...personaQuery(p, links), limit: input.k, explain: false }).map((r) => r.serviceId));
+        const ranked = new Set(recommend(index, { ...personaQuery(p, links), limit: input.k, explain: false, collapseDuplicates: false }).map((r) => r.serviceId));
         return { ...c, name: pickText(p.name, 'fi') || p.id, missed: p.expectedServices.filter((s) => !ranked.has(s)) };
       }),
       overall: result.overall,

@@ -104,13 +104,18 @@ export const recommendCommands: Record<string, Command> = {
         console.log(JSON.stringify(result, null, 2));
         return 0;
       }
+      for (const note of result.notes) console.log(`Note: ${note}`);
+      if (result.notes.length) console.log('');
       if (!result.results.length) {
         console.log(`No service matches (${result.eligible} of ${result.index.services} services pass the filters).`);
         return 0;
       }
-      console.log(`Top ${result.results.length} of ${result.eligible} services that pass the filters (${result.index.services} in the workspace):\n`);
+      console.log(`Top ${result.results.length} of ${result.eligible} services that pass the filters (${result.index.services} in the workspace).`);
+      console.log(`Score: 0–100 %, the reasons' points p mapped by 1 − e^(−p) (1 point = 63 %, 2 = 86 %, 3 = 95 %); --json gives it as 0–1.\n`);
       for (const r of result.results) {
-        console.log(`${String(r.rank).padStart(2)}. ${r.name}  [${r.serviceId}]  score ${r.score.toFixed(3)}`);
+        // Rounded down, as in the app: the score never reaches 100 %.
+        console.log(`${String(r.rank).padStart(2)}. ${r.name}  [${r.serviceId}]  score ${(Math.floor(r.score * 1000) / 10).toFixed(1)} % (${r.points.toFixed(2)} points)`);
+        if (r.duplicates?.length) console.log(`      (same service also as ${r.duplicates.join(', ')})`);
         for (const s of r.explanation) console.log(`      - ${s}`);
       }
       return 0;

@@ -3,7 +3,12 @@ import { routeHref } from '../../app/route';
 import type { EngineAnswer, EngineResult } from './engine-core';
 import { useEngineStatus } from './engine';
 
-const fmtScore = (x: number, lang: string) => x.toLocaleString(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/**
+ * The score in whole percent, the one scale the bar, the API (as 0–1) and the CLI share. Rounded
+ * down: the score never reaches 1, and 99.6 % must not read "100 %".
+ */
+const pctOf = (x: number) => Math.floor(100 * Math.min(1, Math.max(0, x)));
+const fmtScore = (x: number, lang: string) => (pctOf(x) / 100).toLocaleString(lang, { style: 'percent', maximumFractionDigits: 0 });
 
 /** A ranked list of recommended services, each with its score and the reasons in sentences. */
 export function TryoutResults(props: {
@@ -21,13 +26,25 @@ export function TryoutResults(props: {
   const shown = props.reasons ?? 3;
   if (status.state === 'error' || props.error) return <p className="field-error">{t('tryout.engineError', { message: props.error ?? status.error })}</p>;
   if (!answer) return <p className="muted" role="status">{status.state === 'building' || status.state === 'idle' ? t('tryout.building') : t('tryout.waiting')}</p>;
-  const top = answer.results[0]?.score || 1;
   return (
     <div className="tryout-results" aria-labelledby={props.headingId}>
       <p className="muted small tryout-status" role="status" aria-live="polite" aria-atomic="true">
         {t('tryout.status', { count: answer.results.length, eligible: answer.eligible, total: status.services })}
         {props.roundTripMs !== null && <span className="tryout-ms"> · {t('tryout.updated', { ms: Math.max(1, Math.round(props.roundTripMs)) })}</span>}
       </p>
+      {answer.notes.length > 0 && (
+        <ul className="tryout-notes" aria-label={t('tryout.notes')}>
+          {answer.notes.map((n, i) => (
+            <li key={i}>{n}</li>
+          ))}
+        </ul>
+      )}
+      {answer.results.length > 0 && (
+        <details className="rec-more tryout-scale">
+          <summary>{t('tryout.scoreHelpTitle')}</summary>
+          <p className="small">{t('tryout.scoreHelp')}</p>
+        </details>
+      )}
       {answer.results.length === 0 ? (
         <p className="empty-state">{t('tryout.none')}</p>
       ) : (
@@ -44,13 +61,18 @@ export function TryoutResults(props: {
                     {r.name}
                   </a>
                   {props.expected?.has(r.serviceId) && <span className="badge badge-ok">{t('tryout.expected')}</span>}
-                  <span className="rec-score">
+                  <span className="rec-score" title={t('tryout.scoreHelp')}>
                     <span className="score-bar" aria-hidden="true">
-                      <span style={{ width: `${Math.max(4, Math.round((100 * r.score) / top))}%` }} />
+                      <span style={{ width: `${pctOf(r.score)}%` }} />
                     </span>
                     {t('tryout.score', { score: fmtScore(r.score, i18n.language) })}
                   </span>
                 </div>
+                {r.duplicates.length > 0 && (
+                  <p className="small muted rec-duplicates" title={t('tryout.duplicatesHelp', { ids: r.duplicates.join(', ') })}>
+                    {t('tryout.duplicates', { count: r.duplicates.length })}
+                  </p>
+                )}
                 <MeterChips parts={r.parts} />
                 <ul className="rec-why">
                   {r.sentences.slice(0, shown).map((s, i) => (

@@ -10,8 +10,9 @@ import {
   areaLookupFromTable,
   buildIndex,
   eligibility,
+  explainNotes,
   explainSentences,
-  recommend,
+  recommendAnswer,
   suggestAffinities,
   type ExplanationPart,
   type MeterSuggestion,
@@ -39,13 +40,19 @@ export interface EngineResult {
   serviceId: string;
   name: string;
   rank: number;
+  /** 0–1, shown as 0–100 % (see Recommendation.score). */
   score: number;
+  points: number;
   sentences: string[];
   parts: ExplanationPart[];
+  /** Other records of the same service, shown once. */
+  duplicates: string[];
 }
 
 export interface EngineAnswer {
   results: EngineResult[];
+  /** Sentences about the whole answer (search words that matched nothing, services left out for age). */
+  notes: string[];
   eligible: number;
   revision: number;
   /** Time the recommender itself took, in milliseconds. */
@@ -100,20 +107,22 @@ export class Engine {
     const index = this.require();
     const t0 = performance.now();
     const { lang, ...query } = q;
-    const recs = recommend(index, { ...query, explain: true });
+    const answer = recommendAnswer(index, { ...query, explain: true, language: lang });
     const eligible = eligibility(index, query.filters).reduce((n, x) => n + x, 0);
-    const results = recs.map((r) => {
+    const results = answer.results.map((r) => {
       const s = index.services[index.position.get(r.serviceId)!];
       return {
         serviceId: r.serviceId,
         name: pickText(s.name, lang) || s.id,
         rank: r.rank,
         score: r.score,
+        points: r.points,
         sentences: explainSentences(r.parts, lang, { label: this.label }),
         parts: r.parts,
+        duplicates: r.duplicates ?? [],
       };
     });
-    return { results, eligible, revision: this.revision, ms: performance.now() - t0 };
+    return { results, notes: explainNotes(answer.notes, lang), eligible, revision: this.revision, ms: performance.now() - t0 };
   }
 
   suggest(service: Service): MeterSuggestion[] {
