@@ -6,13 +6,30 @@
  *   npx tsx resources/examples/build-example.ts
  *
  * The JSON is the committed artefact; this script documents how it was made and can rebuild it.
- * What comes from the data: service ids, Finnish names and summaries, 3X10D labels, the "EI MUKAAN"
- * marks, sv/en names and short descriptions, service classes, target groups, life events and
- * ontology terms of the matching general description (pohjakuvaus), the Nettilukio service and the
- * Otavia / Kansalaisneuvonta / Nuortenelämä.fi channels. What the authors wrote (and mark as such in
- * the provenance): which organisation is responsible after the 2023 wellbeing-county reform, the
- * needs, the personas, the links, extra P28 (youth services) classes, and sv/en names where the
+ * What comes from the data: service ids, Finnish names and summaries, municipalities, 3X10D labels,
+ * the "EI MUKAAN" marks, sv/en names and short descriptions, service classes, target groups, life
+ * events and ontology terms of the matching general description (pohjakuvaus) or the v11 record, the
+ * Nettilukio service and the Otavia / Kansalaisneuvonta / Nuortenelämä.fi channels. What the authors
+ * wrote (and mark as such in the provenance): which organisation is responsible after the 2023
+ * wellbeing-county reform, the needs and their evidence rules, the personas, and sv/en names where the
  * data has none. No PTV id is invented: every ptvId below is checked against the data.
+ *
+ * How the links are made (no service→need link is chosen by hand):
+ * - addresses (service → need): only where the need's rule in ./evidence-rules.ts holds for the
+ *   service's record: a PTV service class, a PTV target group and/or a word stem in the service's own
+ *   Finnish text. The link's data.evidence names what held ("class P4.1; words: asumista"). The rules
+ *   were written as a definition of each need, not fitted so that every need gets a service; a need or
+ *   persona left without supply is a finding, not a bug. Classes, target groups and life-event codes
+ *   are never added by hand, so the rules read nothing the authors put there.
+ * - inLifeEvent: every service belongs to the youth life event the set was chosen for; to the other two
+ *   when it addresses their own need (LIFE_EVENTS.coreNeeds) or carries their PTV code.
+ * - expectedServices of a persona: services that address one of its needs of importance 4–5 by the same
+ *   evidence, in its area and language (see expectedServices()).
+ * - provides / offeredThrough: the v11 record's organisations and channels where the data has them;
+ *   otherwise the organisation that runs the service today and the channels named in the record.
+ * - Areas: the labelling sheet's municipality, or the municipality a service's name names; else
+ *   nationwide. Languages: the record's, else its PTV channels', else the Language Act minimum of the
+ *   responsible organisation plus any language the service's own text names (serviceLanguages()).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -1652,18 +1669,19 @@ function build(): WorkspaceJsonInput {
       en: 'Young people engaged in society',
     },
     description: {
-      fi: 'Esimerkkityötila: AuroraAI-ohjelman elämäntapahtuman "Nuoret kiinni yhteiskunnassa syrjäytymisen ehkäisyllä" palveluekosysteemi Oulussa, Turussa, Mikkelissä ja Tampereella sekä valtakunnallisesti. Palvelut ovat oikeita PTV-palveluja AuroraAI-verkon luokitteluaineistosta; tarpeet ja asiakasprofiilit ovat synteettisiä työpajaa varten. Huomaa aukot: Oulun ja Turun palveluja ei koskaan luokiteltu, Tampereelta on vain yksi palvelu, eikä henkilöasiakkaan velkaneuvontaa löydy aineistosta.',
-      sv: 'Exempelarbetsyta: tjänsteekosystemet kring AuroraAI-programmets livshändelse ”Unga med i samhället” i Uleåborg, Åbo, S:t Michel och Tammerfors samt nationellt. Tjänsterna är verkliga PTV-tjänster; behov och kundprofiler är syntetiska.',
-      en: 'Example workspace: the service ecosystem of the AuroraAI life event “Young people engaged in society by preventing exclusion” in Oulu, Turku, Mikkeli and Tampere and nationwide. Services are real PTV services from the AuroraAI labelling data; needs and personas are synthetic, for workshops. Note the gaps: Oulu and Turku services were never labelled, Tampere has a single service, and no consumer debt-advice service is in the data.',
+      fi: 'Esimerkkityötila: AuroraAI-ohjelman elämäntapahtuman "Nuoret kiinni yhteiskunnassa syrjäytymisen ehkäisyllä" palveluekosysteemi Oulussa, Turussa, Mikkelissä ja Tampereella sekä valtakunnallisesti. Palvelut ovat oikeita PTV-palveluja AuroraAI-verkon luokitteluaineistosta; tarpeet ja asiakasprofiilit ovat synteettisiä työpajaa varten. Miten linkit tehtiin: palvelu vastaa tarpeeseen vain, kun tarpeelle kirjattu sääntö täyttyy palvelun omissa tiedoissa (PTV-palveluluokka, kohderyhmä tai sana palvelun omassa suomenkielisessä kuvauksessa), ja jokainen linkki kertoo näyttönsä. Luokat, kohderyhmät, alueet ja kielet ovat PTV-tiedoista; kun luokitteluaineistossa ei ole kieltä, kielet ovat kielilain vähimmäisvaatimus (valtion viranomaiset ja kaksikieliset kunnat suomeksi ja ruotsiksi), englanti vain jos aineisto sen kertoo. Sääntöjä ei ole sovitettu niin, että jokainen tarve täyttyy: aukot, päällekkäisyydet sekä kieli- ja aluerot ovat aineiston omia. Huomaa myös: Oulun ja Turun palveluja ei koskaan luokiteltu, Tampereelta on vain yksi palvelu, eikä henkilöasiakkaan velkaneuvontaa löydy aineistosta.',
+      sv: 'Exempelarbetsyta: tjänsteekosystemet kring AuroraAI-programmets livshändelse ”Unga med i samhället” i Uleåborg, Åbo, S:t Michel och Tammerfors samt nationellt. Tjänsterna är verkliga PTV-tjänster ur AuroraAI-nätverkets klassificeringsmaterial; behov och kundprofiler är syntetiska och gjorda för workshoppar. Så gjordes länkarna: en tjänst svarar mot ett behov bara när den regel som skrivits ned för behovet uppfylls av tjänstens egna uppgifter (PTV-tjänsteklass, målgrupp eller ett ord i tjänstens egen finskspråkiga beskrivning), och varje länk anger sitt underlag. Klasser, målgrupper, områden och språk kommer från PTV-uppgifterna; när klassificeringsmaterialet saknar språk gäller språklagens minimikrav (statliga myndigheter och tvåspråkiga kommuner på finska och svenska), engelska bara om materialet säger det. Reglerna är inte anpassade så att varje behov uppfylls: luckorna, överlappningarna och skillnaderna mellan språk och områden finns i själva materialet. Observera också: tjänsterna i Uleåborg och Åbo klassificerades aldrig, Tammerfors har en enda tjänst och materialet saknar ekonomi- och skuldrådgivning för privatpersoner.',
+      en: 'Example workspace: the service ecosystem of the AuroraAI life event “Young people engaged in society by preventing exclusion” in Oulu, Turku, Mikkeli and Tampere and nationwide. Services are real PTV services from the AuroraAI labelling data; needs and personas are synthetic, for workshops. How the links were made: a service addresses a need only when the rule written down for that need holds in the service’s own data (a PTV service class, a target group or a word in the service’s own Finnish description), and every link states its evidence. Classes, target groups, areas and languages come from the PTV data; where the labelling data has no language, the languages are the Language Act minimum (state authorities and bilingual municipalities in Finnish and Swedish), English only where the data says so. The rules were not fitted so that every need is met: the gaps, overlaps and language and area differences are the data’s own. Note also: Oulu and Turku services were never labelled, Tampere has a single service, and no consumer debt-advice service is in the data.',
     },
     provenance: [
       'Life event and actors: AuroraAI-ohjelman väliarviointi (mid-term evaluation of the AuroraAI programme, Ministry of Finance).',
-      'Services (PTV ids, Finnish names and summaries, 3X10D meter labels, "EI MUKAAN" marks): the AuroraAI network labelling sheet, vrk-kpa/auroraai-core-components test data (MIT); content is PTV open data.',
+      'Services (PTV ids, Finnish names and summaries, municipality, 3X10D meter labels, "EI MUKAAN" marks): the AuroraAI network labelling sheet, vrk-kpa/auroraai-core-components test data (MIT); content is PTV open data.',
       'Nettilukio service and the Otavan Opisto channel: PTV open API v11 responses, vrk-kpa/auroraai-core-components (MIT).',
       'Swedish and English names, short descriptions, service classes, target groups, life events and ontology terms of municipal services: the matching PTV general descriptions (pohjakuvaukset), vrk-kpa/ptv-releases (MIT).',
       'Code lists (service classes, target groups, life events): vrk-kpa/ptv-releases (MIT); municipalities and wellbeing services counties: vrk-kpa/auroraai-core-components (MIT).',
       'Kansalaisneuvonta and Nuortenelämä.fi channels: PTV open data from Metatavu/kunta-api-server test resources (repository AGPL-3.0; content is PTV open data).',
-      'Written by the Kohtaanto authors: needs, personas (anonymous, synthetic; people-per-year figures are rough estimates), links, responsible organisations after the 2023 wellbeing-county reform, P28 youth-service classes, sv/en names where the data has none, and channels without a PTV id.',
+      'How the links were made (resources/examples/build-example.ts and evidence-rules.ts): service→need (addresses) links only where a need\'s written rule holds for the service\'s record: a PTV service class, a PTV target group and/or a word stem in the service\'s own Finnish text (name, summary, description, PTV keywords and ontology terms); each link\'s data.evidence names the classes, words and groups. Service classes, target groups and life-event codes come only from the PTV data (the v11 record or the general description), never added by hand. Areas: the labelling sheet\'s municipality, or the municipality the service\'s name names; else nationwide. Languages: the record\'s, else its PTV channels\', else the Language Act minimum of the responsible organisation plus languages the service\'s text names. Service→life event links: every service belongs to the youth life event it was chosen for; to the other two when it addresses their own need (housing; international) or carries their PTV code. Personas\' expected services: the services that by the same evidence address one of the persona\'s needs of importance 4–5, in its area and language. Provider and channel links: the PTV v11 record\'s organisations and channels where the data has them, otherwise the authors\' reading of who provides the service.',
+      'Written by the Kohtaanto authors: needs and their rules, personas (anonymous, synthetic; people-per-year figures are rough estimates), responsible organisations after the 2023 wellbeing-county reform, sv/en names where the data has none, channels without a PTV id, and service-to-service referrals (refersTo).',
     ].join('\n'),
     entities,
     links,
