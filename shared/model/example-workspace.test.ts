@@ -242,7 +242,7 @@ describe('built-in example workspace: links from evidence', () => {
       const important = linksOf('personaNeed').filter((l) => l.source === p.id && l.data.importance! >= 4).map((l) => l.target);
       const expected = ofKind('service')
         .filter((s) => important.some((n) => addressing.get(s.id)?.has(n)))
-        .filter((s) => s.areaType !== 'limited' || s.areas.includes(p.municipality))
+        .filter((s) => s.areaType !== 'limited' || (!!p.municipality && s.areas.includes(p.municipality)))
         .filter((s) => !s.languages.length || s.languages.includes(p.language))
         .map((s) => s.id)
         .sort();
