@@ -6,19 +6,39 @@
  *   npx tsx resources/examples/build-example.ts
  *
  * The JSON is the committed artefact; this script documents how it was made and can rebuild it.
- * What comes from the data: service ids, Finnish names and summaries, 3X10D labels, the "EI MUKAAN"
- * marks, sv/en names and short descriptions, service classes, target groups, life events and
- * ontology terms of the matching general description (pohjakuvaus), the Nettilukio service and the
- * Otavia / Kansalaisneuvonta / Nuortenelämä.fi channels. What the authors wrote (and mark as such in
- * the provenance): which organisation is responsible after the 2023 wellbeing-county reform, the
- * needs, the personas, the links, extra P28 (youth services) classes, and sv/en names where the
+ * What comes from the data: service ids, Finnish names and summaries, municipalities, 3X10D labels,
+ * the "EI MUKAAN" marks, sv/en names and short descriptions, service classes, target groups, life
+ * events and ontology terms of the matching general description (pohjakuvaus) or the v11 record, the
+ * Nettilukio service and the Otavia / Kansalaisneuvonta / Nuortenelämä.fi channels. What the authors
+ * wrote (and mark as such in the provenance): which organisation is responsible after the 2023
+ * wellbeing-county reform, the needs and their evidence rules, the personas, and sv/en names where the
  * data has none. No PTV id is invented: every ptvId below is checked against the data.
+ *
+ * How the links are made (no service→need link is chosen by hand):
+ * - addresses (service → need): only where the need's rule in ./evidence-rules.ts holds for the
+ *   service's record: a PTV service class, a PTV target group and/or a word stem in the service's own
+ *   Finnish text. The link's data.evidence names what held ("class P4.1; words: asumista"). The rules
+ *   were written as a definition of each need, not fitted so that every need gets a service; a need or
+ *   persona left without supply is a finding, not a bug. Classes, target groups and life-event codes
+ *   are never added by hand, so the rules read nothing the authors put there.
+ * - inLifeEvent: every service belongs to the youth life event the set was chosen for; to the other two
+ *   when it addresses their own need (LIFE_EVENTS.coreNeeds) or carries their PTV code.
+ * - expectedServices of a persona: services that address one of its needs of importance 4–5 by the same
+ *   evidence, in its area and language (see expectedServices()).
+ * - provides / offeredThrough: the v11 record's organisations and channels, and the PTV channels of
+ *   the data (Kansalaisneuvonta, Nuortenelämä.fi, Otavan Opisto); otherwise the authors' reading: the
+ *   organisation that runs the service today, and the channel the service's text names (Ohjaamo
+ *   Olkkari, Byströmin Ohjaamo, NuortenTurku) or its well-known e-service, marked as without a PTV id.
+ * - Areas: the labelling sheet's municipality, or the municipality a service's name names; else
+ *   nationwide. Languages: the record's, else its PTV channels', else the Language Act minimum of the
+ *   responsible organisation plus any language the service's own text names (serviceLanguages()).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
-import { METERS, WorkspaceJsonSchema, linkKindError } from '../../shared/model';
-import type { EntityInput, LinkInput, LinkType, Meter, WorkspaceJsonInput } from '../../shared/model';
+import { METERS, ServiceSchema, WorkspaceJsonSchema, linkKindError } from '../../shared/model';
+import type { EntityInput, LinkInput, LinkType, Meter, Service, WorkspaceJsonInput } from '../../shared/model';
+import { NEED_RULES, needEvidence, type Clause, type ServiceRecord } from './evidence-rules';
 
 const DATA = process.env.KOHTAANTO_DATA ?? path.resolve(__dirname, '../../../shared/data');
 const OUT = path.resolve(__dirname, 'nuoret-kiinni-yhteiskunnassa.json');
@@ -316,15 +336,23 @@ type NeedKey =
   | 'verot'
   | 'kansainvalinen';
 
-const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: string[]; keywords: string[] }> = {
+interface NeedSpec {
+  name: Text;
+  description: Text;
+  rule: Clause[];
+  /** Words for the recommender's text evidence (the need's `keywords`). */
+  keywords: string[];
+}
+
+const NEEDS: Record<NeedKey, NeedSpec> = {
   ohjaus: {
     name: { fi: 'Ohjaus: mistä aloittaa', sv: 'Vägledning: var ska jag börja', en: 'Guidance on where to start' },
     description: {
       fi: 'Nuori ei tiedä, mikä palvelu sopii ja kuka auttaa; tarvitsee yhden paikan, josta saa ohjausta eteenpäin (matalan kynnyksen ohjaus, Ohjaamo).',
       en: 'Does not know which service fits or who helps; needs one low-threshold place that guides onwards.',
     },
-    serviceClasses: ['P28.5', 'P9.6', 'P4.13'],
-    keywords: ['ohjaamo', 'neuvonta', 'palveluohjaus', 'matala kynnys'],
+    rule: NEED_RULES['ohjaus'],
+    keywords: ['ohjaamo', 'etsivä nuorisotyö', 'palveluohjaus', 'kansalaisneuvonta'],
   },
   opiskelupaikka: {
     name: { fi: 'Opiskelupaikan löytäminen', sv: 'Att hitta en studieplats', en: 'Finding a place to study' },
@@ -332,8 +360,8 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Sopivan alan ja oppilaitoksen löytäminen, haku (yhteishaku, jatkuva haku) ja ammatinvalinta.',
       en: 'Finding a field and school, applying (joint or continuous application) and choosing a career.',
     },
-    serviceClasses: ['P6.5', 'P6.4', 'P10.2'],
-    keywords: ['yhteishaku', 'jatkuva haku', 'ammatinvalinta', 'opinto-ohjaus'],
+    rule: NEED_RULES['opiskelupaikka'],
+    keywords: ['ammatinvalinta', 'koulutusneuvonta', 'yhteishaku', 'opinto-ohjaus'],
   },
   'toinen-aste': {
     name: {
@@ -345,8 +373,8 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Keskeytymisen ehkäisy ja keskeytyneiden opintojen jatkaminen lukiossa tai ammatillisessa koulutuksessa (oppivelvollisuus 18 ikävuoteen).',
       en: 'Preventing drop-out and resuming interrupted general or vocational upper secondary studies.',
     },
-    serviceClasses: ['P6.6', 'P6.8', 'P6.10', 'P4.9'],
-    keywords: ['keskeyttäminen', 'lukio', 'ammatillinen koulutus', 'oppivelvollisuus'],
+    rule: NEED_RULES['toinen-aste'],
+    keywords: ['lukio', 'ammatillinen koulutus', 'keskeyttäminen'],
   },
   tyo: {
     name: { fi: 'Ensimmäinen työpaikka tai kesätyö', sv: 'Första jobbet eller sommarjobb', en: 'First job or summer job' },
@@ -354,7 +382,7 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Työnhaku, kesätyö, työkokeilu tai työpaja; työelämän pelisäännöt ensimmäisessä työsuhteessa.',
       en: 'Job search, summer job, work trial or workshop; the rules of a first employment.',
     },
-    serviceClasses: ['P10.1', 'P10.2', 'P10.3', 'P28.3'],
+    rule: NEED_RULES['tyo'],
     keywords: ['työnhaku', 'kesätyö', 'työkokeilu', 'työpaja'],
   },
   toimeentulo: {
@@ -363,8 +391,8 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Opintotuki, työttömyysturva, asumistuki ja toimeentulotuki: mitä voi saada ja miten haetaan.',
       en: 'Student aid, unemployment benefits, housing allowance and social assistance: what one can get and how to apply.',
     },
-    serviceClasses: ['P4.10', 'P6.14', 'P10.6', 'P1.4'],
-    keywords: ['opintotuki', 'työttömyysturva', 'toimeentulotuki', 'asumistuki'],
+    rule: NEED_RULES['toimeentulo'],
+    keywords: ['toimeentulotuki', 'opintotuki', 'työttömyysturva', 'asumistuki'],
   },
   asunto: {
     name: { fi: 'Ensimmäinen oma asunto', sv: 'Den första egna bostaden', en: 'Own first home' },
@@ -372,8 +400,8 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Kotoa muuttaminen: vuokra-asunnon löytäminen, vuokravakuus, asumisen tuet ja tuki itsenäiseen asumiseen; asunnottomuuden uhka.',
       en: 'Moving out: finding a rental flat, the deposit, housing benefits and support for independent living; risk of homelessness.',
     },
-    serviceClasses: ['P1.1', 'P1.4', 'P4.1'],
-    keywords: ['vuokra-asunto', 'takuuvuokra', 'tuettu asuminen', 'asunnottomuus'],
+    rule: NEED_RULES['asunto'],
+    keywords: ['vuokra-asunto', 'asuminen', 'asunnottomuus'],
   },
   mielenterveys: {
     name: { fi: 'Mielenterveyden tuki', sv: 'Stöd för psykisk hälsa', en: 'Mental health support' },
@@ -381,8 +409,8 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Ahdistus, masennus, uupumus: keskusteluapu matalalla kynnyksellä ja tarvittaessa hoito.',
       en: 'Anxiety, depression, exhaustion: low-threshold support and, when needed, treatment.',
     },
-    serviceClasses: ['P5.7', 'P5.9', 'P5.17'],
-    keywords: ['ahdistus', 'masennus', 'psykologi', 'kuraattori'],
+    rule: NEED_RULES['mielenterveys'],
+    keywords: ['mielenterveys', 'masennus', 'ahdistus', 'kuraattori'],
   },
   paihteet: {
     name: { fi: 'Apu päihteiden käyttöön', sv: 'Hjälp mot missbruk', en: 'Help with substance use' },
@@ -390,7 +418,7 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Huoli omasta alkoholin, huumeiden tai lääkkeiden käytöstä; ehkäisevä päihdetyö ja hoitoon ohjaus.',
       en: 'Worry about one’s alcohol, drug or medicine use; prevention and referral to treatment.',
     },
-    serviceClasses: ['P5.7'],
+    rule: NEED_RULES['paihteet'],
     keywords: ['päihteet', 'huumeet', 'alkoholi', 'päihdepalvelut'],
   },
   yksinaisyys: {
@@ -399,7 +427,7 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Yhteisö, jossa kuuluu joukkoon: nuorisotilat, harrastukset, kurssit, vertaistuki.',
       en: 'A community to belong to: youth centres, hobbies, courses, peer support.',
     },
-    serviceClasses: ['P28.1', 'P28.2', 'P25.5', 'P25.7'],
+    rule: NEED_RULES['yksinaisyys'],
     keywords: ['yksinäisyys', 'harrastus', 'nuorisotila', 'vertaistuki'],
   },
   talous: {
@@ -408,8 +436,8 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Maksuhäiriöt, pikavipit ja laskujen hallinta. Huom.: aineistossa ei ole yhtään henkilöasiakkaan talous- ja velkaneuvonnan palvelua (PTV-pohjakuvaus on olemassa) – tunnistettu aukko.',
       en: 'Payment defaults, quick loans and managing bills. Note: the data holds no consumer debt-advice service (a PTV general description exists) – a known gap.',
     },
-    serviceClasses: ['P15.1', 'P15.3'],
-    keywords: ['velka', 'maksuhäiriö', 'pikavippi', 'talousneuvonta'],
+    rule: NEED_RULES['talous'],
+    keywords: ['velka', 'maksuhäiriö', 'talousneuvonta', 'luotto'],
   },
   verot: {
     name: { fi: 'Verokortti ja verotus ensimmäisessä työssä', sv: 'Skattekort och beskattning i första jobbet', en: 'Tax card and taxes in a first job' },
@@ -417,8 +445,8 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Verokortin tilaaminen, veroprosentti ja oma verotus, kun saa ensimmäistä kertaa palkkaa.',
       en: 'Ordering a tax card, the tax rate and one’s own taxation when earning a first salary.',
     },
-    serviceClasses: ['P14.1'],
-    keywords: ['verokortti', 'veroprosentti', 'OmaVero'],
+    rule: NEED_RULES['verot'],
+    keywords: ['verokortti', 'veroprosentti', 'verotus'],
   },
   kansainvalinen: {
     name: {
@@ -430,13 +458,18 @@ const NEEDS: Record<NeedKey, { name: Text; description: Text; serviceClasses: st
       fi: 'Ulkomaalainen opiskelija tai vastavalmistunut hakee töitä Suomessa (kieli, verkostot, oikeus etuuksiin) – tai suomalainen nuori haluaa ulkomaille.',
       en: 'An international student or graduate looking for work in Finland (language, networks, entitlement to benefits) – or a Finnish young person wanting to go abroad.',
     },
-    serviceClasses: ['P22.2', 'P22.3', 'P10.1', 'P6.13'],
-    keywords: ['kansainvälinen', 'international', 'kielikurssi', 'EURES'],
+    rule: NEED_RULES['kansainvalinen'],
+    keywords: ['kansainvälistyminen', 'ulkomaat', 'maahanmuuttaja', 'EURES'],
   },
 };
 
 type LifeEventKey = 'nuoret' | 'kotoa' | 'ulkomaiset';
-const LIFE_EVENTS: Record<LifeEventKey, { name: Text; description: Text; code?: string; needs: NeedKey[]; tags: string[] }> = {
+/**
+ * `needs` are the life event's needs (hasNeed). `coreNeeds` decide which services belong to it
+ * (inLifeEvent): those that address one of them, besides services carrying its PTV code. The youth
+ * life event is the one the services were chosen for, so all of them belong to it.
+ */
+const LIFE_EVENTS: Record<LifeEventKey, { name: Text; description: Text; code?: string; needs: NeedKey[]; coreNeeds: NeedKey[] | 'all'; tags: string[] }> = {
   nuoret: {
     name: {
       fi: 'Nuoret kiinni yhteiskunnassa syrjäytymisen ehkäisyllä',
@@ -449,6 +482,7 @@ const LIFE_EVENTS: Record<LifeEventKey, { name: Text; description: Text; code?: 
       en: 'AuroraAI programme life event, the only one built into the AuroraAI network. People aged 16–29 at risk of falling outside education, work or community. PTV’s life events (KE1–KE14) have no code for it.',
     },
     needs: ['ohjaus', 'opiskelupaikka', 'toinen-aste', 'tyo', 'toimeentulo', 'asunto', 'mielenterveys', 'paihteet', 'yksinaisyys', 'talous', 'verot', 'kansainvalinen'],
+    coreNeeds: 'all',
     tags: ['AuroraAI'],
   },
   kotoa: {
@@ -459,6 +493,7 @@ const LIFE_EVENTS: Record<LifeEventKey, { name: Text; description: Text; code?: 
       en: 'PTV life event KE4.1; part of the young people’s life event when they move to a first home of their own.',
     },
     needs: ['asunto', 'toimeentulo', 'talous', 'ohjaus'],
+    coreNeeds: ['asunto'],
     tags: ['PTV'],
   },
   ulkomaiset: {
@@ -473,6 +508,7 @@ const LIFE_EVENTS: Record<LifeEventKey, { name: Text; description: Text; code?: 
       en: 'The AuroraAI programme’s original second life event, later dropped. Nearest PTV life event: KE5 (Immigrating to Finland).',
     },
     needs: ['kansainvalinen', 'tyo', 'verot', 'toimeentulo', 'yksinaisyys', 'ohjaus'],
+    coreNeeds: ['kansainvalinen'],
     tags: ['AuroraAI'],
   },
 };
@@ -580,22 +616,11 @@ interface ServiceSpec {
   name?: Text;
   /** Shown after the name, so that e.g. three "Etsivä nuorisotyö" nodes can be told apart. */
   place?: 'oulu' | 'turku' | 'mikkeli';
-  classes?: string[];
-  targetGroups?: string[];
-  lifeEventCodes?: string[];
-  areas?: string[];
-  languages: string[];
   fundingType?: 'public' | 'market' | 'other';
-  needs: NeedKey[];
-  lifeEvents: LifeEventKey[];
   channels?: string[];
-  keywords?: string[];
   note?: string;
 }
 
-const YOUTH = ['KR1', 'KR1.3'];
-const CITIZENS = ['KR1'];
-const NATIONAL_LANGS = ['fi', 'sv', 'en'];
 
 const SERVICES: ServiceSpec[] = [
   // --- national: DVV, Kela, TE, Vero, OPH, Otavia, NGOs ---
@@ -603,62 +628,30 @@ const SERVICES: ServiceSpec[] = [
     ptv: 'aab55d57-3b3b-4224-8336-827e79d1f288',
     providers: [['dvv', 'responsible']],
     name: { sv: 'Medborgarrådgivningen', en: 'Citizen’s Advice' },
-    classes: ['P9.6', 'P9.4'],
-    targetGroups: CITIZENS,
-    languages: NATIONAL_LANGS,
-    needs: ['ohjaus', 'kansainvalinen'],
-    lifeEvents: ['nuoret', 'ulkomaiset'],
     channels: ['kansalaisneuvonta-puhelin', 'kansalaisneuvonta-web', 'kansalaisneuvonta-chat'],
   },
   {
     ptv: 'e0556386-0ffa-40f2-98aa-770b42dd792a',
     providers: [['kela', 'responsible']],
     name: { sv: 'FPA:s stöd för studerande', en: 'Kela benefits for students' },
-    classes: ['P6.14'],
-    targetGroups: YOUTH,
-    lifeEventCodes: ['KE3'],
-    languages: NATIONAL_LANGS,
-    needs: ['toimeentulo'],
-    lifeEvents: ['nuoret'],
     channels: ['kela-opiskelijat', 'omakela'],
-    keywords: ['opintotuki', 'opintolaina'],
   },
   {
     ptv: '579991be-f40f-4913-8130-0e07592b50c4',
     providers: [['kela', 'responsible']],
     name: { sv: 'FPA:s stöd för boende', en: 'Kela housing benefits' },
-    classes: ['P1.4'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE4.1'],
-    languages: NATIONAL_LANGS,
-    needs: ['asunto', 'toimeentulo'],
-    lifeEvents: ['nuoret', 'kotoa'],
     channels: ['omakela'],
-    keywords: ['yleinen asumistuki'],
   },
   {
     ptv: '8c6e25e9-e186-49fd-852c-f6f168d1351f',
     providers: [['kela', 'responsible']],
     name: { sv: 'FPA:s stöd för arbetslösa', en: 'Kela benefits for the unemployed' },
-    classes: ['P10.6'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE8'],
-    languages: NATIONAL_LANGS,
-    needs: ['toimeentulo'],
-    lifeEvents: ['nuoret', 'ulkomaiset'],
     channels: ['omakela'],
-    keywords: ['työmarkkinatuki', 'peruspäiväraha'],
   },
   {
     ptv: 'ff059acf-de3f-468d-8b6a-9a492d301cda',
     providers: [['kela', 'responsible']],
     name: { sv: 'FPA:s grundläggande utkomststöd', en: 'Kela basic social assistance' },
-    classes: ['P4.10'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE9'],
-    languages: NATIONAL_LANGS,
-    needs: ['toimeentulo', 'talous'],
-    lifeEvents: ['nuoret', 'kotoa'],
     channels: ['omakela'],
     note: 'Merkitty AuroraAI:n luokittelussa "EI MUKAAN": suosittelija ei voinut koskaan ehdottaa tätä viimesijaista tukea.',
   },
@@ -666,103 +659,55 @@ const SERVICES: ServiceSpec[] = [
     ptv: '9e47824b-3d05-4f74-9be5-6d14aca2bc5e',
     providers: [['te', 'responsible']],
     name: { sv: 'Anmälan som arbetssökande', en: 'Registering as a jobseeker' },
-    classes: ['P10.1', 'P10.6'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE8'],
-    languages: NATIONAL_LANGS,
-    needs: ['tyo', 'toimeentulo'],
-    lifeEvents: ['nuoret', 'ulkomaiset'],
     channels: ['tyomarkkinatori'],
   },
   {
     ptv: '662d226e-1d3f-4b87-80f1-bb1462bc6878',
     providers: [['te', 'responsible']],
     name: { sv: 'Rådgivning och handledning i jobbsökning', en: 'Job search advice and guidance' },
-    classes: ['P10.1'],
-    targetGroups: CITIZENS,
-    languages: NATIONAL_LANGS,
-    needs: ['tyo', 'kansainvalinen'],
-    lifeEvents: ['nuoret', 'ulkomaiset'],
     channels: ['tyomarkkinatori'],
   },
   {
     ptv: '67384a79-8541-4c1e-b78e-bec4c57a8f6b',
     providers: [['te', 'responsible']],
     name: { sv: 'Yrkesvals- och karriärvägledning', en: 'Career and vocational guidance' },
-    classes: ['P10.2', 'P6.4'],
-    targetGroups: CITIZENS,
-    languages: NATIONAL_LANGS,
-    needs: ['opiskelupaikka', 'tyo'],
-    lifeEvents: ['nuoret'],
     channels: ['tyomarkkinatori'],
   },
   {
     ptv: 'f3a9e069-40b8-4415-857b-1b091a079eb8',
     providers: [['te', 'responsible']],
     name: { sv: 'Utbildningsrådgivning', en: 'Education and training advice' },
-    classes: ['P6.5', 'P6.4'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE3'],
-    languages: NATIONAL_LANGS,
-    needs: ['opiskelupaikka'],
-    lifeEvents: ['nuoret'],
     channels: ['tyomarkkinatori'],
   },
   {
     ptv: 'a248b29b-2161-452b-9f47-1b5672e6533c',
     providers: [['te', 'responsible']],
     name: { sv: 'Arbetsprövning', en: 'Work trial' },
-    classes: ['P10.2', 'P10.7'],
-    targetGroups: CITIZENS,
-    languages: NATIONAL_LANGS,
-    needs: ['tyo'],
-    lifeEvents: ['nuoret'],
     channels: ['tyomarkkinatori'],
   },
   {
     ptv: 'c28e2e1c-943c-49ec-9f43-a163d08fdd99',
     providers: [['te', 'responsible']],
     name: { sv: 'Informations- och rådgivningstjänster om jobbsökning i Europa (EURES)', en: 'Information and advice on looking for work in Europe (EURES)' },
-    classes: ['P10.1', 'P22.6'],
-    targetGroups: CITIZENS,
-    languages: NATIONAL_LANGS,
-    needs: ['tyo', 'kansainvalinen'],
-    lifeEvents: ['nuoret'],
     channels: ['tyomarkkinatori'],
   },
   {
     ptv: 'd512402e-9ea5-4e79-bad5-6fb9f895900c',
     providers: [['kesaduunari', 'responsible']],
     name: { sv: 'Sommarjobbarinfo', en: 'Summer Job Info' },
-    classes: ['P10.3'],
-    targetGroups: YOUTH,
-    languages: NATIONAL_LANGS,
     fundingType: 'other',
-    needs: ['tyo'],
-    lifeEvents: ['nuoret'],
     channels: ['kesaduunari'],
   },
   {
     ptv: 'f39df5e0-6aee-42d7-a547-945fa99d7243',
     providers: [['vero', 'responsible']],
     name: { sv: 'Skatteförvaltningens e-tjänster', en: 'Tax Administration e-services' },
-    classes: ['P14.1'],
-    targetGroups: CITIZENS,
-    languages: NATIONAL_LANGS,
-    needs: ['verot'],
-    lifeEvents: ['nuoret', 'ulkomaiset'],
     channels: ['omavero'],
   },
   {
     ptv: '77ef9f96-495b-4622-8cd5-f6b1fe5aaa5e',
     providers: [['vero', 'responsible']],
     name: { sv: 'Skattekort', en: 'Tax card' },
-    classes: ['P14.1'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE4.1'],
-    languages: NATIONAL_LANGS,
-    needs: ['verot', 'tyo'],
-    lifeEvents: ['nuoret', 'kotoa', 'ulkomaiset'],
     channels: ['omavero'],
     note: 'Merkitty AuroraAI:n luokittelussa "EI MUKAAN", vaikka lähes jokainen kesätyönsä aloittava nuori tarvitsee verokortin.',
   },
@@ -770,11 +715,6 @@ const SERVICES: ServiceSpec[] = [
     ptv: 'a3843bd3-8bae-4ec9-be5b-7fd2c12f2d54',
     providers: [['oph', 'responsible']],
     name: { sv: 'Maailmalle-tjänsterna (internationella möjligheter för unga)', en: 'Maailmalle services (going abroad)' },
-    classes: ['P6.13', 'P28.7'],
-    targetGroups: YOUTH,
-    languages: NATIONAL_LANGS,
-    needs: ['kansainvalinen', 'opiskelupaikka'],
-    lifeEvents: ['nuoret'],
     channels: ['maailmalle'],
   },
   {
@@ -783,11 +723,6 @@ const SERVICES: ServiceSpec[] = [
     name: { sv: 'Information och rådgivning för unga (Nuortenelämä.fi)', en: 'Information and advice for young people (Nuortenelämä.fi)' },
     gd: '64c45258-fea0-440c-b67f-14fc0d6719c0',
     gdDescription: false,
-    classes: ['P28.5'],
-    targetGroups: YOUTH,
-    languages: ['fi'],
-    needs: ['ohjaus', 'mielenterveys', 'yksinaisyys'],
-    lifeEvents: ['nuoret'],
     channels: ['nuortenelama'],
     note: 'Valtakunnallinen verkkopalvelu; tuottajana nuorten tieto- ja neuvontatyön osaamiskeskus Koordinaatti (Oulun kaupunki).',
   },
@@ -800,20 +735,12 @@ const SERVICES: ServiceSpec[] = [
       ['mikkeli', 'otherResponsible'],
     ],
     name: { sv: 'Nätgymnasium för vuxna', en: 'Online upper secondary school for adults' },
-    languages: ['fi'],
-    needs: ['toinen-aste'],
-    lifeEvents: ['nuoret'],
     channels: ['otavan-opisto', 'nettilukio-fi', 'nettilukio-hakulomake'],
   },
   {
     ptv: '2afc11a0-f7f3-4a5f-8585-be246bb2a5ea',
     providers: [['otavia', 'responsible']],
     name: { sv: 'Otavias ämnesstudier på nätet', en: 'Otavia single-subject studies online' },
-    classes: ['P6.10', 'P6.8', 'P6.2'],
-    targetGroups: CITIZENS,
-    languages: ['fi'],
-    needs: ['toinen-aste'],
-    lifeEvents: ['nuoret'],
     channels: ['otavan-opisto'],
   },
   {
@@ -822,10 +749,6 @@ const SERVICES: ServiceSpec[] = [
     gd: 'ef1f0fc0-46a3-4daf-b4ba-ca5923fdc2d1',
     gdDescription: false,
     name: { sv: 'Tammerforsregionens arbetarinstitut', en: 'Tampere Region Adult Education Centre' },
-    areas: ['837'],
-    languages: ['fi', 'en'],
-    needs: ['yksinaisyys', 'kansainvalinen'],
-    lifeEvents: ['nuoret', 'ulkomaiset'],
   },
   // --- Mikkeli (labelled by DVV staff) ---
   {
@@ -833,11 +756,6 @@ const SERVICES: ServiceSpec[] = [
     providers: [['mikkeli', 'responsible']],
     gd: '1e74a0bb-b521-4d49-9a9a-e3b7fe3d5a20',
     place: 'mikkeli',
-    classes: ['P28.4'],
-    targetGroups: YOUTH,
-    languages: ['fi'],
-    needs: ['ohjaus', 'opiskelupaikka', 'yksinaisyys'],
-    lifeEvents: ['nuoret'],
     channels: ['ohjaamo-olkkari'],
   },
   {
@@ -845,11 +763,6 @@ const SERVICES: ServiceSpec[] = [
     providers: [['mikkeli', 'responsible']],
     gd: '64c45258-fea0-440c-b67f-14fc0d6719c0',
     place: 'mikkeli',
-    classes: ['P28.5'],
-    targetGroups: YOUTH,
-    languages: ['fi'],
-    needs: ['ohjaus', 'opiskelupaikka', 'tyo', 'asunto'],
-    lifeEvents: ['nuoret'],
     channels: ['ohjaamo-olkkari'],
   },
   {
@@ -857,11 +770,6 @@ const SERVICES: ServiceSpec[] = [
     providers: [['mikkeli', 'responsible']],
     gd: '4f9f203f-dd47-41c5-9955-1535e2583ae7',
     place: 'mikkeli',
-    classes: ['P28.1'],
-    targetGroups: YOUTH,
-    languages: ['fi'],
-    needs: ['yksinaisyys'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: 'e37af729-6099-4e16-b3d6-b9619a8c63d8',
@@ -869,29 +777,18 @@ const SERVICES: ServiceSpec[] = [
     gd: 'ef1f0fc0-46a3-4daf-b4ba-ca5923fdc2d1',
     gdDescription: false,
     name: { sv: 'S:t Michels medborgarinstitut', en: 'Mikkeli Adult Education Centre' },
-    languages: ['fi'],
-    needs: ['yksinaisyys'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: 'b6fea1ec-95c8-4a28-b103-08b04ca5a52b',
     providers: [['eshva', 'responsible']],
     gd: '2fe0cba3-c4b7-43e9-bed4-f083debb2d55',
     place: 'mikkeli',
-    targetGroups: YOUTH,
-    lifeEventCodes: ['KE3'],
-    languages: ['fi'],
-    needs: ['mielenterveys', 'paihteet'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '52eb1b84-52fd-4236-8723-a530827846ab',
     providers: [['eshva', 'responsible']],
     gd: '3cf74200-8e13-47d9-86b3-0190b2941928',
     place: 'mikkeli',
-    languages: ['fi'],
-    needs: ['mielenterveys'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: 'b9cd2516-5913-4bbe-ac08-67d5caa52586',
@@ -900,63 +797,36 @@ const SERVICES: ServiceSpec[] = [
     // The Swedish short text of this general description is about home care (a PTV data error): not copied.
     gdDescription: false,
     place: 'mikkeli',
-    languages: ['fi'],
-    needs: ['paihteet'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: 'bd62a8eb-4928-4c1e-a01f-59b22453f437',
     providers: [['eshva', 'responsible']],
     name: { sv: 'Kompletterande eller förebyggande utkomststöd', en: 'Supplementary or preventive social assistance' },
     place: 'mikkeli',
-    classes: ['P4.10'],
-    targetGroups: CITIZENS,
-    languages: ['fi'],
-    needs: ['toimeentulo'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
   {
     ptv: 'bd6f6a9d-e13f-4c81-9c8c-b7769d51b869',
     providers: [['eshva', 'responsible']],
     name: { sv: 'Förmedlingskonto', en: 'Managed payment account' },
     place: 'mikkeli',
-    classes: ['P15.1', 'P4.14'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE9'],
-    languages: ['fi'],
-    needs: ['talous'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
   {
     ptv: 'ad75fe5d-cce3-4961-b764-4a93b98567ff',
     providers: [['eshva', 'responsible']],
     name: { sv: 'Socialt arbete för vuxna', en: 'Social work for adults' },
     place: 'mikkeli',
-    classes: ['P4.13', 'P4.10'],
-    targetGroups: CITIZENS,
-    languages: ['fi'],
-    needs: ['toimeentulo', 'talous', 'asunto'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '3a2a54cf-053a-4486-8529-f1589c54f3a2',
     providers: [['eshva', 'responsible']],
     gd: '756cbeb4-e772-4942-8b9a-5594fdbf4cc9',
     place: 'mikkeli',
-    lifeEventCodes: ['KE4.1'],
-    languages: ['fi'],
-    needs: ['asunto'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
   {
     ptv: '9a9c1553-28de-4f21-b615-2d3e79470739',
     providers: [['eshva', 'responsible']],
     gd: 'b033783b-309d-4fcf-ac27-eedd3cbfb1c4',
     place: 'mikkeli',
-    lifeEventCodes: ['KE8'],
-    languages: ['fi'],
-    needs: ['tyo', 'yksinaisyys'],
-    lifeEvents: ['nuoret'],
   },
   // --- Oulu (sheet never reviewed: no 3X10D labels) ---
   {
@@ -964,11 +834,6 @@ const SERVICES: ServiceSpec[] = [
     providers: [['oulu', 'responsible']],
     gd: '1e74a0bb-b521-4d49-9a9a-e3b7fe3d5a20',
     place: 'oulu',
-    classes: ['P28.4'],
-    targetGroups: YOUTH,
-    languages: ['fi'],
-    needs: ['ohjaus', 'opiskelupaikka', 'yksinaisyys'],
-    lifeEvents: ['nuoret'],
     channels: ['ohjaamo-bystrom'],
   },
   {
@@ -978,11 +843,6 @@ const SERVICES: ServiceSpec[] = [
     gdDescription: false,
     name: { sv: 'Servicestyrning för ungdomar (Byströms Navigator)', en: 'Service counselling for young people (Byström One-Stop Guidance Centre)' },
     place: 'oulu',
-    classes: ['P28.5'],
-    targetGroups: YOUTH,
-    languages: ['fi', 'en'],
-    needs: ['ohjaus', 'opiskelupaikka', 'tyo', 'asunto'],
-    lifeEvents: ['nuoret', 'kotoa'],
     channels: ['ohjaamo-bystrom'],
   },
   {
@@ -990,50 +850,30 @@ const SERVICES: ServiceSpec[] = [
     providers: [['oulu', 'responsible']],
     gd: 'db40fe8b-17db-4fe6-b733-a7dee05ae157',
     place: 'oulu',
-    classes: ['P28.3'],
-    languages: ['fi'],
-    needs: ['tyo', 'opiskelupaikka'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '1afba330-a69c-4a86-b5db-954f3101d49c',
     providers: [['oulu', 'responsible']],
     name: { sv: 'Sommarjobbssedel för unga', en: 'Summer job voucher for young people' },
     place: 'oulu',
-    classes: ['P10.1', 'P28.6'],
-    targetGroups: YOUTH,
-    languages: ['fi'],
-    needs: ['tyo'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: 'fc07b996-2983-4c9b-9f21-327962da9823',
     providers: [['oulu', 'responsible']],
     gd: '3059df57-2769-422d-a750-5782db9c0f19',
     place: 'oulu',
-    lifeEventCodes: ['KE3'],
-    languages: ['fi'],
-    needs: ['opiskelupaikka', 'toinen-aste'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: 'd9509954-0984-4aa9-8b57-98fa43f79b60',
     providers: [['pphva', 'responsible']],
     gd: 'afc62344-191a-4e03-92f0-c93cee8c494d',
     place: 'oulu',
-    languages: ['fi'],
-    needs: ['mielenterveys'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '74c22bbc-7696-44f3-a65d-beb2d652fc94',
     providers: [['pphva', 'responsible']],
     gd: 'db5db9ab-b7b0-47eb-8a39-e2a11b866d88',
     place: 'oulu',
-    lifeEventCodes: ['KE9'],
-    languages: ['fi'],
-    needs: ['talous'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
   {
     ptv: 'e8e2f239-c140-491d-86e1-195fe4615673',
@@ -1048,56 +888,30 @@ const SERVICES: ServiceSpec[] = [
       en: 'Multisectoral joint service promoting employment (TYP)',
     },
     place: 'oulu',
-    classes: ['P4.8', 'P10.4'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE8'],
-    languages: ['fi'],
-    needs: ['tyo', 'toimeentulo', 'ohjaus'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '4fa1d2af-c6a0-4d87-a621-c2f619b85bd2',
     providers: [['pphva', 'responsible']],
     gd: 'b76e3529-d251-46d9-8f16-925dde614942',
     place: 'oulu',
-    targetGroups: YOUTH,
-    lifeEventCodes: ['KE3'],
-    languages: ['fi'],
-    needs: ['toinen-aste', 'mielenterveys'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '85882c1d-049a-4509-97ca-054636f0a1f2',
     providers: [['pphva', 'responsible']],
     name: { sv: 'Eftervård inom barnskyddet', en: 'Child welfare aftercare' },
     place: 'oulu',
-    classes: ['P3.8'],
-    targetGroups: YOUTH,
-    lifeEventCodes: ['KE4.1'],
-    languages: ['fi'],
-    needs: ['asunto', 'toimeentulo', 'ohjaus'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
   {
     ptv: 'a5dc51fc-d732-433f-bde1-0fb2e4cbe002',
     providers: [['pphva', 'responsible']],
     name: { sv: 'Kompletterande eller förebyggande utkomststöd', en: 'Supplementary or preventive social assistance' },
     place: 'oulu',
-    classes: ['P4.10'],
-    targetGroups: CITIZENS,
-    languages: ['fi'],
-    needs: ['toimeentulo'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
   {
     ptv: '0956fc27-8c78-43d6-8cf5-de9b9cfe49b8',
     providers: [['pphva', 'responsible']],
     gd: '72a34d4a-5da4-4d28-984c-3512677b05ce',
     place: 'oulu',
-    lifeEventCodes: ['KE4.1'],
-    languages: ['fi'],
-    needs: ['asunto'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
   // --- Turku (sheet never reviewed: no 3X10D labels); bilingual city ---
   {
@@ -1107,11 +921,6 @@ const SERVICES: ServiceSpec[] = [
     gdDescription: false,
     name: { sv: 'Rådgivningstjänster för unga (NuortenTurku)', en: 'Youth advisory services (NuortenTurku)' },
     place: 'turku',
-    classes: ['P28.5'],
-    targetGroups: YOUTH,
-    languages: ['fi', 'sv'],
-    needs: ['ohjaus', 'tyo', 'opiskelupaikka'],
-    lifeEvents: ['nuoret'],
     channels: ['nuortenturku'],
   },
   {
@@ -1120,23 +929,12 @@ const SERVICES: ServiceSpec[] = [
     gd: '4f9f203f-dd47-41c5-9955-1535e2583ae7',
     name: { sv: 'Ungdomslokalverksamhet', en: 'Youth centre activities' },
     place: 'turku',
-    classes: ['P28.1'],
-    targetGroups: YOUTH,
-    languages: ['fi', 'sv'],
-    needs: ['yksinaisyys'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '26e9e015-07a0-400f-bb25-38b8146f7202',
     providers: [['turku', 'responsible']],
     name: { sv: 'Sysselsättningstjänster', en: 'Employment services' },
     place: 'turku',
-    classes: ['P10.1', 'P4.8'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE8'],
-    languages: ['fi', 'sv'],
-    needs: ['tyo'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '858f5857-f08b-4d41-8799-8b329532013e',
@@ -1144,20 +942,12 @@ const SERVICES: ServiceSpec[] = [
     gd: '3059df57-2769-422d-a750-5782db9c0f19',
     gdDescription: false,
     place: 'turku',
-    lifeEventCodes: ['KE3'],
-    languages: ['fi'],
-    needs: ['opiskelupaikka', 'toinen-aste'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: 'de757b53-38b2-4d30-8735-0718307a5050',
     providers: [['turku', 'responsible']],
     gd: '07ac17e9-b833-43b2-b336-a0d1ed4824b9',
     place: 'turku',
-    lifeEventCodes: ['KE3'],
-    languages: ['fi', 'sv', 'en'],
-    needs: ['toinen-aste', 'opiskelupaikka'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '52f90a94-d9dd-499f-a5a2-17fc426dadb6',
@@ -1166,22 +956,12 @@ const SERVICES: ServiceSpec[] = [
     gdDescription: false,
     name: { sv: 'Skolkurator', en: 'School social worker' },
     place: 'turku',
-    targetGroups: YOUTH,
-    languages: ['fi', 'sv'],
-    needs: ['toinen-aste', 'mielenterveys'],
-    lifeEvents: ['nuoret'],
   },
   {
     ptv: '1d169b2b-9110-46ad-917e-04ccb589528c',
     providers: [['vshva', 'responsible']],
     name: { sv: 'Missbrukar- och boendetjänster', en: 'Substance abuse and housing services' },
     place: 'turku',
-    classes: ['P5.7', 'P4.1'],
-    targetGroups: CITIZENS,
-    lifeEventCodes: ['KE4.1'],
-    languages: ['fi', 'sv'],
-    needs: ['paihteet', 'asunto'],
-    lifeEvents: ['nuoret', 'kotoa'],
   },
 ];
 
@@ -1238,7 +1018,6 @@ interface PersonaSpec {
   meters: Record<Meter, number>;
   peoplePerYear: number;
   needs: [NeedKey, number][];
-  expected: string[]; // service ptv prefixes
 }
 
 const PERSONAS: PersonaSpec[] = [
@@ -1279,7 +1058,6 @@ const PERSONAS: PersonaSpec[] = [
       ['mielenterveys', 3],
       ['tyo', 2],
     ],
-    expected: ['0c7a77fc', '9def3348', 'fc07b996', '4fa1d2af', 'f3a9e069', '67384a79', '14844f00', '1afba330', '7c24f05f'],
   },
   {
     key: 'turku-19-sv-tyonhaku',
@@ -1317,7 +1095,6 @@ const PERSONAS: PersonaSpec[] = [
       ['verot', 3],
       ['asunto', 2],
     ],
-    expected: ['9e47824b', '662d226e', '8c6e25e9', '26e9e015', 'faee56c3', 'd512402e', '77ef9f96', 'aab55d57'],
   },
   {
     key: 'mikkeli-22-mielenterveys-velat',
@@ -1357,7 +1134,6 @@ const PERSONAS: PersonaSpec[] = [
       ['asunto', 3],
       ['paihteet', 2],
     ],
-    expected: ['b549647a', '3e28fd5b', '52eb1b84', 'ad75fe5d', 'bd62a8eb', 'bd6f6a9d', 'ff059acf', '9a9c1553'],
   },
   {
     key: 'tampere-24-en-kansainvalinen',
@@ -1396,7 +1172,6 @@ const PERSONAS: PersonaSpec[] = [
       ['yksinaisyys', 3],
       ['ohjaus', 3],
     ],
-    expected: ['9e47824b', '662d226e', 'aab55d57', '77ef9f96', 'f39df5e0', '0ae42926', '8c6e25e9'],
   },
   {
     key: 'oulu-18-jalkihuolto-oma-asunto',
@@ -1435,9 +1210,80 @@ const PERSONAS: PersonaSpec[] = [
       ['yksinaisyys', 3],
       ['paihteet', 2],
     ],
-    expected: ['85882c1d', '579991be', 'a5dc51fc', '0956fc27', '9def3348', '74c22bbc', 'e0556386'],
   },
 ];
+
+// ---------------------------------------------------------------------------------------------
+// Evidence rules: languages, needs, expected services
+// ---------------------------------------------------------------------------------------------
+
+/** Genitive forms that start a service name tied to one municipality ("Tampereen seudun …"). */
+const MUNICIPALITY_GENITIVE: Record<string, string> = { '564': 'Oulun', '853': 'Turun', '491': 'Mikkelin', '837': 'Tampereen' };
+
+/**
+ * Languages an organisation must serve in under the Language Act (423/2003): state authorities in
+ * Finnish and Swedish; municipalities and wellbeing services counties in their official languages
+ * (Government decree on the linguistic status of municipalities, 2023–2032: Turku and Varsinais-Suomi
+ * bilingual, the others Finnish). Associations have no such duty: Finnish, the language of their texts.
+ */
+const ORG_LANGUAGES: Record<OrgKey, string[]> = {
+  vm: ['fi', 'sv'],
+  dvv: ['fi', 'sv'],
+  digifinland: ['fi', 'sv'],
+  kela: ['fi', 'sv'],
+  te: ['fi', 'sv'],
+  oph: ['fi', 'sv'],
+  vero: ['fi', 'sv'],
+  oulu: ['fi'],
+  turku: ['fi', 'sv'],
+  mikkeli: ['fi'],
+  otavia: ['fi'],
+  tampere: ['fi'],
+  pphva: ['fi'],
+  eshva: ['fi'],
+  vshva: ['fi', 'sv'],
+  kesaduunari: ['fi'],
+};
+
+/** Words of a service's own text that say it is offered in a language ("englanninkielinen … koulu"). */
+const LANGUAGE_WORDS: [string, RegExp][] = [
+  ['sv', /ruotsinkiel|ruotsiksi/i],
+  ['en', /englanninkiel|englanniksi/i],
+];
+
+/**
+ * Languages of a service whose record states none (the labelling sheet has no language column): the
+ * languages of its PTV channels in the data; else the responsible organisation's Language-Act
+ * languages and any language the service's own text names. English only where the data says so.
+ */
+function serviceLanguages(s: ServiceSpec, ownText: string, channelRecords: Map<string, Record<string, unknown>>): string[] {
+  const fromChannels = new Set<string>();
+  for (const key of s.channels ?? []) {
+    const ptv = CHANNELS[key]?.ptv;
+    const rec = ptv ? channelRecords.get(ptv) : undefined;
+    if (Array.isArray(rec?.languages)) for (const l of rec.languages as string[]) fromChannels.add(l);
+  }
+  const order = (set: Set<string>) => ['fi', 'sv', 'en'].filter((l) => set.has(l));
+  if (fromChannels.size) return order(fromChannels);
+  const responsible = s.providers.find(([, role]) => role === 'responsible')?.[0] ?? s.providers[0][0];
+  const out = new Set(ORG_LANGUAGES[responsible]);
+  for (const [lang, re] of LANGUAGE_WORDS) if (re.test(ownText)) out.add(lang);
+  return order(out);
+}
+
+/**
+ * A persona's expected services, by the same evidence as the links: services that address one of its
+ * needs of importance 4 or 5, in its area (nationwide or its municipality) and in its language.
+ */
+function expectedServices(p: PersonaSpec, services: Service[], addressed: Map<string, Set<NeedKey>>): string[] {
+  const important = p.needs.filter(([, imp]) => imp >= 4).map(([n]) => n);
+  return services
+    .filter((s) => important.some((n) => addressed.get(s.id)!.has(n)))
+    .filter((s) => s.areaType !== 'limited' || s.areas.includes(p.municipality))
+    .filter((s) => !s.languages.length || s.languages.includes(p.language))
+    .map((s) => s.id)
+    .sort();
+}
 
 // ---------------------------------------------------------------------------------------------
 // Build
@@ -1539,7 +1385,8 @@ function build(): WorkspaceJsonInput {
       id: `need-${key}`,
       name: n.name,
       description: n.description,
-      serviceClasses: n.serviceClasses,
+      // The classes any clause accepts without a further condition: what the recommender may use alone.
+      serviceClasses: [...new Set(n.rule.filter((c) => c.classes && !c.stems && !c.targetGroups).flatMap((c) => c.classes!))],
       keywords: n.keywords,
     });
   }
@@ -1604,6 +1451,9 @@ function build(): WorkspaceJsonInput {
 
   // Services
   const servicesByPrefix = new Map<string, string>();
+  /** Per service: what its record says, for the evidence rules below. */
+  const records = new Map<string, ServiceRecord>();
+  const serviceEntities: Service[] = [];
   for (const s of SERVICES) {
     const id = srvId(s.ptv);
     if (servicesByPrefix.has(s.ptv.slice(0, 8))) throw new Error(`duplicate service ${id}`);
@@ -1616,24 +1466,37 @@ function build(): WorkspaceJsonInput {
 
     const name: Text = {};
     const description: Text = {};
+    // Classes, target groups, life events and keywords only from the PTV data (the v11 record or the
+    // general description the service was described by), never added by hand.
     const classes = new Set<string>();
     const groups = new Set<string>();
     const events = new Set<string>();
     const ontology: string[] = [];
-    const keywords = new Set<string>(s.keywords ?? []);
+    const keywords = new Set<string>();
+    /** The service's own Finnish text in the data: the evidence rules read only this. */
+    const ownText: string[] = [];
     const tags: string[] = [];
     let areaType: 'nationwide' | 'nationwideExceptAland' | 'limited' = 'nationwide';
     let areas: string[] = [];
-    let languages = s.languages;
+    let languages: string[] = [];
     let fundingType = s.fundingType ?? 'public';
 
     if (row) {
       name.fi = clean(row.name);
       description.fi = clean(row.summary);
+      ownText.push(name.fi, description.fi);
       const area = SHEET_AREA[row.sheet];
       if (area) {
         areaType = 'limited';
         areas = [area];
+      } else {
+        // A service on the national sheet whose own name names a municipality ("Tampereen seudun
+        // työväenopisto") serves that municipality, not the whole country.
+        const named = Object.entries(MUNICIPALITY_GENITIVE).find(([, g]) => name.fi!.startsWith(`${g} `));
+        if (named) {
+          areaType = 'limited';
+          areas = [named[0]];
+        }
       }
     }
     if (isV11) {
@@ -1642,17 +1505,25 @@ function build(): WorkspaceJsonInput {
       const summary = v.serviceDescriptions.find((d: any) => d.type === 'Summary' && d.language === 'fi')?.value;
       const long = v.serviceDescriptions.find((d: any) => d.type === 'Description' && d.language === 'fi')?.value;
       description.fi = clean([summary, long].filter(Boolean).join('\n\n'));
+      ownText.push(name.fi!, description.fi);
       for (const c of v.serviceClasses) classes.add(c.code);
       for (const c of v.targetGroups) groups.add(c.code);
       for (const c of v.lifeEvents) events.add(c.code);
       for (const o of v.ontologyTerms ?? []) {
         if (o.uri) ontology.push(o.uri);
         const fi = o.name?.find((n: any) => n.language === 'fi')?.value;
-        if (fi) keywords.add(fi);
+        if (fi) {
+          keywords.add(fi);
+          ownText.push(fi);
+        }
       }
-      for (const k of v.keywords ?? []) if (k.language === 'fi' && k.value) keywords.add(k.value);
+      for (const k of v.keywords ?? [])
+        if (k.language === 'fi' && k.value) {
+          keywords.add(k.value);
+          ownText.push(k.value);
+        }
       areaType = v.areaType === 'Nationwide' ? 'nationwide' : v.areaType === 'NationwideExceptAlandIslands' ? 'nationwideExceptAland' : 'limited';
-      languages = v.languages;
+      languages = [...v.languages];
       fundingType = v.fundingType === 'PubliclyFunded' ? 'public' : v.fundingType === 'MarketFunded' ? 'market' : 'other';
       tags.push('ptv-v11');
     }
@@ -1681,6 +1552,7 @@ function build(): WorkspaceJsonInput {
       for (const o of g.OntologyTerm) {
         ontology.push(o.Key);
         keywords.add(o.Value);
+        ownText.push(o.Value);
       }
       tags.push(`pohjakuvaus:${g.Id}`);
     }
@@ -1690,14 +1562,9 @@ function build(): WorkspaceJsonInput {
       const p = PLACE_NAMES[s.place];
       for (const l of ['fi', 'sv', 'en'] as Lang[]) if (name[l]) name[l] = `${name[l]} – ${p[l]}`;
     }
-    for (const c of s.classes ?? []) classes.add(c);
-    for (const c of s.targetGroups ?? []) groups.add(c);
-    for (const c of s.lifeEventCodes ?? []) events.add(c);
+    // Every service of the labelling sheet is a service for citizens (KR1); narrower groups only from PTV.
     if (groups.size === 0) groups.add('KR1');
-    if (s.areas) {
-      areaType = 'limited';
-      areas = s.areas;
-    }
+    if (!languages.length) languages = serviceLanguages(s, ownText.join('\n'), channelRecords);
     if (s.note) description.fi = `${description.fi}\n\n${s.note}`;
 
     // 3X10D labels of the AuroraAI labelling sheet
@@ -1717,16 +1584,16 @@ function build(): WorkspaceJsonInput {
       tags.push(`3x10d-taulukko:${row.sheet}`);
     }
 
-    entities.push({
-      kind: 'service',
+    const entity = {
+      kind: 'service' as const,
       id,
       name,
       description,
       ptvId,
       tags,
-      serviceClasses: [...classes],
-      targetGroups: [...groups],
-      lifeEvents: [...events],
+      serviceClasses: [...classes].sort(),
+      targetGroups: [...groups].sort(),
+      lifeEvents: [...events].sort(),
       ontologyTerms: [...new Set(ontology)],
       areaType,
       areas,
@@ -1735,12 +1602,37 @@ function build(): WorkspaceJsonInput {
       keywords: [...keywords],
       ...(meterAffinities ? { meterAffinities } : {}),
       excluded,
-    });
+    };
+    entities.push(entity);
+    serviceEntities.push(ServiceSchema.parse(entity));
+    records.set(id, { classes: entity.serviceClasses, targetGroups: entity.targetGroups, text: ownText.join('\n') });
 
     for (const [org, role] of s.providers) addLink('provides', `org-${org}`, id, { role });
     for (const ch of s.channels ?? []) addLink('offeredThrough', id, channelId(ch));
-    for (const n of s.needs) addLink('addresses', id, `need-${n}`);
-    for (const le of s.lifeEvents) addLink('inLifeEvent', id, `le-${le}`);
+  }
+
+  // addresses: only where a need's rule holds for the service's record; the link says why.
+  const addressed = new Map<string, Set<NeedKey>>();
+  for (const svc of serviceEntities) {
+    const rec = records.get(svc.id)!;
+    const met = new Set<NeedKey>();
+    for (const [key, n] of Object.entries(NEEDS) as [NeedKey, NeedSpec][]) {
+      const evidence = needEvidence(n.rule, rec);
+      if (!evidence) continue;
+      met.add(key);
+      addLink('addresses', svc.id, `need-${key}`, { evidence });
+    }
+    addressed.set(svc.id, met);
+  }
+
+  // inLifeEvent: every service of the set belongs to the youth life event it was chosen for; to the
+  // other two when it addresses that life event's own need, or carries its PTV life-event code.
+  for (const svc of serviceEntities) {
+    for (const [key, le] of Object.entries(LIFE_EVENTS) as [LifeEventKey, (typeof LIFE_EVENTS)[LifeEventKey]][]) {
+      const core = le.coreNeeds === 'all' || le.coreNeeds.some((n) => addressed.get(svc.id)!.has(n));
+      const coded = !!le.code && svc.lifeEvents.some((c) => c === le.code || c.startsWith(`${le.code}.`));
+      if (core || coded) addLink('inLifeEvent', svc.id, `le-${key}`);
+    }
   }
   const serviceRef = (prefix: string): string => {
     const id = servicesByPrefix.get(prefix);
@@ -1764,7 +1656,7 @@ function build(): WorkspaceJsonInput {
       language: p.language,
       meters: p.meters,
       peoplePerYear: p.peoplePerYear,
-      expectedServices: p.expected.map(serviceRef),
+      expectedServices: expectedServices(p, serviceEntities, addressed),
       tags: ['synteettinen'],
     });
     for (const [n, importance] of p.needs) addLink('personaNeed', id, `need-${n}`, { importance });
@@ -1779,18 +1671,19 @@ function build(): WorkspaceJsonInput {
       en: 'Young people engaged in society',
     },
     description: {
-      fi: 'Esimerkkityötila: AuroraAI-ohjelman elämäntapahtuman "Nuoret kiinni yhteiskunnassa syrjäytymisen ehkäisyllä" palveluekosysteemi Oulussa, Turussa, Mikkelissä ja Tampereella sekä valtakunnallisesti. Palvelut ovat oikeita PTV-palveluja AuroraAI-verkon luokitteluaineistosta; tarpeet ja asiakasprofiilit ovat synteettisiä työpajaa varten. Huomaa aukot: Oulun ja Turun palveluja ei koskaan luokiteltu, Tampereelta on vain yksi palvelu, eikä henkilöasiakkaan velkaneuvontaa löydy aineistosta.',
-      sv: 'Exempelarbetsyta: tjänsteekosystemet kring AuroraAI-programmets livshändelse ”Unga med i samhället” i Uleåborg, Åbo, S:t Michel och Tammerfors samt nationellt. Tjänsterna är verkliga PTV-tjänster; behov och kundprofiler är syntetiska.',
-      en: 'Example workspace: the service ecosystem of the AuroraAI life event “Young people engaged in society by preventing exclusion” in Oulu, Turku, Mikkeli and Tampere and nationwide. Services are real PTV services from the AuroraAI labelling data; needs and personas are synthetic, for workshops. Note the gaps: Oulu and Turku services were never labelled, Tampere has a single service, and no consumer debt-advice service is in the data.',
+      fi: 'Esimerkkityötila: AuroraAI-ohjelman elämäntapahtuman "Nuoret kiinni yhteiskunnassa syrjäytymisen ehkäisyllä" palveluekosysteemi Oulussa, Turussa, Mikkelissä ja Tampereella sekä valtakunnallisesti. Palvelut ovat oikeita PTV-palveluja AuroraAI-verkon luokitteluaineistosta; tarpeet ja asiakasprofiilit ovat synteettisiä työpajaa varten. Miten linkit tehtiin: palvelu vastaa tarpeeseen vain, kun tarpeelle kirjattu sääntö täyttyy palvelun omissa tiedoissa (PTV-palveluluokka, kohderyhmä tai sana palvelun omassa suomenkielisessä kuvauksessa), ja jokainen linkki kertoo näyttönsä. Luokat, kohderyhmät, alueet ja kielet ovat PTV-tiedoista; kun luokitteluaineistossa ei ole kieltä, kielet ovat kielilain vähimmäisvaatimus (valtion viranomaiset ja kaksikieliset kunnat suomeksi ja ruotsiksi), englanti vain jos aineisto sen kertoo. Sääntöjä ei ole sovitettu niin, että jokainen tarve täyttyy: aukot, päällekkäisyydet sekä kieli- ja aluerot ovat aineiston omia. Huomaa myös: Oulun ja Turun palveluja ei koskaan luokiteltu, Tampereelta on vain yksi palvelu, eikä henkilöasiakkaan velkaneuvontaa löydy aineistosta.',
+      sv: 'Exempelarbetsyta: tjänsteekosystemet kring AuroraAI-programmets livshändelse ”Unga med i samhället” i Uleåborg, Åbo, S:t Michel och Tammerfors samt nationellt. Tjänsterna är verkliga PTV-tjänster ur AuroraAI-nätverkets klassificeringsmaterial; behov och kundprofiler är syntetiska och gjorda för workshoppar. Så gjordes länkarna: en tjänst svarar mot ett behov bara när den regel som skrivits ned för behovet uppfylls av tjänstens egna uppgifter (PTV-tjänsteklass, målgrupp eller ett ord i tjänstens egen finskspråkiga beskrivning), och varje länk anger sitt underlag. Klasser, målgrupper, områden och språk kommer från PTV-uppgifterna; när klassificeringsmaterialet saknar språk gäller språklagens minimikrav (statliga myndigheter och tvåspråkiga kommuner på finska och svenska), engelska bara om materialet säger det. Reglerna är inte anpassade så att varje behov uppfylls: luckorna, överlappningarna och skillnaderna mellan språk och områden finns i själva materialet. Observera också: tjänsterna i Uleåborg och Åbo klassificerades aldrig, Tammerfors har en enda tjänst och materialet saknar ekonomi- och skuldrådgivning för privatpersoner.',
+      en: 'Example workspace: the service ecosystem of the AuroraAI life event “Young people engaged in society by preventing exclusion” in Oulu, Turku, Mikkeli and Tampere and nationwide. Services are real PTV services from the AuroraAI labelling data; needs and personas are synthetic, for workshops. How the links were made: a service addresses a need only when the rule written down for that need holds in the service’s own data (a PTV service class, a target group or a word in the service’s own Finnish description), and every link states its evidence. Classes, target groups, areas and languages come from the PTV data; where the labelling data has no language, the languages are the Language Act minimum (state authorities and bilingual municipalities in Finnish and Swedish), English only where the data says so. The rules were not fitted so that every need is met: the gaps, overlaps and language and area differences are the data’s own. Note also: Oulu and Turku services were never labelled, Tampere has a single service, and no consumer debt-advice service is in the data.',
     },
     provenance: [
       'Life event and actors: AuroraAI-ohjelman väliarviointi (mid-term evaluation of the AuroraAI programme, Ministry of Finance).',
-      'Services (PTV ids, Finnish names and summaries, 3X10D meter labels, "EI MUKAAN" marks): the AuroraAI network labelling sheet, vrk-kpa/auroraai-core-components test data (MIT); content is PTV open data.',
+      'Services (PTV ids, Finnish names and summaries, municipality, 3X10D meter labels, "EI MUKAAN" marks): the AuroraAI network labelling sheet, vrk-kpa/auroraai-core-components test data (MIT); content is PTV open data.',
       'Nettilukio service and the Otavan Opisto channel: PTV open API v11 responses, vrk-kpa/auroraai-core-components (MIT).',
       'Swedish and English names, short descriptions, service classes, target groups, life events and ontology terms of municipal services: the matching PTV general descriptions (pohjakuvaukset), vrk-kpa/ptv-releases (MIT).',
       'Code lists (service classes, target groups, life events): vrk-kpa/ptv-releases (MIT); municipalities and wellbeing services counties: vrk-kpa/auroraai-core-components (MIT).',
       'Kansalaisneuvonta and Nuortenelämä.fi channels: PTV open data from Metatavu/kunta-api-server test resources (repository AGPL-3.0; content is PTV open data).',
-      'Written by the Kohtaanto authors: needs, personas (anonymous, synthetic; people-per-year figures are rough estimates), links, responsible organisations after the 2023 wellbeing-county reform, P28 youth-service classes, sv/en names where the data has none, and channels without a PTV id.',
+      'How the links were made (resources/examples/build-example.ts and evidence-rules.ts): service→need (addresses) links only where a need\'s written rule holds for the service\'s record: a PTV service class, a PTV target group and/or a word stem in the service\'s own Finnish text (name, summary, description, PTV keywords and ontology terms); each link\'s data.evidence names the classes, words and groups. Service classes, target groups and life-event codes come only from the PTV data (the v11 record or the general description), never added by hand. Areas: the labelling sheet\'s municipality, or the municipality the service\'s name names; else nationwide. Languages: the record\'s, else its PTV channels\', else the Language Act minimum of the responsible organisation plus languages the service\'s text names. Service→life event links: every service belongs to the youth life event it was chosen for; to the other two when it addresses their own need (housing; international) or carries their PTV code. Personas\' expected services: the services that by the same evidence address one of the persona\'s needs of importance 4–5, in its area and language. Provider and channel links: the PTV v11 record\'s organisations and channels and the PTV channels in the data; otherwise the authors\' reading (who runs the service today; the channel its text names, or its e-service, without a PTV id).',
+      'Written by the Kohtaanto authors: needs and their rules, personas (anonymous, synthetic; people-per-year figures are rough estimates), responsible organisations after the 2023 wellbeing-county reform, sv/en names where the data has none, channels without a PTV id, and service-to-service referrals (refersTo).',
     ].join('\n'),
     entities,
     links,

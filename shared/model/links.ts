@@ -18,11 +18,15 @@ export const LinkTypeSchema = z.enum(Object.keys(LINK_TYPES) as [LinkType, ...Li
 
 export const PROVIDER_ROLES = ['responsible', 'producer', 'otherResponsible'] as const;
 
-/** Attributes a link may carry: the provider's role, or how important a need is to a persona (1–5). */
+/**
+ * Attributes a link may carry: the provider's role, how important a need is to a persona (1–5), or
+ * the evidence a link was made from (e.g. "class P10.2; words: asunto", as the built-in example does).
+ */
 export const LinkDataSchema = z
   .object({
     role: z.enum(PROVIDER_ROLES).optional(),
     importance: z.number().int().min(1).max(5).optional(),
+    evidence: z.string().max(1000).optional(),
   })
   .strict();
 
