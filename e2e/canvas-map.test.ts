@@ -99,6 +99,8 @@ describe('the map a facilitator meets first', () => {
     await page.waitForTimeout(800);
     const g = await geometry();
     expect(g.nodes).toHaveLength(5); // the event, its need, two services, Kela
+    // No kinds listed in the view's filter means every kind: every box ticked.
+    expect(await page.locator('fieldset.check-list').first().locator('input:checked').count()).toBe(6);
     for (const n of g.nodes) expect(inside(n, g.pane)).toBe(true);
     expect(g.zoom).toBeGreaterThan(0.5);
     expect(g.links).toHaveLength(5);

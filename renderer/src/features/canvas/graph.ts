@@ -123,7 +123,7 @@ export function visibleIds({ entities, byId, adj, filters, areaCodes = () => [] 
 
 /** Whether filters restrict anything (an unfiltered view shows the whole graph). */
 export function isFiltered(f: CanvasFilters): boolean {
-  return f.kinds.length < ENTITY_KINDS.length || f.lifeEvents.length > 0 || f.organisations.length > 0 || f.municipalities.length > 0 || !!f.focus;
+  return (f.kinds.length > 0 && f.kinds.length < ENTITY_KINDS.length) || f.lifeEvents.length > 0 || f.organisations.length > 0 || f.municipalities.length > 0 || !!f.focus;
 }
 
 /**
