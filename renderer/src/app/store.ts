@@ -23,7 +23,7 @@ interface AppState {
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
 
-export const useApp = create<AppState>((set) => ({
+export const useApp = create<AppState>((set, get) => ({
   loaded: false,
   info: null,
   entities: [],
@@ -32,8 +32,10 @@ export const useApp = create<AppState>((set) => ({
   notice: null,
   async refresh() {
     const info = await api.call('workspace.current', {});
+    // An error shown about the workspace that was open is stale once another one opens (or it closes).
+    const stale = get().notice?.kind === 'error' && (get().info?.path ?? null) !== (info?.path ?? null) ? { notice: null } : {};
     if (!info) {
-      set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY });
+      set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY, ...stale });
       return;
     }
     const [entities, links, history] = await Promise.all([
@@ -41,7 +43,7 @@ export const useApp = create<AppState>((set) => ({
       api.call('links.list', {}),
       api.call('history.state', {}),
     ]);
-    set({ loaded: true, info, entities, links, history });
+    set({ loaded: true, info, entities, links, history, ...stale });
   },
   notify(notice) {
     set({ notice });

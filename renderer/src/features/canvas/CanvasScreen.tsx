@@ -25,10 +25,11 @@ import {
   runLayout,
   switchMode,
   fitPadding,
+  BLOCKS_FROM,
 } from './actions';
 import { OverlayControls, AnalysisView } from './AnalysisView';
 import { CANVAS_COMMANDS, shortcutLabel } from './canvasCommands';
-import { deriveGraph, useCanvas } from './canvasStore';
+import { DEFAULT_FILTERS, deriveGraph, useCanvas } from './canvasStore';
 import { parseClip } from './clipboard';
 import { CommandPalette } from './CommandPalette';
 import { FlowCanvas } from './FlowCanvas';
@@ -68,23 +69,34 @@ function useDerivedGraph(baseline: boolean): void {
       positions,
       size: nodeSize(),
       name: (e) => pickText(e.name, lang) || e.id,
+      nameLang: (e) => ([lang, 'fi', 'sv', 'en'] as const).find((l) => e.name[l]?.trim()) ?? lang,
       kindLabel: (k) => t(`kind.${k}.one`),
       linkLabel: (ty) => t(`link.${ty}.name`),
       badge: (c, n) => t(`canvas.overlay.badge.${c}`, { n }),
       ariaLabel: (kind, name, pinned, count) => t(pinned ? 'canvas.a11y.nodePinned' : 'canvas.a11y.nodeLabel', { kind, name, count }),
       metrics,
+      // As .clink-label draws them (11 px, or 15 px bold when presenting), with a little to spare.
+      labelFont: presenting ? { char: 9.4, line: 18 } : { char: 6.6, line: 13 },
       overlay,
       connectFrom,
       baseline,
     });
     s.set({ nodes, edges, selected: new Set(nodes.filter((n) => n.selected).map((n) => n.id)) });
     applyPendingSelection();
-    // Nodes new to this view get a place that is saved (not an undoable edit of the user's);
-    // a view where nothing has a place yet is laid out properly once, in the worker.
+    // Nodes new to this view, shown or hidden by a filter, get a place that is saved (not an
+    // undoable edit of the user's). Many at once (a fresh workspace, an import) are laid out
+    // together, whatever the filter shows, beside what was placed before: a large batch grouped
+    // by life event (instant and readable), a smaller one layered in the worker.
     if (unplaced.length && loadedView === view && !placing.current) {
       placing.current = true;
-      const all = unplaced.length === nodes.length && nodes.length > 1;
-      const done = all ? runLayout('layered', { undoable: false }) : moveNodes(unplaced, 'place', false);
+      const ids = unplaced.map((u) => u.id);
+      const firstLook = unplaced.length === entities.length;
+      const done =
+        unplaced.length >= BLOCKS_FROM && entities.some((e) => e.kind === 'lifeEvent')
+          ? runLayout('blocks', { undoable: false, ids, provisional: unplaced, firstLook })
+          : unplaced.length > 1 && (firstLook || unplaced.length >= 8)
+            ? runLayout('layered', { undoable: false, ids, provisional: unplaced, firstLook })
+            : moveNodes(unplaced, 'place', false);
       void done.finally(() => (placing.current = false));
     }
   }, [entities, links, adj, positions, filters, overlay, analysis, connectFrom, lang, t, presenting, baseline, loadedView, view]);
@@ -264,7 +276,6 @@ function Toolbar({ mode }: { mode: CanvasMode }) {
   const { t } = useTranslation();
   // Re-rendered on selection and layout changes, so that menu items enable and disable correctly.
   useCanvas((s) => s.selected);
-  const layingOut = useCanvas((s) => s.layingOut);
   const interaction = useCanvas((s) => s.interaction);
   const set = useCanvas((s) => s.set);
   const presenting = useCanvasUi((s) => s.presenting);
@@ -303,18 +314,14 @@ function Toolbar({ mode }: { mode: CanvasMode }) {
             items={commandItems(['canvas.export.png.view', 'canvas.export.png.all', 'canvas.export.svg.view', 'canvas.export.svg.all', 'canvas.print'], t, ['canvas.print'])}
           />
           <div className="segmented" role="group" aria-label={t('canvas.interaction.label')}>
-            <button type="button" aria-pressed={interaction === 'pan'} onClick={() => set({ interaction: 'pan' })} title={t('canvas.interaction.panHint')}>
-              ✥ {t('canvas.interaction.pan')}
+            {/* Icons with their names for assistive technology and as tooltips: the toolbar stays one row in every language. */}
+            <button type="button" aria-pressed={interaction === 'pan'} onClick={() => set({ interaction: 'pan' })} aria-label={t('canvas.interaction.pan')} title={`${t('canvas.interaction.pan')}: ${t('canvas.interaction.panHint')}`}>
+              <span aria-hidden="true">✥</span>
             </button>
-            <button type="button" aria-pressed={interaction === 'select'} onClick={() => set({ interaction: 'select' })} title={t('canvas.interaction.selectHint')}>
-              ⬚ {t('canvas.interaction.select')}
+            <button type="button" aria-pressed={interaction === 'select'} onClick={() => set({ interaction: 'select' })} aria-label={t('canvas.interaction.select')} title={`${t('canvas.interaction.select')}: ${t('canvas.interaction.selectHint')}`}>
+              <span aria-hidden="true">⬚</span>
             </button>
           </div>
-          {layingOut && (
-            <span className="muted small" role="status">
-              {t('canvas.layout.running')}
-            </span>
-          )}
         </>
       )}
       <span className="spacer" />
@@ -339,6 +346,7 @@ function StatusLine() {
   const views = useCanvas((s) => s.views);
   const view = useCanvas((s) => s.view);
   const connectFrom = useCanvas((s) => s.connectFrom);
+  const layingOut = useCanvas((s) => s.layingOut);
   const entities = useApp((s) => s.entities);
   const current = views.find((v) => v.id === view);
   const fromName = connectFrom ? pickText(entities.find((e) => e.id === connectFrom)?.name, lang) : '';
@@ -347,8 +355,26 @@ function StatusLine() {
       <strong>{current ? pickText(current.name, lang) : t('canvas.views.main')}</strong>
       <span>{t('canvas.status.counts', { nodes, links: edges })}</span>
       {isFiltered(filters) && <span className="badge">{t('canvas.status.filtered')}</span>}
+      {layingOut && <span className="muted">{t('canvas.layout.running')}</span>}
       {connectFrom && <span className="badge badge-accent">{t('canvas.status.connecting', { name: fromName })}</span>}
     </div>
+  );
+}
+
+/** What the room sees above a presented map: the workspace and the view, not counters. */
+function PresentingTitle() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const info = useApp((s) => s.info);
+  const views = useCanvas((s) => s.views);
+  const view = useCanvas((s) => s.view);
+  const current = views.find((v) => v.id === view);
+  const title = pickText(info?.title, lang) || t('canvas.title');
+  return (
+    <>
+      {title}
+      {current && <span className="presenting-view"> – {pickText(current.name, lang)}</span>}
+    </>
   );
 }
 
@@ -365,18 +391,36 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
   const view = route.canvasView ?? MAIN_VIEW;
   const mode = route.mode;
 
-  useDerivedGraph(baseline);
-
-  // A workspace switch starts the canvas afresh.
+  // Each opening starts from the workspace's saved state, never from what the store held before
+  // (it outlives the screen); another workspace also starts without the last one's filters,
+  // focus and views. Before the graph is derived (a layout effect, ahead of useDerivedGraph's),
+  // so that nothing is placed or shown from stale state.
   const wsPath = info?.path;
-  useEffect(() => {
-    useCanvas.getState().set({ loadedView: null, positions: {}, analysis: null, analysisFor: null, editing: null, nodes: [], edges: [], selected: new Set() });
+  useLayoutEffect(() => {
+    const s = useCanvas.getState();
+    const other = s.workspace !== (wsPath ?? null);
+    s.set({
+      loadedView: null,
+      positions: {},
+      analysis: null,
+      analysisFor: null,
+      editing: null,
+      nodes: [],
+      edges: [],
+      selected: new Set(),
+      connectFrom: null,
+      quick: null,
+      pendingDelete: null,
+      ...(other ? { workspace: wsPath ?? null, filters: DEFAULT_FILTERS, view: MAIN_VIEW, views: [], savedViewport: null } : {}),
+    });
+    // A saved view of the last workspace is none of this one's.
+    if (other && s.workspace !== null && view !== MAIN_VIEW) switchMode(mode);
   }, [wsPath]);
 
+  useDerivedGraph(baseline);
+
   useEffect(() => {
-    void loadState(view).then((ok) => {
-      if (!ok && view !== MAIN_VIEW) switchMode(mode);
-    });
+    void loadState(view);
     // Changes (this window's, or another client's) reload the view the route shows.
     const off = api.on('workspace.changed', () => void loadState(view));
     return off;
@@ -399,8 +443,23 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
       if (!document.fullscreenElement && useCanvasUi.getState().presenting) setPresenting(false);
     };
     document.addEventListener('fullscreenchange', onFs);
+    // Esc leaves, wherever the focus is (the button says so), unless it closes something open
+    // over the map first; the map takes the focus, so that its keys work at once.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || !presenting || inTextField(e.target)) return;
+      const c = useCanvas.getState();
+      if (c.quick || c.pendingDelete || c.editing || c.connectFrom || useCanvasUi.getState().paletteOpen) return;
+      e.preventDefault();
+      e.stopPropagation();
+      setPresenting(false);
+    };
+    if (presenting) {
+      window.addEventListener('keydown', onKey, true);
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('.canvas-flow')?.focus({ preventScroll: true }));
+    }
     requestAnimationFrame(() => requestAnimationFrame(() => getFlow()?.fitView({ padding: fitPadding(), duration: 300 })));
     return () => {
+      window.removeEventListener('keydown', onKey, true);
       document.removeEventListener('fullscreenchange', onFs);
       document.body.classList.remove('kohtaanto-presenting');
     };
@@ -466,7 +525,7 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
   return (
     <ReactFlowProvider>
       <div className={`canvas-screen mode-${mode}${presenting ? ' is-presenting' : ''}`}>
-        <h1 className={presenting ? 'presenting-title' : 'visually-hidden'}>{t('canvas.title')}</h1>
+        <h1 className={presenting ? 'presenting-title' : 'visually-hidden'}>{presenting ? <PresentingTitle /> : t('canvas.title')}</h1>
         {!presenting && <Toolbar mode={mode} />}
         {presenting && (
           <div className="present-bar" role="toolbar" aria-label={t('canvas.toolbar')}>
@@ -492,7 +551,7 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
           <div className="canvas-main">
             {mode === 'map' && (
               <>
-                <StatusLine />
+                {!presenting && <StatusLine />}
                 <div className="canvas-stage">
                   {loadedView === null ? (
                     <p className="muted canvas-loading" role="status">

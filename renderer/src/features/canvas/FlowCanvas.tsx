@@ -31,6 +31,7 @@ import {
   rememberViewport,
   selectNeighbour,
   fitPadding,
+  fitShown,
 } from './actions';
 import { findCanvasCommand, NUDGE } from './canvasCommands';
 import { useCanvas, VISIBLE_ONLY_ABOVE, type EntityNodeData, type LinkEdgeData } from './canvasStore';
@@ -81,7 +82,12 @@ export function FlowCanvas({ lastKind }: { lastKind: EntityKind }) {
     opened.current = loadedView;
     let tries = 0;
     const apply = async () => {
-      const vp = useCanvas.getState().savedViewport;
+      // A first layout under way fits the map itself when it is done (to a readable part, if large).
+      if (useCanvas.getState().layingOut) return;
+      const saved = useCanvas.getState().savedViewport;
+      // A saved viewport that shows none of what the view shows now (the map was laid out or
+      // filtered since) would open on empty space: fit instead.
+      const vp = saved && showsAny(saved, paneRef.current, useCanvas.getState().nodes) ? saved : null;
       // React Flow needs its pane measured first; until then fitting does nothing.
       const ok = vp ? (await rf.setViewport(vp), true) : await rf.fitView({ padding: fitPadding() });
       if (!ok && ++tries < 20) requestAnimationFrame(() => void apply());
@@ -90,6 +96,16 @@ export function FlowCanvas({ lastKind }: { lastKind: EntityKind }) {
     };
     requestAnimationFrame(() => void apply());
   }, [loadedView, hasNodes, rf]);
+
+  // A changed filter shows other nodes: fit to them (a view switch brings its own viewport instead).
+  const filters = useCanvas((s) => s.filters);
+  const filtersSeen = useRef({ filters, loadedView });
+  useEffect(() => {
+    const seen = filtersSeen.current;
+    filtersSeen.current = { filters, loadedView };
+    if (seen.filters === filters || seen.loadedView !== loadedView || !loadedView) return;
+    fitShown({ duration: 250 });
+  }, [filters, loadedView]);
 
   const onDragStop = useCallback((_e: unknown, _n: Node, dragged: Node[]) => {
     void moveNodes(
@@ -285,6 +301,17 @@ export function FlowCanvas({ lastKind }: { lastKind: EntityKind }) {
       </p>
     </div>
   );
+}
+
+/** Whether a viewport (pan and zoom) puts any of the nodes inside the pane. */
+function showsAny(vp: { x: number; y: number; zoom: number }, pane: HTMLElement | null, nodes: readonly Node[]): boolean {
+  const r = pane?.getBoundingClientRect();
+  if (!r || !r.width || !nodes.length) return true;
+  return nodes.some((n) => {
+    const x = n.position.x * vp.zoom + vp.x;
+    const y = n.position.y * vp.zoom + vp.y;
+    return x + (n.width ?? 0) * vp.zoom > 0 && x < r.width && y + (n.height ?? 0) * vp.zoom > 0 && y < r.height;
+  });
 }
 
 /** The on-screen legend: kinds with their marker, and what the line patterns mean. */

@@ -169,6 +169,8 @@ function Filters() {
   const entities = useApp((s) => s.entities);
   const selected = useCanvas((s) => s.selected);
   const update = (p: Partial<typeof filters>) => set({ filters: { ...filters, ...p } });
+  // No kinds listed means every kind (as visibleIds reads it), so every box is ticked.
+  const kinds = filters.kinds.length ? filters.kinds : ENTITY_KINDS;
 
   const lifeEvents = useMemo(
     () => entities.filter((e) => e.kind === 'lifeEvent').map((e) => ({ id: e.id, label: pickText(e.name, lang) || e.id })).sort((a, b) => a.label.localeCompare(b.label, lang)),
@@ -197,8 +199,8 @@ function Filters() {
           <label key={k} className="check">
             <input
               type="checkbox"
-              checked={filters.kinds.includes(k)}
-              onChange={(e) => update({ kinds: e.target.checked ? ENTITY_KINDS.filter((x) => x === k || filters.kinds.includes(x)) : filters.kinds.filter((x) => x !== k) })}
+              checked={kinds.includes(k)}
+              onChange={(e) => update({ kinds: e.target.checked ? ENTITY_KINDS.filter((x) => x === k || kinds.includes(x)) : kinds.filter((x) => x !== k) })}
             />
             <span className={`palette-marker kind-${k}`} aria-hidden="true" />
             <span>{t(`kind.${k}.plural`)}</span>

@@ -10,8 +10,8 @@ import { describeError } from '../../i18n/errors';
 import { align, distribute, type AlignMode, type Box, type DistributeMode } from './align';
 import { DEFAULT_FILTERS, useCanvas, type PendingDelete } from './canvasStore';
 import { buildClip, parseClip } from './clipboard';
-import { adjacency, neighbourhood, visibleIds } from './graph';
-import type { LayoutAlgorithm } from './layout';
+import { adjacency, lifeEventGroups, neighbourhood, visibleIds } from './graph';
+import { blockLayout, clearOfOthers, removeOverlaps, type Block, type LayoutAlgorithm, type LayoutResult } from './layout';
 import { areaCodesOf } from './municipalities';
 import { NODE_SIZE, type NodeSize } from './shapes';
 import { useCanvasUi } from './uiStore';
@@ -40,7 +40,9 @@ const fail = (e: AppError) => describeError(i18n.t, e);
 
 /** Room around a fitted map: the legend sits at the bottom left, larger when presenting. */
 export function fitPadding() {
-  return { top: '28px', left: '28px', right: '28px', bottom: useCanvasUi.getState().presenting ? '120px' : '84px' } as const;
+  const presenting = useCanvasUi.getState().presenting;
+  // Presenting, the title stands over the top of the map.
+  return { top: presenting ? '84px' : '28px', left: '28px', right: '28px', bottom: presenting ? '120px' : '84px' } as const;
 }
 
 export function nodeSize(): NodeSize {
@@ -73,9 +75,22 @@ let loadSeq = 0;
  */
 export async function loadState(view: string): Promise<boolean> {
   const mine = ++loadSeq;
-  const state = await attempt(() => api.call('canvas.state', { view }), fail);
+  let state;
+  try {
+    state = await api.call('canvas.state', { view });
+  } catch (err) {
+    if (mine !== loadSeq) return true;
+    const e = err instanceof AppError ? err : new AppError('internal', (err as Error).message);
+    // The workspace was closed under the map (the menu's "open or create another"): the map
+    // goes with it, and there is nothing wrong to report.
+    if (e.code === 'no_workspace') return true;
+    notify('error', fail(e));
+    // A view that is gone (deleted elsewhere, or of another workspace) leaves the main view on
+    // screen, whichever load found out.
+    if (e.code === 'not_found' && view !== MAIN_VIEW) switchView(MAIN_VIEW);
+    return false;
+  }
   if (mine !== loadSeq) return true;
-  if (!state) return false;
   const cur = useCanvas.getState();
   const switching = cur.loadedView !== view;
   const saved = state.views.find((v) => v.id === view);
@@ -184,30 +199,96 @@ export async function togglePin(): Promise<void> {
   notify('info', t(pin ? 'canvas.notice.pinned' : 'canvas.notice.unpinned', { count: moves.length }));
 }
 
-/** Lays out what the view shows, in the worker; pinned nodes stay. One undo step (unless it is the first placement). */
-export async function runLayout(algorithm: LayoutAlgorithm, opts: { undoable?: boolean } = {}): Promise<void> {
+/** Below this zoom a map's names are hidden (see FlowCanvas): a first view should not open there. */
+export const READABLE_ZOOM = 0.35;
+/** From this many nodes without a place, a first layout groups them by life event (blockLayout). */
+export const BLOCKS_FROM = 150;
+
+/**
+ * Fits the map to what the view shows; a first look at a map too large to read whole fits the
+ * first life event's block instead (the minimap shows the rest).
+ */
+export function fitShown(opts: { readable?: readonly string[]; duration?: number } = {}): void {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(async () => {
+      if (!flow) return;
+      await flow.fitView({ padding: fitPadding(), duration: opts.duration });
+      if (opts.readable?.length && flow.getZoom() < READABLE_ZOOM) await flow.fitView({ padding: fitPadding(), nodes: opts.readable.map((id) => ({ id })), maxZoom: 1 });
+    }),
+  );
+}
+
+/**
+ * Lays out nodes of the view in the worker (the ones it shows, unless told which); pinned nodes
+ * stay. The part laid out never lands on nodes left out of it (hidden by a filter, or placed
+ * before): it moves beside them instead (clearOfOthers). One undo step, unless it is the first
+ * placement of nodes that had no place ('blocks' groups those by life event).
+ */
+export async function runLayout(algorithm: LayoutAlgorithm | 'blocks', opts: { undoable?: boolean; ids?: readonly string[]; provisional?: readonly { id: string; x: number; y: number }[]; firstLook?: boolean } = {}): Promise<void> {
   const s = useCanvas.getState();
-  if (s.layingOut || !s.nodes.length) return;
+  const ids = new Set(opts.ids ?? s.nodes.map((n) => n.id));
+  if (s.layingOut || !ids.size) return;
   s.set({ layingOut: true });
   try {
-    const { links } = useApp.getState();
-    const ids = new Set(s.nodes.map((n) => n.id));
+    const { entities, links } = useApp.getState();
     const kinds = byId();
-    const input = {
-      algorithm,
-      nodes: s.nodes.map((n) => ({ id: n.id, kind: kinds.get(n.id)!.kind, x: n.position.x, y: n.position.y, pinned: s.positions[n.id]?.pinned ?? false })),
-      edges: links.filter((l) => ids.has(l.source) && ids.has(l.target)).map((l) => ({ source: l.source, target: l.target })),
-      size: LAYOUT_SIZE,
-    };
+    const shownAt = new Map(s.nodes.map((n) => [n.id, n.position]));
+    const provisional = new Map((opts.provisional ?? []).map((p) => [p.id, p]));
+    const nodes = [...ids]
+      .filter((id) => kinds.has(id))
+      .map((id) => {
+        const at = s.positions[id] ?? provisional.get(id) ?? shownAt.get(id) ?? { x: 0, y: 0 };
+        return { id, kind: kinds.get(id)!.kind, x: at.x, y: at.y, pinned: s.positions[id]?.pinned ?? false };
+      });
     const t0 = performance.now();
-    const result = await layoutInWorker(input);
+    let result: LayoutResult;
+    let readable: string[] | undefined;
+    if (algorithm === 'blocks') {
+      const group = lifeEventGroups(entities, links);
+      const byGroup = new Map<string, { id: string; kind: EntityKind }[]>();
+      const rest: { id: string; kind: EntityKind }[] = [];
+      for (const n of nodes) {
+        const g = group.get(n.id);
+        if (n.kind === 'lifeEvent' && ids.has(n.id)) byGroup.set(n.id, byGroup.get(n.id) ?? []);
+        else if (g && ids.has(g)) (byGroup.get(g) ?? byGroup.set(g, []).get(g)!).push({ id: n.id, kind: n.kind });
+        else rest.push({ id: n.id, kind: n.kind });
+      }
+      // Largest life events first; what belongs to none comes last.
+      const blocks: Block[] = [...byGroup].sort((a, b) => b[1].length - a[1].length).map(([head, members]) => ({ head, members }));
+      blocks.push({ members: rest });
+      const laid = blockLayout(blocks, LAYOUT_SIZE);
+      const x0 = Math.min(...nodes.map((n) => n.x));
+      const y0 = Math.min(...nodes.map((n) => n.y));
+      result = Object.fromEntries(Object.entries(laid).map(([id, p]) => [id, { x: p.x + x0, y: p.y + y0 }]));
+      // The first screen: the largest life event and the first rows of what belongs to it.
+      const head = blocks.find((b) => b.head && b.members.length)?.head;
+      if (head) {
+        const h = laid[head];
+        readable = Object.keys(laid).filter((id) => laid[id].x >= h.x && laid[id].x < h.x + 1800 && laid[id].y >= h.y && laid[id].y < h.y + 560);
+      }
+    } else {
+      result = await layoutInWorker({
+        algorithm,
+        nodes,
+        edges: links.filter((l) => ids.has(l.source) && ids.has(l.target)).map((l) => ({ source: l.source, target: l.target })),
+        size: LAYOUT_SIZE,
+      });
+    }
     performance.measure('kohtaanto:layout', { start: t0, end: performance.now() });
+    const others = entities.filter((e) => !ids.has(e.id) && s.positions[e.id]).map((e) => ({ id: e.id, ...s.positions[e.id] }));
+    const pinned = nodes.filter((n) => n.pinned);
+    if (others.length && pinned.length) {
+      // Pinned nodes hold the part in place: only what would cover a left-out node moves off it.
+      const fixed = new Set([...others.map((o) => o.id), ...pinned.map((n) => n.id)]);
+      const apart = removeOverlaps({ ...Object.fromEntries(others.map((o) => [o.id, { x: o.x, y: o.y }])), ...result }, LAYOUT_SIZE, fixed);
+      result = Object.fromEntries(Object.keys(result).map((id) => [id, apart[id]]));
+    } else result = clearOfOthers(result, others, LAYOUT_SIZE);
     await moveNodes(
       Object.entries(result).map(([id, p]) => ({ id, ...p })),
       opts.undoable === false ? 'place' : 'layout',
       opts.undoable !== false,
     );
-    requestAnimationFrame(() => flow?.fitView({ padding: fitPadding(), duration: 300 }));
+    fitShown({ readable: opts.firstLook ? readable : undefined, duration: opts.firstLook ? undefined : 300 });
   } catch (err) {
     notify('error', t('canvas.layout.failed', { message: (err as Error).message }));
   } finally {

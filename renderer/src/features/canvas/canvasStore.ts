@@ -9,6 +9,8 @@ import type { NodeSize } from './shapes';
 export interface EntityNodeData extends Record<string, unknown> {
   kind: EntityKind;
   label: string;
+  /** The language the label is in (it may fall back to another than the user's), for hyphenation. */
+  lang: string;
   kindLabel: string;
   pinned: boolean;
   w: number;
@@ -28,7 +30,7 @@ export interface LinkEdgeData extends Record<string, unknown> {
   label: string;
   w: number;
   h: number;
-  /** Labels on every link (small maps); on large ones only around the selection. */
+  /** Whether the link shows its label (always when it touches the selection). */
   labels: boolean;
 }
 export type LinkEdgeT = Edge<LinkEdgeData, 'link'>;
@@ -55,12 +57,16 @@ export interface DeriveInput {
   positions: Record<string, NodePosition>;
   size: NodeSize;
   name(e: Entity): string;
+  /** The language of the name shown for an entity. */
+  nameLang(e: Entity): string;
   kindLabel(k: EntityKind): string;
   linkLabel(t: LinkType): string;
   badge(colour: ColourBy, n: number): string;
   /** The node's name for screen readers: kind, name, pinned, number of links. */
   ariaLabel(kindLabel: string, name: string, pinned: boolean, links: number): string;
   metrics: Map<string, NodeMetrics> | null;
+  /** The link labels' size on screen, in flow units: width of a character and height of a line. */
+  labelFont: { char: number; line: number };
   overlay: Overlay;
   connectFrom: string | null;
   /** Plain React Flow nodes and edges: the benchmark's baseline on the same graph. */
@@ -81,32 +87,79 @@ function sameData(a: Record<string, unknown>, b: Record<string, unknown>): boole
 }
 
 /**
+ * Which links show their label: each label sits at its link's middle, and one that would cover
+ * a label already kept (links in parallel, or converging on one node) or a node is left out, so
+ * labels never pile up into "vastaa tarpeesee vastaa tarpeeseen". The legend names every link
+ * type, and a selected node's links show theirs anyway. Shorter links first: their labels have
+ * the least room elsewhere.
+ */
+export function planLinkLabels(
+  links: readonly { id: string; a: { x: number; y: number }; b: { x: number; y: number }; text: string }[],
+  nodes: readonly { x: number; y: number }[],
+  size: NodeSize,
+  font: { char: number; line: number },
+): Set<string> {
+  const boxes: { x0: number; y0: number; x1: number; y1: number }[] = nodes.map((n) => ({ x0: n.x, y0: n.y, x1: n.x + size.w, y1: n.y + size.h }));
+  const hits = (b: { x0: number; y0: number; x1: number; y1: number }) => boxes.some((o) => o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1);
+  const kept = new Set<string>();
+  const order = [...links].sort((p, q) => Math.hypot(p.b.x - p.a.x, p.b.y - p.a.y) - Math.hypot(q.b.x - q.a.x, q.b.y - q.a.y));
+  for (const l of order) {
+    const mx = (l.a.x + l.b.x) / 2 + size.w / 2;
+    const my = (l.a.y + l.b.y) / 2 + size.h / 2;
+    const half = (l.text.length * font.char) / 2 + 3;
+    const box = { x0: mx - half, y0: my - font.line / 2 - 2, x1: mx + half, y1: my + font.line / 2 + 2 };
+    if (hits(box)) continue;
+    boxes.push(box);
+    kept.add(l.id);
+  }
+  return kept;
+}
+
+/**
+ * Places for the nodes of a view that have none yet: a column per kind to the right of the
+ * placed ones (a first layout then tidies them). Computed over every entity of the view.
+ */
+export function placeUnplaced(entities: readonly Entity[], positions: Record<string, NodePosition>, size: NodeSize): { id: string; x: number; y: number }[] {
+  let maxX = -Infinity;
+  let minY = Infinity;
+  for (const e of entities) {
+    const p = positions[e.id];
+    if (!p) continue;
+    maxX = Math.max(maxX, p.x);
+    minY = Math.min(minY, p.y);
+  }
+  const x0 = maxX === -Infinity ? 0 : maxX + size.w + 240;
+  const y0 = minY === Infinity ? 0 : minY;
+  const rowInColumn = new Map<number, number>();
+  const out: { id: string; x: number; y: number }[] = [];
+  for (const e of entities) {
+    if (positions[e.id]) continue;
+    const col = COLUMN[e.kind];
+    const row = rowInColumn.get(col) ?? 0;
+    rowInColumn.set(col, row + 1);
+    out.push({ id: e.id, x: x0 + col * (size.w + 120), y: y0 + row * (size.h + 28) });
+  }
+  return out;
+}
+
+/**
  * React Flow nodes and edges for what the view shows. Unchanged nodes and edges keep their
  * previous objects (and so their selection and measurements), so that after an edit elsewhere
- * only what changed is rendered again. Nodes without a position are placed in a column per kind
- * to the right of the map and reported, to be saved.
+ * only what changed is rendered again. Nodes of the view without a position (shown or not) are
+ * reported with a provisional place (placeUnplaced), to be laid out and saved.
  */
 export function deriveGraph(prevNodes: readonly Node[], prevEdges: readonly Edge[], d: DeriveInput): { nodes: Node[]; edges: Edge[]; unplaced: { id: string; x: number; y: number }[] } {
   const prev = new Map(prevNodes.map((n) => [n.id, n]));
   const shown = d.entities.filter((e) => d.visible.has(e.id));
-  const placed = shown.filter((e) => d.positions[e.id]);
-  const maxX = placed.length ? Math.max(...placed.map((e) => d.positions[e.id].x)) + d.size.w + 240 : 0;
-  const minY = placed.length ? Math.min(...placed.map((e) => d.positions[e.id].y)) : 0;
-  const rowInColumn = new Map<number, number>();
-  const unplaced: { id: string; x: number; y: number }[] = [];
+  // Places for nodes without one are worked out over the whole view, hidden nodes included, so
+  // that a filter changes neither where they go nor what they land on.
+  const unplaced = placeUnplaced(d.entities, d.positions, d.size);
+  const fallback = new Map(unplaced.map((u) => [u.id, u]));
   const pos = new Map<string, { x: number; y: number; pinned: boolean }>();
   for (const e of shown) {
     const p = d.positions[e.id];
-    if (p) {
-      pos.set(e.id, p);
-      continue;
-    }
-    const col = COLUMN[e.kind];
-    const row = rowInColumn.get(col) ?? 0;
-    rowInColumn.set(col, row + 1);
-    const at = { x: maxX + col * (d.size.w + 120), y: minY + row * (d.size.h + 28) };
-    unplaced.push({ id: e.id, ...at });
-    pos.set(e.id, { ...at, pinned: false });
+    const f = fallback.get(e.id);
+    pos.set(e.id, p ?? { x: f!.x, y: f!.y, pinned: false });
   }
 
   const degree = new Map<string, number>();
@@ -138,6 +191,7 @@ export function deriveGraph(prevNodes: readonly Node[], prevEdges: readonly Edge
       : {
           kind: e.kind,
           label,
+          lang: d.nameLang(e),
           kindLabel,
           pinned: p.pinned,
           w: d.size.w,
@@ -170,11 +224,19 @@ export function deriveGraph(prevNodes: readonly Node[], prevEdges: readonly Edge
 
   const prevEdgeMap = new Map(prevEdges.map((e) => [e.id, e]));
   const shownLinks = d.links.filter((l) => d.visible.has(l.source) && d.visible.has(l.target));
-  const labels = shownLinks.length <= LINK_LABEL_LIMIT;
+  const labelled =
+    shownLinks.length <= LINK_LABEL_LIMIT
+      ? planLinkLabels(
+          shownLinks.map((l) => ({ id: l.id, a: pos.get(l.source)!, b: pos.get(l.target)!, text: d.linkLabel(l.type) })),
+          [...pos.values()],
+          d.size,
+          d.labelFont,
+        )
+      : new Set<string>();
   const edges: Edge[] = shownLinks.map((l) => {
     const old = prevEdgeMap.get(l.id);
     const label = d.linkLabel(l.type);
-    const data: LinkEdgeData = { type: l.type, label, w: d.size.w, h: d.size.h, labels };
+    const data: LinkEdgeData = { type: l.type, label, w: d.size.w, h: d.size.h, labels: labelled.has(l.id) };
     const ariaLabel = `${names.get(l.source)} – ${label} – ${names.get(l.target)}`;
     if (old && old.source === l.source && old.target === l.target && old.ariaLabel === ariaLabel && sameData(old.data ?? {}, data)) return old;
     return {
@@ -211,6 +273,8 @@ export interface PendingDelete {
 }
 
 interface CanvasStore {
+  /** The workspace (its path) the state below belongs to. */
+  workspace: string | null;
   view: string;
   views: CanvasView[];
   positions: Record<string, NodePosition>;
@@ -240,6 +304,7 @@ interface CanvasStore {
 export const DEFAULT_FILTERS: CanvasFilters = CanvasFiltersSchema.parse({});
 
 export const useCanvas = create<CanvasStore>((set, get) => ({
+  workspace: null,
   view: MAIN_VIEW,
   views: [],
   positions: {},

@@ -40,6 +40,9 @@ describe('what a view shows', () => {
   it('shows everything without filters', () => {
     expect(show({})).toHaveLength(entities.length);
     expect(isFiltered(CanvasFiltersSchema.parse({}))).toBe(false);
+    // No kinds listed means every kind (a view saved by another client may say so).
+    expect(show({ kinds: [] })).toHaveLength(entities.length);
+    expect(isFiltered(CanvasFiltersSchema.parse({ kinds: [] }))).toBe(false);
   });
 
   it('filters by kind', () => {

@@ -123,5 +123,51 @@ export function visibleIds({ entities, byId, adj, filters, areaCodes = () => [] 
 
 /** Whether filters restrict anything (an unfiltered view shows the whole graph). */
 export function isFiltered(f: CanvasFilters): boolean {
-  return f.kinds.length < ENTITY_KINDS.length || f.lifeEvents.length > 0 || f.organisations.length > 0 || f.municipalities.length > 0 || !!f.focus;
+  return (f.kinds.length > 0 && f.kinds.length < ENTITY_KINDS.length) || f.lifeEvents.length > 0 || f.organisations.length > 0 || f.municipalities.length > 0 || !!f.focus;
+}
+
+/**
+ * The life event each entity belongs to, for a first look at a large map: a service by its
+ * "in life event" link or its PTV life-event code, a need by the event that has it, and the rest
+ * (organisations, channels, personas, services only linked to needs) by the first neighbour that
+ * already has one. Life events are their own group; entities reached by none stay out (null).
+ */
+export function lifeEventGroups(entities: readonly Entity[], links: readonly Link[]): Map<string, string | null> {
+  const group = new Map<string, string | null>();
+  const byCode = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== 'lifeEvent') continue;
+    group.set(e.id, e.id);
+    if (e.code && !byCode.has(e.code)) byCode.set(e.code, e.id);
+  }
+  const adj = adjacency(links);
+  for (const e of entities) {
+    if (group.has(e.id)) continue;
+    let g: string | undefined;
+    for (const l of adj.get(e.id) ?? []) {
+      if ((l.type === 'inLifeEvent' && l.source === e.id) || (l.type === 'hasNeed' && l.target === e.id)) {
+        g = other(l, e.id);
+        break;
+      }
+    }
+    if (!g && e.kind === 'service') g = e.lifeEvents.map((c) => byCode.get(c)).find(Boolean);
+    if (g && group.get(g) === g) group.set(e.id, g);
+  }
+  // Neighbours of grouped entities join their group, a ring at a time (service → organisation, channel; need → persona).
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const e of entities) {
+      if (group.get(e.id)) continue;
+      for (const l of adj.get(e.id) ?? []) {
+        const g = group.get(other(l, e.id));
+        if (g) {
+          group.set(e.id, g);
+          changed = true;
+          break;
+        }
+      }
+    }
+  }
+  for (const e of entities) if (!group.has(e.id)) group.set(e.id, null);
+  return group;
 }

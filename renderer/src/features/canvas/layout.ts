@@ -341,13 +341,25 @@ export function keepPinned(result: LayoutResult, input: LayoutInput): LayoutResu
 export async function layout(elk: ElkLike, input: LayoutInput): Promise<LayoutResult> {
   if (!input.nodes.length) return {};
   if (input.algorithm === 'layered') {
-    const g = layeredGraph(input);
+    const linked = new Set<string>();
+    for (const e of input.edges) {
+      linked.add(e.source);
+      linked.add(e.target);
+    }
+    // Nodes without any link go after the rest of their column (wrapColumns) instead of into
+    // ELK: hundreds of unlinked imported services made ELK take over ten seconds, each a
+    // component of its own.
+    const g = layeredGraph({ ...input, nodes: input.nodes.filter((n) => linked.has(n.id)) });
     const laidOut = new Set<string>();
     for (const e of g.edges ?? []) {
       laidOut.add(e.sources[0]);
       laidOut.add(e.targets[0]);
     }
-    let pos = fromElk(await elk.layout(g));
+    let pos = g.children?.length ? fromElk(await elk.layout(g)) : {};
+    const below = Math.max(0, ...Object.values(pos).map((p) => p.y)) + 1;
+    input.nodes.forEach((n, i) => {
+      if (!pos[n.id]) pos[n.id] = { x: COLUMN[n.kind] * (input.size.w + LAYER_GAP * 2), y: below + i };
+    });
     // Isolated in the layout input only because their links were dropped: placed by their
     // neighbours' height, then wrapColumns puts every column on a grid (no overlaps to remove).
     if (input.nodes.length > FULL_LINKS_UP_TO) pos = placeByNeighbours(pos, input, laidOut);
@@ -360,4 +372,83 @@ export async function layout(elk: ElkLike, input: LayoutInput): Promise<LayoutRe
   const pos = forceLayout(input);
   const pinned = new Set(input.nodes.filter((n) => n.pinned).map((n) => n.id));
   return removeOverlaps(pos, input.size, pinned);
+}
+
+/** A first layout of a large map, block by block: one block per life event, then one for the rest. */
+export interface Block {
+  /** The life event the block is about, drawn at its top left (none for the rest). */
+  head?: string;
+  members: { id: string; kind: EntityKind }[];
+}
+
+/**
+ * Lays out blocks (one per life event) as readable groups instead of one grid of hundreds of
+ * nodes: each block has its life event at the left and its members in a few columns beside it,
+ * by kind (needs, services, organisations, channels); blocks are packed in rows about as wide as
+ * the screen's aspect asks. Cheap and deterministic, so a freshly imported map opens at once.
+ */
+export function blockLayout(blocks: readonly Block[], size: { w: number; h: number }, aspect = 16 / 9): LayoutResult {
+  const cellW = size.w + 40;
+  const cellH = size.h + NODE_GAP;
+  const GAP = 160;
+  const boxes = blocks
+    .filter((b) => b.head || b.members.length)
+    .map((b) => {
+      const members = [...b.members].sort((a, c) => COLUMN[a.kind] - COLUMN[c.kind]);
+      // About three rows for each column, so a block is wider than tall, like the screen.
+      const cols = Math.max(1, Math.ceil(Math.sqrt(members.length / 3)));
+      const rows = Math.max(1, Math.ceil(members.length / cols));
+      const headW = b.head ? cellW + 60 : 0;
+      return { b, members, cols, w: headW + cols * cellW, h: rows * cellH, headW };
+    });
+  const area = boxes.reduce((s, x) => s + (x.w + GAP) * (x.h + GAP), 0);
+  const rowWidth = Math.max(Math.sqrt(area * aspect), ...boxes.map((x) => x.w));
+  const out: LayoutResult = {};
+  let x = 0;
+  let y = 0;
+  let rowH = 0;
+  for (const box of boxes) {
+    if (x > 0 && x + box.w > rowWidth) {
+      x = 0;
+      y += rowH + GAP;
+      rowH = 0;
+    }
+    if (box.b.head) out[box.b.head] = { x, y };
+    box.members.forEach((m, i) => (out[m.id] = { x: x + box.headW + (i % box.cols) * cellW, y: y + Math.floor(i / box.cols) * cellH }));
+    x += box.w + GAP;
+    rowH = Math.max(rowH, box.h);
+  }
+  return out;
+}
+
+/** The bounding box of nodes of one size (or null for none). */
+export function bounds(pos: Iterable<{ x: number; y: number }>, size: { w: number; h: number }): { x0: number; y0: number; x1: number; y1: number } | null {
+  let b: { x0: number; y0: number; x1: number; y1: number } | null = null;
+  for (const p of pos) {
+    if (!b) b = { x0: p.x, y0: p.y, x1: p.x + size.w, y1: p.y + size.h };
+    else {
+      b.x0 = Math.min(b.x0, p.x);
+      b.y0 = Math.min(b.y0, p.y);
+      b.x1 = Math.max(b.x1, p.x + size.w);
+      b.y1 = Math.max(b.y1, p.y + size.h);
+    }
+  }
+  return b;
+}
+
+/**
+ * Keeps a laid-out part of the map (a filtered view, or newly imported nodes) off the nodes that
+ * were not part of it: where the part's area would cover any of them, the whole part moves, as
+ * laid out, into the free space to the right of everything else, top-aligned with it. Nothing
+ * else moves, and a part that already stands clear stays where it is.
+ */
+export function clearOfOthers(part: LayoutResult, others: readonly { x: number; y: number }[], size: { w: number; h: number }, gap = 160): LayoutResult {
+  const mine = bounds(Object.values(part), size);
+  const rest = bounds(others, size);
+  if (!mine || !rest) return part;
+  const covers = others.some((o) => o.x + size.w + 24 > mine.x0 && o.x - 24 < mine.x1 && o.y + size.h + 20 > mine.y0 && o.y - 20 < mine.y1);
+  if (!covers) return part;
+  const dx = rest.x1 + gap - mine.x0;
+  const dy = rest.y0 - mine.y0;
+  return Object.fromEntries(Object.entries(part).map(([id, p]) => [id, { x: p.x + dx, y: p.y + dy }]));
 }

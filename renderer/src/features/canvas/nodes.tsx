@@ -1,5 +1,5 @@
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import type { EntityNodeT } from './canvasStore';
 import { shapePath } from './shapes';
 
@@ -10,6 +10,8 @@ import { shapePath } from './shapes';
  */
 function EntityNodeView({ data, selected }: NodeProps<EntityNodeT>) {
   const { kind, w, h } = data;
+  const labelRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => fitLongestWord(labelRef.current), [data.label, w]);
   return (
     <div
       className={`cnode cnode-${kind}${selected ? ' is-selected' : ''}${data.connecting ? ' is-connecting' : ''}${data.fill ? ' has-fill' : ''}`}
@@ -30,12 +32,33 @@ function EntityNodeView({ data, selected }: NodeProps<EntityNodeT>) {
           )}
           {data.badge && <span className="cnode-badge">{data.badge}</span>}
         </div>
-        <div className="cnode-label">{data.label}</div>
+        <div className="cnode-label" lang={data.lang} ref={labelRef}>
+          {data.label}
+        </div>
       </div>
       <Handle type="target" position={Position.Left} id="t" />
       <Handle type="source" position={Position.Right} id="s" />
     </div>
   );
+}
+
+let measure: CanvasRenderingContext2D | null | undefined;
+/**
+ * Shrinks a name's type (down to 70 %) until its longest word fits the node's width, so that
+ * long compound words ("Hautajaisjärjestelyt", "Begravningsarrangemang") wrap between words, not
+ * inside them. Only a word too long even then is hyphenated (or, without a dictionary, broken).
+ */
+export function fitLongestWord(el: HTMLElement | null): void {
+  if (!el) return;
+  el.style.fontSize = '';
+  measure ??= document.createElement('canvas').getContext('2d');
+  const avail = el.clientWidth;
+  if (!measure || !avail) return;
+  const cs = getComputedStyle(el);
+  const base = parseFloat(cs.fontSize);
+  measure.font = `${cs.fontStyle} ${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+  const longest = Math.max(0, ...(el.textContent ?? '').split(/[\s\u00ad]+/).map((word) => measure!.measureText(word).width));
+  if (longest > avail) el.style.fontSize = `${Math.max(base * 0.7, Math.floor(((base * avail) / longest) * 10) / 10)}px`;
 }
 
 export const EntityNode = memo(EntityNodeView);
