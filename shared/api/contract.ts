@@ -93,7 +93,9 @@ export const entityMethods = {
     z
       .object({
         entity: NewEntitySchema,
-        linkTo: z.array(z.object({ type: LinkTypeSchema, other: IdSchema, outgoing: z.boolean(), data: LinkDataSchema.default({}) }).strict()).max(50).optional(),
+        linkTo: z.array(z.object({ type: LinkTypeSchema, other: IdSchema, outgoing: z.boolean(), data: LinkDataSchema.default({}) }).strict()).max(500).optional(),
+        /** The entity the new one was made from (a life event's panel), named in the undo label. */
+        context: IdSchema.optional(),
       })
       .strict(),
     EntitySchema,

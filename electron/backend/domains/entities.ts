@@ -65,7 +65,7 @@ export const entityHandlers: Handlers = {
       const [source, target] = l.outgoing ? [entity.id, l.other] : [l.other, entity.id];
       return { id: newLinkId(), type: l.type, source, target, data: l.data };
     });
-    const other = links.length ? ws.getEntity(links[0].source === entity.id ? links[0].target : links[0].source) : undefined;
+    const other = input.context ? ws.getEntity(input.context) : links.length ? ws.getEntity(links[0].source === entity.id ? links[0].target : links[0].source) : undefined;
     const text = `Create ${entity.kind} "${pickText(entity.name, 'fi').slice(0, 60)}"${other ? ` in ${other.kind} "${pickText(other.name, 'fi').slice(0, 60)}"` : ''}`;
     const stored = other
       ? encodeLabel(text, {
