@@ -13,6 +13,7 @@ import { matchingMethods } from './matching';
 import { pictureMethods } from './picture';
 import { command, Empty, query, type MethodSpec } from './contract-kit';
 import { ioMethods } from './io';
+import { HistoryLabelSchema } from './history';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -46,6 +47,12 @@ export const HistoryStateSchema = z.object({
   canRedo: z.boolean(),
   undoLabel: z.string().optional(),
   redoLabel: z.string().optional(),
+  /** The same steps as message keys with names, for saying them in the user's language. */
+  undo: HistoryLabelSchema.optional(),
+  redo: HistoryLabelSchema.optional(),
+  /** After history.undo / history.redo: the step just undone or redone. */
+  done: HistoryLabelSchema.optional(),
+  doneLabel: z.string().optional(),
 });
 export type HistoryState = z.infer<typeof HistoryStateSchema>;
 
@@ -79,7 +86,21 @@ export const entityMethods = {
     z.array(EntitySchema),
   ),
   'entities.get': query(z.object({ id: IdSchema }).strict(), EntityWithLinksSchema),
-  'entities.create': command(z.object({ entity: NewEntitySchema }).strict(), EntitySchema),
+  /**
+   * `linkTo` links the new entity to existing ones in the same undoable step (a need created
+   * from a life event's panel is already in that life event).
+   */
+  'entities.create': command(
+    z
+      .object({
+        entity: NewEntitySchema,
+        linkTo: z.array(z.object({ type: LinkTypeSchema, other: IdSchema, outgoing: z.boolean(), data: LinkDataSchema.default({}) }).strict()).max(500).optional(),
+        /** The entity the new one was made from (a life event's panel), named in the undo label. */
+        context: IdSchema.optional(),
+      })
+      .strict(),
+    EntitySchema,
+  ),
   'entities.update': command(z.object({ entity: NewEntitySchema.extend({ id: IdSchema }) }).strict(), EntitySchema),
   'entities.delete': command(z.object({ id: IdSchema }).strict(), z.object({ deletedLinks: z.number().int() })),
 
@@ -90,6 +111,18 @@ export const entityMethods = {
   'links.create': command(
     z.object({ type: LinkTypeSchema, source: IdSchema, target: IdSchema, data: LinkDataSchema.default({}) }).strict(),
     LinkSchema,
+  ),
+  /** Several links at once, as one undoable step (a picker's multi-select). */
+  'links.createMany': command(
+    z
+      .object({
+        links: z
+          .array(z.object({ type: LinkTypeSchema, source: IdSchema, target: IdSchema, data: LinkDataSchema.default({}) }).strict())
+          .min(1)
+          .max(2000),
+      })
+      .strict(),
+    z.array(LinkSchema),
   ),
   'links.update': command(z.object({ id: IdSchema, data: LinkDataSchema }).strict(), LinkSchema),
   'links.delete': command(z.object({ id: IdSchema }).strict(), z.null()),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { MAIN_VIEW, type CanvasClip, type NodePosition } from '../../../shared/api/canvas';
+import { encodeLabel, labelName } from '../../../shared/api/history';
 import { AppError } from '../../../shared/api/result';
 import { pickText, type Entity } from '../../../shared/model';
 import type { Handlers } from '../registry';
@@ -72,7 +73,7 @@ export const canvasHandlers: Handlers = {
     const current = viewPositions(ws, input.view);
     // A node deleted by another client while this one was dragging it is simply skipped.
     const moves = input.moves.filter((m) => ws.getEntity(m.id));
-    const label = `${REASON_LABEL[input.reason]} ${plural(moves.length, 'node')}`;
+    const label = encodeLabel(`${REASON_LABEL[input.reason]} ${plural(moves.length, 'node')}`, { key: 'canvasMove', params: { reason: input.reason, count: moves.length }, screen: 'map' });
     ws.edit(
       label,
       (tx) => {
@@ -95,7 +96,8 @@ export const canvasHandlers: Handlers = {
     requireView(ws, input.view);
     const entity = validEntity({ ...input.entity, id: input.entity.id ?? newEntityId(input.entity.kind) });
     if (ws.getEntity(entity.id)) throw new AppError('conflict', `Id ${entity.id} is already in use.`);
-    ws.edit(`Create ${entity.kind} "${pickText(entity.name, 'fi').slice(0, 60)}"`, (tx) => {
+    const text = `Create ${entity.kind} "${pickText(entity.name, 'fi').slice(0, 60)}"`;
+    ws.edit(encodeLabel(text, { key: 'entityCreate', params: { kind: entity.kind, name: labelName(entity.name) }, entity: { kind: entity.kind, id: entity.id } }), (tx) => {
       tx.putEntity(entity);
       place(tx, ws, input.view, entity.id, input.x, input.y);
     });
@@ -106,7 +108,9 @@ export const canvasHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     for (const id of input.ids) if (!ws.getEntity(id)) throw new AppError('not_found', `No entity ${id}.`);
     const n = input.ids.length;
-    const label = n ? `Delete ${plural(n, 'node')}` : `Delete ${plural(input.linkIds.length, 'link')}`;
+    const label = n
+      ? encodeLabel(`Delete ${plural(n, 'node')}`, { key: 'nodesDelete', params: { count: n } })
+      : encodeLabel(`Delete ${plural(input.linkIds.length, 'link')}`, { key: 'linksDelete', params: { count: input.linkIds.length } });
     return ws.edit(label, (tx) => {
       let deletedLinks = 0;
       for (const id of new Set(input.linkIds)) {
@@ -127,7 +131,7 @@ export const canvasHandlers: Handlers = {
     const placed = input.clip.entities.map((e) => input.clip.positions[e.id]).filter(Boolean);
     const minX = placed.length ? Math.min(...placed.map((p) => p.x)) : 0;
     const minY = placed.length ? Math.min(...placed.map((p) => p.y)) : 0;
-    ws.edit(`Paste ${plural(entities.length, 'node')}`, (tx) => {
+    ws.edit(encodeLabel(`Paste ${plural(entities.length, 'node')}`, { key: 'nodesPaste', params: { count: entities.length } }), (tx) => {
       input.clip.entities.forEach((orig, i) => {
         const e = validEntity(entities[i]);
         tx.putEntity(e);
@@ -153,7 +157,8 @@ export const canvasHandlers: Handlers = {
       createdAt: before?.createdAt ?? ctx.now().toISOString(),
     };
     const source = before ? undefined : viewPositions(ws, input.copyFrom);
-    ws.edit(before ? `Edit view "${pickText(view.name, 'fi').slice(0, 60)}"` : `Save view "${pickText(view.name, 'fi').slice(0, 60)}"`, (tx) => {
+    const viewText = `${before ? 'Edit' : 'Save'} view "${pickText(view.name, 'fi').slice(0, 60)}"`;
+    ws.edit(encodeLabel(viewText, { key: before ? 'viewEdit' : 'viewSave', params: { name: labelName(view.name) }, screen: 'map' }), (tx) => {
       tx.putView(view);
       if (source) {
         for (const id of input.ids) {
@@ -170,7 +175,7 @@ export const canvasHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     const view = ws.getView(input.id);
     if (!view) throw new AppError('not_found', `No view ${input.id}.`);
-    ws.edit(`Delete view "${pickText(view.name, 'fi').slice(0, 60)}"`, (tx) => tx.deleteView(input.id));
+    ws.edit(encodeLabel(`Delete view "${pickText(view.name, 'fi').slice(0, 60)}"`, { key: 'viewDelete', params: { name: labelName(view.name) }, screen: 'map' }), (tx) => tx.deleteView(input.id));
     return null;
   },
 };

@@ -13,6 +13,7 @@ import { looksLikePtv, planPtvFile, planPtvParsed } from './ptv';
 import { ImportSession, WHOLE_FILE, type ImportResult, type SessionOptions } from './session';
 import { planSpreadsheetFile, type SpreadsheetImportOptions } from './spreadsheet';
 import { tryParseJson } from './text';
+import { encodeLabel } from '../../../shared/api/history';
 
 export type { ImportResult, Skipped, ImportWarning } from './session';
 
@@ -98,7 +99,10 @@ export async function importFiles(ws: Workspace, inputs: ImportInput[], opts: Im
     await yieldToLoop();
   }
   session.checkAborted();
-  const label = inputs.length === 1 ? `Import ${inputs[0].name}` : `Import ${inputs.length} files`;
+  const label =
+    inputs.length === 1
+      ? encodeLabel(`Import ${inputs[0].name}`, { key: 'importOne', params: { file: inputs[0].name } })
+      : encodeLabel(`Import ${inputs.length} files`, { key: 'importMany', params: { count: inputs.length } });
   ws.edit(label, (tx) => session.apply(tx, ws));
   return session.result();
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
+import { decodeLabel } from '../../../shared/api/history';
 import { AppError } from '../../../shared/api/result';
 import { EntitySchema, LinkSchema, type Service } from '../../../shared/model';
 import { importFiles, type ImportInput } from './import';
@@ -78,7 +79,7 @@ describe('PTV import', () => {
     const le = ws.getEntity('le-KE11');
     expect(le).toMatchObject({ kind: 'lifeEvent', code: 'KE11', name: { fi: 'Vakava sairastuminen', sv: 'När man blir allvarligt sjuk', en: 'Falling seriously ill' } });
     expect(ws.listLinks({ type: 'inLifeEvent' })[0]).toMatchObject({ source: s.id, target: 'le-KE11' });
-    expect(ws.historyState().undoLabel).toBe('Import s.json');
+    expect(decodeLabel(ws.historyState().undoLabel!)).toEqual({ text: 'Import s.json', label: { key: 'importOne', params: { file: 's.json' } } });
   });
 
   it('accepts one service, a JSON array, a page {pageNumber, pageSize, pageCount, itemList} and an id map', async () => {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, pickText, type Language } from '../../../shared/model';
-import { api, transport } from '../api';
+import { api, transport, transportKind } from '../api';
 import { CanvasScreen } from '../features/canvas';
 import { EntityView } from '../features/entities/EntityView';
 import { MatchingView } from '../features/matching/MatchingView';
@@ -16,7 +16,9 @@ import { describeError } from '../i18n/errors';
 import { AppError } from '../../../shared/api/result';
 import { COMMANDS, findCommand, inTextField, shortcutOf } from './commands';
 import { routeHref, useRoute } from './route';
+import { historyText } from './historyText';
 import { useApp } from './store';
+import { confirmLeave, hasUnsavedChanges } from './leaveGuard';
 
 function useLiveWorkspace(): void {
   const refresh = useApp((s) => s.refresh);
@@ -54,6 +56,23 @@ function useShortcuts(): void {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [t]);
+}
+
+/**
+ * Closing or reloading with unsaved changes: they are saved if valid (and kept in local storage
+ * either way, offered again when the panel reopens); a browser tab also asks before it goes.
+ */
+function useSaveBeforeUnload(): void {
+  useEffect(() => {
+    const onUnload = (e: BeforeUnloadEvent) => {
+      if (!hasUnsavedChanges()) return;
+      void confirmLeave();
+      // In the desktop window a prevented unload would just refuse to close, with no question.
+      if (transportKind === 'http') e.preventDefault();
+    };
+    window.addEventListener('beforeunload', onUnload);
+    return () => window.removeEventListener('beforeunload', onUnload);
+  }, []);
 }
 
 /** Files dropped anywhere on the window open the import dialog with them. */
@@ -104,6 +123,11 @@ function NoticeBar() {
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
           <span>{notice.text}</span>
+          {notice.action && (
+            <a className="notice-action" href={notice.action.href} onClick={() => notify(null)}>
+              {notice.action.label}
+            </a>
+          )}
           <button type="button" className="icon-button" onClick={() => notify(null)} aria-label={t('action.dismiss')}>
             ×
           </button>
@@ -130,15 +154,19 @@ function LanguageSwitch() {
 }
 
 function UndoRedo() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
   const history = useApp((s) => s.history);
   const [undo, redo] = COMMANDS;
+  // The tooltips name the step each button would take ("Undo: link Kela → Toimeentulo").
+  const undoWhat = history.canUndo ? historyText(t, lang, history.undo, history.undoLabel) : '';
+  const redoWhat = history.canRedo ? historyText(t, lang, history.redo, history.redoLabel) : '';
   return (
     <div className="toolbar-group" role="group" aria-label={t('app.history')}>
-      <button type="button" onClick={() => undo.perform(t)} disabled={!history.canUndo} title={`${t('command.undo')} (Ctrl+Z)`}>
+      <button type="button" onClick={() => undo.perform(t)} disabled={!history.canUndo} title={`${undoWhat ? t('history.undoWhat', { what: undoWhat }) : t('command.undo')} (Ctrl+Z)`}>
         ↶ {t('command.undo')}
       </button>
-      <button type="button" onClick={() => redo.perform(t)} disabled={!history.canRedo} title={`${t('command.redo')} (Ctrl+Shift+Z)`}>
+      <button type="button" onClick={() => redo.perform(t)} disabled={!history.canRedo} title={`${redoWhat ? t('history.redoWhat', { what: redoWhat }) : t('command.redo')} (Ctrl+Shift+Z)`}>
         ↷ {t('command.redo')}
       </button>
     </div>
@@ -159,9 +187,9 @@ function Shell() {
   return (
     <div className="shell">
       <header className="topbar">
-        <div className="brand" aria-hidden="true">
+        <a className="brand" href={routeHref({ view: 'start' })} title={t('firstSteps.startTitle')} aria-hidden="true" tabIndex={-1}>
           Kohtaanto
-        </div>
+        </a>
         <div className="ws-title" title={info.path}>
           {title}
         </div>
@@ -172,6 +200,12 @@ function Shell() {
       </header>
       <nav className="sidenav" aria-label={t('app.navigation')}>
         <ul>
+          <li>
+            <a href={routeHref({ view: 'start' })} aria-current={route.view === 'start' ? 'page' : undefined} title={t('firstSteps.startTitle')}>
+              <span className="nav-icon" aria-hidden="true">⌂</span>
+              {t('firstSteps.start')}
+            </a>
+          </li>
           <li>
             <a href={routeHref({ view: 'overview' })} aria-current={route.view === 'overview' ? 'page' : undefined}>
               <span className="nav-icon" aria-hidden="true">◎</span>
@@ -208,7 +242,7 @@ function Shell() {
         </ul>
       </nav>
       <main className="content" id="main">
-        {route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
+        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
       </main>
       <NoticeBar />
       <ImportDialog />
@@ -227,6 +261,7 @@ export function App() {
   const info = useApp((s) => s.info);
   useLiveWorkspace();
   useShortcuts();
+  useSaveBeforeUnload();
   if (!loaded) {
     // The notice bar too: a start that fails (no key, server gone) must say why, not load forever.
     return (

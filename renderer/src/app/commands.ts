@@ -1,6 +1,10 @@
-import type { TFunction } from 'i18next';
+import i18next, { type TFunction } from 'i18next';
+import type { HistoryState } from '../../../shared/api/contract';
+import type { Language } from '../../../shared/model';
 import { api } from '../api';
-import { attempt, useApp } from './store';
+import { historyText } from './historyText';
+import { parseRoute, routeHref } from './route';
+import { attempt, useApp, type Notice } from './store';
 
 /**
  * Editor commands as objects (name, shortcut, enabled, perform), so the menu, the toolbar,
@@ -23,7 +27,7 @@ export const COMMANDS: Command[] = [
     enabled: () => useApp.getState().history.canUndo,
     async perform(t) {
       const state = await attempt(() => api.call('history.undo', {}), (e) => t('error.generic', { message: e.message }));
-      if (state) useApp.getState().notify({ kind: 'info', text: t('notice.undone') });
+      if (state) await tellDone(t, 'history.undone', state);
     },
   },
   {
@@ -33,10 +37,36 @@ export const COMMANDS: Command[] = [
     enabled: () => useApp.getState().history.canRedo,
     async perform(t) {
       const state = await attempt(() => api.call('history.redo', {}), (e) => t('error.generic', { message: e.message }));
-      if (state) useApp.getState().notify({ kind: 'info', text: t('notice.redone') });
+      if (state) await tellDone(t, 'history.redone', state);
     },
   },
 ];
+
+/**
+ * Says what was undone or redone, and where: a step that changed another screen than the one
+ * shown says so and links there.
+ */
+async function tellDone(t: TFunction, key: 'history.undone' | 'history.redone', state: HistoryState): Promise<void> {
+  const lang = (i18next.language || 'fi') as Language;
+  const what = historyText(t, lang, state.done, state.doneLabel);
+  if (!what) {
+    useApp.getState().notify({ kind: 'info', text: t(key === 'history.undone' ? 'notice.undone' : 'notice.redone') });
+    return;
+  }
+  await useApp.getState().refresh().catch(() => undefined);
+  const route = parseRoute(window.location.hash);
+  const done = state.done;
+  let text = t(key, { what });
+  let action: Notice['action'];
+  if (done?.screen === 'map' && route.view !== 'canvas') {
+    text = `${text} ${t('history.onMap')}`;
+    action = { label: t('history.showMap'), href: routeHref({ view: 'canvas', mode: 'map' }) };
+  } else if (done?.entity && route.view !== 'canvas' && !(route.view === 'entities' && route.kind === done.entity.kind)) {
+    const exists = useApp.getState().entities.some((e) => e.id === done.entity!.id);
+    action = { label: t('history.show'), href: routeHref({ view: 'entities', kind: done.entity.kind, id: exists ? done.entity.id : undefined }) };
+  }
+  useApp.getState().notify({ kind: 'info', text, action });
+}
 
 /** Normalises a key event to the "Mod+Shift+Z" form used in Command.shortcuts. */
 export function shortcutOf(e: KeyboardEvent): string {

@@ -1,9 +1,11 @@
-import { useEffect, useState } from 'react';
+import { useSyncExternalStore } from 'react';
 import { ENTITY_KINDS, type EntityKind } from '../../../shared/model';
+import { confirmLeave, hasUnsavedChanges } from './leaveGuard';
 
 export type CanvasMode = 'map' | 'outline' | 'analysis';
 export type Route =
   | { view: 'overview' }
+  | { view: 'start' }
   | { view: 'entities'; kind: EntityKind; id?: string }
   | { view: 'canvas'; mode: CanvasMode; canvasView?: string }
   | { view: 'matching' }
@@ -14,6 +16,7 @@ export function parseRoute(hash: string): Route {
   const [kind, id, extra] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (kind === 'canvas') return { view: 'canvas', mode: id === 'outline' || id === 'analysis' ? id : 'map', canvasView: extra || undefined };
   if (kind === 'matching') return { view: 'matching' };
+  if (kind === 'start') return { view: 'start' };
   if (kind === 'tryout') return { view: 'tryout', id: id || undefined };
   if ((ENTITY_KINDS as readonly string[]).includes(kind)) return { view: 'entities', kind: kind as EntityKind, id: id || undefined };
   return { view: 'overview' };
@@ -23,6 +26,7 @@ export function routeHref(route: Route): string {
   if (route.view === 'overview') return '#/overview';
   if (route.view === 'canvas') return `#/canvas/${route.mode}${route.canvasView ? `/${encodeURIComponent(route.canvasView)}` : ''}`;
   if (route.view === 'matching') return '#/matching';
+  if (route.view === 'start') return '#/start';
   if (route.view === 'tryout') return `#/tryout${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
   return `#/${route.kind}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
 }
@@ -31,12 +35,40 @@ export function navigate(route: Route): void {
   window.location.hash = routeHref(route);
 }
 
+// One listener for the whole app: a hash change is applied only once the open form has saved
+// its changes (or kept, with its errors shown, when they cannot be saved yet).
+const hasWindow = typeof window !== 'undefined';
+let currentHash = hasWindow ? window.location.hash : '';
+let current = parseRoute(currentHash);
+let pending = 0;
+const listeners = new Set<() => void>();
+
+function apply(): void {
+  currentHash = window.location.hash;
+  current = parseRoute(currentHash);
+  for (const l of listeners) l();
+}
+
+function onHashChange(): void {
+  if (window.location.hash === currentHash) return;
+  const mine = ++pending;
+  if (!hasUnsavedChanges()) return apply();
+  void confirmLeave().then((ok) => {
+    if (mine !== pending) return;
+    if (ok) apply();
+    // Back to where the form is; replaceState fires no hashchange.
+    else window.history.replaceState(window.history.state, '', currentHash || '#/overview');
+  });
+}
+if (hasWindow) window.addEventListener('hashchange', onHashChange);
+
+function subscribe(l: () => void): () => void {
+  listeners.add(l);
+  return () => {
+    listeners.delete(l);
+  };
+}
+
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
-  useEffect(() => {
-    const on = () => setRoute(parseRoute(window.location.hash));
-    window.addEventListener('hashchange', on);
-    return () => window.removeEventListener('hashchange', on);
-  }, []);
-  return route;
+  return useSyncExternalStore(subscribe, () => current);
 }

@@ -7,6 +7,8 @@ import { api } from '../api';
 export interface Notice {
   kind: 'error' | 'info';
   text: string;
+  /** A link that goes where the notice is about (e.g. the map, after undoing a move there). */
+  action?: { label: string; href: string };
 }
 
 interface AppState {

@@ -1,10 +1,11 @@
-import { Fragment, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EntitySchema, METERS, neutralMeters, pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
+import { dropDraft, registerLeaveGuard, stashDraft, takeStashedDraft } from '../../app/leaveGuard';
 import { describeError } from '../../i18n/errors';
-import { FIELDS, type FieldSpec } from './fields';
+import { emptyDraft, FIELDS, type FieldSpec } from './fields';
 import { LinksEditor } from './LinksEditor';
 import { FieldCompanion } from '../tryout/FieldCompanion';
 import { CodePicker } from './CodePicker';
@@ -12,11 +13,6 @@ import { useCodes } from './codes';
 
 type Draft = Record<string, unknown>;
 
-function emptyDraft(kind: EntityKind): Draft {
-  const base: Draft = { kind, name: {}, description: {} };
-  if (kind === 'persona') return { ...base, ageMin: 16, ageMax: 29, language: 'fi', peoplePerYear: 0, meters: neutralMeters() };
-  return base;
-}
 
 /** Field errors keyed by the first path segment, from the same zod schema the backend uses. */
 function validate(draft: Draft): Record<string, string> {
@@ -31,30 +27,117 @@ function validate(draft: Draft): Record<string, string> {
   return out;
 }
 
+const cleanDraft = (kind: EntityKind, entity?: Entity): Draft => (entity ? structuredClone(entity) : emptyDraft(kind)) as Draft;
+
 export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(): void; onSaved(id: string): void }) {
   const { kind, entity } = props;
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const [draft, setDraft] = useState<Draft>(() => (entity ? structuredClone(entity) : emptyDraft(kind)) as Draft);
+  const wsPath = useApp((s) => s.info?.path ?? '');
+  // Drafts are kept per workspace file and entity (or per kind for a new one).
+  const draftKey = `${wsPath}|${entity ? entity.id : `new:${kind}`}`;
+  const baseline = useRef(JSON.stringify(cleanDraft(kind, entity)));
+  const [initial] = useState(() => {
+    const stashed = takeStashedDraft(draftKey);
+    return stashed && JSON.stringify(stashed) !== baseline.current ? { draft: stashed, restored: true } : { draft: cleanDraft(kind, entity), restored: false };
+  });
+  const [restored, setRestored] = useState(initial.restored);
+  const [draft, setDraft] = useState<Draft>(initial.draft);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
   const [touched, setTouched] = useState(false);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const links = useApp((s) => s.links);
   const notify = useApp((s) => s.notify);
   const errors = touched ? validate(draft) : {};
   const linkCount = entity ? links.filter((l) => l.source === entity.id || l.target === entity.id).length : 0;
+  const panelRef = useRef<HTMLElement>(null);
+  const discarded = useRef(false);
+  const isDirty = (d: Draft) => !discarded.current && JSON.stringify(d) !== baseline.current;
+  const dirty = isDirty(draft);
 
-  const set = (key: string, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
+  const set = (key: string, value: unknown) => {
+    discarded.current = false;
+    setDraft((d) => ({ ...d, [key]: value }));
+  };
 
-  const save = async () => {
+  // Another client (or undo) changed the entity while nothing was typed here: show the new state.
+  const entityJson = entity ? JSON.stringify(entity) : undefined;
+  useEffect(() => {
+    if (!entityJson) return;
+    const wasClean = JSON.stringify(draftRef.current) === baseline.current;
+    baseline.current = entityJson;
+    if (wasClean) setDraft(JSON.parse(entityJson) as Draft);
+  }, [entityJson]);
+
+  // Every unsaved state is also in local storage until it is saved or discarded.
+  useEffect(() => {
+    if (dirty) stashDraft(draftKey, draft);
+    else dropDraft(draftKey);
+  }, [dirty, draft, draftKey]);
+
+  const heading = entity ? pickText(entity.name, lang) || entity.id : t(`kind.${kind}.new`);
+
+  /** Saves the draft; `leaving` saves without the follow-up navigation to the saved entity. */
+  const save = async (draftNow: Draft, leaving = false): Promise<boolean> => {
     setTouched(true);
-    if (Object.keys(validate(draft)).length > 0) return;
-    const saved = entity
-      ? await attempt(() => api.call('entities.update', { entity: { ...draft, id: entity.id } as never }), (e) => describeError(t, e))
-      : await attempt(() => api.call('entities.create', { entity: draft as never }), (e) => describeError(t, e));
-    if (saved) {
-      notify({ kind: 'info', text: t('notice.saved') });
-      props.onSaved(saved.id);
+    if (Object.keys(validate(draftNow)).length > 0) {
+      setTimeout(() => panelRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
+      return false;
     }
+    const saved = entity
+      ? await attempt(() => api.call('entities.update', { entity: { ...draftNow, id: entity.id } as never }), (e) => describeError(t, e))
+      : await attempt(() => api.call('entities.create', { entity: draftNow as never }), (e) => describeError(t, e));
+    if (!saved) return false;
+    baseline.current = JSON.stringify(draftNow);
+    dropDraft(draftKey);
+    setRestored(false);
+    notify({ kind: 'info', text: leaving ? t('unsaved.savedOnLeave', { name: pickText(saved.name, lang) || saved.id }) : t('notice.saved') });
+    if (!leaving) props.onSaved(saved.id);
+    return true;
+  };
+
+  // The latest values for the guard and the unmount check, which outlive a render.
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  const headingRef = useRef(heading);
+  headingRef.current = heading;
+
+  useEffect(() => {
+    let inFlight: Promise<boolean> | undefined;
+    const flush = () => {
+      inFlight ??= saveRef.current(draftRef.current, true).then((ok) => {
+        inFlight = undefined;
+        if (!ok) notify({ kind: 'error', text: t('unsaved.invalid', { name: headingRef.current }) });
+        return ok;
+      });
+      return inFlight;
+    };
+    const off = registerLeaveGuard({ dirty: () => isDirty(draftRef.current), flush });
+    return () => {
+      off();
+      // Taken away without asking (the map selects another node, the entity vanished): save what
+      // can be saved; what cannot stays in local storage and is offered when the panel reopens.
+      if (isDirty(draftRef.current)) {
+        if (Object.keys(validate(draftRef.current)).length === 0) void saveRef.current(draftRef.current, true);
+        else notify({ kind: 'error', text: t('unsaved.kept', { name: headingRef.current }) });
+      }
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- registered once; reads refs
+  }, []);
+
+  const close = async () => {
+    if (dirty && !(await save(draft, true))) {
+      notify({ kind: 'error', text: t('unsaved.invalid', { name: heading }) });
+      return;
+    }
+    props.onClose();
+  };
+
+  const discard = () => {
+    discarded.current = true;
+    dropDraft(draftKey);
+    props.onClose();
   };
 
   const remove = async () => {
@@ -66,21 +149,25 @@ export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(
     }
   };
 
-  const heading = entity ? pickText(entity.name, lang) || entity.id : t(`kind.${kind}.new`);
   return (
-    <aside className="panel" aria-labelledby="panel-heading">
+    <aside className="panel" aria-labelledby="panel-heading" ref={panelRef}>
       <div className="pane-header">
         <h2 id="panel-heading">{heading}</h2>
-        <button type="button" className="icon-button" onClick={props.onClose} aria-label={t('action.close')}>
+        <button type="button" className="icon-button" onClick={() => void close()} aria-label={dirty ? t('unsaved.saveAndClose') : t('action.close')} title={dirty ? t('unsaved.saveAndClose') : undefined}>
           ×
         </button>
       </div>
+      {(restored || dirty) && (
+        <p className="unsaved-note" role="status">
+          {restored ? t('unsaved.restored') : t('unsaved.pending')}
+        </p>
+      )}
       <form
         className="entity-form"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          void save();
+          void save(draft);
         }}
       >
         {FIELDS[kind].map((f) => (
@@ -93,9 +180,15 @@ export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(
           <button type="submit" className="primary">
             {entity ? t('action.save') : t('action.create')}
           </button>
-          <button type="button" onClick={props.onClose}>
-            {t('action.cancel')}
-          </button>
+          {dirty ? (
+            <button type="button" onClick={discard}>
+              {t('unsaved.discard')}
+            </button>
+          ) : (
+            <button type="button" onClick={props.onClose}>
+              {t('action.cancel')}
+            </button>
+          )}
           <span className="spacer" />
           {entity && !confirmDelete && (
             <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
 import { navigate } from '../../app/route';
 import { useApp } from '../../app/store';
+import { confirmLeave } from '../../app/leaveGuard';
 import { EntityPanel } from './EntityPanel';
 import { COLUMNS } from './fields';
 import { cellText } from './format';
@@ -56,7 +57,8 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
           <button
             type="button"
             className="primary"
-            onClick={() => {
+            onClick={async () => {
+              if (!(await confirmLeave())) return;
               setCreating(true);
               navigate({ view: 'entities', kind });
             }}
@@ -105,7 +107,9 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
                       <button
                         type="button"
                         className="row-link"
-                        onClick={() => {
+                        onClick={async () => {
+                          // The open panel saves first (or stays, showing why it cannot).
+                          if (!(await confirmLeave())) return;
                           setCreating(false);
                           navigate({ view: 'entities', kind, id: e.id });
                         }}

@@ -1,10 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PROVIDER_ROLES, linkSidesFor, pickText, type Entity, type Language, type Link, type LinkSide } from '../../../../shared/model';
 import { api } from '../../api';
 import { navigate } from '../../app/route';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
+import { EntityPicker } from './EntityPicker';
+import { LifeEventQuickCreate } from './LifeEventQuickCreate';
 
 
 /** Links of one entity, editable from this end whichever end of the link it is. */
@@ -36,10 +38,11 @@ export function LinksEditor({ entity }: { entity: Entity }) {
                 })}
               </ul>
             )}
-            <AddLink entity={entity} side={side} candidates={entities.filter((e) => e.kind === side.otherKind && e.id !== entity.id && !list.some((l) => l.source === e.id || l.target === e.id))} />
+            <EntityPicker entity={entity} side={side} candidates={entities.filter((e) => e.kind === side.otherKind && e.id !== entity.id && !list.some((l) => l.source === e.id || l.target === e.id))} />
           </div>
         );
       })}
+      {entity.kind === 'lifeEvent' && <LifeEventQuickCreate lifeEvent={entity} />}
     </section>
   );
 }
@@ -80,39 +83,5 @@ function LinkRow({ link, other, lang }: { link: Link; other?: Entity; lang: Lang
         ×
       </button>
     </li>
-  );
-}
-
-function AddLink({ entity, side, candidates }: { entity: Entity; side: LinkSide; candidates: Entity[] }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
-  const [choice, setChoice] = useState('');
-  const id = `add-${side.type}-${side.outgoing ? 'out' : 'in'}`;
-  if (candidates.length === 0) return null;
-  const sorted = [...candidates].sort((a, b) => pickText(a.name, lang).localeCompare(pickText(b.name, lang), lang));
-  const add = async () => {
-    if (!choice) return;
-    const [source, target] = side.outgoing ? [entity.id, choice] : [choice, entity.id];
-    const data = side.type === 'personaNeed' ? { importance: 3 } : {};
-    const ok = await attempt(() => api.call('links.create', { type: side.type, source, target, data }), (e) => describeError(t, e));
-    if (ok) setChoice('');
-  };
-  return (
-    <div className="add-link">
-      <label htmlFor={id} className="visually-hidden">
-        {t('links.add', { kind: t(`kind.${side.otherKind}.one`) })}
-      </label>
-      <select id={id} value={choice} onChange={(e) => setChoice(e.target.value)}>
-        <option value="">{t('links.choose', { kind: t(`kind.${side.otherKind}.one`) })}</option>
-        {sorted.map((c) => (
-          <option key={c.id} value={c.id}>
-            {pickText(c.name, lang) || c.id}
-          </option>
-        ))}
-      </select>
-      <button type="button" onClick={() => void add()} disabled={!choice}>
-        {t('links.addButton')}
-      </button>
-    </div>
   );
 }

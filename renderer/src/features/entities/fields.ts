@@ -3,6 +3,7 @@ import {
   CHANNEL_TYPES,
   FUNDING_TYPES,
   ORGANISATION_TYPES,
+  neutralMeters,
   type EntityKind,
 } from '../../../../shared/model';
 
@@ -82,3 +83,10 @@ export const COLUMNS: Record<EntityKind, string[]> = {
   need: ['serviceClasses'],
   persona: ['ages', 'municipality', 'language', 'peoplePerYear'],
 };
+
+/** A new entity's form before anything is typed (a persona needs its required numbers). */
+export function emptyDraft(kind: EntityKind): Record<string, unknown> {
+  const base: Record<string, unknown> = { kind, name: {}, description: {} };
+  if (kind === 'persona') return { ...base, ageMin: 16, ageMax: 29, language: 'fi', peoplePerYear: 0, meters: neutralMeters() };
+  return base;
+}

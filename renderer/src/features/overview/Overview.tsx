@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ENTITY_KINDS, LINK_TYPES, pickText, type Language, type LinkType } from '../../../../shared/model';
 import { routeHref } from '../../app/route';
 import { useApp } from '../../app/store';
+import { useImportDialog } from '../io/importStore';
 
 /** The workspace at a glance: what it holds, by entity and link type. */
 export function Overview() {
@@ -20,12 +21,34 @@ export function Overview() {
       <h1>{pickText(info.title, lang) || t('overview.untitled')}</h1>
       <p className="muted path">{info.path}</p>
       {entities.length === 0 && (
-        <div className="empty-state">
+        <section className="empty-state first-steps" aria-labelledby="first-steps">
+          <h2 id="first-steps">{t('firstSteps.title')}</h2>
           <p>{t('overview.empty')}</p>
-          <a className="button primary" href={routeHref({ view: 'entities', kind: 'organisation' })}>
-            {t('overview.startWithOrganisation')}
-          </a>
-        </div>
+          <ul className="first-steps-list">
+            <li>
+              <button type="button" className="primary" onClick={() => useImportDialog.getState().show()}>
+                {t('firstSteps.import')}
+              </button>
+              <span className="hint">{t('firstSteps.importHint')}</span>
+            </li>
+            <li>
+              <a className="button" href={routeHref({ view: 'entities', kind: 'organisation' })}>
+                {t('firstSteps.organisation')}
+              </a>
+            </li>
+            <li>
+              <a className="button" href={routeHref({ view: 'entities', kind: 'lifeEvent' })}>
+                {t('firstSteps.lifeEvent')}
+              </a>
+              <span className="hint">{t('firstSteps.lifeEventHint')}</span>
+            </li>
+            <li>
+              <a className="button" href={routeHref({ view: 'canvas', mode: 'map' })}>
+                {t('firstSteps.map')}
+              </a>
+            </li>
+          </ul>
+        </section>
       )}
       <h2>{t('overview.entities')}</h2>
       <ul className="tiles">

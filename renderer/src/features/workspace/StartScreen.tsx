@@ -6,8 +6,11 @@ import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 
-/** Shown when no workspace is open: recent workspaces, a new one, the example, or a file by path. */
-export function StartScreen() {
+/**
+ * Recent workspaces, a new one, the example, or a file by path. Shown when no workspace is open,
+ * and (embedded in the app's frame) from the "Start" entry of the navigation.
+ */
+export function StartScreen({ embedded = false }: { embedded?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const [recent, setRecent] = useState<RecentEntry[]>([]);
@@ -21,11 +24,14 @@ export function StartScreen() {
 
   const run = async (action: () => Promise<unknown>) => {
     const ok = await attempt(action, (e) => describeError(t, e));
-    if (ok !== undefined) await refresh();
+    if (ok === undefined) return;
+    if (embedded) window.location.hash = '#/overview';
+    await refresh();
   };
 
+  const Frame = embedded ? 'div' : 'main';
   return (
-    <main className="start" id="main">
+    <Frame className={embedded ? 'start start-embedded' : 'start'} id={embedded ? undefined : 'main'}>
       <h1>{t('start.title')}</h1>
       <p className="lead">{t('start.lead')}</p>
       <div className="start-grid">
@@ -78,6 +84,6 @@ export function StartScreen() {
           </form>
         </section>
       </div>
-    </main>
+    </Frame>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { COMMANDS } from '../../app/commands';
 import { attempt, useApp } from '../../app/store';
+import { confirmLeave } from '../../app/leaveGuard';
 import { describeError } from '../../i18n/errors';
 import { EXPORT_FORMATS } from '../../../../shared/api/io';
 import { downloadBase64 } from '../io/files';
@@ -31,6 +32,8 @@ export function WorkspaceMenu() {
 
   const run = async (action: () => Promise<unknown>) => {
     setOpen(false);
+    // An open form saves before its workspace goes away (or stays, showing why it cannot).
+    if (!(await confirmLeave())) return;
     const ok = await attempt(action, (e) => describeError(t, e));
     if (ok !== undefined) {
       window.location.hash = '#/overview';

@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { HistoryState } from '../../../shared/api/contract';
+import type { Entity, Link } from '../../../shared/model';
+import { createBackend } from '..';
+import type { AppContext } from '../context';
+import type { Registry } from '../registry';
+import { fixedNow, tempDir } from '../test/tmp';
+
+let dir: string;
+let ctx: AppContext;
+let registry: Registry;
+
+beforeEach(async () => {
+  dir = tempDir();
+  ({ ctx, registry } = createBackend({ dataDir: dir, mode: 'browser', now: fixedNow }));
+  await ok('workspace.create', { path: path.join(dir, 'a.kohtaanto'), name: 'A' });
+});
+afterEach(() => {
+  ctx.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
+  const r = await registry.call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}
+
+async function create(kind: string, fi: string, sv?: string): Promise<string> {
+  return (await ok<Entity>('entities.create', { entity: { kind, name: { fi, ...(sv ? { sv } : {}) } } })).id;
+}
+
+describe('history labels carry a message key and names', () => {
+  it('names both ends of a link in every language the names have, and says what undo undid', async () => {
+    const kela = await create('organisation', 'Kela', 'FPA');
+    const tuki = await create('service', 'Toimeentulotuki', 'Utkomststöd');
+    await ok('links.create', { type: 'provides', source: kela, target: tuki });
+    const state = await ok<HistoryState>('history.state', {});
+    expect(state.undoLabel).toBe('Link provides Kela → Toimeentulotuki');
+    expect(state.undo).toEqual({
+      key: 'linkCreate',
+      params: { type: 'provides', source: { fi: 'Kela', sv: 'FPA' }, target: { fi: 'Toimeentulotuki', sv: 'Utkomststöd' } },
+      entity: { kind: 'organisation', id: kela },
+    });
+    const undone = await ok<HistoryState>('history.undo', {});
+    expect(undone.done?.key).toBe('linkCreate');
+    expect(undone.doneLabel).toBe('Link provides Kela → Toimeentulotuki');
+    // What is now on top is the service's creation.
+    expect(undone.undo).toMatchObject({ key: 'entityCreate', params: { kind: 'service', name: { fi: 'Toimeentulotuki' } } });
+    const redone = await ok<HistoryState>('history.redo', {});
+    expect(redone.done?.key).toBe('linkCreate');
+  });
+
+  it('marks map-only steps as such', async () => {
+    const a = await create('need', 'Tarve');
+    await ok('canvas.move', { view: 'main', moves: [{ id: a, x: 10, y: 20 }] });
+    const state = await ok<HistoryState>('history.state', {});
+    expect(state.undoLabel).toBe('Move 1 node');
+    expect(state.undo).toEqual({ key: 'canvasMove', params: { reason: 'move', count: 1 }, screen: 'map' });
+  });
+});
+
+describe('links.createMany', () => {
+  it('links several at once as one undoable step', async () => {
+    const need = await create('need', 'Hautajaiset');
+    const s = [await create('service', 'Palvelu'), await create('service', 'Palvelu'), await create('service', 'Palvelu')];
+    const links = await ok<Link[]>('links.createMany', { links: s.map((id) => ({ type: 'addresses', source: id, target: need })) });
+    expect(links).toHaveLength(3);
+    const state = await ok<HistoryState>('history.state', {});
+    expect(state.undo).toMatchObject({ key: 'linkCreateMany', params: { count: 3, type: 'addresses', name: { fi: 'Hautajaiset' } } });
+    await ok('history.undo', {});
+    expect(await ok<Link[]>('links.list', {})).toEqual([]);
+    // The services themselves are still there: one undo took exactly the three links.
+    expect((await ok<Entity[]>('entities.list', { kind: 'service' })).length).toBe(3);
+  });
+
+  it('writes none when one of them is invalid', async () => {
+    const need = await create('need', 'Tarve');
+    const svc = await create('service', 'Palvelu');
+    const r = await registry.call('links.createMany', {
+      links: [
+        { type: 'addresses', source: svc, target: need },
+        { type: 'addresses', source: need, target: svc },
+      ],
+    });
+    expect(r.ok).toBe(false);
+    expect(await ok<Link[]>('links.list', {})).toEqual([]);
+  });
+});
+
+describe('entities.create with linkTo', () => {
+  it('creates a need already in a life event, undone in one step', async () => {
+    const le = await create('lifeEvent', 'Läheisen kuolema');
+    const need = await ok<Entity>('entities.create', { entity: { kind: 'need', name: { fi: 'Perunkirjoitus' } }, linkTo: [{ type: 'hasNeed', other: le, outgoing: false }] });
+    expect(await ok<Link[]>('links.list', {})).toMatchObject([{ type: 'hasNeed', source: le, target: need.id }]);
+    const state = await ok<HistoryState>('history.state', {});
+    expect(state.undo).toMatchObject({ key: 'entityCreateLinked', params: { kind: 'need', otherKind: 'lifeEvent', other: { fi: 'Läheisen kuolema' } } });
+    await ok('history.undo', {});
+    expect(await ok<Link[]>('links.list', {})).toEqual([]);
+    expect((await ok<Entity[]>('entities.list', { kind: 'need' })).length).toBe(0);
+    expect((await ok<Entity[]>('entities.list', { kind: 'lifeEvent' })).length).toBe(1);
+  });
+
+  it('leaves the workspace as it was when the link is of the wrong kind', async () => {
+    const le = await create('lifeEvent', 'Läheisen kuolema');
+    const r = await registry.call('entities.create', { entity: { kind: 'persona', name: { fi: 'Leski' } }, linkTo: [{ type: 'hasNeed', other: le, outgoing: false }] });
+    expect(r.ok).toBe(false);
+    expect((await ok<Entity[]>('entities.list', { kind: 'persona' })).length).toBe(0);
+    expect((await ok<HistoryState>('history.state', {})).undo?.key).toBe('entityCreate');
+  });
+});
