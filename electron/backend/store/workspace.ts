@@ -10,7 +10,7 @@ import {
   type LinkType,
   type OptionalText,
 } from '../../../shared/model';
-import { openDatabase, type OpenOptions } from './open';
+import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import type { CanvasView, NodePosition, Viewport } from '../../../shared/api/canvas';
 
 /** One recorded change; the inverse of each is recorded beside it so undo needs no diffing. */
@@ -25,6 +25,9 @@ export type Op =
   | { t: 'delView'; id: string };
 
 const HISTORY_LIMIT = 500;
+
+const openWorkspaces = new Set<Workspace>();
+let exitHookInstalled = false;
 
 interface Row {
   data: string;
@@ -147,18 +150,35 @@ export class Workspace {
   private readonly now: () => Date;
   private stmts: ReturnType<Workspace['prepare']>;
 
+  /** Opened without the write lock (another process has the file): every write is refused. */
+  readonly readOnly: boolean;
+  private readonly release: () => void;
+
   private constructor(
     readonly path: string,
-    db: Database.Database,
+    opened: OpenedDatabase,
     now: () => Date,
   ) {
-    this.db = db;
+    this.db = opened.db;
+    this.readOnly = opened.readOnly;
+    this.release = opened.release;
     this.now = now;
     this.stmts = this.prepare();
   }
 
+  /** Opens a workspace file; for writing (the default) it holds the file's lock until close(). */
   static open(file: string, opts: OpenOptions = {}): Workspace {
-    return new Workspace(file, openDatabase(file, opts), opts.now ?? (() => new Date()));
+    const ws = new Workspace(file, openDatabase(file, opts), opts.now ?? (() => new Date()));
+    if (openWorkspaces.size === 0 && !exitHookInstalled) {
+      // A normal exit that skipped close() (an error path, process.exit) still checkpoints the
+      // file and gives up its lock, so nothing is left beside it.
+      process.on('exit', () => {
+        for (const w of openWorkspaces) w.close();
+      });
+      exitHookInstalled = true;
+    }
+    openWorkspaces.add(ws);
+    return ws;
   }
 
   private prepare() {
@@ -203,7 +223,15 @@ export class Workspace {
   }
 
   close(): void {
+    openWorkspaces.delete(this);
     if (this.db.open) this.db.close();
+    this.release();
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) {
+      throw new AppError('workspace_locked', `${this.path} is open read-only here because another program has it open for writing; nothing was changed.`);
+    }
   }
 
   // ---- reads ----
@@ -260,6 +288,7 @@ export class Workspace {
   }
 
   setTitle(title: OptionalText): void {
+    this.assertWritable();
     this.stmts.putMeta.run('title', JSON.stringify(title));
   }
 
@@ -267,6 +296,9 @@ export class Workspace {
 
   /** Runs one user edit as one transaction with its undo record; nothing is written if it throws. */
   edit<T>(label: string, fn: (tx: EditTx) => T, opts: { undoable?: boolean } = {}): T {
+    this.assertWritable();
+    // IMMEDIATE: the write lock is taken before the first read, so a busy file is waited for
+    // (busy_timeout) instead of failing at once when a read snapshot cannot be upgraded.
     return this.db.transaction(() => {
       const tx = new EditTx(this);
       const result = fn(tx);
@@ -276,27 +308,29 @@ export class Workspace {
         this.stmts.histPrune.run();
       }
       return result;
-    })();
+    }).immediate();
   }
 
   undo(): string {
+    this.assertWritable();
     return this.db.transaction(() => {
       const row = this.stmts.histLastDone.get();
       if (!row) throw new AppError('nothing_to_undo', 'Nothing to undo.');
       this.apply(JSON.parse(row.backward) as Op[]);
       this.stmts.histMark.run(1, row.seq);
       return row.label;
-    })();
+    }).immediate();
   }
 
   redo(): string {
+    this.assertWritable();
     return this.db.transaction(() => {
       const row = this.stmts.histFirstUndone.get();
       if (!row) throw new AppError('nothing_to_undo', 'Nothing to redo.');
       this.apply(JSON.parse(row.forward) as Op[]);
       this.stmts.histMark.run(0, row.seq);
       return row.label;
-    })();
+    }).immediate();
   }
 
   historyState(): { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } {
@@ -378,6 +412,7 @@ export class Workspace {
   }
   /** Pan and zoom are remembered per view but are not edits: no undo record. */
   setViewport(view: string, v: Viewport): void {
+    this.assertWritable();
     this.layout.putViewport.run(view, v.x, v.y, v.zoom);
   }
   /** @internal */
