@@ -154,7 +154,8 @@ export const canvasHandlers: Handlers = {
     };
     const source = before ? undefined : viewPositions(ws, input.copyFrom);
     ws.edit(before ? `Edit view "${pickText(view.name, 'fi').slice(0, 60)}"` : `Save view "${pickText(view.name, 'fi').slice(0, 60)}"`, (tx) => {
-      tx.putView(view);
+      // The pan and zoom go into the same edit, so undo and redo keep them with the view.
+      tx.putView(view, input.viewport ?? undefined);
       if (source) {
         for (const id of input.ids) {
           const p = source.get(id);
@@ -162,7 +163,6 @@ export const canvasHandlers: Handlers = {
         }
       }
     });
-    if (input.viewport) ws.setViewport(view.id, input.viewport);
     return view;
   },
 

@@ -24,7 +24,7 @@ let registry: Registry;
 
 beforeEach(async () => {
   dir = tempDir();
-  file = path.join(dir, 'example.kohtaanto');
+  file = path.join(dir, 'workspaces', 'example.kohtaanto');
   ({ ctx, registry } = createBackend({ dataDir: dir, mode: 'browser', now: fixedNow }));
   await ok('workspace.create', { path: file, example: true });
 });

@@ -21,7 +21,8 @@ export type Op =
   | { t: 'delLink'; id: string }
   | { t: 'putPos'; view: string; id: string; pos: NodePosition }
   | { t: 'delPos'; view: string; id: string }
-  | { t: 'putView'; view: CanvasView }
+  /** With the view's pan and zoom, so that undo and redo bring them back with it. */
+  | { t: 'putView'; view: CanvasView; viewport?: Viewport }
   | { t: 'delView'; id: string };
 
 const HISTORY_LIMIT = 500;
@@ -57,12 +58,14 @@ export class EditTx {
     this.record({ t: 'putEntity', entity }, before ? { t: 'putEntity', entity: before } : { t: 'delEntity', id: entity.id });
   }
 
-  /** Deletes an entity and every link that touches it; returns how many links went with it. */
+  /** Deletes an entity with every link that touches it and its places on the canvas views; returns how many links went with it. */
   deleteEntity(id: string): number {
     const before = this.ws.getEntity(id);
     if (!before) throw new AppError('not_found', `No entity ${id}.`);
     const links = this.ws.linksOf(id);
     for (const l of links) this.deleteLink(l.id);
+    // Recorded, so undo puts the node back where it was; a later entity with the same id starts fresh.
+    for (const view of this.ws.viewsPlacing(id)) this.deletePosition(view, id);
     this.ws.removeEntity(id);
     this.record({ t: 'delEntity', id }, { t: 'putEntity', entity: before });
     return links.length;
@@ -119,19 +122,25 @@ export class EditTx {
     this.record({ t: 'delPos', view, id }, { t: 'putPos', view, id, pos: before });
   }
 
-  putView(view: CanvasView): void {
+  /** Saves a view, with its pan and zoom when given (an edited view keeps its own otherwise). */
+  putView(view: CanvasView, viewport?: Viewport): void {
     const before = this.ws.getView(view.id);
-    this.ws.writeView(view);
-    this.record({ t: 'putView', view }, before ? { t: 'putView', view: before } : { t: 'delView', id: view.id });
+    const beforeViewport = before ? this.ws.getViewport(view.id) : undefined;
+    this.ws.writeView(view, viewport);
+    this.record(
+      { t: 'putView', view, viewport },
+      before ? { t: 'putView', view: before, viewport: beforeViewport } : { t: 'delView', id: view.id },
+    );
   }
 
   /** Deletes a saved view with its positions (both come back on undo). */
   deleteView(id: string): void {
     const before = this.ws.getView(id);
     if (!before) throw new AppError('not_found', `No view ${id}.`);
+    const viewport = this.ws.getViewport(id);
     for (const [entityId] of this.ws.listPositions(id)) this.deletePosition(id, entityId);
     this.ws.removeView(id);
-    this.record({ t: 'delView', id }, { t: 'putView', view: before });
+    this.record({ t: 'delView', id }, { t: 'putView', view: before, viewport });
   }
 
   private record(op: Op, inverse: Op): void {
@@ -361,7 +370,7 @@ export class Workspace {
           this.removePosition(op.view, op.id);
           break;
         case 'putView':
-          this.writeView(op.view);
+          this.writeView(op.view, op.viewport);
           break;
         case 'delView':
           this.removeView(op.id);
@@ -397,6 +406,10 @@ export class Workspace {
     const r = this.layout.getPos.get(view, id);
     return r ? { x: r.x, y: r.y, pinned: r.pinned === 1 } : undefined;
   }
+  /** The views (main canvas included) on which an entity has a position. */
+  viewsPlacing(id: string): string[] {
+    return this.layout.viewsOf.all(id).map((r) => r.view_id);
+  }
   listPositions(view: string): Map<string, NodePosition> {
     return new Map(this.layout.listPos.all(view).map((r) => [r.entity_id, { x: r.x, y: r.y, pinned: r.pinned === 1 }]));
   }
@@ -424,8 +437,9 @@ export class Workspace {
     this.layout.delPos.run(view, id);
   }
   /** @internal */
-  writeView(v: CanvasView): void {
+  writeView(v: CanvasView, viewport?: Viewport): void {
     this.layout.putView.run(v.id, JSON.stringify(v));
+    if (viewport) this.layout.putViewport.run(v.id, viewport.x, viewport.y, viewport.zoom);
   }
   /** @internal */
   removeView(id: string): void {
@@ -439,6 +453,7 @@ function prepareLayout(db: Database.Database) {
   return {
     getPos: db.prepare<[string, string], PosRow>('SELECT entity_id, x, y, pinned FROM canvas_positions WHERE view_id = ? AND entity_id = ?'),
     listPos: db.prepare<[string], PosRow>('SELECT entity_id, x, y, pinned FROM canvas_positions WHERE view_id = ?'),
+    viewsOf: db.prepare<[string], { view_id: string }>('SELECT view_id FROM canvas_positions WHERE entity_id = ? ORDER BY view_id'),
     putPos: db.prepare(
       'INSERT INTO canvas_positions (view_id, entity_id, x, y, pinned) VALUES (?, ?, ?, ?, ?) ON CONFLICT(view_id, entity_id) DO UPDATE SET x = excluded.x, y = excluded.y, pinned = excluded.pinned',
     ),
