@@ -202,7 +202,7 @@ function elkDefaultBaseline(file: string, limitMs: number): Promise<number | nul
 
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-canvas-bench-'));
-  const file = path.join(dir, 'suuri.kohtaanto');
+  const file = path.join(dir, 'workspaces', 'suuri.kohtaanto');
   const size = generate(file);
   console.log(`map: ${size.nodes.toLocaleString('en')} nodes, ${size.links.toLocaleString('en')} links (Chromium ${process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'}, headless, 1440×900)`);
 

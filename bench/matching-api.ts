@@ -74,7 +74,7 @@ for (const n of needs) for (let j = 0; j < 5; j++) links.push({ id: `l-ad-${n.id
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-bench-'));
   try {
-    const file = path.join(dir, 'big.kohtaanto');
+    const file = path.join(dir, 'workspaces', 'big.kohtaanto');
     const ws = Workspace.open(file, { create: true });
     ws.edit('seed', (tx) => {
       for (const e of [...services, ...needs, ...personas]) tx.putEntity(e);

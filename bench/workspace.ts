@@ -11,7 +11,8 @@ import { median, percentile, report } from './_util';
 const SERVICES = 50_000;
 const EDITS = 1_000;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-bench-'));
-const file = path.join(dir, 'big.kohtaanto');
+// Inside the workspaces folder: browser mode's workspace.open takes no path outside it.
+const file = path.join(dir, 'workspaces', 'big.kohtaanto');
 
 function service(i: number) {
   return validEntity({

@@ -23,6 +23,8 @@ export interface ContextOptions {
   /** better-sqlite3 native module built for Electron's ABI, when running inside Electron. */
   nativeBinding?: string;
   now?: () => Date;
+  /** Names this program in the lock of the workspace it opens (e.g. "kohtaanto serve"), for anyone else who tries to open it. */
+  owner?: string;
 }
 
 type Listener = <E extends EventName>(event: E, payload: ApiEvents[E]) => void;
@@ -35,6 +37,7 @@ export class AppContext {
   readonly mode: 'desktop' | 'browser';
   readonly nativeBinding?: string;
   readonly now: () => Date;
+  readonly owner: string;
   private readonly listeners = new Set<Listener>();
 
   constructor(opts: ContextOptions) {
@@ -43,6 +46,7 @@ export class AppContext {
     this.mode = opts.mode;
     this.nativeBinding = opts.nativeBinding;
     this.now = opts.now ?? (() => new Date());
+    this.owner = opts.owner ?? (opts.mode === 'desktop' ? 'the Kohtaanto app' : 'Kohtaanto in browser mode');
     fs.mkdirSync(this.workspacesDir, { recursive: true });
   }
 

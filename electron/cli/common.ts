@@ -21,15 +21,31 @@ export function one(positionals: string[], name: string): string {
   return positionals[0];
 }
 
-/** A backend for one CLI run, with the data folder of the user (or KOHTAANTO_DATA_DIR). */
-export function cliBackend() {
-  return createBackend({ dataDir: defaultDataDir(), mode: 'browser' });
+/** A backend for one CLI run, with the data folder of the user (or KOHTAANTO_DATA_DIR); `owner` is named in the lock of a file it opens. */
+export function cliBackend(owner = 'the kohtaanto command line') {
+  return createBackend({ dataDir: defaultDataDir(), mode: 'browser', owner });
 }
 
-/** Opens FILE for the length of `fn`, always closing it. */
-export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | Promise<T>): Promise<T> {
-  const { ctx } = cliBackend();
-  const ws = openWorkspaceFile(ctx, file);
+/**
+ * Opens FILE for the length of `fn`, always closing it. A command that only reads
+ * (`readOnlyIfLocked`) still works on a file another program has open: it reads it read-only
+ * and says so on stderr; a command that writes is refused with the holder's name.
+ */
+export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | Promise<T>, opts: { owner?: string; readOnlyIfLocked?: boolean } = {}): Promise<T> {
+  const { ctx } = cliBackend(opts.owner);
+  let ws: Workspace;
+  try {
+    ws = openWorkspaceFile(ctx, file);
+  } catch (err) {
+    if (!opts.readOnlyIfLocked || !(err instanceof AppError) || err.code !== 'workspace_locked') throw err;
+    try {
+      ws = openWorkspaceFile(ctx, file, { readOnly: true });
+    } catch {
+      throw err;
+    }
+    const holder = (err.details as { holder?: { owner: string; pid: number } | null }).holder;
+    console.error(`note: ${file} is open for writing in ${holder ? `${holder.owner} (process ${holder.pid})` : 'another program'}; reading it read-only as last saved there.`);
+  }
   try {
     return await fn(ws);
   } finally {

@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = tempDir();
   const backend = createBackend({ dataDir: dir, mode: 'browser', now: fixedNow });
   ctx = backend.ctx;
-  const r = await backend.registry.call('workspace.create', { path: path.join(dir, 'x.kohtaanto'), example: true });
+  const r = await backend.registry.call('workspace.create', { path: path.join(dir, 'workspaces', 'x.kohtaanto'), example: true });
   expect(r.ok).toBe(true);
   srv = await startHttpServer({ registry: backend.registry, ctx });
 });

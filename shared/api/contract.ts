@@ -17,7 +17,12 @@ import { HistoryLabelSchema } from './history';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
-const PathSchema = z.string().min(1).max(4096);
+/** A file path from a caller: no control characters (SQLite would cut the name at a NUL and open another file). */
+export const PathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine((p) => !/[\u0000-\u001f\u007f-\u009f]/.test(p), { message: 'A file path cannot contain control characters (such as a NUL byte or a line break).' });
 
 export const WorkspaceInfoSchema = z.object({
   path: z.string(),

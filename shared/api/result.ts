@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'workspace_newer'
   | 'workspace_damaged'
   | 'not_a_workspace'
+  /** Another process has the workspace open for writing; details.holder names it. */
+  | 'workspace_locked'
   | 'io_error'
   | 'unknown_method'
   | 'nothing_to_undo'

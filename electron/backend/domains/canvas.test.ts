@@ -20,7 +20,7 @@ beforeEach(async () => {
   ctx.subscribe((e, p) => {
     if (e === 'workspace.changed') events.push((p as { method: string }).method);
   });
-  await ok('workspace.create', { path: path.join(dir, 'a.kohtaanto'), name: 'A' });
+  await ok('workspace.create', { path: path.join(dir, 'workspaces', 'a.kohtaanto'), name: 'A' });
 });
 afterEach(() => {
   ctx.close();
@@ -119,7 +119,7 @@ describe('canvas domain services', () => {
     expect(await ok<Entity[]>('entities.list', {})).toHaveLength(2);
 
     // Between workspaces: the same clip in a fresh one.
-    await ok('workspace.create', { path: path.join(dir, 'b.kohtaanto'), name: 'B' });
+    await ok('workspace.create', { path: path.join(dir, 'workspaces', 'b.kohtaanto'), name: 'B' });
     const other = await ok<{ ids: string[] }>('canvas.paste', { view: 'main', clip, x: 0, y: 0 });
     expect(other.ids).toHaveLength(2);
     expect(await ok<Link[]>('links.list', {})).toHaveLength(1);
@@ -151,6 +151,55 @@ describe('canvas domain services', () => {
     expect(await registry.call('canvas.state', { view: view.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
     await ok('history.undo', {});
     expect((await positions(view.id))[a]).toEqual({ x: 999, y: 999, pinned: false });
+  });
+
+  it('keeps a saved view’s pan and zoom through undo and redo of saving and deleting it', async () => {
+    const a = await node('organisation', 'Kela', 0, 0);
+    const viewport = { x: -120, y: 40, zoom: 0.6 };
+    const view = await ok<{ id: string }>('canvas.saveView', { name: { fi: 'Kela' }, filters: {}, ids: [a], viewport });
+    const vp = async () => (await ok<{ viewport: unknown }>('canvas.state', { view: view.id })).viewport;
+    expect(await vp()).toEqual(viewport);
+
+    await ok('history.undo', {});
+    expect(await registry.call('canvas.state', { view: view.id })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    await ok('history.redo', {});
+    expect(await vp()).toEqual(viewport);
+
+    // Panned later (not an edit), then deleted: undo brings the view back as it was left.
+    await ok('canvas.setViewport', { view: view.id, viewport: { x: 5, y: 6, zoom: 2 } });
+    await ok('canvas.deleteView', { id: view.id });
+    await ok('history.undo', {});
+    expect(await vp()).toEqual({ x: 5, y: 6, zoom: 2 });
+    await ok('history.redo', {});
+    await ok('history.undo', {});
+    expect(await vp()).toEqual({ x: 5, y: 6, zoom: 2 });
+
+    // Renaming with a new viewport, undone, gives the earlier one back.
+    await ok('canvas.saveView', { id: view.id, name: { fi: 'Kela 2' }, filters: {}, viewport: { x: 0, y: 0, zoom: 1 } });
+    expect(await vp()).toEqual({ x: 0, y: 0, zoom: 1 });
+    await ok('history.undo', {});
+    expect(await vp()).toEqual({ x: 5, y: 6, zoom: 2 });
+  });
+
+  it('deletes an entity’s positions on every view with it, and undo puts them back', async () => {
+    const a = await node('organisation', 'Kela', 10, 20);
+    const view = await ok<{ id: string }>('canvas.saveView', { name: { fi: 'Näkymä' }, filters: {}, ids: [a] });
+    await ok('canvas.move', { view: view.id, moves: [{ id: a, x: 500, y: 600 }] });
+    await ok('entities.delete', { id: a });
+    expect(await positions()).toEqual({});
+    expect(await positions(view.id)).toEqual({});
+    expect(ctx.requireWorkspace().viewsPlacing(a)).toEqual([]);
+
+    // A new entity under the same id starts unplaced rather than jumping to the old place.
+    await ok('entities.create', { entity: { id: a, kind: 'organisation', name: { fi: 'Uusi' } } });
+    expect(await positions()).toEqual({});
+    await ok('history.undo', {});
+
+    await ok('history.undo', {});
+    expect((await positions())[a]).toEqual({ x: 10, y: 20, pinned: false });
+    expect((await positions(view.id))[a]).toEqual({ x: 500, y: 600, pinned: false });
+    await ok('history.redo', {});
+    expect(await positions()).toEqual({});
   });
 
   it('remembers the viewport without an undo entry and without telling other clients', async () => {

@@ -159,7 +159,8 @@ export const canvasHandlers: Handlers = {
     const source = before ? undefined : viewPositions(ws, input.copyFrom);
     const viewText = `${before ? 'Edit' : 'Save'} view "${pickText(view.name, 'fi').slice(0, 60)}"`;
     ws.edit(encodeLabel(viewText, { key: before ? 'viewEdit' : 'viewSave', params: { name: labelName(view.name) }, screen: 'map' }), (tx) => {
-      tx.putView(view);
+      // The pan and zoom go into the same edit, so undo and redo keep them with the view.
+      tx.putView(view, input.viewport ?? undefined);
       if (source) {
         for (const id of input.ids) {
           const p = source.get(id);
@@ -167,7 +168,6 @@ export const canvasHandlers: Handlers = {
         }
       }
     });
-    if (input.viewport) ws.setViewport(view.id, input.viewport);
     return view;
   },
 

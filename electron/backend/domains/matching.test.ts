@@ -25,7 +25,7 @@ let registry: Registry;
 
 beforeEach(async () => {
   dir = tempDir();
-  file = path.join(dir, 'example.kohtaanto');
+  file = path.join(dir, 'workspaces', 'example.kohtaanto');
   ({ ctx, registry } = createBackend({ dataDir: dir, mode: 'browser', now: fixedNow }));
   await ok('workspace.create', { path: file, example: true });
 });
@@ -146,8 +146,11 @@ describe('the recommender index cache', () => {
 
   it('notices a change made by another connection to the same file', async () => {
     const before = recommenderFor(ctx);
-    const other = Workspace.open(file);
-    other.edit('x', (tx) => tx.putEntity(validEntity({ id: 'srv-other', kind: 'service', name: { fi: 'Toisen prosessin palvelu' } })));
+    // Another Kohtaanto cannot open the file while this one holds its lock; another SQLite tool still can.
+    const other = new Database(file);
+    other
+      .prepare("INSERT INTO entities (id, kind, data, updated_at) VALUES ('srv-other', 'service', ?, 'x')")
+      .run(JSON.stringify(validEntity({ id: 'srv-other', kind: 'service', name: { fi: 'Toisen prosessin palvelu' } })));
     other.close();
     const after = recommenderFor(ctx);
     expect(after.info.revision).toBeGreaterThan(before.info.revision);

@@ -6,13 +6,14 @@ import { WorkspaceJsonSchema, pickText, type OptionalText, type WorkspaceJson } 
 import type { AppContext } from '../context';
 import type { Handlers } from '../registry';
 import { EXAMPLE_FILE, resourcesDir } from '../resources';
+import { checkPath } from '../store/open';
 import { Workspace } from '../store/workspace';
 
 export const WORKSPACE_EXT = '.kohtaanto';
 const RECENT_LIMIT = 12;
 
 function info(ws: Workspace): WorkspaceInfo {
-  return { path: ws.path, title: ws.getTitle(), schemaVersion: ws.schemaVersion(), readOnly: false };
+  return { path: ws.path, title: ws.getTitle(), schemaVersion: ws.schemaVersion(), readOnly: ws.readOnly };
 }
 
 /** Reads the bundled example (validated like any other input, so a broken bundle fails loudly). */
@@ -69,12 +70,11 @@ function switchTo(ctx: AppContext, ws: Workspace): WorkspaceInfo {
 
 /** Creates a workspace file (optionally holding the example) and returns it open; refuses to overwrite. */
 export function createWorkspaceFile(ctx: AppContext, opts: { path?: string; name?: string; example?: boolean }): Workspace {
+  if (opts.path !== undefined) checkPath(opts.path);
   const example = opts.example ? loadExample() : undefined;
   const title: OptionalText = example?.title ?? (opts.name ? { fi: opts.name, sv: opts.name, en: opts.name } : {});
-  let file = opts.path ? path.resolve(opts.path) : freePath(ctx.workspacesDir, slug(opts.name ?? pickText(title, 'fi') ?? 'workspace'));
-  if (!file.endsWith(WORKSPACE_EXT)) file += WORKSPACE_EXT;
-  if (fs.existsSync(file)) throw new AppError('conflict', `${file} already exists; choose another name.`);
-  const ws = Workspace.open(file, { create: true, nativeBinding: ctx.nativeBinding, now: ctx.now });
+  const file = createTarget(ctx, opts, title);
+  const ws = Workspace.open(file, { create: 'new', nativeBinding: ctx.nativeBinding, now: ctx.now, owner: ctx.owner });
   try {
     if (example) seedWorkspace(ws, example);
     else ws.setTitle(title);
@@ -87,8 +87,68 @@ export function createWorkspaceFile(ctx: AppContext, opts: { path?: string; name
   }
 }
 
-export function openWorkspaceFile(ctx: AppContext, file: string): Workspace {
-  return Workspace.open(path.resolve(file), { nativeBinding: ctx.nativeBinding, now: ctx.now });
+/** The file workspace.create would make: the given path, or a free name in the workspaces folder. */
+function createTarget(ctx: AppContext, opts: { path?: string; name?: string }, title: OptionalText = {}): string {
+  let file = opts.path ? path.resolve(opts.path) : freePath(ctx.workspacesDir, slug(opts.name ?? pickText(title, 'fi') ?? 'workspace'));
+  if (!file.endsWith(WORKSPACE_EXT)) file += WORKSPACE_EXT;
+  if (fs.existsSync(file)) throw new AppError('conflict', `${file} already exists; choose another name.`);
+  return file;
+}
+
+export function openWorkspaceFile(ctx: AppContext, file: string, opts: { readOnly?: boolean } = {}): Workspace {
+  checkPath(file);
+  return Workspace.open(path.resolve(file), { nativeBinding: ctx.nativeBinding, now: ctx.now, owner: ctx.owner, readOnly: opts.readOnly });
+}
+
+/**
+ * Opens FILE as the app's workspace and puts it on the recent list, for trusted callers only
+ * (the command line's `serve FILE`, start-up): the API's workspace.open checks where paths lead.
+ */
+export function openAsCurrent(ctx: AppContext, file: string): WorkspaceInfo {
+  return switchTo(ctx, openWorkspaceFile(ctx, file));
+}
+
+/** The path with symlinks resolved, also for a file that does not exist yet (its nearest existing folder is resolved). */
+function realish(file: string): string {
+  const abs = path.resolve(file);
+  let dir = abs;
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync.native(dir), ...rest);
+    } catch {
+      const up = path.dirname(dir);
+      if (up === dir) return abs;
+      rest.unshift(path.basename(dir));
+      dir = up;
+    }
+  }
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/**
+ * In browser mode any page the user visits could try to drive the local API, so a path from the
+ * API may only lead into the workspaces folder or to a file on the recent list. The desktop app
+ * takes paths from its own file dialogs, and the command line is the user's own.
+ */
+function allowApiPath(ctx: AppContext, file: string): void {
+  if (ctx.mode !== 'browser') return;
+  checkPath(file);
+  const real = realish(file);
+  if (isInside(real, realish(ctx.workspacesDir))) return;
+  if (ctx.readSettings().recent.some((r) => realish(r.path) === real)) return;
+  throw new AppError('invalid_input', `In browser mode only workspaces in ${ctx.workspacesDir} or on the recent list can be opened or created; ${file} is neither.`, {
+    reason: 'path.outsideWorkspaces',
+    workspacesDir: ctx.workspacesDir,
+  });
+}
+
+function sameFile(a: string, b: string): boolean {
+  return realish(a) === realish(b);
 }
 
 /**
@@ -118,8 +178,19 @@ export function openAtStart(ctx: AppContext): void {
 export const workspaceHandlers: Handlers = {
   'app.info': (ctx) => ({ version: '0.1.0', mode: ctx.mode, workspacesDir: ctx.workspacesDir }),
   'workspace.current': (ctx) => (ctx.workspace ? info(ctx.workspace) : null),
-  'workspace.create': (ctx, input) => switchTo(ctx, createWorkspaceFile(ctx, input)),
-  'workspace.open': (ctx, input) => switchTo(ctx, openWorkspaceFile(ctx, input.path)),
+  'workspace.create': (ctx, input) => {
+    if (input.path !== undefined) allowApiPath(ctx, createTarget(ctx, input));
+    return switchTo(ctx, createWorkspaceFile(ctx, input));
+  },
+  'workspace.open': (ctx, input) => {
+    allowApiPath(ctx, input.path);
+    // This program already has it open (and holds its lock): opening it again is a no-op.
+    if (ctx.workspace && sameFile(ctx.workspace.path, input.path)) {
+      remember(ctx, ctx.workspace);
+      return info(ctx.workspace);
+    }
+    return switchTo(ctx, openWorkspaceFile(ctx, input.path));
+  },
   'workspace.close': (ctx) => {
     ctx.close();
     const s = ctx.readSettings();

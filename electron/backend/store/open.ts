@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/result';
+import { acquireLock } from './lock';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 
 /** Written to PRAGMA application_id so that any other SQLite file is recognised as foreign ("KOHT"). */
@@ -9,16 +10,46 @@ export const APPLICATION_ID = 0x4b4f4854;
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 
 export interface OpenOptions {
-  /** Create the file when it does not exist. */
-  create?: boolean;
+  /** Create the file when it does not exist; 'new': only a file that does not exist yet. */
+  create?: boolean | 'new';
   /** Where better-sqlite3's native module lives (the Electron build passes its own ABI copy). */
   nativeBinding?: string;
   /** Fixed clock for tests. */
   now?: () => Date;
+  /** Named in the file's lock, so that a second opener is told who has the file. */
+  owner?: string;
+  /** Read without taking the write lock and without writing (for a file another process holds). */
+  readOnly?: boolean;
 }
 
-/** Reads the header without opening the file for writing, so a refused file is never touched. */
-function inspect(file: string, nativeBinding?: string): { version: number; appId: number } {
+export interface OpenedDatabase {
+  db: Database.Database;
+  readOnly: boolean;
+  /** Gives up the write lock; call after closing the database. */
+  release(): void;
+}
+
+/** C0 and C1 control characters: SQLite cuts a file name at NUL, and none belongs in a file name. */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** Refuses a path with control characters before anything looks at the file system. */
+export function checkPath(file: string): void {
+  if (CONTROL_CHARS.test(file)) {
+    throw new AppError('invalid_input', 'A file path cannot contain control characters (such as a NUL byte or a line break).', { reason: 'path.control' });
+  }
+}
+
+/** Settings for every connection: schema code in a file (triggers, views) is never trusted to call functions with side effects. */
+function harden(db: Database.Database): void {
+  db.pragma('trusted_schema = OFF');
+}
+
+/**
+ * Reads the header without opening the file for writing, so a refused file is never touched.
+ * With `tidy` (the caller holds the lock, so no other Kohtaanto process uses the file), the
+ * `-wal`/`-shm` files a read-only connection makes beside a WAL-mode file are removed again.
+ */
+function inspect(file: string, nativeBinding: string | undefined, tidy: boolean): { version: number; appId: number } {
   const fd = fs.openSync(file, 'r');
   const head = Buffer.alloc(16);
   const read = fs.readSync(fd, head, 0, 16, 0);
@@ -26,9 +57,11 @@ function inspect(file: string, nativeBinding?: string): { version: number; appId
   if (read < 16 || !head.equals(SQLITE_MAGIC)) {
     throw new AppError('not_a_workspace', `${path.basename(file)} is not a Kohtaanto workspace (not an SQLite file).`);
   }
+  const siblings = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let db: Database.Database | undefined;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+    harden(db);
     const version = db.pragma('user_version', { simple: true }) as number;
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
@@ -45,39 +78,58 @@ function inspect(file: string, nativeBinding?: string): { version: number; appId
     throw new AppError('workspace_damaged', `${path.basename(file)} is damaged and cannot be opened: ${(err as Error).message}`);
   } finally {
     db?.close();
+    if (tidy) for (const f of siblings) fs.rmSync(f, { force: true });
   }
 }
 
+function newerError(file: string, version: number): AppError {
+  return new AppError(
+    'workspace_newer',
+    `${path.basename(file)} was saved by a newer Kohtaanto (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Kohtaanto to open it; the file was not changed.`,
+    { fileVersion: version, supported: LATEST_SCHEMA_VERSION },
+  );
+}
+
 /**
- * Opens (or creates) a workspace file: refuses foreign, damaged and newer files untouched,
- * backs up before migrating, then runs every pending migration in one transaction.
+ * Opens (or creates) a workspace file for writing: takes its lock (one writing process per
+ * file), refuses foreign, damaged and newer files untouched, backs up before migrating, then
+ * runs every pending migration in one transaction.
  */
-export function openDatabase(file: string, opts: OpenOptions = {}): Database.Database {
+export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDatabase {
+  checkPath(file);
   const exists = fs.existsSync(file);
   if (!exists && !opts.create) throw new AppError('not_found', `No workspace at ${file}.`);
   if (exists && fs.statSync(file).isDirectory()) throw new AppError('not_a_workspace', `${file} is a folder.`);
-
-  let version = 0;
-  if (exists) {
-    version = inspect(file, opts.nativeBinding).version;
-    if (version > LATEST_SCHEMA_VERSION) {
-      throw new AppError(
-        'workspace_newer',
-        `${path.basename(file)} was saved by a newer Kohtaanto (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Kohtaanto to open it; the file was not changed.`,
-        { fileVersion: version, supported: LATEST_SCHEMA_VERSION },
-      );
+  if (exists && opts.create === 'new') throw new AppError('conflict', `${file} already exists; choose another name.`);
+  if (opts.readOnly) return openReadOnly(file, opts.nativeBinding);
+  if (!exists) {
+    try {
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    } catch (err) {
+      throw new AppError('io_error', `Cannot create the folder for ${file}: ${(err as Error).message}`);
     }
-  } else {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   }
 
-  let db: Database.Database;
+  const release = acquireLock(file, opts.owner ?? 'Kohtaanto', opts.now);
+  let created = false;
+  let db: Database.Database | undefined;
   try {
-    db = new Database(file, { nativeBinding: opts.nativeBinding });
-  } catch (err) {
-    throw new AppError('io_error', `Cannot open ${file}: ${(err as Error).message}`);
-  }
-  try {
+    // Looked at again under the lock: another process may have made or removed it meanwhile.
+    const existsNow = fs.existsSync(file);
+    if (!existsNow && !opts.create) throw new AppError('not_found', `No workspace at ${file}.`);
+    if (existsNow && opts.create === 'new') throw new AppError('conflict', `${file} already exists; choose another name.`);
+    let version = 0;
+    if (existsNow) {
+      version = inspect(file, opts.nativeBinding, true).version;
+      if (version > LATEST_SCHEMA_VERSION) throw newerError(file, version);
+    }
+    try {
+      db = new Database(file, { nativeBinding: opts.nativeBinding });
+      created = !existsNow;
+    } catch (err) {
+      throw new AppError('io_error', `Cannot open ${file}: ${(err as Error).message}`);
+    }
+    harden(db);
     db.pragma('journal_mode = WAL');
     // FULL: an acknowledged edit is on disk even if the machine, not just the app, goes down.
     db.pragma('synchronous = FULL');
@@ -87,18 +139,42 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Database.Dat
     const pending = MIGRATIONS.filter((m) => m.version > version);
     if (pending.length > 0) {
       if (version > 0) backupBeforeMigration(db, file, version, opts.now?.() ?? new Date());
-      db.transaction(() => {
-        for (const m of pending) m.up(db);
-        db.pragma(`application_id = ${APPLICATION_ID}`);
-        db.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
-      })();
+      const conn = db;
+      conn
+        .transaction(() => {
+          for (const m of pending) m.up(conn);
+          conn.pragma(`application_id = ${APPLICATION_ID}`);
+          conn.pragma(`user_version = ${LATEST_SCHEMA_VERSION}`);
+        })
+        .immediate();
     }
-    return db;
+    return { db, readOnly: false, release };
   } catch (err) {
-    db.close();
+    db?.close();
+    // A file this call began to make is not left behind half-made.
+    if (created) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    release();
     if (err instanceof AppError) throw err;
     throw new AppError('io_error', `Cannot prepare ${path.basename(file)}: ${(err as Error).message}`);
   }
+}
+
+/** Opens an up-to-date workspace for reading only, without the lock: another process may be writing it. */
+function openReadOnly(file: string, nativeBinding: string | undefined): OpenedDatabase {
+  const { version } = inspect(file, nativeBinding, false);
+  if (version > LATEST_SCHEMA_VERSION) throw newerError(file, version);
+  if (version < LATEST_SCHEMA_VERSION) {
+    throw new AppError('io_error', `${path.basename(file)} must be upgraded to schema ${LATEST_SCHEMA_VERSION} before it can be read, and only a program that opens it for writing can do that.`);
+  }
+  let db: Database.Database;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
+  } catch (err) {
+    throw new AppError('io_error', `Cannot open ${file}: ${(err as Error).message}`);
+  }
+  harden(db);
+  db.pragma('busy_timeout = 2000');
+  return { db, readOnly: true, release: () => {} };
 }
 
 function backupBeforeMigration(db: Database.Database, file: string, version: number, at: Date): void {

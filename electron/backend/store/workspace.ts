@@ -10,7 +10,7 @@ import {
   type LinkType,
   type OptionalText,
 } from '../../../shared/model';
-import { openDatabase, type OpenOptions } from './open';
+import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import type { CanvasView, NodePosition, Viewport } from '../../../shared/api/canvas';
 import type { PictureItem } from '../../../shared/picture';
 
@@ -22,12 +22,16 @@ export type Op =
   | { t: 'delLink'; id: string }
   | { t: 'putPos'; view: string; id: string; pos: NodePosition }
   | { t: 'delPos'; view: string; id: string }
-  | { t: 'putView'; view: CanvasView }
+  /** With the view's pan and zoom, so that undo and redo bring them back with it. */
+  | { t: 'putView'; view: CanvasView; viewport?: Viewport }
   | { t: 'delView'; id: string }
   | { t: 'putItem'; item: PictureItem }
   | { t: 'delItem'; id: string };
 
 const HISTORY_LIMIT = 500;
+
+const openWorkspaces = new Set<Workspace>();
+let exitHookInstalled = false;
 
 interface Row {
   data: string;
@@ -57,12 +61,14 @@ export class EditTx {
     this.record({ t: 'putEntity', entity }, before ? { t: 'putEntity', entity: before } : { t: 'delEntity', id: entity.id });
   }
 
-  /** Deletes an entity and every link that touches it; returns how many links went with it. */
+  /** Deletes an entity with every link that touches it and its places on the canvas views; returns how many links went with it. */
   deleteEntity(id: string): number {
     const before = this.ws.getEntity(id);
     if (!before) throw new AppError('not_found', `No entity ${id}.`);
     const links = this.ws.linksOf(id);
     for (const l of links) this.deleteLink(l.id);
+    // Recorded, so undo puts the node back where it was; a later entity with the same id starts fresh.
+    for (const view of this.ws.viewsPlacing(id)) this.deletePosition(view, id);
     this.ws.removeEntity(id);
     this.record({ t: 'delEntity', id }, { t: 'putEntity', entity: before });
     return links.length;
@@ -119,19 +125,25 @@ export class EditTx {
     this.record({ t: 'delPos', view, id }, { t: 'putPos', view, id, pos: before });
   }
 
-  putView(view: CanvasView): void {
+  /** Saves a view, with its pan and zoom when given (an edited view keeps its own otherwise). */
+  putView(view: CanvasView, viewport?: Viewport): void {
     const before = this.ws.getView(view.id);
-    this.ws.writeView(view);
-    this.record({ t: 'putView', view }, before ? { t: 'putView', view: before } : { t: 'delView', id: view.id });
+    const beforeViewport = before ? this.ws.getViewport(view.id) : undefined;
+    this.ws.writeView(view, viewport);
+    this.record(
+      { t: 'putView', view, viewport },
+      before ? { t: 'putView', view: before, viewport: beforeViewport } : { t: 'delView', id: view.id },
+    );
   }
 
   /** Deletes a saved view with its positions (both come back on undo). */
   deleteView(id: string): void {
     const before = this.ws.getView(id);
     if (!before) throw new AppError('not_found', `No view ${id}.`);
+    const viewport = this.ws.getViewport(id);
     for (const [entityId] of this.ws.listPositions(id)) this.deletePosition(id, entityId);
     this.ws.removeView(id);
-    this.record({ t: 'delView', id }, { t: 'putView', view: before });
+    this.record({ t: 'delView', id }, { t: 'putView', view: before, viewport });
   }
 
   // ---- situational picture (migration 0050) ----
@@ -169,18 +181,35 @@ export class Workspace {
   private readonly now: () => Date;
   private stmts: ReturnType<Workspace['prepare']>;
 
+  /** Opened without the write lock (another process has the file): every write is refused. */
+  readonly readOnly: boolean;
+  private readonly release: () => void;
+
   private constructor(
     readonly path: string,
-    db: Database.Database,
+    opened: OpenedDatabase,
     now: () => Date,
   ) {
-    this.db = db;
+    this.db = opened.db;
+    this.readOnly = opened.readOnly;
+    this.release = opened.release;
     this.now = now;
     this.stmts = this.prepare();
   }
 
+  /** Opens a workspace file; for writing (the default) it holds the file's lock until close(). */
   static open(file: string, opts: OpenOptions = {}): Workspace {
-    return new Workspace(file, openDatabase(file, opts), opts.now ?? (() => new Date()));
+    const ws = new Workspace(file, openDatabase(file, opts), opts.now ?? (() => new Date()));
+    if (openWorkspaces.size === 0 && !exitHookInstalled) {
+      // A normal exit that skipped close() (an error path, process.exit) still checkpoints the
+      // file and gives up its lock, so nothing is left beside it.
+      process.on('exit', () => {
+        for (const w of openWorkspaces) w.close();
+      });
+      exitHookInstalled = true;
+    }
+    openWorkspaces.add(ws);
+    return ws;
   }
 
   private prepare() {
@@ -225,7 +254,15 @@ export class Workspace {
   }
 
   close(): void {
+    openWorkspaces.delete(this);
     if (this.db.open) this.db.close();
+    this.release();
+  }
+
+  private assertWritable(): void {
+    if (this.readOnly) {
+      throw new AppError('workspace_locked', `${this.path} is open read-only here because another program has it open for writing; nothing was changed.`);
+    }
   }
 
   // ---- reads ----
@@ -282,6 +319,7 @@ export class Workspace {
   }
 
   setTitle(title: OptionalText): void {
+    this.assertWritable();
     this.stmts.putMeta.run('title', JSON.stringify(title));
   }
 
@@ -289,6 +327,9 @@ export class Workspace {
 
   /** Runs one user edit as one transaction with its undo record; nothing is written if it throws. */
   edit<T>(label: string, fn: (tx: EditTx) => T, opts: { undoable?: boolean } = {}): T {
+    this.assertWritable();
+    // IMMEDIATE: the write lock is taken before the first read, so a busy file is waited for
+    // (busy_timeout) instead of failing at once when a read snapshot cannot be upgraded.
     return this.db.transaction(() => {
       const tx = new EditTx(this);
       const result = fn(tx);
@@ -298,27 +339,29 @@ export class Workspace {
         this.stmts.histPrune.run();
       }
       return result;
-    })();
+    }).immediate();
   }
 
   undo(): string {
+    this.assertWritable();
     return this.db.transaction(() => {
       const row = this.stmts.histLastDone.get();
       if (!row) throw new AppError('nothing_to_undo', 'Nothing to undo.');
       this.apply(JSON.parse(row.backward) as Op[]);
       this.stmts.histMark.run(1, row.seq);
       return row.label;
-    })();
+    }).immediate();
   }
 
   redo(): string {
+    this.assertWritable();
     return this.db.transaction(() => {
       const row = this.stmts.histFirstUndone.get();
       if (!row) throw new AppError('nothing_to_undo', 'Nothing to redo.');
       this.apply(JSON.parse(row.forward) as Op[]);
       this.stmts.histMark.run(0, row.seq);
       return row.label;
-    })();
+    }).immediate();
   }
 
   historyState(): { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } {
@@ -349,7 +392,7 @@ export class Workspace {
           this.removePosition(op.view, op.id);
           break;
         case 'putView':
-          this.writeView(op.view);
+          this.writeView(op.view, op.viewport);
           break;
         case 'delView':
           this.removeView(op.id);
@@ -391,6 +434,10 @@ export class Workspace {
     const r = this.layout.getPos.get(view, id);
     return r ? { x: r.x, y: r.y, pinned: r.pinned === 1 } : undefined;
   }
+  /** The views (main canvas included) on which an entity has a position. */
+  viewsPlacing(id: string): string[] {
+    return this.layout.viewsOf.all(id).map((r) => r.view_id);
+  }
   listPositions(view: string): Map<string, NodePosition> {
     return new Map(this.layout.listPos.all(view).map((r) => [r.entity_id, { x: r.x, y: r.y, pinned: r.pinned === 1 }]));
   }
@@ -406,6 +453,7 @@ export class Workspace {
   }
   /** Pan and zoom are remembered per view but are not edits: no undo record. */
   setViewport(view: string, v: Viewport): void {
+    this.assertWritable();
     this.layout.putViewport.run(view, v.x, v.y, v.zoom);
   }
   /** @internal */
@@ -417,8 +465,9 @@ export class Workspace {
     this.layout.delPos.run(view, id);
   }
   /** @internal */
-  writeView(v: CanvasView): void {
+  writeView(v: CanvasView, viewport?: Viewport): void {
     this.layout.putView.run(v.id, JSON.stringify(v));
+    if (viewport) this.layout.putViewport.run(v.id, viewport.x, viewport.y, viewport.zoom);
   }
   // ---- situational picture: reads, and writes used by EditTx and undo ----
 
@@ -466,6 +515,7 @@ function prepareLayout(db: Database.Database) {
   return {
     getPos: db.prepare<[string, string], PosRow>('SELECT entity_id, x, y, pinned FROM canvas_positions WHERE view_id = ? AND entity_id = ?'),
     listPos: db.prepare<[string], PosRow>('SELECT entity_id, x, y, pinned FROM canvas_positions WHERE view_id = ?'),
+    viewsOf: db.prepare<[string], { view_id: string }>('SELECT view_id FROM canvas_positions WHERE entity_id = ? ORDER BY view_id'),
     putPos: db.prepare(
       'INSERT INTO canvas_positions (view_id, entity_id, x, y, pinned) VALUES (?, ?, ?, ?, ?) ON CONFLICT(view_id, entity_id) DO UPDATE SET x = excluded.x, y = excluded.y, pinned = excluded.pinned',
     ),

@@ -46,7 +46,9 @@ export const ioCommands: Record<string, Command> = {
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
       try {
-        const result = await withWorkspace(file, (ws) => importFiles(ws, files, { format, onError, signal: controller.signal }));
+        const result = await withWorkspace(file, (ws) => importFiles(ws, files, { format, onError, signal: controller.signal }), {
+          owner: 'kohtaanto import',
+        });
         if (values.json) console.log(JSON.stringify(result, null, 2));
         else printSummary(result);
         return 0;
@@ -65,7 +67,9 @@ export const ioCommands: Record<string, Command> = {
       if (values.format === undefined) throw new UsageError('--format is required.');
       if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out is required.');
       const format = pick(values.format, EXPORT_FORMATS, '--format', 'json') as ExportFormat;
-      const written = await withWorkspace(positionals[0], (ws) => writeExport(ws, format, values.out as string));
+      const written = await withWorkspace(positionals[0], (ws) => writeExport(ws, format, values.out as string), {
+        readOnlyIfLocked: true,
+      });
       for (const f of written) console.log(`wrote ${f}`);
       return 0;
     },

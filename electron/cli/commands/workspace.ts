@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { pickText } from '../../../shared/model';
-import { AppError } from '../../../shared/api/result';
-import { createWorkspaceFile, openAtStart } from '../../backend/domains/workspace';
+import { createWorkspaceFile, openAsCurrent, openAtStart } from '../../backend/domains/workspace';
 import { startHttpServer } from '../../server/http';
 import { ensureRendererBuilt } from '../build';
 import { cliBackend, one, UsageError, withWorkspace, type Command } from '../common';
@@ -13,7 +12,7 @@ export const workspaceCommands: Record<string, Command> = {
     options: { example: { type: 'boolean' } },
     run({ values, positionals }) {
       const file = one(positionals, 'FILE');
-      const { ctx } = cliBackend();
+      const { ctx } = cliBackend('kohtaanto new');
       const ws = createWorkspaceFile(ctx, { path: file, example: Boolean(values.example) });
       const counts = ws.counts();
       ws.close();
@@ -28,7 +27,9 @@ export const workspaceCommands: Record<string, Command> = {
     options: { json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
-      const out = await withWorkspace(file, (ws) => ({ file: path.resolve(file), title: ws.getTitle(), schemaVersion: ws.schemaVersion(), ...ws.counts() }));
+      const out = await withWorkspace(file, (ws) => ({ file: path.resolve(file), title: ws.getTitle(), schemaVersion: ws.schemaVersion(), ...ws.counts() }), {
+        readOnlyIfLocked: true,
+      });
       if (values.json) {
         console.log(JSON.stringify(out, null, 2));
       } else {
@@ -51,10 +52,11 @@ export const workspaceCommands: Record<string, Command> = {
       const port = values.port === undefined ? 5183 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number 0–65535, not "${values.port}".`);
       const staticDir = await ensureRendererBuilt();
-      const { ctx, registry } = cliBackend();
+      const { ctx, registry } = cliBackend('kohtaanto serve');
+      // FILE comes from the user's own command line, so it is opened directly, not through the
+      // API door that keeps browser pages inside the workspaces folder; it joins the recent list.
       if (positionals[0]) {
-        const r = await registry.call('workspace.open', { path: path.resolve(positionals[0]) });
-        if (!r.ok) throw new AppError(r.error.code, r.error.message);
+        openAsCurrent(ctx, positionals[0]);
       } else {
         openAtStart(ctx);
       }
