@@ -3,6 +3,7 @@ import { canvasHandlers } from './domains/canvas';
 import { entityHandlers } from './domains/entities';
 import { matchingHandlers } from './domains/matching';
 import { ioHandlers } from './domains/io';
+import { duplicateHandlers } from './domains/duplicates';
 import { workspaceHandlers } from './domains/workspace';
 import { Registry } from './registry';
 
@@ -12,6 +13,6 @@ export { Registry } from './registry';
 /** Builds the backend: one context and one registry serving every domain. */
 export function createBackend(opts: ContextOptions): { ctx: AppContext; registry: Registry } {
   const ctx = new AppContext(opts);
-  const registry = new Registry(ctx).register(workspaceHandlers).register(entityHandlers).register(ioHandlers).register(canvasHandlers).register(matchingHandlers);
+  const registry = new Registry(ctx).register(workspaceHandlers).register(entityHandlers).register(ioHandlers).register(canvasHandlers).register(matchingHandlers).register(duplicateHandlers);
   return { ctx, registry };
 }

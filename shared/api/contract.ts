@@ -12,6 +12,7 @@ import { canvasMethods } from './canvas';
 import { matchingMethods } from './matching';
 import { command, Empty, query, type MethodSpec } from './contract-kit';
 import { ioMethods } from './io';
+import { duplicateMethods } from './duplicates';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -105,6 +106,7 @@ export const contract = {
   ...ioMethods,
   ...canvasMethods,
   ...matchingMethods,
+  ...duplicateMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

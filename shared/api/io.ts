@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_KINDS, METERS, type Meter } from '../model';
 import { command, query, type MethodSpec } from './contract-kit';
+import { ImportDuplicatesSchema } from './duplicates';
 
 export const IMPORT_FORMATS = ['auto', 'ptv', 'csv', 'xlsx', 'json', 'graphml'] as const;
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
@@ -20,6 +21,7 @@ export const ImportSummarySchema = z.object({
   skipped: z.array(z.object({ file: z.string(), record: z.string(), reason: z.string() })),
   skippedTotal: z.number().int(),
   warnings: z.array(z.object({ reason: z.string(), count: z.number().int(), example: z.string() })),
+  duplicates: ImportDuplicatesSchema.optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import type { Workspace } from '../store/workspace';
 import { codeLists, type CodeLists } from './codes';
+import { importDuplicates } from './duplicates';
 import { looksLikeWorkspaceJson, planGraphml, planWorkspaceJson } from './graph';
 import { looksLikePtv, planPtvFile, planPtvParsed } from './ptv';
 import { ImportSession, WHOLE_FILE, type ImportResult, type SessionOptions } from './session';
@@ -100,5 +101,6 @@ export async function importFiles(ws: Workspace, inputs: ImportInput[], opts: Im
   session.checkAborted();
   const label = inputs.length === 1 ? `Import ${inputs[0].name}` : `Import ${inputs.length} files`;
   ws.edit(label, (tx) => session.apply(tx, ws));
-  return session.result();
+  // Unchanged records count too: importing the same file again must still say what is doubled.
+  return { ...session.result(), duplicates: importDuplicates(ws, [...session.written.keys()]) };
 }
