@@ -74,11 +74,16 @@ export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts:
 }
 
 /**
- * Writes an export to disk: `target` is the file for one-file formats and a folder for CSV.
+ * Writes an export to disk: `target` is the file for one-file formats and a folder for CSV; left
+ * out, a one-file export gets its own name (workspace and day) in the current folder.
  * Each file is written beside its final name and renamed, so a crash never leaves half a file.
  */
-export async function writeExport(ws: Workspace, format: ExportFormat, target: string, opts: ExportOptions = {}): Promise<string[]> {
+export async function writeExport(ws: Workspace, format: ExportFormat, target: string | undefined, opts: ExportOptions = {}): Promise<string[]> {
   const files = await exportWorkspace(ws, format, opts);
+  if (target === undefined) {
+    if (format === 'csv') throw new AppError('invalid_input', 'A CSV export needs a folder to write into.');
+    target = files[0].name;
+  }
   const dir = format === 'csv' ? target : path.dirname(path.resolve(target));
   try {
     fs.mkdirSync(dir, { recursive: true });
