@@ -102,6 +102,16 @@ function Group({ group, onMerged, onDismiss }: { group: DuplicateGroup; onMerged
   const headingId = `dup-${group.key.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80)}`;
   const keptName = name(group.members.find((m) => m.id === keep)!);
 
+  // Choosing another one to keep swaps the two: the one kept so far is merged instead, if the new one was.
+  const choose = (id: string) => {
+    setMerge((s) => {
+      const next = new Set(s);
+      if (next.delete(id)) next.add(keep);
+      return next;
+    });
+    setKeep(id);
+  };
+
   const doMerge = async () => {
     setBusy(true);
     const r = await attempt(() => api.call('duplicates.merge', { keep, merge: chosen }), (e) => describeError(t, e));
@@ -140,7 +150,7 @@ function Group({ group, onMerged, onDismiss }: { group: DuplicateGroup; onMerged
             {group.members.map((m) => (
               <tr key={m.id} className={m.id === keep ? 'selected' : undefined}>
                 <td>
-                  <input type="radio" name={`keep-${headingId}`} checked={m.id === keep} onChange={() => setKeep(m.id)} aria-label={t('io.duplicates.keepLabel', { name: name(m), id: m.id })} />
+                  <input type="radio" name={`keep-${headingId}`} checked={m.id === keep} onChange={() => choose(m.id)} aria-label={t('io.duplicates.keepLabel', { name: name(m), id: m.id })} />
                 </td>
                 <td>
                   <input
