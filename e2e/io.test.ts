@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import ExcelJS from 'exceljs';
 import { seriousViolations } from './axe';
 import { launchBrowser, startApp, type RunningApp } from './harness';
 
@@ -70,6 +71,30 @@ describe('import and export in the browser', () => {
     const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
     expect(doc.format).toBe('kohtaanto-workspace');
     expect(doc.entities.filter((e: { kind: string }) => e.kind === 'service').length).toBe(await serviceCount());
+  });
+
+  it('exports XLSX named after the workspace, with Finnish sheet names, and a matching run from the matching screen', async () => {
+    await page.goto(`${app.url}#/service`);
+    await page.getByRole('button', { name: /Työtila/ }).click();
+    const [book] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /Excel \(XLSX\)/ }).click()]);
+    expect(book.suggestedFilename()).toMatch(/^nuoret-kiinni-yhteiskunnassa-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(await book.path()) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toContain('Palvelut');
+    expect(wb.getWorksheet('Palvelut')!.getRow(2).getCell(3).value).toBe('name.fi');
+
+    await page.goto(`${app.url}#/matching`);
+    await page.getByRole('button', { name: 'Suorita analyysi' }).click();
+    const button = page.getByRole('button', { name: 'Vie Exceliin' });
+    await button.waitFor({ timeout: 30_000 });
+    const [run] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(run.suggestedFilename()).toMatch(/^nuoret-kiinni-yhteiskunnassa-kohtaantoanalyysi-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const rb = new ExcelJS.Workbook();
+    await rb.xlsx.load(fs.readFileSync(await run.path()) as unknown as ExcelJS.Buffer);
+    expect(rb.worksheets.map((w) => w.name)).toEqual(['Yhteenveto', 'Profiilit', 'Kattavuus', 'Aukot', 'Päällekkäisyydet', 'Asiointiluukut']);
+    expect(rb.getWorksheet('Profiilit')!.rowCount).toBeGreaterThan(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto(`${app.url}#/service`);
   });
 
   it('picks service classes and municipalities from the code lists by name', async () => {

@@ -14,6 +14,7 @@ import { pictureMethods } from './picture';
 import { command, Empty, query, type MethodSpec } from './contract-kit';
 import { ioMethods } from './io';
 import { HistoryLabelSchema } from './history';
+import { duplicateMethods } from './duplicates';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -145,6 +146,7 @@ export const contract = {
   ...canvasMethods,
   ...matchingMethods,
   ...pictureMethods,
+  ...duplicateMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

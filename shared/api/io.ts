@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { ENTITY_KINDS, METERS, type Meter } from '../model';
+import { ENTITY_KINDS, IdSchema, LanguageSchema, METERS, type Meter } from '../model';
 import { command, query, type MethodSpec } from './contract-kit';
+import { ImportDuplicatesSchema } from './duplicates';
 
 export const IMPORT_FORMATS = ['auto', 'ptv', 'csv', 'xlsx', 'json', 'graphml'] as const;
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
@@ -20,6 +21,7 @@ export const ImportSummarySchema = z.object({
   skipped: z.array(z.object({ file: z.string(), record: z.string(), reason: z.string() })),
   skippedTotal: z.number().int(),
   warnings: z.array(z.object({ reason: z.string(), count: z.number().int(), example: z.string() })),
+  duplicates: ImportDuplicatesSchema.optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
@@ -84,7 +86,15 @@ export const ioMethods = {
   ),
   'io.cancelImport': command(z.object({ importId: z.string().min(1).max(100) }).strict(), z.object({ cancelled: z.boolean() })),
   'io.export': query(
-    z.object({ format: z.enum(EXPORT_FORMATS) }).strict(),
+    z
+      .object({
+        format: z.enum(EXPORT_FORMATS),
+        /** Language of XLSX sheet names and headings, and of the file name's words. */
+        lang: LanguageSchema.default('fi'),
+        /** XLSX only: a saved matching run, "latest" or its id, instead of the workspace. */
+        run: z.union([z.literal('latest'), IdSchema]).optional(),
+      })
+      .strict(),
     z.object({ files: z.array(z.object({ name: z.string(), mime: z.string(), dataBase64: z.string() })) }),
   ),
   'codes.list': query(

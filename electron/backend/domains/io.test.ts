@@ -4,6 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
+import ExcelJS from 'exceljs';
+import type { MatchingRunRecord } from '../../../shared/api/matching';
+import { neutralMeters } from '../../../shared/model';
 import { tempDir } from '../test/tmp';
 
 const SHARED_DATA = path.resolve(__dirname, '../../../../shared/data');
@@ -82,6 +85,76 @@ describe('io methods through the registry', () => {
         expect(Buffer.from(org.dataBase64, 'base64').toString('utf8')).toContain("'=SUMMA(A1)");
       }
     }
+  });
+
+  it('names the export after the workspace and the day, and writes XLSX headings in the language asked for', async () => {
+    await registry.call('workspace.setTitle', { title: { fi: 'Läheisen kuolema: työpaja 2', sv: 'När en anhörig dör' } });
+    const now = new Date();
+    const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+    const names: Record<string, string> = {};
+    for (const format of ['json', 'xlsx', 'graphml', 'gexf'] as const) {
+      const r = await registry.call('io.export', { format });
+      if (!r.ok) throw new Error(r.error.message);
+      names[format] = (r.value as { files: { name: string }[] }).files[0].name;
+    }
+    expect(names).toEqual({ json: `laheisen-kuolema-tyopaja-2-${day}.json`, xlsx: `laheisen-kuolema-tyopaja-2-${day}.xlsx`, graphml: `laheisen-kuolema-tyopaja-2-${day}.graphml`, gexf: `laheisen-kuolema-tyopaja-2-${day}.gexf` });
+    const sv = await registry.call('io.export', { format: 'xlsx', lang: 'sv' });
+    if (!sv.ok) throw new Error(sv.error.message);
+    const file = (sv.value as { files: { name: string; dataBase64: string }[] }).files[0];
+    expect(file.name).toBe(`nar-en-anhorig-dor-${day}.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0].name).toBe('Organisationer');
+  });
+
+  it('exports the latest matching run as a workbook of its figures, with names, in the language asked for', async () => {
+    const create = async (entity: Record<string, unknown>) => {
+      const r = await registry.call('entities.create', { entity });
+      if (!r.ok) throw new Error(r.error.message);
+    };
+    const none = await registry.call('io.export', { format: 'xlsx', run: 'latest' });
+    expect(none.ok === false && none.error.code).toBe('not_found');
+    await create({ id: 'org-srk', kind: 'organisation', name: { fi: 'Seurakunta', sv: 'Församlingen' } });
+    await create({ id: 'need-h', kind: 'need', name: { fi: 'Hautajaisjärjestelyt', sv: 'Begravningsarrangemang' }, keywords: ['hautajaiset'] });
+    await create({ id: 'need-p', kind: 'need', name: { fi: 'Perunkirjoitus', sv: 'Bouppteckning' } });
+    await create({ id: 'srv-h', kind: 'service', name: { fi: 'Hautaan siunaaminen', sv: 'Jordfästning' } });
+    await create({ id: 'per-a', kind: 'persona', name: { fi: 'Leski, 72', sv: 'Änka, 72' }, ageMin: 70, ageMax: 75, meters: neutralMeters(), peoplePerYear: 300 });
+    for (const [type, source, target, data] of [
+      ['provides', 'org-srk', 'srv-h', {}],
+      ['addresses', 'srv-h', 'need-h', {}],
+      ['personaNeed', 'per-a', 'need-h', { importance: 5 }],
+      ['personaNeed', 'per-a', 'need-p', { importance: 4 }],
+    ] as const) {
+      const r = await registry.call('links.create', { type, source, target, data });
+      if (!r.ok) throw new Error(r.error.message);
+    }
+    const run = await registry.call('matching.run', {});
+    if (!run.ok) throw new Error(run.error.message);
+    const rec = run.value as MatchingRunRecord;
+    const r = await registry.call('io.export', { format: 'xlsx', run: 'latest', lang: 'sv' });
+    if (!r.ok) throw new Error(r.error.message);
+    const file = (r.value as { files: { name: string; dataBase64: string }[] }).files[0];
+    expect(file.name).toMatch(/^tuonti-matchningsanalys-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sammanfattning', 'Kundprofiler', 'Täckning', 'Luckor i utbudet', 'Överlappningar', 'Organisationer att besöka']);
+    const rows = (name: string) => {
+      const out: unknown[][] = [];
+      wb.getWorksheet(name)!.eachRow((row) => out.push((row.values as unknown[]).slice(1)));
+      return out;
+    };
+    const summary = Object.fromEntries(rows('Sammanfattning').slice(1).map(([k, v]) => [k, v]));
+    expect(summary).toMatchObject({ Körning: rec.id, 'Täckning (viktad)': rec.run.totals.coverage, 'Par profil × behov': 2, Luckor: rec.run.gaps.length });
+    expect(rows('Kundprofiler')[1]).toEqual(['Änka, 72', 300, 2, rec.run.personas[0].covered, rec.run.personas[0].coverage]);
+    expect(rows('Täckning').slice(1).map((r) => r.slice(0, 2))).toEqual(expect.arrayContaining([['Änka, 72', 'Bouppteckning'], ['Änka, 72', 'Begravningsarrangemang']]));
+    const gaps = rows('Luckor i utbudet').slice(1);
+    expect(gaps.map((g) => g[0])).toContain('Bouppteckning');
+    expect(rows('Organisationer att besöka')[1].slice(0, 2)).toEqual(['Änka, 72', rec.run.counters[0].count]);
+    // A run is a workbook only; asking another format for it is refused.
+    const json = await registry.call('io.export', { format: 'json', run: rec.id });
+    expect(json.ok === false && json.error.message).toMatch(/xlsx only/);
+    const unknown = await registry.call('io.export', { format: 'xlsx', run: 'run-nope' });
+    expect(unknown.ok === false && unknown.error.code).toBe('not_found');
   });
 
   it('lists code lists for pickers', async () => {

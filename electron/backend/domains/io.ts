@@ -45,7 +45,7 @@ export const ioHandlers: Handlers = {
     return { cancelled: !!controller };
   },
   'io.export': async (ctx, input) => {
-    const files = await exportWorkspace(ctx.requireWorkspace(), input.format);
+    const files = await exportWorkspace(ctx.requireWorkspace(), input.format, { lang: input.lang, run: input.run, now: ctx.now });
     return { files: files.map((f) => ({ name: f.name, mime: MIME[input.format] ?? 'application/octet-stream', dataBase64: Buffer.from(f.bytes).toString('base64') })) };
   },
   // The whole list: the largest (municipalities) is ~300 items, so pickers search it locally.

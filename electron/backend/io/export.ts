@@ -7,12 +7,19 @@ import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import type { Workspace } from '../store/workspace';
 import { exportGexf, exportGraphml, exportWorkspaceJson } from './graph';
+import { pickText, type Language } from '../../../shared/model';
+import { messages } from './labels';
+import { exportRunXlsx } from './run-export';
 import { exportCsv, exportXlsx } from './spreadsheet';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export interface ExportOptions {
+  /** Language of the XLSX sheet names and headings (default fi). */
+  lang?: Language;
+  /** XLSX only: export this saved matching run ("latest" or its id) instead of the workspace. */
+  run?: string;
   /** CSV separator; `;` (default) is what Excel on a Finnish Windows opens directly. */
   delimiter?: ';' | ',' | '\t';
   /** Where the content comes from; written into the JSON export. */
@@ -20,9 +27,35 @@ export interface ExportOptions {
   now?: () => Date;
 }
 
+/** A file-name part: letters and digits of the text, accents dropped, words joined with hyphens. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+}
+
+/** What an export of this workspace is called: its title (or file name) and the day, e.g. `laheisen-kuolema-2026-11-30`. */
+export function exportBaseName(ws: Workspace, lang: Language, now: Date, what?: string): string {
+  const title = pickText(ws.getTitle(), lang) || path.basename(ws.path).replace(/\.[^.]*$/, '');
+  const slug = slugify(title).toLowerCase() || 'kohtaanto';
+  const day = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+  return [slug, what && slugify(what).toLowerCase(), day].filter(Boolean).join('-');
+}
+
 /** The export as files (name and bytes): one for most formats, one per table for CSV. */
 export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts: ExportOptions = {}): Promise<{ name: string; bytes: Uint8Array }[]> {
-  const base = 'kohtaanto';
+  const lang = opts.lang ?? 'fi';
+  const now = (opts.now ?? (() => new Date()))();
+  if (opts.run !== undefined) {
+    if (format !== 'xlsx') throw new AppError('invalid_input', `A matching run can be exported as xlsx only, not as ${format}.`);
+    const { bytes } = await exportRunXlsx(ws, opts.run, lang);
+    return [{ name: `${exportBaseName(ws, lang, now, messages(lang).io.xlsx.runFile)}.xlsx`, bytes }];
+  }
+  const base = exportBaseName(ws, lang, now);
   const utf8 = (s: string) => new TextEncoder().encode(s);
   switch (format) {
     case 'json':
@@ -30,7 +63,7 @@ export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts:
     case 'csv':
       return exportCsv(ws, { delimiter: opts.delimiter }).map((f) => ({ name: f.name, bytes: utf8(f.text) }));
     case 'xlsx':
-      return [{ name: `${base}.xlsx`, bytes: await exportXlsx(ws) }];
+      return [{ name: `${base}.xlsx`, bytes: await exportXlsx(ws, { lang }) }];
     case 'graphml':
       return [{ name: `${base}.graphml`, bytes: utf8(exportGraphml(ws)) }];
     case 'gexf':
@@ -41,11 +74,16 @@ export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts:
 }
 
 /**
- * Writes an export to disk: `target` is the file for one-file formats and a folder for CSV.
+ * Writes an export to disk: `target` is the file for one-file formats and a folder for CSV; left
+ * out, a one-file export gets its own name (workspace and day) in the current folder.
  * Each file is written beside its final name and renamed, so a crash never leaves half a file.
  */
-export async function writeExport(ws: Workspace, format: ExportFormat, target: string, opts: ExportOptions = {}): Promise<string[]> {
+export async function writeExport(ws: Workspace, format: ExportFormat, target: string | undefined, opts: ExportOptions = {}): Promise<string[]> {
   const files = await exportWorkspace(ws, format, opts);
+  if (target === undefined) {
+    if (format === 'csv') throw new AppError('invalid_input', 'A CSV export needs a folder to write into.');
+    target = files[0].name;
+  }
   const dir = format === 'csv' ? target : path.dirname(path.resolve(target));
   try {
     fs.mkdirSync(dir, { recursive: true });

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
 import type { Workspace } from '../store/workspace';
 import { codeLists, type CodeLists } from './codes';
+import { importDuplicates } from './duplicates';
 import { looksLikeWorkspaceJson, planGraphml, planWorkspaceJson } from './graph';
 import { looksLikePtv, planPtvFile, planPtvParsed } from './ptv';
 import { ImportSession, WHOLE_FILE, type ImportResult, type SessionOptions } from './session';
@@ -104,5 +105,6 @@ export async function importFiles(ws: Workspace, inputs: ImportInput[], opts: Im
       ? encodeLabel(`Import ${inputs[0].name}`, { key: 'importOne', params: { file: inputs[0].name } })
       : encodeLabel(`Import ${inputs.length} files`, { key: 'importMany', params: { count: inputs.length } });
   ws.edit(label, (tx) => session.apply(tx, ws));
-  return session.result();
+  // Unchanged records count too: importing the same file again must still say what is doubled.
+  return { ...session.result(), duplicates: importDuplicates(ws, [...session.written.keys()]) };
 }

@@ -19,5 +19,7 @@ export {
   type Table,
 } from './spreadsheet';
 export { exportGraphml, exportGexf, exportWorkspaceJson } from './graph';
-export { exportWorkspace, writeExport, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from './export';
+export { exportWorkspace, writeExport, exportBaseName, slugify, EXPORT_FORMATS, type ExportFormat, type ExportOptions } from './export';
+export { exportRunXlsx } from './run-export';
+export { findDuplicates, mergeEntities, importDuplicates } from './duplicates';
 export { guardZip, DEFAULT_MAX_UNCOMPRESSED } from './zip-guard';

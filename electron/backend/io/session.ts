@@ -15,6 +15,7 @@ import {
   OptionalTextSchema,
   type OptionalText,
 } from '../../../shared/model';
+import type { ImportDuplicates } from '../../../shared/api/duplicates';
 import type { EditTx, Workspace } from '../store/workspace';
 
 export type OnError = 'skip' | 'stop';
@@ -45,6 +46,8 @@ export interface ImportResult {
   skipped: Skipped[];
   skippedTotal: number;
   warnings: ImportWarning[];
+  /** How the written records overlap with each other and with what was there (filled in by importFiles). */
+  duplicates?: ImportDuplicates;
 }
 
 /** A result crosses IPC and is shown in a list; past this many, only the count grows. */
@@ -162,6 +165,8 @@ export class ImportSession {
   private title?: OptionalText;
   private readonly skipped: Skipped[] = [];
   private readonly warnings = new Map<string, ImportWarning>();
+  /** Entities this import created, updated or found unchanged, by their stored id. */
+  readonly written = new Map<string, 'created' | 'updated' | 'unchanged'>();
   private readonly counts = { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts() };
   private readonly linkCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
 
@@ -271,7 +276,7 @@ export class ImportSession {
     // Kinds of the entities this import wrote or met, so links need not read them back.
     const known = new Map<string, EntityKind>();
     const full = new Set(this.entityOps.filter((o) => !o.stub).map((o) => o.id));
-    const state = new Map<string, 'created' | 'updated' | 'unchanged'>();
+    const state = this.written;
 
     for (const op of this.entityOps) {
       tick();

@@ -67,7 +67,7 @@ describe('formula escaping', () => {
       );
     }
     expect(strings).toBeGreaterThan(20);
-    expect(wb.worksheets.map((s) => s.name)).toEqual([...ENTITY_KINDS, 'links']);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Organisaatiot', 'Palvelut', 'Asiointikanavat', 'Elämäntapahtumat', 'Palvelutarpeet', 'Asiakasprofiilit', 'Linkit']);
   });
 });
 
@@ -102,6 +102,38 @@ describe('spreadsheet export and re-import', () => {
     const crlf = (v: unknown) => JSON.parse(JSON.stringify(v).replace(/\\r/g, '\\n'));
     expect(crlf(b.listEntities())).toEqual(crlf(a.listEntities()));
     expect(b.listLinks()).toEqual(a.listLinks());
+  });
+
+  it('XLSX in Swedish and English: headings in the language, the key row under them, and it still imports back the same', async () => {
+    const a = tempWorkspace('a');
+    fillSample(a);
+    for (const lang of ['sv', 'en'] as const) {
+      const bytes = await exportXlsx(a, { lang });
+      const b = tempWorkspace(`b-${lang}`);
+      const r = await importFiles(b, [{ name: `export-${lang}.xlsx`, bytes }], { onError: 'stop' });
+      expect(r.warnings).toEqual([]);
+      const crlf = (v: unknown) => JSON.parse(JSON.stringify(v).replace(/\\r/g, '\\n'));
+      expect(crlf(b.listEntities())).toEqual(crlf(a.listEntities()));
+      expect(b.listLinks()).toEqual(a.listLinks());
+    }
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await exportXlsx(a, { lang: 'sv' })) as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Organisationer', 'Tjänster', 'Servicekanaler', 'Livshändelser', 'Servicebehov', 'Kundprofiler', 'Länkar']);
+    const services = wb.getWorksheet('Tjänster')!;
+    const labels = (services.getRow(1).values as unknown[]).slice(1);
+    const keys = (services.getRow(2).values as unknown[]).slice(1);
+    expect(keys.slice(0, 4)).toEqual(['id', 'kind', 'name.fi', 'name.sv']);
+    expect(labels.slice(0, 4)).toEqual(['Id', 'Typ', 'Namn (på finska)', 'Namn (på svenska)']);
+    expect(labels[keys.indexOf('meterAffinities.health')]).toMatch(/: Hälsa$/);
+    expect(labels.every((l) => typeof l === 'string' && !/^[a-z]+[A-Z.]/.test(l))).toBe(true);
+    expect(services.getRow(3).getCell(1).value).toBe('srv-1');
+    const links = wb.getWorksheet('Länkar')!;
+    expect((links.getRow(2).values as unknown[]).slice(1)).toEqual(['id', 'type', 'typeLabel', 'source', 'sourceName', 'target', 'targetName', 'role', 'importance']);
+    const provides = [3, 4, 5, 6].map((n) => (links.getRow(n).values as unknown[]).slice(1)).find((r) => r[0] === 'l1')!;
+    const row = Object.fromEntries(['id', 'type', 'typeLabel', 'source', 'sourceName', 'target', 'targetName'].map((k, i) => [k, provides[i]]));
+    expect(row).toMatchObject({ source: 'org-1', sourceName: 'S:t Michels stad', target: 'srv-1', type: 'provides' });
+    expect(row.typeLabel).not.toBe('provides');
+    expect(row.targetName).toBe(`'=HYPERLINK("http://example.org","klikkaa")`);
   });
 
   it('re-import merges by id: present columns overwrite, absent columns keep what is stored', async () => {

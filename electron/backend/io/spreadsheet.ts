@@ -31,8 +31,10 @@ import {
   LinkDataSchema,
   LinkTypeSchema,
   METERS,
+  pickText,
   type Entity,
   type EntityKind,
+  type Language,
   type Meter,
   type Organisation,
   type Service,
@@ -41,6 +43,7 @@ import type { Workspace } from '../store/workspace';
 import type { CodeLists } from './codes';
 import { planLifeEventFor, ptvEntityId } from './ptv';
 import { checkedEntity, describeIssues, WHOLE_FILE, type ImportSession, type LinkOp } from './session';
+import { messages } from './labels';
 import { clip, decodeSpreadsheetText } from './text';
 import { guardZip, type ZipLimits } from './zip-guard';
 
@@ -219,17 +222,69 @@ export function exportCsvFolder(ws: Workspace, dir: string, opts: { delimiter?: 
   });
 }
 
-/** One workbook: a sheet per entity kind and a links sheet, header row frozen. */
-export async function exportXlsx(ws: Workspace): Promise<Buffer> {
+/** Headings of the links sheet: ids for import, names and the type's label for people. */
+export const XLSX_LINK_HEADERS = ['id', 'type', 'typeLabel', 'source', 'sourceName', 'target', 'targetName', 'role', 'importance'] as const;
+
+/** A column key (`name.fi`, `meterAffinities.health`, `sourceName`) as a heading in the user's language. */
+export function headerLabel(header: string, lang: Language, links = false): string {
+  const m = messages(lang);
+  if (links) return m.io.xlsx.link[header as keyof typeof m.io.xlsx.link] ?? header;
+  const [field, sub] = header.split('.') as [string, string | undefined];
+  const fields = m.field as Record<string, string>;
+  const extra: Record<string, string> = { kind: m.io.xlsx.kind, tags: m.io.xlsx.tags, expectedServices: m.io.xlsx.expectedServices };
+  const base = extra[field] ?? fields[field] ?? field;
+  if (!sub) return base;
+  if (field === 'name' || field === 'description') return `${base} (${m.io.xlsx.lang[sub as Language] ?? sub})`;
+  return `${base}: ${(m.meter as Record<string, string>)[sub] ?? sub}`;
+}
+
+/** A sheet name as Excel allows it: at most 31 characters, none of []:*?/\\. */
+function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+}
+
+export interface XlsxOptions {
+  /** Language of sheet names and headings (the column keys under them stay the same). Default fi. */
+  lang?: Language;
+}
+
+/**
+ * One workbook: a sheet per entity kind and a links sheet. Each sheet has two frozen heading rows:
+ * the field names in the user's language, and under them the column keys that import reads, so the
+ * workbook imports back into the same workspace whatever language it was written in.
+ */
+export async function exportXlsx(ws: Workspace, opts: XlsxOptions = {}): Promise<Buffer> {
+  const lang = opts.lang ?? 'fi';
+  const m = messages(lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Kohtaanto';
+  const names = new Map(ws.listEntities().map((e) => [e.id, pickText(e.name, lang)]));
+  const linkLabel = m.link as Record<string, { name: string }>;
   for (const t of workspaceTables(ws)) {
-    const sheet = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(t.headers).font = { bold: true };
-    for (const r of t.rows) sheet.addRow(r);
+    const links = t.name === 'links';
+    const headers = links ? [...XLSX_LINK_HEADERS] : t.headers;
+    const rows = links
+      ? ws.listLinks().map((l) => [
+          escapeCell(l.id),
+          l.type,
+          linkLabel[l.type]?.name ?? l.type,
+          escapeCell(l.source),
+          escapeCell(names.get(l.source) ?? ''),
+          escapeCell(l.target),
+          escapeCell(names.get(l.target) ?? ''),
+          l.data?.role ?? null,
+          l.data?.importance ?? null,
+        ])
+      : t.rows;
+    const title = links ? m.io.xlsx.links : m.kind[t.name as EntityKind].plural;
+    const sheet = wb.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 2 }] });
+    sheet.addRow(headers.map((h) => headerLabel(h, lang, links))).font = { bold: true };
+    const keys = sheet.addRow(headers);
+    keys.font = { italic: true, color: { argb: 'FF6B6B6B' }, size: 9 };
+    for (const r of rows) sheet.addRow(r);
     sheet.columns.forEach((col, i) => {
-      const h = t.headers[i];
-      col.width = h.startsWith('description') ? 60 : h.startsWith('name') ? 40 : Math.max(10, Math.min(30, h.length + 2));
+      const h = headers[i];
+      col.width = h.startsWith('description') ? 60 : h.startsWith('name') || h.endsWith('Name') ? 40 : Math.max(12, Math.min(30, headerLabel(h, lang, links).length + 2));
     });
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
@@ -249,9 +304,18 @@ export interface Table {
 
 const MAX_ROWS = 1_000_000;
 
+/** Our column keys (`id`, `name.fi`, `type`/`source`/`target`): the row an import reads headers from. */
+function isMachineHeader(cells: string[]): boolean {
+  const h = new Set(cells.map((c) => c.trim()));
+  return h.has('id') && ((h.has('type') && h.has('source') && h.has('target')) || [...h].some((x) => /^(name|description)\.(fi|sv|en)$/.test(x)));
+}
+
 function tableFrom(file: string, sheet: string | undefined, matrix: { cells: string[]; number: number }[]): Table | null {
-  const headerAt = matrix.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
+  let headerAt = matrix.findIndex((r) => r.cells.some((c) => c.trim() !== ''));
   if (headerAt < 0) return null;
+  // Our XLSX export puts headings in the user's language first and the column keys under them.
+  const next = matrix.findIndex((r, i) => i > headerAt && r.cells.some((c) => c.trim() !== ''));
+  if (next > 0 && !isMachineHeader(matrix[headerAt].cells) && isMachineHeader(matrix[next].cells)) headerAt = next;
   const headers = matrix[headerAt].cells.map((h) => h.trim());
   const rows: string[][] = [];
   const rowNumbers: number[] = [];

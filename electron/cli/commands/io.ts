@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENTITY_KINDS } from '../../../shared/model';
+import { ENTITY_KINDS, LANGUAGES } from '../../../shared/model';
 import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../shared/api/io';
 import { importFiles, writeExport, type ExportFormat, type ImportFormat, type ImportResult } from '../../backend/io';
 import { UsageError, withWorkspace, type Command } from '../common';
@@ -25,6 +25,8 @@ function printSummary(r: ImportResult): void {
   for (const s of r.skipped.slice(0, 50)) console.log(`  - ${s.file}: ${s.record}: ${s.reason}`);
   if (r.skippedTotal > 50) console.log(`  … and ${r.skippedTotal - 50} more (use --json for all)`);
   for (const w of r.warnings) console.log(`warning: ${w.reason} (${w.count}×, e.g. ${w.example})`);
+  const d = r.duplicates;
+  if (d?.groups) console.log(`duplicates ${d.imported} imported, about ${d.distinctNames} distinct names, ${d.groups} possible duplicate groups (${d.likely} likely); review them in the app (Workspace → Find duplicates)`);
 }
 
 export const ioCommands: Record<string, Command> = {
@@ -58,16 +60,20 @@ export const ioCommands: Record<string, Command> = {
     },
   },
   export: {
-    summary: 'Export a workspace as CSV, XLSX, GraphML, GEXF or JSON',
+    summary: 'Export a workspace as CSV, XLSX, GraphML, GEXF or JSON, or a matching run as XLSX',
     usage:
-      'kohtaanto export FILE --format csv|xlsx|graphml|gexf|json --out PATH\n\n  --out   the file to write (for csv: a folder, one CSV per entity type plus links.csv)',
-    options: { format: { type: 'string' }, out: { type: 'string' } },
+      'kohtaanto export FILE --format csv|xlsx|graphml|gexf|json [--out PATH] [--lang fi|sv|en] [--run latest|ID]\n\n  --out    the file to write (for csv: a folder, one CSV per entity type plus links.csv);\n           default: named after the workspace and the day, in the current folder\n  --lang   language of XLSX sheet names and headings (default fi); the column keys\n           under the headings stay the same, so the file imports back in any language\n  --run    xlsx only: export a saved matching run (latest, or its id as listed by the app)\n           with its coverage, gaps, overlaps and counters, instead of the workspace',
+    options: { format: { type: 'string' }, out: { type: 'string' }, lang: { type: 'string' }, run: { type: 'string' } },
     async run({ values, positionals }) {
       if (positionals.length !== 1) throw new UsageError('Expected exactly one FILE.');
       if (values.format === undefined) throw new UsageError('--format is required.');
-      if (typeof values.out !== 'string' || !values.out) throw new UsageError('--out is required.');
       const format = pick(values.format, EXPORT_FORMATS, '--format', 'json') as ExportFormat;
-      const written = await withWorkspace(positionals[0], (ws) => writeExport(ws, format, values.out as string), {
+      const lang = pick(values.lang, LANGUAGES, '--lang', 'fi');
+      const run = values.run === undefined ? undefined : String(values.run);
+      if (run !== undefined && format !== 'xlsx') throw new UsageError('--run needs --format xlsx.');
+      if (format === 'csv' && (typeof values.out !== 'string' || !values.out)) throw new UsageError('--out (a folder) is required for csv.');
+      const out = typeof values.out === 'string' && values.out ? values.out : undefined;
+      const written = await withWorkspace(positionals[0], (ws) => writeExport(ws, format, out, { lang, run }), {
         readOnlyIfLocked: true,
       });
       for (const f of written) console.log(`wrote ${f}`);

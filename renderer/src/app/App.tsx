@@ -11,6 +11,7 @@ import { StartScreen } from '../features/workspace/StartScreen';
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { ImportDialog } from '../features/io/ImportDialog';
 import { useImportDialog } from '../features/io/importStore';
+import { DuplicatesDialog } from '../features/duplicates/DuplicatesDialog';
 import { setLanguage, SUPPORTED } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { AppError } from '../../../shared/api/result';
@@ -246,6 +247,7 @@ function Shell() {
       </main>
       <NoticeBar />
       <ImportDialog />
+      <DuplicatesDialog />
       {dropping && (
         <div className="drop-overlay" aria-hidden="true">
           {t('io.dropHere')}

@@ -8,6 +8,7 @@ import { useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 import { fileToBase64 } from './files';
 import { useImportDialog } from './importStore';
+import { useDuplicatesDialog } from '../duplicates/duplicatesStore';
 
 type Stage =
   | { step: 'choose' }
@@ -277,9 +278,26 @@ function Summary({ result, onClose }: { result: ImportSummary; onClose(): void }
           </ul>
         </>
       )}
+      {result.duplicates && result.duplicates.groups > 0 && (
+        <p className="import-duplicates">
+          {t('io.importDuplicates', { imported: result.duplicates.imported, distinct: result.duplicates.distinctNames, count: result.duplicates.groups, likely: result.duplicates.likely })}
+        </p>
+      )}
       <p className="hint">{t('io.undoHint')}</p>
       <div className="form-actions">
-        <button type="button" className="primary" onClick={onClose}>
+        {result.duplicates && result.duplicates.groups > 0 && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => {
+              onClose();
+              useDuplicatesDialog.getState().show();
+            }}
+          >
+            {t('io.reviewDuplicates')}
+          </button>
+        )}
+        <button type="button" className={result.duplicates?.groups ? undefined : 'primary'} onClick={onClose}>
           {t('action.close')}
         </button>
       </div>

@@ -6,6 +6,7 @@ import { pickText, type Entity, type Language, type LifeEvent } from '../../../.
 import { api } from '../../api';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
+import { ExportRunButton } from '../io/ExportRunButton';
 import { useRecommenderCodes } from '../tryout/engine';
 import { ChangeChart, CoverageChart } from './charts';
 import { Heatmap } from './Heatmap';
@@ -206,6 +207,7 @@ function RunView({ record, byId, name, codes }: { record: MatchingRunRecord; byI
           weighting: run.weighting === 'importance' ? t('matching.weightImportance') : t('matching.weightPeople'),
         })}
       </p>
+      <ExportRunButton runId={record.id} />
       <ul className="matching-figures">
         <Figure id="coverage" value={percent(run.totals.coverage, lang, 1)} label={t('matching.figCoverage')} />
         <Figure id="covered" value={`${run.totals.covered} / ${run.totals.personaNeeds}`} label={t('matching.figCovered')} />

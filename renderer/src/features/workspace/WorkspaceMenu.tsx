@@ -6,12 +6,14 @@ import { attempt, useApp } from '../../app/store';
 import { confirmLeave } from '../../app/leaveGuard';
 import { describeError } from '../../i18n/errors';
 import { EXPORT_FORMATS } from '../../../../shared/api/io';
-import { downloadBase64 } from '../io/files';
+import { exportAndSave } from '../io/exporting';
+import { useDuplicatesDialog } from '../duplicates/duplicatesStore';
+import type { Language } from '../../../../shared/model';
 import { useImportDialog } from '../io/importStore';
 
 /** The workspace menu: new, the example, close (which leads back to the start screen's recent list). */
 export function WorkspaceMenu() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const refresh = useApp((s) => s.refresh);
@@ -43,10 +45,7 @@ export function WorkspaceMenu() {
 
   const exportAs = async (format: (typeof EXPORT_FORMATS)[number]) => {
     setOpen(false);
-    const r = await attempt(() => api.call('io.export', { format }), (e) => describeError(t, e));
-    if (!r) return;
-    for (const f of r.files) downloadBase64(f.name, f.mime, f.dataBase64);
-    useApp.getState().notify({ kind: 'info', text: t('io.exported', { count: r.files.length }) });
+    await exportAndSave(t, i18n.language as Language, format);
   };
 
   return (
@@ -83,6 +82,18 @@ export function WorkspaceMenu() {
               }}
             >
               {t('io.importTitle')}…
+            </button>
+          </li>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              onClick={() => {
+                setOpen(false);
+                useDuplicatesDialog.getState().show();
+              }}
+            >
+              {t('io.findDuplicates')}…
             </button>
           </li>
           {EXPORT_FORMATS.map((format) => (

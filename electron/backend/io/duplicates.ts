@@ -1,0 +1,328 @@
+/**
+ * Duplicate detection and merge. An import of the 458 PTV general descriptions brings about 250
+ * distinct names, and an imported PTV life event ("Omaisen kuolema", KE14) lands beside the
+ * user's own "Läheisen kuolema": both look like one thing twice. Detection only proposes groups
+ * and says what tells their members apart; merging is always the user's choice, one group at a
+ * time, as one undoable edit.
+ */
+import { AppError } from '../../../shared/api/result';
+import type { DuplicateGroup, DuplicateMember, DuplicateReason, DuplicateReport, DuplicateTrait, ImportDuplicates, MergeResult } from '../../../shared/api/duplicates';
+import { pickText, type Entity, type EntityKind, type Link, type OptionalText, type Persona } from '../../../shared/model';
+import { validEntity, validLink, type Workspace } from '../store/workspace';
+
+/** A name as compared: case, accents, punctuation and spacing do not count. */
+export function normalizeName(s: string | undefined): string {
+  if (!s) return '';
+  return s
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLocaleLowerCase('fi')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function bigrams(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of s.split(' ')) {
+    const p = ` ${w} `;
+    for (let i = 0; i < p.length - 1; i++) out.add(p.slice(i, i + 2));
+  }
+  return out;
+}
+
+/** Dice coefficient of character bigrams (word-padded) of two normalised names, 0–1. */
+export function nameSimilarity(a: string, b: string): number {
+  if (!a || !b) return 0;
+  if (a === b) return 1;
+  const x = bigrams(a);
+  const y = bigrams(b);
+  let common = 0;
+  for (const g of x) if (y.has(g)) common++;
+  return (2 * common) / (x.size + y.size);
+}
+
+/** Similar enough to offer as the same entity: near-identical names for large kinds, looser for life events (few, and named freely). */
+const SIMILAR = { lifeEvent: 0.5, other: 0.88 } as const;
+/** Past this many distinct names in a kind, only exact (normalised) names are compared: pairwise similarity would be slow. */
+const FUZZY_LIMIT = 1500;
+
+function names(e: Entity): string[] {
+  return [...new Set([e.name.fi, e.name.sv, e.name.en].map(normalizeName).filter(Boolean))];
+}
+
+function primaryKey(e: Entity): string {
+  return normalizeName(pickText(e.name, 'fi'));
+}
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let p = this.parent.get(x) ?? x;
+    if (p !== x) {
+      p = this.find(p);
+      this.parent.set(x, p);
+    }
+    return p;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+interface Context {
+  orgsOf: Map<string, string[]>;
+  linkCount: Map<string, number>;
+  byId: Map<string, Entity>;
+}
+
+function context(ws: Workspace, entities: Entity[]): Context {
+  const orgsOf = new Map<string, string[]>();
+  const linkCount = new Map<string, number>();
+  for (const l of ws.listLinks()) {
+    linkCount.set(l.source, (linkCount.get(l.source) ?? 0) + 1);
+    linkCount.set(l.target, (linkCount.get(l.target) ?? 0) + 1);
+    if (l.type === 'provides') orgsOf.set(l.target, [...(orgsOf.get(l.target) ?? []), l.source]);
+  }
+  return { orgsOf, linkCount, byId: new Map(entities.map((e) => [e.id, e])) };
+}
+
+function field<T>(e: Entity, key: string): T | undefined {
+  return (e as unknown as Record<string, T | undefined>)[key];
+}
+
+function memberView(e: Entity, c: Context): DuplicateMember {
+  const orgIds = [...new Set(c.orgsOf.get(e.id) ?? [])].sort();
+  const desc = pickText(e.description, 'fi');
+  return {
+    id: e.id,
+    name: e.name,
+    ...(e.ptvId ? { ptvId: e.ptvId } : {}),
+    ...(e.kind === 'lifeEvent' && e.code ? { code: e.code } : {}),
+    organisations: orgIds.map((id) => ({ id, name: (c.byId.get(id)?.name ?? {}) as OptionalText })),
+    languages: [...(field<string[]>(e, 'languages') ?? (e.kind === 'persona' ? [e.language] : []))].sort(),
+    ...(e.kind === 'service' ? { areaType: e.areaType } : {}),
+    areas: [...(field<string[]>(e, 'areas') ?? (e.kind === 'persona' || e.kind === 'organisation' ? [e.municipality].filter((x): x is string => !!x) : []))].sort(),
+    serviceClasses: [...(field<string[]>(e, 'serviceClasses') ?? [])].sort(),
+    description: desc.length > 200 ? `${desc.slice(0, 200)}…` : desc,
+    links: c.linkCount.get(e.id) ?? 0,
+  };
+}
+
+const TRAIT_OF: Record<DuplicateTrait, (m: DuplicateMember) => unknown> = {
+  organisations: (m) => m.organisations.map((o) => o.id),
+  languages: (m) => m.languages,
+  area: (m) => [m.areaType ?? '', ...m.areas],
+  ptvId: (m) => m.ptvId ?? '',
+  code: (m) => m.code ?? '',
+  serviceClasses: (m) => m.serviceClasses,
+  description: (m) => normalizeName(m.description),
+  names: (m) => [normalizeName(m.name.fi), normalizeName(m.name.sv), normalizeName(m.name.en)],
+};
+
+function differences(members: DuplicateMember[]): DuplicateTrait[] {
+  return (Object.keys(TRAIT_OF) as DuplicateTrait[]).filter((t) => new Set(members.map((m) => JSON.stringify(TRAIT_OF[t](m)))).size > 1);
+}
+
+/** Groups of likely duplicates among the workspace's entities (optionally one kind; optionally only groups touching `ids`). */
+export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: Iterable<string> } = {}): DuplicateReport {
+  const all = ws.listEntities();
+  const entities = opts.kind ? all.filter((e) => e.kind === opts.kind) : all;
+  const c = context(ws, all);
+  const uf = new UnionFind();
+  const reasons = new Map<string, Set<DuplicateReason>>();
+  const pair = (a: Entity, b: Entity, why: DuplicateReason) => {
+    uf.union(a.id, b.id);
+    const key = [a.id, b.id].sort().join('\n');
+    reasons.set(key, (reasons.get(key) ?? new Set()).add(why));
+  };
+  let distinctNames = 0;
+
+  const byKind = new Map<EntityKind, Entity[]>();
+  for (const e of entities) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
+  for (const [kind, list] of byKind) {
+    const byName = new Map<string, Entity[]>();
+    for (const e of list) {
+      const k = primaryKey(e);
+      if (k) byName.set(k, [...(byName.get(k) ?? []), e]);
+    }
+    distinctNames += byName.size;
+    for (const same of byName.values()) for (let i = 1; i < same.length; i++) pair(same[0], same[i], 'name');
+
+    const byPtv = new Map<string, Entity>();
+    for (const e of list) {
+      if (!e.ptvId) continue;
+      const first = byPtv.get(e.ptvId.toLowerCase());
+      if (first) pair(first, e, 'ptvId');
+      else byPtv.set(e.ptvId.toLowerCase(), e);
+    }
+
+    if (kind === 'lifeEvent') {
+      // The same PTV code is the same event; otherwise a similar name in any language is a candidate,
+      // unless both carry different codes (then they are different events by definition).
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const a = list[i];
+          const b = list[j];
+          const ca = a.kind === 'lifeEvent' ? a.code : undefined;
+          const cb = b.kind === 'lifeEvent' ? b.code : undefined;
+          if (ca && cb) {
+            if (ca === cb) pair(a, b, 'code');
+            continue;
+          }
+          if (primaryKey(a) === primaryKey(b)) continue;
+          const na = names(a);
+          const nb = names(b);
+          if (na.some((x) => nb.some((y) => nameSimilarity(x, y) >= SIMILAR.lifeEvent))) pair(a, b, 'similarName');
+        }
+      }
+    } else if (byName.size <= FUZZY_LIMIT) {
+      const keys = [...byName.keys()];
+      const grams = keys.map(bigrams);
+      for (let i = 0; i < keys.length; i++) {
+        for (let j = i + 1; j < keys.length; j++) {
+          const la = keys[i].length;
+          const lb = keys[j].length;
+          if (Math.abs(la - lb) > Math.max(la, lb) * 0.25) continue;
+          let common = 0;
+          for (const g of grams[i]) if (grams[j].has(g)) common++;
+          if ((2 * common) / (grams[i].size + grams[j].size) >= SIMILAR.other) pair(byName.get(keys[i])![0], byName.get(keys[j])![0], 'similarName');
+        }
+      }
+    }
+  }
+
+  const components = new Map<string, Entity[]>();
+  for (const e of entities) {
+    const root = uf.find(e.id);
+    components.set(root, [...(components.get(root) ?? []), e]);
+  }
+  const touched = opts.ids ? new Set(opts.ids) : undefined;
+  const groups: DuplicateGroup[] = [];
+  for (const members of components.values()) {
+    if (members.length < 2) continue;
+    if (touched && !members.some((m) => touched.has(m.id))) continue;
+    const ids = members.map((m) => m.id).sort();
+    const why = new Set<DuplicateReason>();
+    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) for (const r of reasons.get(`${ids[i]}\n${ids[j]}`) ?? []) why.add(r);
+    const views = members.map((m) => memberView(m, c));
+    const diff = differences(views);
+    const strong = why.has('ptvId') || why.has('code');
+    const likely = strong || (why.has('name') && !diff.includes('organisations') && !diff.includes('area'));
+    groups.push({ key: ids.join(' '), kind: members[0].kind, reasons: [...why].sort(), likely, differences: diff, members: views });
+  }
+  // Likely groups first, then larger ones, then by name: the review starts with what matters most.
+  groups.sort((a, b) => Number(b.likely) - Number(a.likely) || b.members.length - a.members.length || pickText(a.members[0].name, 'fi').localeCompare(pickText(b.members[0].name, 'fi'), 'fi'));
+  return { entities: entities.length, distinctNames, groups };
+}
+
+/** What an import's summary says about duplicates among the records it wrote. */
+export function importDuplicates(ws: Workspace, ids: string[]): ImportDuplicates {
+  if (!ids.length) return { imported: 0, distinctNames: 0, groups: 0, likely: 0 };
+  const idSet = new Set(ids);
+  const written = ws.listEntities().filter((e) => idSet.has(e.id));
+  const distinct = new Set(written.map((e) => `${e.kind}|${primaryKey(e)}`));
+  const report = findDuplicates(ws, { ids: idSet });
+  return { imported: written.length, distinctNames: distinct.size, groups: report.groups.length, likely: report.groups.filter((g) => g.likely).length };
+}
+
+// ------------------------------------------------------------------------------------------------
+// Merge
+// ------------------------------------------------------------------------------------------------
+
+function isEmpty(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  if (typeof v === 'object') return Object.values(v as object).every((x) => x === undefined || x === '');
+  return false;
+}
+
+const TEXT_FIELDS = new Set(['name', 'description']);
+
+/** The kept entity with its empty fields (and missing translations) filled from the others, and which fields changed. */
+function filledFrom(keep: Entity, others: Entity[]): { entity: Entity; filled: string[] } {
+  const out = structuredClone(keep) as unknown as Record<string, unknown>;
+  const filled = new Set<string>();
+  for (const o of others) {
+    for (const [key, value] of Object.entries(o as unknown as Record<string, unknown>)) {
+      if (key === 'id' || key === 'kind' || isEmpty(value)) continue;
+      if (TEXT_FIELDS.has(key)) {
+        const mine = { ...((out[key] as Record<string, string | undefined>) ?? {}) };
+        for (const [l, text] of Object.entries(value as Record<string, string | undefined>)) {
+          if (text?.trim() && !mine[l]?.trim()) {
+            mine[l] = text;
+            filled.add(`${key}.${l}`);
+          }
+        }
+        out[key] = mine;
+        continue;
+      }
+      // Areas only mean something for a limited-area service; a nationwide one keeps none.
+      if (key === 'areas' && out.areaType !== 'limited') continue;
+      if (isEmpty(out[key])) {
+        out[key] = structuredClone(value);
+        filled.add(key);
+      }
+    }
+  }
+  return { entity: validEntity(out), filled: [...filled] };
+}
+
+/**
+ * Merges `mergeIds` into `keepId` as one undoable edit: links move to the kept entity (a link
+ * that would duplicate one it has, or join it to itself, is dropped; a dropped twin's role or
+ * importance fills the kept link's where that has none), empty fields are filled from the others,
+ * personas expecting a merged service expect the kept one, and the others are deleted.
+ * Anything invalid throws before a single write.
+ */
+export function mergeEntities(ws: Workspace, keepId: string, mergeIds: string[]): MergeResult {
+  if (new Set(mergeIds).size !== mergeIds.length) throw new AppError('invalid_input', 'An entity is listed twice among those to merge.');
+  if (mergeIds.includes(keepId)) throw new AppError('invalid_input', 'The entity to keep cannot also be merged away.');
+  const keep = ws.getEntity(keepId);
+  if (!keep) throw new AppError('not_found', `No entity ${keepId}.`);
+  const others = mergeIds.map((id) => {
+    const e = ws.getEntity(id);
+    if (!e) throw new AppError('not_found', `No entity ${id}.`);
+    if (e.kind !== keep.kind) throw new AppError('invalid_input', `Only entities of one kind can be merged: ${id} is a ${e.kind}, ${keepId} a ${keep.kind}.`, { reason: 'merge.kinds' });
+    return e;
+  });
+  const { entity: kept, filled } = filledFrom(keep, others);
+  const label = `Merge ${others.length} ${keep.kind}${others.length > 1 ? 's' : ''} into "${pickText(keep.name, 'fi').slice(0, 60)}"`;
+  const merging = new Set(mergeIds);
+
+  return ws.edit(label, (tx) => {
+    let moved = 0;
+    let dropped = 0;
+    if (filled.length) tx.putEntity(kept);
+    for (const other of others) {
+      for (const l of ws.linksOf(other.id)) {
+        const source = l.source === other.id ? keepId : l.source;
+        const target = l.target === other.id ? keepId : l.target;
+        tx.deleteLink(l.id);
+        if (source === target) {
+          dropped++;
+          continue;
+        }
+        const twin = ws.findLink(l.type, source, target);
+        if (twin) {
+          const data = { ...l.data, ...twin.data };
+          if (JSON.stringify(data) !== JSON.stringify(twin.data)) tx.putLink(validLink({ ...twin, data }));
+          dropped++;
+          continue;
+        }
+        tx.putLink(validLink({ ...l, source, target } satisfies Link));
+        moved++;
+      }
+    }
+    if (keep.kind === 'service') {
+      for (const p of ws.listEntities('persona') as Persona[]) {
+        if (!p.expectedServices.some((s) => merging.has(s))) continue;
+        const expectedServices = [...new Set(p.expectedServices.map((s) => (merging.has(s) ? keepId : s)))];
+        tx.putEntity(validEntity({ ...p, expectedServices }));
+      }
+    }
+    for (const other of others) tx.deleteEntity(other.id);
+    return { kept, merged: [...mergeIds], movedLinks: moved, droppedLinks: dropped, filled, label };
+  });
+}
