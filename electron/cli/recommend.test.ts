@@ -101,7 +101,8 @@ describe('kohtaanto recommend, match and evaluate', () => {
     expect(j.overall.precision).toBeLessThanOrEqual(1);
     const text = kohtaanto('evaluate', 'x.kohtaanto');
     expect(text.out.split('\n')[0]).toMatch(/^persona +expected +P@10 +R@10 +nDCG@10 +MRR$/);
-    expect(text.out).toMatch(/^overall \(4 personas\) +0\.\d{3} +0\.\d{3} +0\.\d{3} +0\.\d{3}$/m);
+    expect(text.out).toMatch(/^overall \(4 personas\) +[01]\.\d{3} +[01]\.\d{3} +[01]\.\d{3} +[01]\.\d{3}$/m);
+    expect(text.out).toMatch(/^1 persona\(s\) without expected services were left out\.$/m);
   });
 
   it('refuses bad input with one clear line and a non-zero exit', () => {
