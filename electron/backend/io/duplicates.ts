@@ -97,7 +97,8 @@ function field<T>(e: Entity, key: string): T | undefined {
 
 function memberView(e: Entity, c: Context): DuplicateMember {
   const orgIds = [...new Set(c.orgsOf.get(e.id) ?? [])].sort();
-  const desc = pickText(e.description, 'fi');
+  const cut = (x: string | undefined) => (x && x.length > 200 ? `${x.slice(0, 200)}…` : x);
+  const desc = e.description ?? {};
   return {
     id: e.id,
     name: e.name,
@@ -108,7 +109,7 @@ function memberView(e: Entity, c: Context): DuplicateMember {
     ...(e.kind === 'service' ? { areaType: e.areaType } : {}),
     areas: [...(field<string[]>(e, 'areas') ?? (e.kind === 'persona' || e.kind === 'organisation' ? [e.municipality].filter((x): x is string => !!x) : []))].sort(),
     serviceClasses: [...(field<string[]>(e, 'serviceClasses') ?? [])].sort(),
-    description: desc.length > 200 ? `${desc.slice(0, 200)}…` : desc,
+    description: Object.fromEntries((['fi', 'sv', 'en'] as const).filter((l) => desc[l]?.trim()).map((l) => [l, cut(desc[l])])),
     links: c.linkCount.get(e.id) ?? 0,
   };
 }
@@ -120,7 +121,7 @@ const TRAIT_OF: Record<DuplicateTrait, (m: DuplicateMember) => unknown> = {
   ptvId: (m) => m.ptvId ?? '',
   code: (m) => m.code ?? '',
   serviceClasses: (m) => m.serviceClasses,
-  description: (m) => normalizeName(m.description),
+  description: (m) => normalizeName(pickText(m.description, 'fi')),
   names: (m) => [normalizeName(m.name.fi), normalizeName(m.name.sv), normalizeName(m.name.en)],
 };
 
