@@ -21,8 +21,8 @@ export const DuplicateMemberSchema = z.object({
   areaType: z.string().optional(),
   areas: z.array(z.string()),
   serviceClasses: z.array(z.string()),
-  /** The start of the description, to compare by eye. */
-  description: z.string(),
+  /** The start of the description in each language, to compare by eye. */
+  description: OptionalTextSchema,
   links: z.number().int(),
 });
 export type DuplicateMember = z.infer<typeof DuplicateMemberSchema>;

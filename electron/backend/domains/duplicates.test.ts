@@ -83,10 +83,24 @@ describe('duplicate detection', () => {
     expect(report.distinctNames).toBe(report.entities - 1);
   });
 
+  it('does not chain similar service names into one group (children’s and adults’ psychiatry stay apart)', async () => {
+    for (const [id, fi] of [
+      ['srv-p1', 'Psykiatrian päivystyspalvelut'],
+      ['srv-p2', 'Psykiatrian  päivystyspalvelut'],
+      ['srv-l1', 'Lastenpsykiatrian päivystyspalvelut'],
+      ['srv-n1', 'Nuorisopsykiatrian päivystyspalvelut'],
+    ]) {
+      await call('entities.create', { entity: { id, kind: 'service', name: { fi } } });
+    }
+    const report = await call<DuplicateReport>('duplicates.find', {});
+    expect(report.groups.map((g) => [g.members.map((m) => m.id).sort(), g.likely])).toEqual([[['srv-p1', 'srv-p2'], true]]);
+  });
+
   it('matches life events by PTV code when both have one, and never pairs different codes', async () => {
     await call('entities.create', { entity: { id: 'le-x', kind: 'lifeEvent', name: { fi: 'Kuolemantapaus' }, code: 'KE14' } });
     await call('entities.create', { entity: { id: 'le-y', kind: 'lifeEvent', name: { fi: 'Omaisen kuolema' }, code: 'KE14' } });
     await call('entities.create', { entity: { id: 'le-z', kind: 'lifeEvent', name: { fi: 'Omaisen kuolema ja perintö' }, code: 'KE14.1' } });
+    await call('entities.create', { entity: { id: 'le-w', kind: 'lifeEvent', name: { fi: 'Omaisen kuolema' }, code: 'KE14.2' } });
     const report = await call<DuplicateReport>('duplicates.find', { kind: 'lifeEvent' });
     expect(report.groups.map((g) => [g.members.map((m) => m.id).sort(), g.reasons, g.likely])).toEqual([[['le-x', 'le-y'], ['code'], true]]);
   });

@@ -41,10 +41,13 @@ export function nameSimilarity(a: string, b: string): number {
   return (2 * common) / (x.size + y.size);
 }
 
-/** Similar enough to offer as the same entity: near-identical names for large kinds, looser for life events (few, and named freely). */
-const SIMILAR = { lifeEvent: 0.5, other: 0.88 } as const;
-/** Past this many distinct names in a kind, only exact (normalised) names are compared: pairwise similarity would be slow. */
-const FUZZY_LIMIT = 1500;
+/**
+ * Life events are few and named freely ("Läheisen kuolema" for PTV's "Omaisen kuolema"), so a
+ * similar name makes a candidate. Other kinds compare normalised names only: among the PTV
+ * general descriptions, similar names are different services ("Lastenpsykiatrian" and
+ * "Psykiatrian päivystyspalvelut"), and chaining them would offer to merge them.
+ */
+const SIMILAR_LIFE_EVENT = 0.5;
 
 function names(e: Entity): string[] {
   return [...new Set([e.name.fi, e.name.sv, e.name.en].map(normalizeName).filter(Boolean))];
@@ -94,7 +97,8 @@ function field<T>(e: Entity, key: string): T | undefined {
 
 function memberView(e: Entity, c: Context): DuplicateMember {
   const orgIds = [...new Set(c.orgsOf.get(e.id) ?? [])].sort();
-  const desc = pickText(e.description, 'fi');
+  const cut = (x: string | undefined) => (x && x.length > 200 ? `${x.slice(0, 200)}…` : x);
+  const desc = e.description ?? {};
   return {
     id: e.id,
     name: e.name,
@@ -105,7 +109,7 @@ function memberView(e: Entity, c: Context): DuplicateMember {
     ...(e.kind === 'service' ? { areaType: e.areaType } : {}),
     areas: [...(field<string[]>(e, 'areas') ?? (e.kind === 'persona' || e.kind === 'organisation' ? [e.municipality].filter((x): x is string => !!x) : []))].sort(),
     serviceClasses: [...(field<string[]>(e, 'serviceClasses') ?? [])].sort(),
-    description: desc.length > 200 ? `${desc.slice(0, 200)}…` : desc,
+    description: Object.fromEntries((['fi', 'sv', 'en'] as const).filter((l) => desc[l]?.trim()).map((l) => [l, cut(desc[l])])),
     links: c.linkCount.get(e.id) ?? 0,
   };
 }
@@ -117,7 +121,7 @@ const TRAIT_OF: Record<DuplicateTrait, (m: DuplicateMember) => unknown> = {
   ptvId: (m) => m.ptvId ?? '',
   code: (m) => m.code ?? '',
   serviceClasses: (m) => m.serviceClasses,
-  description: (m) => normalizeName(m.description),
+  description: (m) => normalizeName(pickText(m.description, 'fi')),
   names: (m) => [normalizeName(m.name.fi), normalizeName(m.name.sv), normalizeName(m.name.en)],
 };
 
@@ -148,7 +152,14 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
       if (k) byName.set(k, [...(byName.get(k) ?? []), e]);
     }
     distinctNames += byName.size;
-    for (const same of byName.values()) for (let i = 1; i < same.length; i++) pair(same[0], same[i], 'name');
+    const codeOf = (e: Entity) => (e.kind === 'lifeEvent' ? e.code : undefined);
+    for (const same of byName.values()) {
+      for (let i = 1; i < same.length; i++) {
+        // Two life events with different PTV codes are different events, whatever they are called.
+        if (codeOf(same[0]) && codeOf(same[i]) && codeOf(same[0]) !== codeOf(same[i])) continue;
+        pair(same[0], same[i], 'name');
+      }
+    }
 
     const byPtv = new Map<string, Entity>();
     for (const e of list) {
@@ -174,20 +185,7 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
           if (primaryKey(a) === primaryKey(b)) continue;
           const na = names(a);
           const nb = names(b);
-          if (na.some((x) => nb.some((y) => nameSimilarity(x, y) >= SIMILAR.lifeEvent))) pair(a, b, 'similarName');
-        }
-      }
-    } else if (byName.size <= FUZZY_LIMIT) {
-      const keys = [...byName.keys()];
-      const grams = keys.map(bigrams);
-      for (let i = 0; i < keys.length; i++) {
-        for (let j = i + 1; j < keys.length; j++) {
-          const la = keys[i].length;
-          const lb = keys[j].length;
-          if (Math.abs(la - lb) > Math.max(la, lb) * 0.25) continue;
-          let common = 0;
-          for (const g of grams[i]) if (grams[j].has(g)) common++;
-          if ((2 * common) / (grams[i].size + grams[j].size) >= SIMILAR.other) pair(byName.get(keys[i])![0], byName.get(keys[j])![0], 'similarName');
+          if (na.some((x) => nb.some((y) => nameSimilarity(x, y) >= SIMILAR_LIFE_EVENT))) pair(a, b, 'similarName');
         }
       }
     }
@@ -209,7 +207,8 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
     const views = members.map((m) => memberView(m, c));
     const diff = differences(views);
     const strong = why.has('ptvId') || why.has('code');
-    const likely = strong || (why.has('name') && !diff.includes('organisations') && !diff.includes('area'));
+    // A similar name alone is only a candidate: "likely" needs the same name (or id, or code) and nothing material apart.
+    const likely = strong || (why.has('name') && !why.has('similarName') && !diff.includes('organisations') && !diff.includes('area'));
     groups.push({ key: ids.join(' '), kind: members[0].kind, reasons: [...why].sort(), likely, differences: diff, members: views });
   }
   // Likely groups first, then larger ones, then by name: the review starts with what matters most.

@@ -171,9 +171,9 @@ function Group({ group, onMerged, onDismiss }: { group: DuplicateGroup; onMerged
                 <td>
                   <span className="dup-name">{name(m)}</span>
                   {m.code && <span className="muted"> · {m.code}</span>}
-                  {m.description && <span className="dup-desc muted">{m.description}</span>}
+                  {pickText(m.description, lang) && <span className="dup-desc muted">{pickText(m.description, lang)}</span>}
                 </td>
-                <td>{m.organisations.length ? m.organisations.map((o) => pickText(o.name, lang) || o.id).join(', ') : <span className="muted">{t('io.duplicates.noOrganisation')}</span>}</td>
+                <td>{m.organisations.length ? m.organisations.map((o) => pickText(o.name, lang) || o.id).join(', ') : group.kind === 'service' ? <span className="muted">{t('io.duplicates.noOrganisation')}</span> : '—'}</td>
                 <td>{m.languages.join(', ') || '—'}</td>
                 <td>{area(t, m)}</td>
                 <td className="dup-id">{m.ptvId ?? '—'}</td>
