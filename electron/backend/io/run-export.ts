@@ -60,6 +60,8 @@ export async function exportRunXlsx(ws: Workspace, ref: string, lang: Language):
     return pickText(e?.name ?? saved[s], lang) || s;
   };
   const names = (ids: unknown) => arr(ids).map(name).join('; ');
+  // Since matching v2 a service without a provider is listed apart from organisations; it still counts as a place.
+  const providers = (o: Record<string, unknown>) => [...arr(o.organisations).map(name), ...arr(o.noProvider).map((id) => fill(m.noProvider, { name: name(id) }))];
   const share = (v: unknown) => num(v);
 
   const wb = new ExcelJS.Workbook();
@@ -132,7 +134,7 @@ export async function exportRunXlsx(ws: Workspace, ref: string, lang: Language):
     [m.need, m.organisationCount, m.organisations, m.serviceNames],
     arr(run.overlaps).map((x) => {
       const o = obj(x);
-      return [name(o.need), arr(o.organisations).length, names(o.organisations), arr(o.services).map((s) => name(obj(s).service)).join('; ')];
+      return [name(o.need), providers(o).length, providers(o).join('; '), arr(o.services).map((s) => name(obj(s).service)).join('; ')];
     }),
   );
   sheet(
@@ -140,7 +142,7 @@ export async function exportRunXlsx(ws: Workspace, ref: string, lang: Language):
     [m.persona, m.counterCount, m.organisations, m.method],
     arr(run.counters).map((c) => {
       const o = obj(c);
-      return [name(o.persona), num(o.count), names(o.organisations), o.method === 'exact' ? m.exact : o.method === 'greedy' ? m.greedy : str(o.method)];
+      return [name(o.persona), num(o.count), providers(o).join('; '), o.method === 'exact' ? m.exact : o.method === 'greedy' ? m.greedy : str(o.method)];
     }),
   );
   return { id: row.id, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
