@@ -15,7 +15,7 @@ const env = process.env.KOHTAANTO_DATA_DIR;
 
 beforeEach(async () => {
   dir = tempDir();
-  file = path.join(dir, 'truth.kohtaanto');
+  file = path.join(dir, 'data', 'workspaces', 'truth.kohtaanto');
   process.env.KOHTAANTO_DATA_DIR = path.join(dir, 'data');
   const { ctx, registry } = createBackend({ dataDir: path.join(dir, 'data'), mode: 'browser', now: fixedNow });
   const call = async (method: string, input: unknown) => {

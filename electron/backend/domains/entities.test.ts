@@ -15,7 +15,7 @@ let registry: Registry;
 beforeEach(async () => {
   dir = tempDir();
   ({ ctx, registry } = createBackend({ dataDir: dir, mode: 'browser', now: fixedNow }));
-  await ok('workspace.create', { path: path.join(dir, 'a.kohtaanto'), name: 'A' });
+  await ok('workspace.create', { path: path.join(dir, 'workspaces', 'a.kohtaanto'), name: 'A' });
 });
 afterEach(() => {
   ctx.close();

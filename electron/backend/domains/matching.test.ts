@@ -274,7 +274,7 @@ describe('matching runs (migration 0040)', () => {
 
 describe('matching that tells the truth, on a hand-made workspace (issue 8)', () => {
   beforeEach(async () => {
-    await ok('workspace.create', { path: path.join(dir, 'truth.kohtaanto'), name: 'Kohtaanto' });
+    await ok('workspace.create', { path: path.join(dir, 'workspaces', 'truth.kohtaanto'), name: 'Kohtaanto' });
   });
 
   it('names services without a provider apart from organisations, keeps under-use and overlaps in agreement, and sizes equity groups', async () => {
