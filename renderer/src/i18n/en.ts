@@ -229,6 +229,7 @@ export const en = {
     io_error: 'The file could not be read or written: {{message}}',
     too_large: 'Too large: {{message}}',
     nothing_to_undo: 'Nothing to undo.',
+    workspace_locked: 'The workspace is open in another program, and only one may edit it at a time: {{message}}',
   },
   menu: { workspace: 'Workspace', switch: 'Open or create another…' },
   start: {

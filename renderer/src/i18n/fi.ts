@@ -231,6 +231,7 @@ export const fi: Messages = {
     io_error: 'Tiedostoa ei voitu lukea tai kirjoittaa: {{message}}',
     too_large: 'Liian suuri: {{message}}',
     nothing_to_undo: 'Ei kumottavaa.',
+    workspace_locked: 'Työtila on jo auki toisessa ohjelmassa, ja sitä voi muokata vain yksi ohjelma kerrallaan: {{message}}',
   },
   menu: { workspace: 'Työtila', switch: 'Avaa tai luo toinen…' },
   start: {

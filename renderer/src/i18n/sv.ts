@@ -231,6 +231,7 @@ export const sv: Messages = {
     io_error: 'Filen kunde inte läsas eller skrivas: {{message}}',
     too_large: 'För stor: {{message}}',
     nothing_to_undo: 'Inget att ångra.',
+    workspace_locked: 'Arbetsytan är redan öppen i ett annat program, och bara ett program åt gången kan redigera den: {{message}}',
   },
   menu: { workspace: 'Arbetsyta', switch: 'Öppna eller skapa en annan…' },
   start: {
