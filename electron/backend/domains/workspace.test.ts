@@ -106,6 +106,8 @@ describe('browser mode keeps API paths in the workspaces folder or the recent li
       ['workspace.create', path.join(ctx.workspacesDir, 'kansio', 'uusi.kohtaanto')],
       ['workspace.create', path.join(ctx.workspacesDir, '..', 'uusi.kohtaanto')],
       ['workspace.create', '/tmp/kohtaanto-should-never-exist.kohtaanto'],
+      // An existing file outside: refused for where it is, not answered "already exists".
+      ['workspace.create', outside],
     ];
     for (const [method, p] of attempts) {
       const r = await registry.call(method, { path: p });
