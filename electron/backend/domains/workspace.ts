@@ -106,7 +106,7 @@ export function openWorkspaceFile(ctx: AppContext, file: string, opts: { readOnl
 
 /**
  * Opens FILE as the app's workspace and puts it on the recent list, for trusted callers only
- * (the command line's `serve FILE`, start-up): the API's workspace.open checks where paths lead.
+ * (the command line's `serve FILE`): the API's workspace.open checks where paths lead.
  */
 export function openAsCurrent(ctx: AppContext, file: string): WorkspaceInfo {
   return switchTo(ctx, openWorkspaceFile(ctx, file));
@@ -131,7 +131,7 @@ function realish(file: string): string {
 
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /**
