@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -101,4 +102,35 @@ describe('the kohtaanto CLI', () => {
     expect(stop.code).toBe(1);
     expect(stop.err.trim().split('\n')).toHaveLength(1);
   });
+
+  it('refuses writing commands on a file another process has open, naming it, while info still reads it', async () => {
+    const file = path.join(dir, 'auki.kohtaanto');
+    // A stand-in for `kohtaanto serve auki.kohtaanto`: holds the file and keeps writing to it.
+    const holder = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron/backend/store/lock-holder.fixture.ts'), 'hold', file], { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        holder.stdout.on('data', (d: Buffer) => d.toString().includes('ack srv-10') && resolve());
+        holder.once('exit', () => reject(new Error('holder ended early')));
+      });
+      fs.writeFileSync(path.join(dir, 'in.json'), '{}');
+      const message = new RegExp(`auki\\.kohtaanto is already open in kohtaanto serve \\(process ${holder.pid} on this computer, since [0-9T:.-]+Z\\)\\. Only one program may write to a workspace at a time\\.`);
+      const imp = kohtaanto('import', 'auki.kohtaanto', 'in.json');
+      expect(imp.code).toBe(1);
+      expect(imp.err.trim().split('\n')).toHaveLength(1);
+      expect(imp.err).toMatch(message);
+      const match = kohtaanto('match', 'auki.kohtaanto');
+      expect(match.code).toBe(1);
+      expect(match.err).toMatch(message);
+
+      const info = kohtaanto('info', 'auki.kohtaanto', '--json');
+      expect(info.code).toBe(0);
+      expect(info.err).toMatch(new RegExp(`note: auki\\.kohtaanto is open for writing in kohtaanto serve \\(process ${holder.pid}\\); reading it read-only`));
+      expect(JSON.parse(info.out).entities.service).toBeGreaterThanOrEqual(10);
+    } finally {
+      holder.kill('SIGKILL');
+      await new Promise((r) => holder.once('close', r));
+    }
+    // Its process gone, the file is free again.
+    expect(kohtaanto('import', 'auki.kohtaanto', 'in.json').err).not.toMatch(/already open/);
+  }, 60_000);
 });

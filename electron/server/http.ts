@@ -57,6 +57,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   conflict: 409,
   too_large: 413,
   no_workspace: 409,
+  workspace_locked: 409,
   internal: 500,
 };
 

@@ -89,10 +89,14 @@ export function createWorkspaceFile(ctx: AppContext, opts: { path?: string; name
 
 /** The file workspace.create would make: the given path, or a free name in the workspaces folder. */
 function createTarget(ctx: AppContext, opts: { path?: string; name?: string }, title: OptionalText = {}): string {
-  let file = opts.path ? path.resolve(opts.path) : freePath(ctx.workspacesDir, slug(opts.name ?? pickText(title, 'fi') ?? 'workspace'));
-  if (!file.endsWith(WORKSPACE_EXT)) file += WORKSPACE_EXT;
+  const file = targetPath(ctx, opts, title);
   if (fs.existsSync(file)) throw new AppError('conflict', `${file} already exists; choose another name.`);
   return file;
+}
+
+function targetPath(ctx: AppContext, opts: { path?: string; name?: string }, title: OptionalText = {}): string {
+  const file = opts.path ? path.resolve(opts.path) : freePath(ctx.workspacesDir, slug(opts.name ?? pickText(title, 'fi') ?? 'workspace'));
+  return file.endsWith(WORKSPACE_EXT) ? file : file + WORKSPACE_EXT;
 }
 
 export function openWorkspaceFile(ctx: AppContext, file: string, opts: { readOnly?: boolean } = {}): Workspace {
@@ -102,7 +106,7 @@ export function openWorkspaceFile(ctx: AppContext, file: string, opts: { readOnl
 
 /**
  * Opens FILE as the app's workspace and puts it on the recent list, for trusted callers only
- * (the command line's `serve FILE`, start-up): the API's workspace.open checks where paths lead.
+ * (the command line's `serve FILE`): the API's workspace.open checks where paths lead.
  */
 export function openAsCurrent(ctx: AppContext, file: string): WorkspaceInfo {
   return switchTo(ctx, openWorkspaceFile(ctx, file));
@@ -127,7 +131,7 @@ function realish(file: string): string {
 
 function isInside(child: string, parent: string): boolean {
   const rel = path.relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+  return rel !== '' && rel !== '..' && !rel.startsWith(`..${path.sep}`) && !path.isAbsolute(rel);
 }
 
 /**
@@ -179,7 +183,8 @@ export const workspaceHandlers: Handlers = {
   'app.info': (ctx) => ({ version: '0.1.0', mode: ctx.mode, workspacesDir: ctx.workspacesDir }),
   'workspace.current': (ctx) => (ctx.workspace ? info(ctx.workspace) : null),
   'workspace.create': (ctx, input) => {
-    if (input.path !== undefined) allowApiPath(ctx, createTarget(ctx, input));
+    // Checked before anything else, so a refused path does not even tell whether a file is there.
+    if (input.path !== undefined) allowApiPath(ctx, targetPath(ctx, input));
     return switchTo(ctx, createWorkspaceFile(ctx, input));
   },
   'workspace.open': (ctx, input) => {

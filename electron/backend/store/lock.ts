@@ -151,8 +151,8 @@ export function acquireLock(file: string, owner: string, now: () => Date = () =>
       });
     }
     try {
+      // No fsync: a lock lost or left empty by a power cut is recovered like any stale one.
       fs.writeSync(fd, text);
-      fs.fsyncSync(fd);
       fs.closeSync(fd);
     } catch (err) {
       try {

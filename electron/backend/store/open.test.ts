@@ -70,6 +70,38 @@ describe('opening workspace files', () => {
     expect(snapshot(file)).toEqual(before);
   });
 
+  it('refuses a damaged WAL-mode file without making -wal, -shm or lock files beside it', () => {
+    const file = path.join(dir, 'damaged-wal.kohtaanto');
+    const ws = Workspace.open(file, { create: true });
+    ws.edit('many', (tx) => {
+      for (let i = 0; i < 400; i++) tx.putEntity(validEntity({ id: `o${i}`, kind: 'organisation', name: { fi: `Organisaatio ${i} `.repeat(20) } }));
+    });
+    ws.close();
+    // Closed cleanly, the file is still in WAL mode (header bytes 18–19) with nothing beside it.
+    expect(fs.readFileSync(file).subarray(18, 20)).toEqual(Buffer.from([2, 2]));
+    const bytes = fs.readFileSync(file);
+    for (let i = 8192; i < bytes.length - 4096; i += 97) bytes[i] = 0xff;
+    fs.writeFileSync(file, bytes);
+    const old = new Date('2026-01-01T00:00:00Z');
+    fs.utimesSync(file, old, old);
+    const listing = () => fs.readdirSync(dir).sort().map((f) => `${f} ${fs.statSync(path.join(dir, f)).mtimeMs} ${fs.statSync(path.join(dir, f)).size}`);
+    const before = listing();
+    expect(before).toHaveLength(1);
+    expect(codeOf(() => Workspace.open(file))).toBe('workspace_damaged');
+    expect(listing()).toEqual(before);
+    expect(fs.readFileSync(file)).toEqual(bytes);
+  });
+
+  it('opens every file with trusted_schema off, for writing and read-only', () => {
+    const file = path.join(dir, 'trust.kohtaanto');
+    const ws = Workspace.open(file, { create: true });
+    expect(ws.db.pragma('trusted_schema', { simple: true })).toBe(0);
+    const reader = Workspace.open(file, { readOnly: true });
+    expect(reader.db.pragma('trusted_schema', { simple: true })).toBe(0);
+    reader.close();
+    ws.close();
+  });
+
   it('refuses a file that is not SQLite, and one that is another program’s database', () => {
     const text = path.join(dir, 'notes.kohtaanto');
     fs.writeFileSync(text, 'just some text, not a database');

@@ -230,6 +230,7 @@ export const en = {
     too_large: 'Too large: {{message}}',
     nothing_to_undo: 'Nothing to undo.',
     unauthorized: 'This tab does not have the key of the running Kohtaanto. Open the address Kohtaanto printed when it started (it ends with #k=…); every start makes a new key.',
+    workspace_locked: 'The workspace is open in another program, and only one may edit it at a time: {{message}}',
   },
   menu: { workspace: 'Workspace', switch: 'Open or create another…' },
   start: {

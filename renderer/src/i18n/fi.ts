@@ -232,6 +232,7 @@ export const fi: Messages = {
     too_large: 'Liian suuri: {{message}}',
     nothing_to_undo: 'Ei kumottavaa.',
     unauthorized: 'Tällä välilehdellä ei ole käynnissä olevan Kohtaanto-sovelluksen avainta. Avaa osoite, jonka Kohtaanto tulosti käynnistyessään (se päättyy #k=…); jokainen käynnistys luo uuden avaimen.',
+    workspace_locked: 'Työtila on jo auki toisessa ohjelmassa, ja sitä voi muokata vain yksi ohjelma kerrallaan: {{message}}',
   },
   menu: { workspace: 'Työtila', switch: 'Avaa tai luo toinen…' },
   start: {

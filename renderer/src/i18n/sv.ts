@@ -232,6 +232,7 @@ export const sv: Messages = {
     too_large: 'För stor: {{message}}',
     nothing_to_undo: 'Inget att ångra.',
     unauthorized: 'Den här fliken saknar nyckeln till Kohtaanto som körs. Öppna adressen som Kohtaanto skrev ut när det startade (den slutar med #k=…); varje start skapar en ny nyckel.',
+    workspace_locked: 'Arbetsytan är redan öppen i ett annat program, och bara ett program åt gången kan redigera den: {{message}}',
   },
   menu: { workspace: 'Arbetsyta', switch: 'Öppna eller skapa en annan…' },
   start: {
