@@ -89,7 +89,7 @@ describe('the ecosystem canvas in Chromium', () => {
     expect(await node('Kela').getAttribute('aria-label')).toBe('Organisaatio: Kela (1 linkki)');
     // The first opening lays the map out in the worker and saves the positions (no undo entry).
     await poll(async () => Object.keys((await api<{ positions: object }>('canvas.state')).positions).length).toBe(5);
-    expect(await api('history.state')).toMatchObject({ canUndo: true, undoLabel: 'Link hasNeed' });
+    expect(await api('history.state')).toMatchObject({ canUndo: true, undo: { key: 'linkCreate', params: { type: 'hasNeed' } } });
   });
 
   it('creates a node from the palette and by double-click, by mouse', async () => {

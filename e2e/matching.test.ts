@@ -98,7 +98,7 @@ describe('the recommender and the matching analysis in Chromium', () => {
     expect(ms).toBeLessThan(1000);
     expect(await ids('.tryout-panel')).not.toEqual(before);
     // Nothing was saved: the list is a what-if of the unsaved form.
-    await page.getByRole('button', { name: 'Peruuta' }).click();
+    await page.getByRole('button', { name: 'Hylkää muutokset' }).click();
     await page.goto(`${app.url}#/persona/${PERSONA}`);
     expect(await page.locator('#field-meters-housing').inputValue()).toBe('7');
   });

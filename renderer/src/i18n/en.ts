@@ -290,7 +290,7 @@ export const en = {
   },
   entityPicker: {
     label: 'Add links: {{kind}}',
-    placeholder: 'Search by name, organisation, language or area',
+    placeholder: 'Search: name, organisation, language, area',
     hint: 'Arrow keys move, Enter selects or deselects, Ctrl+Enter links the selected.',
     selected_one: '{{count}} selected',
     selected_other: '{{count}} selected',

@@ -292,7 +292,7 @@ export const fi: Messages = {
   },
   entityPicker: {
     label: 'Lisää linkkejä: {{kind}}',
-    placeholder: 'Hae nimellä, organisaatiolla, kielellä tai alueella',
+    placeholder: 'Hae: nimi, organisaatio, kieli, alue',
     hint: 'Nuolinäppäimet liikkuvat, Enter valitsee tai poistaa valinnan, Ctrl+Enter linkittää valitut.',
     selected_one: '{{count}} valittu',
     selected_other: '{{count}} valittu',

@@ -292,7 +292,7 @@ export const sv: Messages = {
   },
   entityPicker: {
     label: 'Lägg till länkar: {{kind}}',
-    placeholder: 'Sök på namn, organisation, språk eller område',
+    placeholder: 'Sök: namn, organisation, språk, område',
     hint: 'Piltangenterna flyttar, Enter väljer eller avmarkerar, Ctrl+Enter länkar de valda.',
     selected_one: '{{count}} vald',
     selected_other: '{{count}} valda',

@@ -46,6 +46,7 @@ export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(
   const draftRef = useRef(draft);
   draftRef.current = draft;
   const [touched, setTouched] = useState(false);
+  const [, setSavedCount] = useState(0);
   const [confirmDelete, setConfirmDelete] = useState(false);
   const links = useApp((s) => s.links);
   const notify = useApp((s) => s.notify);
@@ -92,6 +93,7 @@ export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(
     baseline.current = JSON.stringify(draftNow);
     dropDraft(draftKey);
     setRestored(false);
+    setSavedCount((n) => n + 1); // the baseline lives in a ref: draw "no unsaved changes" now
     notify({ kind: 'info', text: leaving ? t('unsaved.savedOnLeave', { name: pickText(saved.name, lang) || saved.id }) : t('notice.saved') });
     if (!leaving) props.onSaved(saved.id);
     return true;

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { pickText, type Entity, type Language, type Link, type LinkSide } from '../../../../shared/model';
@@ -126,6 +126,15 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
   const expanded = open && shown.length > 0;
   const activeIndex = Math.min(active, Math.max(0, shown.length - 1));
 
+  // The list opens inside the side panel, which scrolls: bring it into sight.
+  const listRef = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (expanded) listRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [expanded]);
+  useEffect(() => {
+    if (expanded) listRef.current?.querySelector('li.active')?.scrollIntoView({ block: 'nearest' });
+  }, [expanded, activeIndex]);
+
   const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
 
   const linkSelected = async () => {
@@ -181,7 +190,7 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
           aria-describedby={hintId}
           aria-activedescendant={expanded ? `${listId}-${shown[activeIndex].entity.id}` : undefined}
           value={query}
-          placeholder={`${t('entityPicker.label', { kind: kindName })}: ${t('entityPicker.placeholder')}`}
+          placeholder={t('entityPicker.placeholder')}
           onFocus={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onChange={(e) => {
@@ -225,11 +234,7 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
           {selected.length ? t('entityPicker.link', { count: selected.length }) : t('links.addButton')}
         </button>
       </div>
-      <p className="hint" id={hintId}>
-        {query ? t('entityPicker.matches', { count: matches.length }) + ' · ' : ''}
-        {t('entityPicker.hint')}
-      </p>
-      <ul id={listId} role="listbox" aria-multiselectable="true" aria-label={t('entityPicker.label', { kind: kindName })} className="picker-options entity-options" hidden={!expanded}>
+      <ul ref={listRef} id={listId} role="listbox" aria-multiselectable="true" aria-label={t('entityPicker.label', { kind: kindName })} className="picker-options entity-options" hidden={!expanded}>
         {shown.map((o, i) => {
           const isSelected = selected.includes(o.entity.id);
           return (
@@ -258,6 +263,10 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
         })}
       </ul>
       {expanded && matches.length > SHOWN && <p className="muted small option-more">{t('entityPicker.more', { shown: SHOWN, count: matches.length })}</p>}
+      <p className="hint" id={hintId} hidden={!open && !query}>
+        {query ? t('entityPicker.matches', { count: matches.length }) + ' · ' : ''}
+        {t('entityPicker.hint')}
+      </p>
       {open && query && matches.length === 0 && <p className="muted small">{t('entityPicker.noMatch')}</p>}
     </div>
   );
