@@ -208,14 +208,19 @@ export const BLOCKS_FROM = 150;
  * Fits the map to what the view shows; a first look at a map too large to read whole fits the
  * first life event's block instead (the minimap shows the rest).
  */
-export function fitShown(opts: { readable?: readonly string[]; duration?: number } = {}): void {
-  requestAnimationFrame(() =>
-    requestAnimationFrame(async () => {
-      if (!flow) return;
-      await flow.fitView({ padding: fitPadding(), duration: opts.duration });
-      if (opts.readable?.length && flow.getZoom() < READABLE_ZOOM) await flow.fitView({ padding: fitPadding(), nodes: opts.readable.map((id) => ({ id })), maxZoom: 1 });
-    }),
-  );
+export function fitShown(opts: { readable?: readonly string[]; duration?: number; placed?: LayoutResult } = {}): void {
+  // After a layout, waits (a few seconds at most) until the map shows the new places: a reload of
+  // the view's state answered late can briefly put back the old ones.
+  const check = Object.entries(opts.placed ?? {}).slice(0, 40);
+  let frames = 0;
+  const ready = () => !flow || check.every(([id, p]) => { const n = flow!.getNode(id); return !n || (n.position.x === p.x && n.position.y === p.y); });
+  const go = async () => {
+    if (!flow) return;
+    if (!ready() && ++frames < 240) return void requestAnimationFrame(() => void go());
+    await flow.fitView({ padding: fitPadding(), duration: opts.duration });
+    if (opts.readable?.length && flow.getZoom() < READABLE_ZOOM) await flow.fitView({ padding: fitPadding(), nodes: opts.readable.map((id) => ({ id })), maxZoom: 1 });
+  };
+  requestAnimationFrame(() => requestAnimationFrame(() => void go()));
 }
 
 /**
@@ -288,7 +293,8 @@ export async function runLayout(algorithm: LayoutAlgorithm | 'blocks', opts: { u
       opts.undoable === false ? 'place' : 'layout',
       opts.undoable !== false,
     );
-    fitShown({ readable: opts.firstLook ? readable : undefined, duration: opts.firstLook ? undefined : 300 });
+    const placed = Object.fromEntries(Object.entries(result).map(([id, p]) => [id, { x: Math.round(p.x), y: Math.round(p.y) }]));
+    fitShown({ readable: opts.firstLook ? readable : undefined, duration: opts.firstLook ? undefined : 300, placed });
   } catch (err) {
     notify('error', t('canvas.layout.failed', { message: (err as Error).message }));
   } finally {
