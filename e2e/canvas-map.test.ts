@@ -17,7 +17,7 @@ const LEGACY = path.resolve(__dirname, '../../shared/data/ptv/legacy/services');
 const hasData = fs.existsSync(PTV) && fs.existsSync(LEGACY);
 
 async function api<T = any>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: app.headers, body: JSON.stringify(input) });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value;

@@ -11,7 +11,7 @@ let page: Page;
 const SHOTS = path.resolve(__dirname, '.artifacts/duplicates');
 
 async function api<T = unknown>(method: string, input: unknown = {}): Promise<{ ok: boolean; value: T; error?: { code: string; message: string } }> {
-  const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: app.headers, body: JSON.stringify(input) });
   return (await res.json()) as { ok: boolean; value: T; error?: { code: string; message: string } };
 }
 async function must<T = unknown>(method: string, input: unknown = {}): Promise<T> {

@@ -22,7 +22,7 @@ async function shot(name: string) {
 
 /** Calls the app's own API over HTTP, as a second client would. */
 async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(new URL(`/api/${method}`, app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`/api/${method}`, app.url), { method: 'POST', headers: app.headers, body: JSON.stringify(input) });
   const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
   return r.value;

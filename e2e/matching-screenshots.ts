@@ -63,7 +63,7 @@ async function main(): Promise<void> {
     // A small hand-made workspace with services without a provider, a group of one and a comparison
     // where one group's flag comes only from the overall change.
     const api = async (method: string, input: unknown = {}) => {
-      const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+      const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: app.headers, body: JSON.stringify(input) });
       const body = (await res.json()) as { ok: boolean; value: unknown; error?: { message: string } };
       if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
       return body.value;

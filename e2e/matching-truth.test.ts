@@ -14,7 +14,7 @@ let page: Page;
 let linkToCut: string;
 
 async function api<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: app.headers, body: JSON.stringify(input) });
   const body = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
   if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
   return body.value;
