@@ -33,7 +33,7 @@ describe('explain', () => {
       'Your search words matched the service’s text: asunto.',
       'The service is offered in your municipality (091).',
     ]);
-    expect(explain(parts, 'sv')).toContain('Tjänsten har samma tjänsteklass (P1) som behovet ”Bostad” (vikt 4/5).');
+    expect(explain(parts, 'sv')).toContain('Tjänsten har samma tjänsteklass (P1) som behovet ”Bostad” (betydelse 4/5).');
     expect(explain(parts, 'fi')).toContain('Mittari ”asuminen” on hyvin matala (1/10)');
   });
   it('uses a caller-supplied label for codes', () => {

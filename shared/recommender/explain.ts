@@ -1,6 +1,7 @@
 /**
  * Renders explanation parts as sentences in Finnish, Swedish or English. Every user-visible
- * sentence of the recommender and the matching analysis lives in the one table below, so a
+ * sentence of the recommender lives in the one table below (the matching analysis has its own
+ * in shared/matching/text.ts), so a
  * translator finds them all in one place and a test can check that no language is missing one.
  */
 import { pickText, type Language, type Meter } from '../model';
@@ -50,22 +51,22 @@ export const STRINGS = {
   },
   'need.link': {
     fi: 'Palvelu on liitetty tarpeeseen ”{need}” (tärkeys {importance}/5).',
-    sv: 'Tjänsten är kopplad till behovet ”{need}” (vikt {importance}/5).',
+    sv: 'Tjänsten är kopplad till behovet ”{need}” (betydelse {importance}/5).',
     en: 'The service is linked to the need “{need}” (importance {importance}/5).',
   },
   'need.class': {
     fi: 'Palvelulla on sama palveluluokka ({codes}) kuin tarpeella ”{need}” (tärkeys {importance}/5).',
-    sv: 'Tjänsten har samma tjänsteklass ({codes}) som behovet ”{need}” (vikt {importance}/5).',
+    sv: 'Tjänsten har samma tjänsteklass ({codes}) som behovet ”{need}” (betydelse {importance}/5).',
     en: 'The service shares the service class {codes} with the need “{need}” (importance {importance}/5).',
   },
   'need.keyword': {
     fi: 'Palvelun kuvauksessa mainitaan tarpeen ”{need}” avainsanoja: {words} (tärkeys {importance}/5).',
-    sv: 'Tjänstens beskrivning nämner nyckelord för behovet ”{need}”: {words} (vikt {importance}/5).',
+    sv: 'Tjänstens beskrivning nämner nyckelord för behovet ”{need}”: {words} (betydelse {importance}/5).',
     en: 'The service’s text mentions keywords of the need “{need}”: {words} (importance {importance}/5).',
   },
   'need.ontology': {
     fi: 'Palvelulla on samoja asiasanoja ({codes}) kuin tarpeeseen ”{need}” liitetyillä palveluilla (tärkeys {importance}/5).',
-    sv: 'Tjänsten har samma ämnesord ({codes}) som tjänsterna kopplade till behovet ”{need}” (vikt {importance}/5).',
+    sv: 'Tjänsten har samma ämnesord ({codes}) som tjänsterna kopplade till behovet ”{need}” (betydelse {importance}/5).',
     en: 'The service shares ontology terms ({codes}) with the services linked to the need “{need}” (importance {importance}/5).',
   },
   'need.lifeEvent': {
@@ -147,75 +148,6 @@ export const STRINGS = {
   'wordsIn.fi': { fi: 'suomenkielisistä', sv: 'finska', en: 'Finnish' },
   'wordsIn.sv': { fi: 'ruotsinkielisistä', sv: 'svenska', en: 'Swedish' },
   'wordsIn.en': { fi: 'englanninkielisistä', sv: 'engelska', en: 'English' },
-  // Matching analysis: comparisons between two runs.
-  'change.coverage': {
-    fi: 'Tarpeiden kattavuus muuttui {before} %:sta {after} %:iin.',
-    sv: 'Behovstäckningen ändrades från {before} % till {after} %.',
-    en: 'Need coverage changed from {before}% to {after}%.',
-  },
-  'change.personaNeedCovered': {
-    fi: 'Asiakasprofiilin ”{persona}” tarve ”{need}” on nyt katettu.',
-    sv: 'Kundprofilens ”{persona}” behov ”{need}” är nu täckt.',
-    en: 'The need “{need}” of the persona “{persona}” is now covered.',
-  },
-  'change.personaNeedLost': {
-    fi: 'Asiakasprofiilin ”{persona}” tarve ”{need}” ei ole enää katettu.',
-    sv: 'Kundprofilens ”{persona}” behov ”{need}” är inte längre täckt.',
-    en: 'The need “{need}” of the persona “{persona}” is no longer covered.',
-  },
-  'change.gapClosed': {
-    fi: 'Palveluaukko tarpeessa ”{need}” on poistunut.',
-    sv: 'Tjänsteluckan för behovet ”{need}” är borta.',
-    en: 'The gap for the need “{need}” is closed.',
-  },
-  'change.gapOpened': {
-    fi: 'Tarpeeseen ”{need}” syntyi palveluaukko ({people} henkilöä vuodessa).',
-    sv: 'Behovet ”{need}” har fått en tjänstelucka ({people} personer per år).',
-    en: 'A gap opened for the need “{need}” ({people} people a year).',
-  },
-  'change.overlapResolved': {
-    fi: 'Päällekkäisyys tarpeessa ”{need}” on purettu.',
-    sv: 'Överlappningen för behovet ”{need}” är borta.',
-    en: 'The overlap for the need “{need}” is resolved.',
-  },
-  'change.overlapAppeared': {
-    fi: 'Tarpeeseen ”{need}” tarjoaa nyt palveluja {organisations} organisaatiota.',
-    sv: 'Behovet ”{need}” betjänas nu av {organisations} organisationer.',
-    en: 'The need “{need}” is now served by {organisations} organisations.',
-  },
-  'change.countersFewer': {
-    fi: 'Asiakasprofiili ”{persona}” asioi nyt {after} organisaatiossa ({before} ennen).',
-    sv: 'Kundprofilen ”{persona}” besöker nu {after} organisationer ({before} förut).',
-    en: 'The persona “{persona}” now visits {after} organisations ({before} before).',
-  },
-  'change.countersMore': {
-    fi: 'Asiakasprofiili ”{persona}” joutuu nyt asioimaan {after} organisaatiossa ({before} ennen).',
-    sv: 'Kundprofilen ”{persona}” måste nu besöka {after} organisationer ({before} förut).',
-    en: 'The persona “{persona}” now has to visit {after} organisations ({before} before).',
-  },
-  'change.serviceNowUsed': {
-    fi: 'Palvelua ”{service}” suositellaan nyt jollekin asiakasprofiilille.',
-    sv: 'Tjänsten ”{service}” rekommenderas nu till någon kundprofil.',
-    en: 'The service “{service}” is now recommended to some persona.',
-  },
-  'change.serviceNowUnused': {
-    fi: 'Palvelua ”{service}” ei suositella enää yhdellekään asiakasprofiilille.',
-    sv: 'Tjänsten ”{service}” rekommenderas inte längre till någon kundprofil.',
-    en: 'The service “{service}” is no longer recommended to any persona.',
-  },
-  'dimension.language': { fi: 'kieli', sv: 'språk', en: 'language' },
-  'dimension.municipality': { fi: 'kunta', sv: 'kommun', en: 'municipality' },
-  'dimension.ageGroup': { fi: 'ikäryhmä', sv: 'åldersgrupp', en: 'age group' },
-  'change.equityResolved': {
-    fi: 'Ero ryhmässä {dimension} = {group} tasoittui.',
-    sv: 'Skillnaden för gruppen {dimension} = {group} jämnades ut.',
-    en: 'The difference for the group {dimension} = {group} evened out.',
-  },
-  'change.equityFlagged': {
-    fi: 'Ryhmän {dimension} = {group} kattavuus poikkeaa muista ({diff} prosenttiyksikköä).',
-    sv: 'Täckningen för gruppen {dimension} = {group} avviker från de andra ({diff} procentenheter).',
-    en: 'Coverage for the group {dimension} = {group} differs from the rest ({diff} percentage points).',
-  },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof STRINGS;

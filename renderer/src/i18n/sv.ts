@@ -612,7 +612,7 @@ export const sv: Messages = {
     useFor: 'Använd förslaget för {{meter}}',
     notes: 'Om resultaten',
     scoreHelpTitle: 'Hur räknas relevansen ut?',
-    scoreHelp: 'Relevans 0–100 %: poängen för skälen under varje tjänst läggs ihop och räknas om så att varje skäl höjer relevansen, men den når aldrig 100 % (1 poäng = 63 %, 2 = 86 %, 3 = 95 %). En poäng är till exempel ett behov med vikt 5 som tjänsten säkert möter, eller en mätare på 0 som tjänsten är gjord för. En gemensam livshändelse är bara en svag ledtråd och höjer relevansen lite. Stapeln visar samma tal.',
+    scoreHelp: 'Relevans 0–100 %: poängen för skälen under varje tjänst läggs ihop och räknas om så att varje skäl höjer relevansen, men den når aldrig 100 % (1 poäng = 63 %, 2 = 86 %, 3 = 95 %). En poäng är till exempel ett behov med betydelse 5 som tjänsten säkert möter, eller en mätare på 0 som tjänsten är gjord för. En gemensam livshändelse är bara en svag ledtråd och höjer relevansen lite. Stapeln visar samma tal.',
     duplicates_one: 'Samma tjänst finns också i {{count}} annan post',
     duplicates_other: 'Samma tjänst finns också i {{count}} andra poster',
     duplicatesHelp: 'Poster med samma namn, producenter och område (till exempel en allmän PTV-beskrivning som importerats i flera versioner) visas en gång: {{ids}}',
