@@ -230,7 +230,9 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
             }
           }}
         />
-        <button type="button" className="primary" disabled={!selected.length || busy} onClick={() => void linkSelected()}>
+        {/* Focus stays in the box on press: otherwise the blur closes the list, the panel's content
+            shrinks, and in a scrolled panel the button moves away before the click lands. */}
+        <button type="button" className="primary" disabled={!selected.length || busy} onMouseDown={(e) => e.preventDefault()} onClick={() => void linkSelected()}>
           {selected.length ? t('entityPicker.link', { count: selected.length }) : t('links.addButton')}
         </button>
       </div>
