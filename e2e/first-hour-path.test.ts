@@ -231,10 +231,11 @@ for (const lang of ['fi', 'sv'] as const) {
       await page.getByRole('heading', { name: L.matchingTitle }).waitFor();
       await page.getByRole('button', { name: L.run }).click();
       const coverage = page.locator('.matching-figure[data-figure=coverage] .figure-value');
-      await expect.poll(() => coverage.textContent(), { timeout: 30_000 }).toMatch(/^\d+(,\d)?\s%$/);
-      const pct = Number.parseFloat((await coverage.textContent())!.replace(',', '.'));
-      expect(pct).toBeGreaterThan(0);
-      expect(pct).toBeLessThan(100);
+      // Linked services always serve: of the five persona × need pairs only the third need of the
+      // first persona is left, and with equal importance that is 4/5 of the weight.
+      await expect.poll(() => coverage.textContent(), { timeout: 30_000 }).toMatch(/^80,0\s%$/);
+      expect(await page.locator('.matching-figure[data-figure=covered] .figure-value').textContent()).toBe('4 / 5');
+      expect(await page.locator('.matching-figure[data-figure=gaps] .figure-value').textContent()).toBe('1');
       // A row per need, a column per persona.
       expect(await page.locator('table.heatmap tbody th.heat-need').allTextContents()).toEqual(expect.arrayContaining([...L.needs]));
       expect(await page.locator('table.heatmap tbody tr').count()).toBe(L.needs.length);
