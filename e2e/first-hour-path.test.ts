@@ -206,6 +206,8 @@ for (const lang of ['fi', 'sv'] as const) {
         if (needIndex === 0 && service === LINKS[0][1]) await look('link-picker');
         await page.getByRole('button', { name: L.linkN }).click();
         await page.locator('.link-row a', { hasText: service }).waitFor();
+        // Linked, the option list is put away rather than left covering the panel.
+        expect(await box.getAttribute('aria-expanded')).toBe('false');
       }
       await look('need-with-services');
       expect((await callApi<unknown[]>(app, 'links.list', { type: 'addresses' })).length).toBe(LINKS.length);
