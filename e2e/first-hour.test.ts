@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createBackend } from '../electron/backend';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -21,11 +21,8 @@ async function shot(name: string) {
 }
 
 /** Calls the app's own API over HTTP, as a second client would. */
-async function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const res = await fetch(new URL(`/api/${method}`, app.url), { method: 'POST', headers: app.headers, body: JSON.stringify(input) });
-  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
-  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
-  return r.value;
+function call<T = unknown>(method: string, input: unknown = {}): Promise<T> {
+  return callApi<T>(app, method, input);
 }
 
 async function entity(kind: string, fi: string, extra: Record<string, unknown> = {}): Promise<string> {

@@ -65,3 +65,11 @@ export async function launchBrowser(opts: { locale?: string; colorScheme?: 'ligh
     },
   };
 }
+
+/** Calls the app's own API over HTTP, as a second client would; throws with the app's message when refused. */
+export async function callApi<T = unknown>(app: RunningApp, method: string, input: unknown = {}): Promise<T> {
+  const res = await fetch(new URL(`api/${method}`, app.url), { method: 'POST', headers: app.headers, body: JSON.stringify(input) });
+  const r = (await res.json()) as { ok: boolean; value: T; error?: { message: string } };
+  if (!r.ok) throw new Error(`${method}: ${r.error?.message}`);
+  return r.value;
+}

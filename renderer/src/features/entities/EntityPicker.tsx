@@ -192,6 +192,7 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
           value={query}
           placeholder={t('entityPicker.placeholder')}
           onFocus={() => setOpen(true)}
+          onClick={() => setOpen(true)}
           onBlur={() => setOpen(false)}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -230,7 +231,19 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
             }
           }}
         />
-        <button type="button" className="primary" disabled={!selected.length || busy} onClick={() => void linkSelected()}>
+        {/* Focus stays in the box on press: otherwise the blur closes the list, the panel's content
+            shrinks, and in a scrolled panel the button moves away before the click lands. The list
+            is closed once the click has landed. */}
+        <button
+          type="button"
+          className="primary"
+          disabled={!selected.length || busy}
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => {
+            setOpen(false);
+            void linkSelected();
+          }}
+        >
           {selected.length ? t('entityPicker.link', { count: selected.length }) : t('links.addButton')}
         </button>
       </div>
