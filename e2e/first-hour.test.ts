@@ -56,6 +56,12 @@ afterAll(async () => {
 describe('an empty workspace and the start screen', () => {
   it('offers import and other first steps, and the start screen from the navigation', async () => {
     await page.goto(app.url);
+    // The start screen, before any workspace is open, already speaks the user's language.
+    await page.selectOption('.lang-switch select', 'sv');
+    await page.getByRole('heading', { name: 'Välkommen till Kohtaanto' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.selectOption('.lang-switch select', 'fi');
+    await page.getByRole('heading', { name: 'Tervetuloa Kohtaantoon' }).waitFor();
     await page.fill('#new-name', 'Läheisen kuolema');
     await page.getByRole('button', { name: 'Luo', exact: true }).click();
     await page.getByRole('heading', { name: 'Ensimmäiset askeleet' }).waitFor();

@@ -277,6 +277,10 @@ export function App() {
   }
   return info ? <Shell /> : (
     <>
+      {/* A Swedish or English user must be able to read the very first screen in their language. */}
+      <header className="start-bar">
+        <LanguageSwitch />
+      </header>
       <StartScreen />
       <NoticeBar />
     </>
