@@ -4,3 +4,4 @@ export * from './survey';
 export * from './budget';
 export * from './schemas';
 export * from './summary';
+export * from './binding';

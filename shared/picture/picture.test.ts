@@ -3,6 +3,7 @@ import { analysisYears, cbaProblems, computeCba, criticalMass, criticalMassCurve
 import { dayNumber, indicatorPlanProblems, indicatorStatus, plannedValue } from './indicator';
 import { countLikert, divergingSegments, summariseLikert } from './survey';
 import { summariseBudget } from './budget';
+import { figureFromRun } from './binding';
 
 // Every expected figure below was computed by hand from the formulas in the issue.
 
@@ -180,5 +181,35 @@ describe('budget summary', () => {
     ]);
     expect(s.byCategory.find((g) => g.key === 'competence')).toMatchObject({ actual: 300_000, actualMissing: 0 });
     expect(s.byYear).toEqual([{ key: '2020', planned: 7_531_982, actual: 300_000, actualMissing: 3, share: 1 }]);
+  });
+});
+
+describe('indicators fed by a matching run', () => {
+  const run = {
+    scope: { lifeEventId: 'le-1', personas: [], needs: [], services: [] },
+    totals: { personas: 2, needs: 3, services: 4, personaNeeds: 6, covered: 4, coverage: 0.61834, coverageUnweighted: 0.6667, people: 300 },
+    gaps: [
+      { need: 'n1', personas: ['p1'], people: 120, weight: 1, bestScore: 0.3, bestService: null },
+      { need: 'n2', personas: ['p2'], people: 80, weight: 1, bestScore: 0.2, bestService: null },
+    ],
+    counters: [{ persona: 'p1', needs: 2, organisations: ['o1', 'o2'], noProvider: ['s9'], count: 3, method: 'exact' as const, candidates: 3, lowerBound: 3, ratio: 1 }],
+    equity: [
+      { dimension: 'language' as const, groups: [], spread: 0.25, flagged: true },
+      { dimension: 'municipality' as const, groups: [], spread: 0.4, flagged: true },
+    ],
+  };
+
+  it('reads each figure from the run in the units a leader reads', () => {
+    expect(figureFromRun({ figure: 'coverage', lifeEvent: 'le-1' }, run)).toBe(61.834);
+    expect(figureFromRun({ figure: 'peopleInGaps', lifeEvent: 'le-1' }, run)).toBe(200);
+    expect(figureFromRun({ figure: 'countersToVisit', lifeEvent: 'le-1', persona: 'p1' }, run)).toBe(3);
+    expect(figureFromRun({ figure: 'equitySpread', lifeEvent: 'le-1' }, run)).toBe(40);
+  });
+
+  it('measures nothing the run does not cover', () => {
+    expect(figureFromRun({ figure: 'coverage', lifeEvent: 'le-2' }, run)).toBeUndefined();
+    expect(figureFromRun({ figure: 'coverage' }, run)).toBeUndefined(); // a whole-workspace indicator, a one-event run
+    expect(figureFromRun({ figure: 'countersToVisit', lifeEvent: 'le-1', persona: 'p-none' }, run)).toBeUndefined();
+    expect(figureFromRun({ figure: 'countersToVisit', lifeEvent: 'le-1' }, run)).toBeUndefined();
   });
 });

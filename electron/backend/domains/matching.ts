@@ -30,10 +30,32 @@ import {
   type RecommenderIndex,
   type RecommendFilters,
 } from '../../../shared/recommender';
+import { figureFromRun, type Indicator } from '../../../shared/picture';
 import type { AppContext } from '../context';
 import { codeLists } from '../io/codes';
 import type { Handlers } from '../registry';
 import type { Workspace } from '../store/workspace';
+
+/**
+ * Every saved run adds a measurement to the indicators bound to one of its figures, so that
+ * "how well needs and supply match" becomes a time series in the situational picture. One
+ * undoable step, named after the run.
+ */
+function measureBoundIndicators(ws: Workspace, run: MatchingRun, row: RunRow): void {
+  const updates = ws
+    .listItems('indicator')
+    .filter((i): i is Indicator => i.kind === 'indicator' && !!i.binding)
+    .flatMap((ind) => {
+      const value = figureFromRun(ind.binding!, run);
+      if (value === undefined) return [];
+      const measurement = { date: row.created_at.slice(0, 10), value, source: `matching run ${row.id}` };
+      return [{ ...ind, measurements: [...ind.measurements, measurement] }];
+    });
+  if (!updates.length) return;
+  ws.edit(`Measure ${updates.length} indicator(s) from matching run ${row.id}`, (tx) => {
+    for (const ind of updates) tx.putItem(ind);
+  });
+}
 
 // ------------------------------------------------------------------------------------------------
 // Code lists the recommender needs
@@ -401,6 +423,7 @@ export const matchingHandlers: Handlers = {
       names: JSON.stringify(namesFor(ws, run)),
     };
     runs(ws).insert.run(row);
+    measureBoundIndicators(ws, run, row);
     return toRecord(row);
   },
 

@@ -106,4 +106,23 @@ describe('situational picture service', () => {
     expect((await ok<ReviewInfo[]>('picture.reviews', {})).map((r) => r.label).sort()).toEqual(['Kevät 2027', 'Syksy 2026']);
     expect((await refused('picture.review', { id: 'rev-none' })).code).toBe('not_found');
   });
+
+  it('adds a measurement to bound indicators at every saved matching run, as one undoable step', async () => {
+    await ok('workspace.create', { path: path.join(dir, 'ex.kohtaanto'), example: true });
+    const lifeEvent = (await ok<Entity[]>('entities.list', { kind: 'lifeEvent' }))[0].id;
+    const bound = { ...indicator, id: 'ind-match', measurements: [], binding: { figure: 'coverage' } };
+    await ok('picture.put', { item: bound });
+    await ok('picture.put', { item: { ...bound, id: 'ind-le', binding: { figure: 'coverage', lifeEvent } } });
+    await ok('picture.put', { item: { ...bound, id: 'ind-gaps', direction: 'lower', binding: { figure: 'peopleInGaps' } } });
+    const run = await ok<{ id: string; run: { totals: { coverage: number }; gaps: Array<{ people: number }> } }>('matching.run', {});
+    const items = await ok<Array<{ id: string; measurements: Array<{ date: string; value: number; source: string }> }>>('picture.list', { kind: 'indicator' });
+    const byId = Object.fromEntries(items.map((i) => [i.id, i.measurements]));
+    expect(byId['ind-match']).toEqual([{ date: '2026-01-15', value: Math.round(run.run.totals.coverage * 1e6) / 1e4, source: `matching run ${run.id}` }]);
+    expect(byId['ind-gaps'][0].value).toBe(run.run.gaps.reduce((s, g) => s + g.people, 0));
+    // A whole-workspace run does not measure one life event's coverage.
+    expect(byId['ind-le']).toEqual([]);
+    expect((await ok<{ undoLabel?: string }>('history.state', {})).undoLabel).toMatch(/^Measure 2 indicator/);
+    await ok('matching.run', { lifeEventId: lifeEvent });
+    expect((await ok<Array<{ id: string; measurements: unknown[] }>>('picture.list', { kind: 'indicator' })).find((i) => i.id === 'ind-le')!.measurements).toHaveLength(1);
+  });
 });
