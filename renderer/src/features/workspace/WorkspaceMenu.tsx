@@ -72,30 +72,20 @@ export function WorkspaceMenu() {
             </li>
           ))}
           <li role="separator" className="menu-separator" />
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setOpen(false);
-                useImportDialog.getState().show();
-              }}
-            >
-              {t('io.importTitle')}…
-            </button>
-          </li>
-          <li role="none">
-            <button
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setOpen(false);
-                useDuplicatesDialog.getState().show();
-              }}
-            >
-              {t('io.findDuplicates')}…
-            </button>
-          </li>
+          <MenuAction
+            label={`${t('io.importTitle')}…`}
+            onSelect={() => {
+              setOpen(false);
+              useImportDialog.getState().show();
+            }}
+          />
+          <MenuAction
+            label={`${t('io.findDuplicates')}…`}
+            onSelect={() => {
+              setOpen(false);
+              useDuplicatesDialog.getState().show();
+            }}
+          />
           {EXPORT_FORMATS.map((format) => (
             <li role="none" key={format}>
               <button type="button" role="menuitem" onClick={() => void exportAs(format)}>
@@ -117,5 +107,16 @@ export function WorkspaceMenu() {
         </ul>
       )}
     </div>
+  );
+}
+
+/** One plain item of the workspace menu. */
+function MenuAction({ label, onSelect }: { label: string; onSelect: () => void }) {
+  return (
+    <li role="none">
+      <button type="button" role="menuitem" onClick={onSelect}>
+        {label}
+      </button>
+    </li>
   );
 }
