@@ -5,6 +5,7 @@ import { api, transport, transportKind } from '../api';
 import { CanvasScreen } from '../features/canvas';
 import { EntityView } from '../features/entities/EntityView';
 import { MatchingView } from '../features/matching/MatchingView';
+import { PictureView } from '../features/picture/PictureView';
 import { TryoutView } from '../features/tryout/TryoutView';
 import { Overview } from '../features/overview/Overview';
 import { StartScreen } from '../features/workspace/StartScreen';
@@ -240,10 +241,16 @@ function Shell() {
               <span className="nav-label">{t('matching.nav')}</span>
             </a>
           </li>
+          <li>
+            <a href={routeHref({ view: 'picture', tab: 'dashboard' })} aria-current={route.view === 'picture' ? 'page' : undefined}>
+              <span className="nav-icon" aria-hidden="true">◫</span>
+              <span className="nav-label">{t('picture.nav')}</span>
+            </a>
+          </li>
         </ul>
       </nav>
       <main className="content" id="main">
-        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
+        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
       </main>
       <NoticeBar />
       <ImportDialog />

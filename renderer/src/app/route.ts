@@ -3,12 +3,14 @@ import { ENTITY_KINDS, type EntityKind } from '../../../shared/model';
 import { confirmLeave, hasUnsavedChanges } from './leaveGuard';
 
 export type CanvasMode = 'map' | 'outline' | 'analysis';
+export type PictureTab = 'dashboard' | 'impact';
 export type Route =
   | { view: 'overview' }
   | { view: 'start' }
   | { view: 'entities'; kind: EntityKind; id?: string }
   | { view: 'canvas'; mode: CanvasMode; canvasView?: string }
   | { view: 'matching' }
+  | { view: 'picture'; tab: PictureTab }
   | { view: 'tryout'; id?: string };
 
 /** Reads the hash route (#/overview, #/service, #/service/<id>); unknown routes show the overview. */
@@ -16,6 +18,7 @@ export function parseRoute(hash: string): Route {
   const [kind, id, extra] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (kind === 'canvas') return { view: 'canvas', mode: id === 'outline' || id === 'analysis' ? id : 'map', canvasView: extra || undefined };
   if (kind === 'matching') return { view: 'matching' };
+  if (kind === 'picture') return { view: 'picture', tab: id === 'impact' ? 'impact' : 'dashboard' };
   if (kind === 'start') return { view: 'start' };
   if (kind === 'tryout') return { view: 'tryout', id: id || undefined };
   if ((ENTITY_KINDS as readonly string[]).includes(kind)) return { view: 'entities', kind: kind as EntityKind, id: id || undefined };
@@ -26,6 +29,7 @@ export function routeHref(route: Route): string {
   if (route.view === 'overview') return '#/overview';
   if (route.view === 'canvas') return `#/canvas/${route.mode}${route.canvasView ? `/${encodeURIComponent(route.canvasView)}` : ''}`;
   if (route.view === 'matching') return '#/matching';
+  if (route.view === 'picture') return route.tab === 'dashboard' ? '#/picture' : `#/picture/${route.tab}`;
   if (route.view === 'start') return '#/start';
   if (route.view === 'tryout') return `#/tryout${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
   return `#/${route.kind}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;

@@ -1,8 +1,14 @@
+import * as pictureText from './sections/picture';
+import * as remoteText from './sections/remote';
+import * as workshopText from './sections/workshop';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
   nav: { overview: 'Overview' },
+  picture: pictureText.en,
+  workshop: workshopText.en,
+  remote: remoteText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',

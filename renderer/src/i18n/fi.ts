@@ -1,3 +1,6 @@
+import * as pictureText from './sections/picture';
+import * as remoteText from './sections/remote';
+import * as workshopText from './sections/workshop';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -5,6 +8,9 @@ export const fi: Messages = {
   app: { loading: 'Ladataan…', language: 'Kieli', history: 'Kumoamishistoria', navigation: 'Päävalikko' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
   nav: { overview: 'Yleiskuva' },
+  picture: pictureText.fi,
+  workshop: workshopText.fi,
+  remote: remoteText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',

@@ -1,3 +1,6 @@
+import * as pictureText from './sections/picture';
+import * as remoteText from './sections/remote';
+import * as workshopText from './sections/workshop';
 import type { Messages } from './en';
 
 /** Svenska användargränssnittstexter. */
@@ -5,6 +8,9 @@ export const sv: Messages = {
   app: { loading: 'Laddar…', language: 'Språk', history: 'Ångrahistorik', navigation: 'Huvudmeny' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
   nav: { overview: 'Översikt' },
+  picture: pictureText.sv,
+  workshop: workshopText.sv,
+  remote: remoteText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',
