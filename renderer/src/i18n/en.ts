@@ -1,3 +1,4 @@
+import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
@@ -6,7 +7,7 @@ export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
   nav: { overview: 'Overview' },
-  picture: pictureText.en,
+  picture: { ...pictureText.en, impact: impactText.en },
   workshop: workshopText.en,
   remote: remoteText.en,
   canvas: {

@@ -1,3 +1,4 @@
+import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
@@ -8,7 +9,7 @@ export const fi: Messages = {
   app: { loading: 'Ladataan…', language: 'Kieli', history: 'Kumoamishistoria', navigation: 'Päävalikko' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
   nav: { overview: 'Yleiskuva' },
-  picture: pictureText.fi,
+  picture: { ...pictureText.fi, impact: impactText.fi },
   workshop: workshopText.fi,
   remote: remoteText.fi,
   canvas: {

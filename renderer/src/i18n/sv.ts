@@ -1,3 +1,4 @@
+import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
@@ -8,7 +9,7 @@ export const sv: Messages = {
   app: { loading: 'Laddar…', language: 'Språk', history: 'Ångrahistorik', navigation: 'Huvudmeny' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
   nav: { overview: 'Översikt' },
-  picture: pictureText.sv,
+  picture: { ...pictureText.sv, impact: impactText.sv },
   workshop: workshopText.sv,
   remote: remoteText.sv,
   canvas: {
