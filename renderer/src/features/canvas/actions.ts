@@ -1,3 +1,4 @@
+import { analysisInputKey } from './analysisKey';
 import type { ReactFlowInstance } from '@xyflow/react';
 import { MAIN_VIEW, type CanvasClip, type CanvasFilters, MOVE_REASONS } from '../../../../shared/api/canvas';
 import { AppError } from '../../../../shared/api/result';
@@ -595,12 +596,13 @@ export async function runAnalysis(): Promise<void> {
   const s = useCanvas.getState();
   const { entities, links } = useApp.getState();
   const visible = currentVisible();
-  const key = `${entities.length}:${links.length}:${[...visible].sort().join(',').length}:${s.view}:${JSON.stringify(s.filters)}`;
+  const nodes = entities.filter((e) => visible.has(e.id)).map((e) => ({ id: e.id, kind: e.kind }));
+  const edges = links.map((l) => ({ type: l.type, source: l.source, target: l.target }));
+  const key = analysisInputKey(nodes, edges, `${s.view}:${JSON.stringify(s.filters)}`);
   if (s.analysing || (s.analysis && s.analysisFor === key)) return;
   s.set({ analysing: true });
   try {
-    const nodes = entities.filter((e) => visible.has(e.id)).map((e) => ({ id: e.id, kind: e.kind }));
-    const result = await analyseInWorker(nodes, links.map((l) => ({ type: l.type, source: l.source, target: l.target })));
+    const result = await analyseInWorker(nodes, edges);
     useCanvas.getState().set({ analysis: result, analysisFor: key });
   } catch (err) {
     notify('error', t('canvas.analysis.failed', { message: (err as Error).message }));
