@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { createBackend } from '../backend';
 import { openAtStart, WORKSPACE_EXT } from '../backend/domains/workspace';
+import { LANGUAGES, type Language } from '../../shared/model';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
+import { menuTemplate, type MenuHandlers } from './menu';
 import { denyPermissionCheck, denyPermissionRequest, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES } from './security';
 
 // better-sqlite3 is built for Node's ABI by npm; postinstall builds an Electron copy where it can.
@@ -17,6 +19,13 @@ const rendererIndex = path.join(__dirname, '../renderer/index.html');
 const appUrl = pathToFileURL(rendererIndex).toString();
 
 app.enableSandbox();
+
+const isLanguage = (v: unknown): v is Language => typeof v === 'string' && (LANGUAGES as readonly string[]).includes(v);
+/** The system locale's language where the app has it (sv-FI → sv), Finnish otherwise. */
+const languageOf = (locale: string): Language => {
+  const base = locale.slice(0, 2).toLowerCase();
+  return isLanguage(base) ? base : 'fi';
+};
 
 app.whenReady().then(() => {
   const { ctx, registry } = createBackend({ dataDir: app.getPath('userData'), mode: 'desktop', nativeBinding: electronNativeBinding() });
@@ -65,40 +74,20 @@ app.whenReady().then(() => {
     const r = await registry.call(method, input);
     if (!r.ok) dialog.showErrorBox('Kohtaanto', r.error.message);
   };
-  const send = (command: string) => contents.send('kohtaanto:event', 'menu.command', { command });
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: '&File',
-      submenu: [
-        { label: 'New workspace…', accelerator: 'CmdOrCtrl+N', click: () => send('workspace.new') },
-        {
-          label: 'Open workspace…',
-          accelerator: 'CmdOrCtrl+O',
-          click: async () => {
-            const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'Kohtaanto', extensions: [WORKSPACE_EXT.slice(1)] }] });
-            if (!r.canceled && r.filePaths[0]) await call('workspace.open', { path: r.filePaths[0] });
-          },
-        },
-        { label: 'Close workspace', click: () => call('workspace.close', {}) },
-        { type: 'separator' },
-        { role: 'quit' },
-      ],
+  const handlers: MenuHandlers = {
+    command: (command) => contents.send('kohtaanto:event', 'menu.command', { command }),
+    openWorkspace: async () => {
+      const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'Kohtaanto', extensions: [WORKSPACE_EXT.slice(1)] }] });
+      if (!r.canceled && r.filePaths[0]) await call('workspace.open', { path: r.filePaths[0] });
     },
-    {
-      label: '&Edit',
-      submenu: [
-        { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('history.undo') },
-        { label: 'Redo', accelerator: 'CmdOrCtrl+Shift+Z', click: () => send('history.redo') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    { label: '&View', submenu: [{ role: 'reload' }, { role: 'togglefullscreen' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }] },
-  ];
-  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+    closeWorkspace: () => void call('workspace.close', {}),
+  };
+  // The menu speaks the window's language: the system's until the window says which it uses.
+  const showMenu = (lang: Language) => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(lang, handlers)));
+  showMenu(languageOf(app.getLocale()));
+  ipcMain.on('kohtaanto:language', (event, lang: unknown) => {
+    if (isTrustedSender(event.senderFrame?.url, appUrl) && isLanguage(lang)) showMenu(lang);
+  });
   void win.loadFile(rendererIndex);
 
   app.on('window-all-closed', () => {

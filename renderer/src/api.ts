@@ -5,6 +5,8 @@ import type { Result } from '../../shared/api/result';
 interface Bridge {
   invoke(method: string, input: unknown): Promise<Result<unknown>>;
   on(event: string, handler: (payload: unknown) => void): () => void;
+  /** Tells the desktop window's menu which language the UI speaks. */
+  setLanguage?(lang: string): void;
 }
 
 declare global {

@@ -16,7 +16,7 @@ import { DuplicatesDialog } from '../features/duplicates/DuplicatesDialog';
 import { setLanguage, SUPPORTED } from '../i18n';
 import { describeError } from '../i18n/errors';
 import { AppError } from '../../../shared/api/result';
-import { COMMANDS, findCommand, inTextField, shortcutOf } from './commands';
+import { findCommand, inTextField, menuCommand, shortcutOf } from './commands';
 import { routeHref, useRoute } from './route';
 import { historyText } from './historyText';
 import { useApp } from './store';
@@ -35,7 +35,7 @@ function useLiveWorkspace(): void {
     });
     // The desktop menu sends its commands as events through the same bridge.
     const offMenu = transport.on('menu.command', (p) => {
-      const cmd = COMMANDS.find((c) => c.id === (p as { command: string }).command);
+      const cmd = menuCommand((p as { command?: unknown }).command);
       if (cmd?.enabled()) void cmd.perform(t);
     });
     return () => {
@@ -159,7 +159,8 @@ function UndoRedo() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const history = useApp((s) => s.history);
-  const [undo, redo] = COMMANDS;
+  const undo = menuCommand('history.undo')!;
+  const redo = menuCommand('history.redo')!;
   // The tooltips name the step each button would take ("Undo: link Kela → Toimeentulo").
   const undoWhat = history.canUndo ? historyText(t, lang, history.undo, history.undoLabel) : '';
   const redoWhat = history.canRedo ? historyText(t, lang, history.redo, history.redoLabel) : '';

@@ -1,5 +1,6 @@
 import i18next, { type TFunction } from 'i18next';
 import type { HistoryState } from '../../../shared/api/contract';
+import { isMenuCommandId, type MenuCommandId } from '../../../shared/api/menu';
 import type { Language } from '../../../shared/model';
 import { api } from '../api';
 import { historyText } from './historyText';
@@ -19,9 +20,12 @@ export interface Command {
   perform(t: TFunction): Promise<void>;
 }
 
-export const COMMANDS: Command[] = [
-  {
-    id: 'history.undo',
+/**
+ * Every command the desktop menu can send has its entry here, and nothing else does: the
+ * compiler checks both ways against the closed set in shared/api/menu.ts.
+ */
+const BY_ID: Record<MenuCommandId, Omit<Command, 'id'>> = {
+  'history.undo': {
     labelKey: 'command.undo',
     shortcuts: ['Mod+Z'],
     enabled: () => useApp.getState().history.canUndo,
@@ -30,8 +34,7 @@ export const COMMANDS: Command[] = [
       if (state) await tellDone(t, 'history.undone', state);
     },
   },
-  {
-    id: 'history.redo',
+  'history.redo': {
     labelKey: 'command.redo',
     shortcuts: ['Mod+Shift+Z', 'Mod+Y'],
     enabled: () => useApp.getState().history.canRedo,
@@ -40,7 +43,25 @@ export const COMMANDS: Command[] = [
       if (state) await tellDone(t, 'history.redone', state);
     },
   },
-];
+  'workspace.new': {
+    labelKey: 'menu.desktop.newWorkspace',
+    shortcuts: [],
+    enabled: () => true,
+    async perform() {
+      // Creating needs a name: the start screen's form asks for it (and offers the examples).
+      window.location.hash = routeHref({ view: 'start' });
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      document.getElementById('new-name')?.focus();
+    },
+  },
+};
+
+export const COMMANDS: Command[] = Object.entries(BY_ID).map(([id, c]) => ({ id, ...c }));
+
+/** The command a desktop menu item asked for; anything else (an unknown id) is ignored. */
+export function menuCommand(id: unknown): Command | undefined {
+  return isMenuCommandId(id) ? { id, ...BY_ID[id] } : undefined;
+}
 
 /**
  * Says what was undone or redone, and where: a step that changed another screen than the one

@@ -239,7 +239,7 @@ export const en = {
     unauthorized: 'This tab does not have the key of the running Kohtaanto. Open the address Kohtaanto printed when it started (it ends with #k=…); every start makes a new key.',
     workspace_locked: 'The workspace is open in another program, and only one may edit it at a time: {{message}}',
   },
-  menu: { workspace: 'Workspace', switch: 'Open or create another…' },
+  menu: { workspace: 'Workspace', switch: 'Open or create another…', desktop: { file: '&File', newWorkspace: 'New workspace…', openWorkspace: 'Open workspace…', closeWorkspace: 'Close workspace', quit: 'Quit', edit: '&Edit', undo: 'Undo', redo: 'Redo', cut: 'Cut', copy: 'Copy', paste: 'Paste', selectAll: 'Select all', view: '&View', reload: 'Reload', fullscreen: 'Full screen', resetZoom: 'Actual size', zoomIn: 'Zoom in', zoomOut: 'Zoom out' } },
   start: {
     title: 'Welcome to Kohtaanto',
     lead: 'Map a life event’s service ecosystem, and test how service needs and supply meet.',

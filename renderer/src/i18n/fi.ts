@@ -241,7 +241,7 @@ export const fi: Messages = {
     unauthorized: 'Tällä välilehdellä ei ole käynnissä olevan Kohtaanto-sovelluksen avainta. Avaa osoite, jonka Kohtaanto tulosti käynnistyessään (se päättyy #k=…); jokainen käynnistys luo uuden avaimen.',
     workspace_locked: 'Työtila on jo auki toisessa ohjelmassa, ja sitä voi muokata vain yksi ohjelma kerrallaan: {{message}}',
   },
-  menu: { workspace: 'Työtila', switch: 'Avaa tai luo toinen…' },
+  menu: { workspace: 'Työtila', switch: 'Avaa tai luo toinen…', desktop: { file: '&Tiedosto', newWorkspace: 'Uusi työtila…', openWorkspace: 'Avaa työtila…', closeWorkspace: 'Sulje työtila', quit: 'Lopeta', edit: '&Muokkaa', undo: 'Kumoa', redo: 'Tee uudelleen', cut: 'Leikkaa', copy: 'Kopioi', paste: 'Liitä', selectAll: 'Valitse kaikki', view: '&Näytä', reload: 'Lataa uudelleen', fullscreen: 'Koko näyttö', resetZoom: 'Todellinen koko', zoomIn: 'Lähennä', zoomOut: 'Loitonna' } },
   start: {
     title: 'Tervetuloa Kohtaantoon',
     lead: 'Kuvaa elämäntapahtuman palveluekosysteemi ja testaa, miten palvelutarpeet ja palvelutarjonta kohtaavat.',

@@ -21,11 +21,14 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 document.documentElement.lang = i18next.language;
+// The desktop menu follows the UI language (a browser tab has no such menu).
+window.kohtaanto?.setLanguage?.(i18next.language);
 
 /** Switches the UI language and remembers it on this machine. */
 export function setLanguage(lang: Language): void {
   void i18next.changeLanguage(lang);
   document.documentElement.lang = lang;
+  window.kohtaanto?.setLanguage?.(lang);
   globalThis.localStorage?.setItem(STORAGE_KEY, lang);
 }
 

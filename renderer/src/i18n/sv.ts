@@ -241,7 +241,7 @@ export const sv: Messages = {
     unauthorized: 'Den här fliken saknar nyckeln till Kohtaanto som körs. Öppna adressen som Kohtaanto skrev ut när det startade (den slutar med #k=…); varje start skapar en ny nyckel.',
     workspace_locked: 'Arbetsytan är redan öppen i ett annat program, och bara ett program åt gången kan redigera den: {{message}}',
   },
-  menu: { workspace: 'Arbetsyta', switch: 'Öppna eller skapa en annan…' },
+  menu: { workspace: 'Arbetsyta', switch: 'Öppna eller skapa en annan…', desktop: { file: '&Arkiv', newWorkspace: 'Ny arbetsyta…', openWorkspace: 'Öppna arbetsyta…', closeWorkspace: 'Stäng arbetsytan', quit: 'Avsluta', edit: '&Redigera', undo: 'Ångra', redo: 'Gör om', cut: 'Klipp ut', copy: 'Kopiera', paste: 'Klistra in', selectAll: 'Markera allt', view: '&Visa', reload: 'Läs in igen', fullscreen: 'Helskärm', resetZoom: 'Verklig storlek', zoomIn: 'Zooma in', zoomOut: 'Zooma ut' } },
   start: {
     title: 'Välkommen till Kohtaanto',
     lead: 'Beskriv en livshändelses tjänsteekosystem och testa hur servicebehov och serviceutbud möts.',

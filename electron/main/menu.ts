@@ -1,0 +1,54 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommandId } from '../../shared/api/menu';
+import type { Language } from '../../shared/model';
+import { en, type Messages } from '../../renderer/src/i18n/en';
+import { fi } from '../../renderer/src/i18n/fi';
+import { sv } from '../../renderer/src/i18n/sv';
+
+const MESSAGES: Record<Language, Messages> = { fi, sv, en };
+
+export interface MenuHandlers {
+  /** Sends a command to the window, which runs it from the same list as its shortcuts. */
+  command(id: MenuCommandId): void;
+  openWorkspace(): void;
+  closeWorkspace(): void;
+}
+
+/** The desktop menu in the UI language; every label comes from the same strings as the window. */
+export function menuTemplate(lang: Language, on: MenuHandlers): MenuItemConstructorOptions[] {
+  const m = MESSAGES[lang].menu.desktop;
+  return [
+    {
+      label: m.file,
+      submenu: [
+        { label: m.newWorkspace, accelerator: 'CmdOrCtrl+N', click: () => on.command('workspace.new') },
+        { label: m.openWorkspace, accelerator: 'CmdOrCtrl+O', click: () => on.openWorkspace() },
+        { label: m.closeWorkspace, click: () => on.closeWorkspace() },
+        { type: 'separator' },
+        { role: 'quit', label: m.quit },
+      ],
+    },
+    {
+      label: m.edit,
+      submenu: [
+        { label: m.undo, accelerator: 'CmdOrCtrl+Z', click: () => on.command('history.undo') },
+        { label: m.redo, accelerator: 'CmdOrCtrl+Shift+Z', click: () => on.command('history.redo') },
+        { type: 'separator' },
+        { role: 'cut', label: m.cut },
+        { role: 'copy', label: m.copy },
+        { role: 'paste', label: m.paste },
+        { role: 'selectAll', label: m.selectAll },
+      ],
+    },
+    {
+      label: m.view,
+      submenu: [
+        { role: 'reload', label: m.reload },
+        { role: 'togglefullscreen', label: m.fullscreen },
+        { role: 'resetZoom', label: m.resetZoom },
+        { role: 'zoomIn', label: m.zoomIn },
+        { role: 'zoomOut', label: m.zoomOut },
+      ],
+    },
+  ];
+}
