@@ -47,6 +47,38 @@ describe('the method registry', () => {
     c2.close();
   });
 
+  it('says with each change what it touched, so that clients refetch only that', async () => {
+    const changes: Array<{ method: string; changes?: unknown }> = [];
+    ctx.subscribe((e, p) => {
+      if (e === 'workspace.changed') changes.push(p as { method: string; changes?: unknown });
+    });
+    const call = async <T>(method: string, input: unknown): Promise<T> => {
+      const r = await registry.call(method, input);
+      if (!r.ok) throw new Error(r.error.message);
+      return r.value as T;
+    };
+    const last = () => changes.at(-1)?.changes;
+    await call('workspace.create', { name: 'Muutokset' });
+    expect(last()).toEqual({ all: true });
+    const org = await call<{ id: string }>('entities.create', { entity: { kind: 'organisation', name: { fi: 'Kela' }, orgType: 'state' } });
+    const srv = await call<{ id: string }>('entities.create', { entity: { kind: 'service', name: { fi: 'Opintotuki' } } });
+    expect(last()).toEqual({ entities: [srv.id] });
+    const link = await call<{ id: string }>('links.create', { type: 'provides', source: org.id, target: srv.id, data: {} });
+    expect(last()).toEqual({ links: [link.id] });
+    await call('canvas.move', { view: 'main', moves: [{ id: org.id, x: 10, y: 20 }] });
+    expect(last()).toEqual({ canvas: true });
+    await call('entities.delete', { id: srv.id });
+    expect(last()).toMatchObject({ entities: [srv.id], links: [link.id] });
+    await call('history.undo', {});
+    expect(last()).toMatchObject({ entities: [srv.id], links: [link.id] });
+    // A refused edit touched nothing, and the next change does not carry anything of it.
+    expect((await registry.call('entities.update', { entity: { id: org.id, kind: 'organisation', name: { fi: '' } } })).ok).toBe(false);
+    await call('matching.run', {});
+    expect(last()).toEqual({});
+    expect(await call('entities.getMany', { ids: [srv.id, 'svc-nope'] })).toMatchObject([{ id: srv.id }]);
+    expect(await call('links.getMany', { ids: [link.id] })).toMatchObject([{ id: link.id }]);
+  });
+
   it('runs a whole editing session through the API: create, link, update, delete, undo, redo', async () => {
     const events: string[] = [];
     ctx.subscribe((e, p) => {

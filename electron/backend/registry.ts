@@ -51,9 +51,14 @@ export class Registry {
       };
     }
     try {
+      const before = this.ctx.workspace;
       const value = await handler(this.ctx, parsed.data as never);
       const out = spec.output.parse(value);
-      if (spec.mutates) this.ctx.emit('workspace.changed', { method });
+      if (spec.mutates) {
+        // Another workspace (or none) is open now: everything a client shows is stale.
+        const changes = this.ctx.workspace !== before || !this.ctx.workspace ? { all: true } : this.ctx.workspace.takeChanges();
+        this.ctx.emit('workspace.changed', { method, changes });
+      }
       return { ok: true, value: out };
     } catch (err) {
       if (err instanceof AppError) {

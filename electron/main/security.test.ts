@@ -37,12 +37,13 @@ describe('Electron security baseline', () => {
     expect(meta).toBe(CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", ''));
   });
 
-  it('exposes only invoke() and on() from the preload, never ipcRenderer', () => {
+  it('exposes only invoke(), on() and setLanguage() (a string to one fixed channel) from the preload, never ipcRenderer', () => {
     const preload = fs.readFileSync(path.resolve(__dirname, '../preload/index.ts'), 'utf8');
     expect(preload).toMatch(/exposeInMainWorld\('kohtaanto', \{\s*invoke:/);
     expect(preload).not.toMatch(/exposeInMainWorld\([^)]*ipcRenderer[,)]/);
     const keys = [...preload.matchAll(/^  (\w+): /gm)].map((m) => m[1]);
-    expect(keys).toEqual(['invoke', 'on']);
+    expect(keys).toEqual(['invoke', 'on', 'setLanguage']);
+    expect(preload).toMatch(/setLanguage: \(lang: string\) => ipcRenderer\.send\('kohtaanto:language', String\(lang\)\)/);
   });
 
   it('denies every permission check and request', () => {

@@ -14,6 +14,7 @@ import { pictureMethods } from './picture';
 import { command, Empty, query, type MethodSpec } from './contract-kit';
 import { ioMethods } from './io';
 import { HistoryLabelSchema } from './history';
+import { MAX_LISTED_CHANGES, type WorkspaceChanges } from './changes';
 import { duplicateMethods } from './duplicates';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
@@ -92,6 +93,8 @@ export const entityMethods = {
     z.array(EntitySchema),
   ),
   'entities.get': query(z.object({ id: IdSchema }).strict(), EntityWithLinksSchema),
+  /** The entities of these ids that exist (a client refetching what `workspace.changed` named). */
+  'entities.getMany': query(z.object({ ids: z.array(IdSchema).max(MAX_LISTED_CHANGES) }).strict(), z.array(EntitySchema)),
   /**
    * `linkTo` links the new entity to existing ones in the same undoable step (a need created
    * from a life event's panel is already in that life event).
@@ -114,6 +117,8 @@ export const entityMethods = {
     z.object({ entityId: IdSchema.optional(), type: LinkTypeSchema.optional() }).strict().default({}),
     z.array(LinkSchema),
   ),
+  /** The links of these ids that exist. */
+  'links.getMany': query(z.object({ ids: z.array(IdSchema).max(MAX_LISTED_CHANGES) }).strict(), z.array(LinkSchema)),
   'links.create': command(
     z.object({ type: LinkTypeSchema, source: IdSchema, target: IdSchema, data: LinkDataSchema.default({}) }).strict(),
     LinkSchema,
@@ -156,7 +161,8 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 
 /** Events the backend pushes to every connected client. */
 export interface ApiEvents {
-  'workspace.changed': { method: string };
+  /** `changes` says what to refetch; without it (an older server), reload everything. */
+  'workspace.changed': { method: string; changes?: WorkspaceChanges };
   /** Progress of a long import, for its progress bar. */
   'io.progress': { importId: string; done: number; total: number; phase: 'read' | 'write' };
 }

@@ -49,6 +49,10 @@ function historyState(ws: Workspace, doneStored?: string) {
 
 export const entityHandlers: Handlers = {
   'entities.list': (ctx, input) => ctx.requireWorkspace().listEntities(input.kind),
+  'entities.getMany': (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    return input.ids.flatMap((id) => ws.getEntity(id) ?? []);
+  },
   'entities.get': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const entity = ws.getEntity(input.id);
@@ -98,6 +102,10 @@ export const entityHandlers: Handlers = {
   },
 
   'links.list': (ctx, input) => ctx.requireWorkspace().listLinks(input),
+  'links.getMany': (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    return input.ids.flatMap((id) => ws.getLink(id) ?? []);
+  },
   'links.create': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const link = validLink({ id: newLinkId(), ...input });

@@ -13,6 +13,7 @@ import {
 import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import type { CanvasView, NodePosition, Viewport } from '../../../shared/api/canvas';
 import type { PictureItem } from '../../../shared/picture';
+import { MAX_LISTED_CHANGES, type WorkspaceChanges } from '../../../shared/api/changes';
 
 /** One recorded change; the inverse of each is recorded beside it so undo needs no diffing. */
 export type Op =
@@ -183,6 +184,8 @@ export class Workspace {
 
   /** Opened without the write lock (another process has the file): every write is refused. */
   readonly readOnly: boolean;
+  /** What edits, undos and redos touched since the last takeChanges(), for `workspace.changed`. */
+  private touched = { entities: new Set<string>(), links: new Set<string>(), canvas: false, picture: false };
   private readonly release: () => void;
 
   private constructor(
@@ -330,7 +333,7 @@ export class Workspace {
     this.assertWritable();
     // IMMEDIATE: the write lock is taken before the first read, so a busy file is waited for
     // (busy_timeout) instead of failing at once when a read snapshot cannot be upgraded.
-    return this.db.transaction(() => {
+    const done = this.db.transaction(() => {
       const tx = new EditTx(this);
       const result = fn(tx);
       if (tx.forward.length > 0 && opts.undoable !== false) {
@@ -338,30 +341,63 @@ export class Workspace {
         this.stmts.histInsert.run(label, this.now().toISOString(), JSON.stringify(tx.forward), JSON.stringify(tx.backward.reverse()));
         this.stmts.histPrune.run();
       }
-      return result;
+      return { result, ops: tx.forward };
     }).immediate();
+    // Only once committed: a refused edit changed nothing anyone needs to refetch.
+    this.noteTouched(done.ops);
+    return done.result;
   }
 
   undo(): string {
     this.assertWritable();
-    return this.db.transaction(() => {
+    const done = this.db.transaction(() => {
       const row = this.stmts.histLastDone.get();
       if (!row) throw new AppError('nothing_to_undo', 'Nothing to undo.');
-      this.apply(JSON.parse(row.backward) as Op[]);
+      const ops = JSON.parse(row.backward) as Op[];
+      this.apply(ops);
       this.stmts.histMark.run(1, row.seq);
-      return row.label;
+      return { label: row.label, ops };
     }).immediate();
+    this.noteTouched(done.ops);
+    return done.label;
   }
 
   redo(): string {
     this.assertWritable();
-    return this.db.transaction(() => {
+    const done = this.db.transaction(() => {
       const row = this.stmts.histFirstUndone.get();
       if (!row) throw new AppError('nothing_to_undo', 'Nothing to redo.');
-      this.apply(JSON.parse(row.forward) as Op[]);
+      const ops = JSON.parse(row.forward) as Op[];
+      this.apply(ops);
       this.stmts.histMark.run(0, row.seq);
-      return row.label;
+      return { label: row.label, ops };
     }).immediate();
+    this.noteTouched(done.ops);
+    return done.label;
+  }
+
+  private noteTouched(ops: readonly Op[]): void {
+    for (const op of ops) {
+      if (op.t === 'putEntity') this.touched.entities.add(op.entity.id);
+      else if (op.t === 'delEntity') this.touched.entities.add(op.id);
+      else if (op.t === 'putLink') this.touched.links.add(op.link.id);
+      else if (op.t === 'delLink') this.touched.links.add(op.id);
+      else if (op.t === 'putItem' || op.t === 'delItem') this.touched.picture = true;
+      else this.touched.canvas = true;
+    }
+  }
+
+  /** What changed since the last call (and forgets it): the ids a client should refetch. */
+  takeChanges(): WorkspaceChanges {
+    const { entities, links, canvas, picture } = this.touched;
+    this.touched = { entities: new Set(), links: new Set(), canvas: false, picture: false };
+    if (entities.size + links.size > MAX_LISTED_CHANGES) return { all: true };
+    return {
+      ...(entities.size ? { entities: [...entities] } : {}),
+      ...(links.size ? { links: [...links] } : {}),
+      ...(canvas ? { canvas } : {}),
+      ...(picture ? { picture } : {}),
+    };
   }
 
   historyState(): { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } {

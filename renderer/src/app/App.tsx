@@ -24,14 +24,15 @@ import { confirmLeave, hasUnsavedChanges } from './leaveGuard';
 
 function useLiveWorkspace(): void {
   const refresh = useApp((s) => s.refresh);
+  const applyChanges = useApp((s) => s.applyChanges);
   const notify = useApp((s) => s.notify);
   const { t } = useTranslation();
   useEffect(() => {
     // A known code (e.g. a tab opened without the server's key) gets its own sentence.
     const failed = (e: Error) => notify({ kind: 'error', text: e instanceof AppError ? describeError(t, e) : t('error.generic', { message: e.message }) });
     refresh().catch(failed);
-    const off = api.on('workspace.changed', () => {
-      refresh().catch(failed);
+    const off = api.on('workspace.changed', (p) => {
+      applyChanges(p.changes).catch(failed);
     });
     // The desktop menu sends its commands as events through the same bridge.
     const offMenu = transport.on('menu.command', (p) => {
@@ -42,7 +43,7 @@ function useLiveWorkspace(): void {
       off();
       offMenu();
     };
-  }, [refresh, notify, t]);
+  }, [refresh, applyChanges, notify, t]);
 }
 
 function useShortcuts(): void {

@@ -3,6 +3,7 @@ import './canvas.css';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { touchesGraph } from '../../../../shared/api/changes';
 import { MAIN_VIEW } from '../../../../shared/api/canvas';
 import { ENTITY_KINDS, pickText, type EntityKind, type Language } from '../../../../shared/model';
 import { api } from '../../api';
@@ -421,8 +422,11 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
 
   useEffect(() => {
     void loadState(view);
-    // Changes (this window's, or another client's) reload the view the route shows.
-    const off = api.on('workspace.changed', () => void loadState(view));
+    // Changes (this window's, or another client's) to the graph or the canvas reload the view
+    // the route shows; a matching run or a picture edit does not.
+    const off = api.on('workspace.changed', (p) => {
+      if (touchesGraph(p.changes) || p.changes?.canvas) void loadState(view);
+    });
     return off;
   }, [view, wsPath]);
 

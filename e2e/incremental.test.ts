@@ -1,0 +1,46 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Entity } from '../shared/model';
+import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+
+beforeAll(async () => {
+  app = await startApp(); // the built-in example is open
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+});
+
+describe('changes from another client reach the window incrementally', () => {
+  it('refetches only the changed service after an edit, and nothing of the graph after a matching run', async () => {
+    const { page } = browser;
+    const calls: string[] = [];
+    page.on('request', (r) => {
+      const m = /\/api\/([a-zA-Z.]+)$/.exec(new URL(r.url()).pathname);
+      if (m && r.method() === 'POST') calls.push(m[1]);
+    });
+    await page.goto(`${app.url}`);
+    await page.goto(`${app.url.split('#')[0]}#/service`);
+    await page.locator('table tbody tr').first().waitFor();
+    const services = await callApi<Entity[]>(app, 'entities.list', { kind: 'service' });
+    const target = services[0];
+    await expect.poll(() => calls.includes('entities.list')).toBe(true);
+
+    calls.length = 0;
+    await callApi(app, 'entities.update', { entity: { ...target, name: { ...target.name, fi: 'Uudelleennimetty palvelu' } } });
+    await page.getByText('Uudelleennimetty palvelu').first().waitFor();
+    expect(calls).toContain('entities.getMany');
+    expect(calls).not.toContain('entities.list');
+    expect(calls).not.toContain('links.list');
+
+    calls.length = 0;
+    await callApi(app, 'matching.run', {});
+    await expect.poll(() => calls.includes('history.state')).toBe(true);
+    expect(calls.filter((c) => c.startsWith('entities.') || c.startsWith('links.'))).toEqual([]);
+  });
+});
