@@ -26,7 +26,7 @@ import { ArrowDefs } from '../../canvas/edges';
 import { layoutGraphInWorker } from '../../canvas/workers';
 import { boxName, connectBoxes, createBox, deleteTarget, refusalText, useImpactUi } from './actions';
 import { deleteQuestion, STATUS_MARK } from './Editors';
-import { BOX, columnX, impactLayout, linkRefusal, neighbour, plainLayout, stageAt, TOP, type ImpactModel, type Positions } from './model';
+import { BOX, columnX, impactLayout, linkRefusal, neighbour, plainLayout, stageAt, startViewport, TOP, type ImpactModel, type Positions } from './model';
 import { edgeTypes, nodeTypes, type BoxData, type LinkData, type StageData } from './nodes';
 
 /** Refs shown on a box before "+N more": the box has room for about two lines of them. */
@@ -71,6 +71,8 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
       selectable: false,
       focusable: false,
       connectable: false,
+      // The column band lies under the links (1), and the boxes over both (2), so that a drag
+      // from a box's handle starts on the handle, not on a link that ends there.
       zIndex: 0,
     }));
     const boxNodes: Node<BoxData>[] = boxes.map((b) => {
@@ -86,7 +88,7 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
         height: BOX.h,
         draggable: false,
         selected: editing?.kind === 'box' && editing.id === b.id,
-        zIndex: 1,
+        zIndex: 2,
         ariaLabel: goalLabel ? t('picture.impact.box.a11yGoal', { name: label, stage: t(`picture.stage.${b.stage}`), goal: goalLabel }) : t('picture.impact.box.a11y', { name: label, stage: t(`picture.stage.${b.stage}`) }),
         data: {
           label,
@@ -119,7 +121,7 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
           sourceHandle: 's',
           targetHandle: 't',
           selected: editing?.kind === 'link' && editing.id === l.id,
-          zIndex: 2,
+          zIndex: 1,
           ariaLabel: assumption ? t('picture.impact.link.a11yAssumption', { from, to, assumption, status: statusLabel }) : t('picture.impact.link.a11y', { from, to }),
           data: { assumption, status: l.assumptionStatus, statusLabel },
         };
@@ -134,15 +136,18 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
   const onNodesChange = useCallback((ch: NodeChange[]) => setNodes((ns) => applyNodeChanges(ch.filter((c) => c.type !== 'select' && c.type !== 'remove'), ns)), []);
   const onEdgesChange = useCallback((ch: EdgeChange[]) => setEdges((es) => applyEdgeChanges(ch.filter((c) => c.type !== 'select' && c.type !== 'remove'), es)), []);
 
-  // The view fits the stages that have boxes (and the first one), at a readable zoom, whenever
-  // boxes come or go; panning shows the rest.
+  // Whenever boxes come or go, the view shows the chain from its first stage at a zoom where the
+  // boxes can be read: all of it when it fits, otherwise from the left, and panning shows the rest.
   const count = boxes.length;
   const placed = boxes.every((b) => pos[b.id]);
   useEffect(() => {
     if (!placed) return;
-    const last = Math.max(1, ...boxes.map((b) => IMPACT_STAGES.indexOf(b.stage)));
-    const shown = IMPACT_STAGES.slice(0, last + 1).map((s) => ({ id: `stage:${s}` }));
-    const id = requestAnimationFrame(() => void rf.fitView({ nodes: shown, padding: 0.06, maxZoom: 1, minZoom: 0.45, duration: 200 }));
+    const id = requestAnimationFrame(() => {
+      const pane = paneRef.current?.getBoundingClientRect();
+      if (!pane?.width) return;
+      const bottom = Math.max(TOP + BOX.h, ...boxes.map((b) => (pos[b.id]?.y ?? TOP) + BOX.h)) + 28;
+      void rf.setViewport(startViewport(pane.width, pane.height, bottom), { duration: 200 });
+    });
     return () => cancelAnimationFrame(id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [count, placed, rf]);

@@ -38,16 +38,24 @@ export default function ImpactScreen() {
   const empty = model.boxes.length === 0;
   return (
     <div className={`impact-logic mode-${mode}`}>
-      <div className="impact-toolbar" role="toolbar" aria-label={t('picture.impact.views')}>
-        <div className="canvas-tabs" role="group" aria-label={t('picture.impact.views')}>
-          {(['canvas', 'outline'] as ImpactMode[]).map((m) => (
-            <button key={m} type="button" aria-pressed={mode === m} onClick={() => set({ mode: m, adding: null })}>
-              {t(`picture.impact.mode.${m}`)}
+      {/* Nothing to show two ways yet: the empty state explains the chain instead. */}
+      {!empty && (
+        <div className="impact-toolbar">
+          <div className="canvas-tabs" role="group" aria-label={t('picture.impact.views')}>
+            {(['canvas', 'outline'] as ImpactMode[]).map((m) => (
+              <button key={m} type="button" aria-pressed={mode === m} onClick={() => set({ mode: m, adding: null })}>
+                {t(`picture.impact.mode.${m}`)}
+              </button>
+            ))}
+          </div>
+          {mode === 'canvas' && (
+            <button type="button" className="primary" onClick={() => set({ adding: { stage: nextStage(model), left: 12, top: 12 }, editing: null })}>
+              + {t('picture.impact.add.button')}
             </button>
-          ))}
+          )}
+          <p className="muted impact-lead">{t('picture.impact.lead')}</p>
         </div>
-        <p className="muted impact-lead">{t('picture.impact.lead')}</p>
-      </div>
+      )}
       {empty ? (
         <EmptyState />
       ) : mode === 'outline' ? (
@@ -66,6 +74,12 @@ export default function ImpactScreen() {
       )}
     </div>
   );
+}
+
+/** Where the chain goes on: the stage after the last one that has boxes. */
+function nextStage(model: ImpactModel) {
+  const last = Math.max(-1, ...model.boxes.map((b) => IMPACT_STAGES.indexOf(b.stage)));
+  return IMPACT_STAGES[Math.min(IMPACT_STAGES.length - 1, last + 1)];
 }
 
 function EditorPanel({ model }: { model: ImpactModel }) {

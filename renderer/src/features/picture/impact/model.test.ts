@@ -2,7 +2,7 @@ import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import { describe, expect, it } from 'vitest';
 import type { ImpactBox, ImpactLink, ImpactStage, PictureItem } from '../../../../../shared/picture';
-import { BOX, columnX, elkGraph, impactLayout, impactModel, labelPoint, linkCandidates, linkRefusal, linksBrokenByStage, neighbour, ROW_GAP, snapToColumns, stageAt, TOP } from './model';
+import { BOX, COLUMN_GAP, columnX, elkGraph, impactLayout, impactModel, labelPoint, linkCandidates, linkRefusal, linksBrokenByStage, neighbour, READABLE_ZOOM, ROW_GAP, snapToColumns, stageAt, startViewport, TOP } from './model';
 
 const box = (id: string, stage: ImpactStage): ImpactBox => ({ id, kind: 'impactBox', stage, name: { fi: id }, description: {}, refs: [] });
 const link = (id: string, source: string, target: string): ImpactLink => ({ id, kind: 'impactLink', source, target, assumption: {} });
@@ -96,12 +96,12 @@ describe('moving through the drawing by keyboard', () => {
 describe('link labels', () => {
   it('stand in the middle of the gap after the source, on the curve', () => {
     const p0 = { x: 0, y: 0 };
-    const p3 = { x: 130, y: 100 };
-    const mid = labelPoint(p0, { x: 65, y: 0 }, { x: 65, y: 100 }, p3);
-    expect(mid).toEqual({ x: 65, y: 50 });
+    const g = COLUMN_GAP;
+    const mid = labelPoint(p0, { x: g / 2, y: 0 }, { x: g / 2, y: 100 }, { x: g, y: 100 });
+    expect(mid).toEqual({ x: g / 2, y: 50 });
     // A link over three stages keeps its label in the first gap, near its source's height.
     const far = labelPoint(p0, { x: 500, y: 0 }, { x: 500, y: 300 }, { x: 1000, y: 300 });
-    expect(far.x).toBe(65);
+    expect(far.x).toBe(g / 2);
     expect(far.y).toBeLessThan(30);
   });
 });
@@ -113,5 +113,20 @@ describe('the picture items of the impact logic', () => {
     expect(m.boxes.map((b) => b.id)).toEqual(['b', 'i']);
     expect(m.links.map((l) => l.id)).toEqual(['l']);
     expect(m.goals.map((g) => g.id)).toEqual(['g']);
+  });
+});
+
+describe('the opening view', () => {
+  it('shows every column when they fit, else starts readable from the first column', () => {
+    const all = columnX('impacts') + BOX.w + 24;
+    const wide = startViewport(all + 32, 900, 300);
+    expect(wide.zoom).toBe(1);
+    expect(wide.x).toBe(16 + 12);
+    const narrow = startViewport(900, 700, 300);
+    expect(narrow.zoom).toBe(READABLE_ZOOM);
+    // The basis column's left edge stands at the margin.
+    expect(Math.round(narrow.x + (columnX('basis') - 12) * narrow.zoom)).toBe(16);
+    // Tall content starts at the top instead of being centred out of sight.
+    expect(startViewport(900, 400, 2000).y).toBe(16);
   });
 });

@@ -63,9 +63,9 @@ export function linksBrokenByStage(box: ImpactBox, stage: ImpactStage, boxes: re
 }
 
 /** Geometry of the drawing, in flow units. */
-export const BOX = { w: 220, h: 118 } as const;
+export const BOX = { w: 200, h: 108 } as const;
 /** Space between columns: wide enough for an assumption's label on a link between neighbours. */
-export const COLUMN_GAP = 130;
+export const COLUMN_GAP = 116;
 export const ROW_GAP = 26;
 /** Where the first box of a column starts, below the column's header. */
 export const TOP = 70;
@@ -138,6 +138,24 @@ export async function impactLayout(run: ElkRun, boxes: readonly ImpactBox[], lin
 /** Until ELK answers (or if it fails), boxes stand in their columns in stored order. */
 export function plainLayout(boxes: readonly ImpactBox[]): Positions {
   return snapToColumns({}, boxes);
+}
+
+/** Below this zoom a box's name is too small to read (15 px type at 0.62 is about 9 px). */
+export const READABLE_ZOOM = 0.62;
+const MARGIN = 16;
+
+/**
+ * The viewport that opens the diagram: every column when they fit at a readable zoom (never
+ * above 1), otherwise readable from the first column on; vertically centred, or from the top
+ * when the columns are taller than the pane.
+ */
+export function startViewport(paneW: number, paneH: number, contentH: number): { x: number; y: number; zoom: number } {
+  const left = columnX('basis') - 12;
+  const width = columnX('impacts') + BOX.w + 12 - left;
+  const zoom = Math.round(Math.min(1, Math.max(READABLE_ZOOM, Math.min((paneW - 2 * MARGIN) / width, (paneH - 2 * MARGIN) / contentH))) * 1000) / 1000;
+  const x = MARGIN - left * zoom;
+  const y = Math.max(MARGIN, (paneH - contentH * zoom) / 2);
+  return { x: Math.round(x), y: Math.round(y), zoom };
 }
 
 /** The stage whose column contains a point on the flow (a double-click there adds a box to it). */
