@@ -116,7 +116,7 @@ describe('the impact logic', () => {
     await page.getByRole('button', { name: 'Kaavio' }).click();
     await node('Palveluohjaus chatissa').waitFor();
     // The view shows the stages in use and the next; the whole chain is one click away.
-    await page.getByRole('button', { name: 'Sovita kartta näyttöön' }).click();
+    await page.getByRole('button', { name: 'Näytä koko ketju' }).click();
     await page.waitForTimeout(400);
     await page.getByRole('button', { name: 'Lisää laatikko vaiheeseen Tulokset' }).click();
     await page.locator('#impact-quick-name').fill('Nuoret saavat avun ensimmäisellä yhteydenotolla');

@@ -1,6 +1,5 @@
 /** UI strings of the impact-logic canvas (vaikutuslogiikka), under `picture.impact.*`; en is the type. */
 export const en = {
-  heading: 'Impact logic',
   views: 'How the impact logic is shown',
   mode: { canvas: 'Diagram', outline: 'Outline' },
   lead: 'The programme’s chain from its basis to its impacts. Each link may state an assumption: what must hold for the step to work.',
@@ -91,7 +90,6 @@ export const en = {
     noLater: 'There are no boxes in later stages to link to yet.',
     assumption: 'Assumption',
     assumptionHelp: 'What must hold for this step to work.',
-    from: 'From',
     deleteBox: 'Delete box',
     deleteLink: 'Delete link',
     editLink: 'Edit link to {{name}}',
@@ -126,11 +124,10 @@ export const en = {
     label: 'Impact logic diagram',
     keys: 'Tab moves to the boxes. Arrow keys move between boxes, Enter edits the box, Delete deletes it. To link, drag from the right edge of a box to a box in a later stage, or use Link in the box’s editor.',
     legend: 'Assumptions',
-    connecting: 'Drop on a box in a later stage',
+    fit: 'Show the whole chain',
   },
 };
 export const fi: typeof en = {
-  heading: 'Vaikutuslogiikka',
   views: 'Vaikutuslogiikan esitystapa',
   mode: { canvas: 'Kaavio', outline: 'Jäsennys' },
   lead: 'Ohjelman ketju lähtökohdista vaikutuksiin. Jokaiseen yhteyteen voi kirjata oletuksen: sen, minkä täytyy pitää paikkansa, jotta askel toimii.',
@@ -221,7 +218,6 @@ export const fi: typeof en = {
     noLater: 'Myöhemmissä vaiheissa ei ole vielä laatikoita, joihin yhdistää.',
     assumption: 'Oletus',
     assumptionHelp: 'Mitä täytyy pitää paikkansa, jotta tämä askel toimii.',
-    from: 'Mistä',
     deleteBox: 'Poista laatikko',
     deleteLink: 'Poista yhteys',
     editLink: 'Muokkaa yhteyttä laatikkoon {{name}}',
@@ -256,11 +252,10 @@ export const fi: typeof en = {
     label: 'Vaikutuslogiikan kaavio',
     keys: 'Sarkain siirtyy laatikoihin. Nuolinäppäimet liikkuvat laatikosta toiseen, Enter avaa laatikon muokattavaksi ja Delete poistaa sen. Yhdistä vetämällä laatikon oikeasta reunasta myöhemmän vaiheen laatikkoon tai laatikon muokkausnäkymän Yhdistä-toiminnolla.',
     legend: 'Oletukset',
-    connecting: 'Pudota myöhemmän vaiheen laatikkoon',
+    fit: 'Näytä koko ketju',
   },
 };
 export const sv: typeof en = {
-  heading: 'Effektlogik',
   views: 'Hur effektlogiken visas',
   mode: { canvas: 'Diagram', outline: 'Disposition' },
   lead: 'Programmets kedja från utgångsläget till effekterna. Varje koppling kan ha ett antagande: det som måste hålla för att steget ska fungera.',
@@ -351,7 +346,6 @@ export const sv: typeof en = {
     noLater: 'Det finns ännu inga rutor i senare steg att koppla till.',
     assumption: 'Antagande',
     assumptionHelp: 'Det som måste hålla för att steget ska fungera.',
-    from: 'Från',
     deleteBox: 'Radera rutan',
     deleteLink: 'Radera kopplingen',
     editLink: 'Redigera kopplingen till {{name}}',
@@ -386,6 +380,6 @@ export const sv: typeof en = {
     label: 'Effektlogikens diagram',
     keys: 'Tabb flyttar till rutorna. Piltangenterna flyttar mellan rutor, Enter redigerar rutan och Delete tar bort den. Koppla genom att dra från en rutas högra kant till en ruta i ett senare steg, eller med Koppla i rutans redigering.',
     legend: 'Antaganden',
-    connecting: 'Släpp på en ruta i ett senare steg',
+    fit: 'Visa hela kedjan',
   },
 };

@@ -228,7 +228,7 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
       'controls.ariaLabel': t('canvas.a11y.controls'),
       'controls.zoomIn.ariaLabel': t('canvas.a11y.zoomIn'),
       'controls.zoomOut.ariaLabel': t('canvas.a11y.zoomOut'),
-      'controls.fitView.ariaLabel': t('canvas.a11y.fitView'),
+      'controls.fitView.ariaLabel': t('picture.impact.canvas.fit'),
       'controls.interactive.ariaLabel': t('canvas.a11y.interactive'),
       'handle.ariaLabel': t('canvas.a11y.handle'),
     }),
