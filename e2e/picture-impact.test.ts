@@ -126,7 +126,8 @@ describe('the impact logic', () => {
     expect((await boxes()).find((b) => b.id === results)?.stage).toBe('results');
     await page.waitForTimeout(500);
 
-    // Columns stand left to right in stage order, whatever ELK did inside them.
+    // Laid out by ELK (in the map's layout worker); columns stand left to right in stage order.
+    await page.locator('.impact-flow[data-layout=elk]').waitFor();
     const xs = await Promise.all(['Asiointi on pirstaleista', 'Nuoret eivät löydä', 'Palveluohjaus chatissa', 'Nuoret saavat avun'].map(async (n) => (await node(n).boundingBox())!.x));
     expect([...xs].sort((a, b) => a - b)).toEqual(xs);
 

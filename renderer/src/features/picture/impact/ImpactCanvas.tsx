@@ -44,13 +44,25 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
 
   // Positions come from the model alone (stage columns, ELK's order inside them): nothing to store.
   const [pos, setPos] = useState<Positions>(() => plainLayout(boxes));
+  // Which layout is on screen: the plain columns until ELK has ordered them (tests read it).
+  const [laidOut, setLaidOut] = useState<'plain' | 'elk'>('plain');
   const shape = useMemo(() => JSON.stringify([boxes.map((b) => [b.id, b.stage]), links.map((l) => [l.source, l.target])]), [boxes, links]);
   useEffect(() => {
     let current = true;
     setPos((p) => (boxes.every((b) => p[b.id]) ? p : { ...plainLayout(boxes), ...p }));
     impactLayout(layoutGraphInWorker, boxes, links)
-      .then((next) => current && setPos(next))
-      .catch(() => current && setPos(plainLayout(boxes)));
+      .then((next) => {
+        if (!current) return;
+        setPos(next);
+        setLaidOut('elk');
+      })
+      .catch((err: unknown) => {
+        // The plain columns still show every box in its stage; only the order inside is lost.
+        console.warn('Impact logic layout failed', err);
+        if (!current) return;
+        setPos(plainLayout(boxes));
+        setLaidOut('plain');
+      });
     return () => {
       current = false;
     };
@@ -236,7 +248,7 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
   );
 
   return (
-    <div className="impact-flow" ref={paneRef} onKeyDown={onKeyDown} onDoubleClick={onDoubleClick}>
+    <div className="impact-flow" data-layout={laidOut} ref={paneRef} onKeyDown={onKeyDown} onDoubleClick={onDoubleClick}>
       <ArrowDefs />
       <ReactFlow
         nodes={nodes}
