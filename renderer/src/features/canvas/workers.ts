@@ -1,3 +1,4 @@
+import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Analysis, AnalysisLink, AnalysisNode } from './analysis';
 import type { AnalysisRequest, AnalysisResponse } from './analysis.worker';
 import type { LayoutInput, LayoutResult } from './layout';
@@ -49,6 +50,19 @@ export function layoutInWorker(input: LayoutInput): Promise<LayoutResult> {
   return new Promise((resolve, reject) => {
     layoutPending.set(id, { resolve, reject });
     getLayoutWorker().postMessage({ id, type: 'layout', input } satisfies LayoutRequest);
+  });
+}
+
+/**
+ * Lays out a ready-made ELK graph in the same worker (the impact logic's columns use it), so the
+ * app carries one ELK and its warmed-up JIT; not timed as the map's layout.
+ */
+export function layoutGraphInWorker(graph: ElkNode): Promise<LayoutResult> {
+  const id = ++seq;
+  warmups.add(id);
+  return new Promise((resolve, reject) => {
+    layoutPending.set(id, { resolve, reject });
+    getLayoutWorker().postMessage({ id, type: 'graph', graph } satisfies LayoutRequest);
   });
 }
 

@@ -77,11 +77,55 @@ function detailOf(e: Entity, t: TFunction, lang: Language, links: Link[], byId: 
  * several be chosen and linked in one undoable step.
  */
 export function EntityPicker({ entity, side, candidates }: { entity: Entity; side: LinkSide; candidates: Entity[] }) {
+  const { t } = useTranslation();
+  const notify = useApp((s) => s.notify);
+  const link = async (ids: string[]) => {
+    const data = side.type === 'personaNeed' ? { importance: 3 } : {};
+    const made = await attempt(
+      () =>
+        api.call('links.createMany', {
+          links: ids.map((id) => {
+            const [source, target] = side.outgoing ? [entity.id, id] : [id, entity.id];
+            return { type: side.type, source, target, data };
+          }),
+        }),
+      (e) => describeError(t, e),
+    );
+    if (made) notify({ kind: 'info', text: t('entityPicker.linked', { count: made.length }) });
+    return !!made;
+  };
+  return <EntityChooser candidates={candidates} inputId={`add-${side.type}-${side.outgoing ? 'out' : 'in'}`} label={t('entityPicker.label', { kind: t(`kind.${side.otherKind}.plural`) })} onConfirm={link} />;
+}
+
+/**
+ * The picker itself, for any choice of entities: type to narrow, choose several, confirm once.
+ * Elsewhere (the impact logic's boxes pointing at entities) it confirms into another action.
+ */
+export function EntityChooser({
+  candidates,
+  inputId,
+  label,
+  onConfirm,
+  confirmLabel,
+  hint,
+  showKind = false,
+}: {
+  candidates: Entity[];
+  inputId: string;
+  label: string;
+  /** Does what the chosen ones are for; true when done (the choice is then cleared). */
+  onConfirm(ids: string[]): Promise<boolean>;
+  /** The confirm button's text for a count chosen (default: link them). */
+  confirmLabel?: (count: number) => string;
+  /** The keys hint under the box (default: the linking one). */
+  hint?: string;
+  /** Candidates of several kinds: each option names its kind. */
+  showKind?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const entities = useApp((s) => s.entities);
   const links = useApp((s) => s.links);
-  const notify = useApp((s) => s.notify);
   const municipalities = useCodes('municipalities');
   const [query, setQuery] = useState('');
   const [open, setOpen] = useState(false);
@@ -89,10 +133,8 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
   const [selected, setSelected] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
   const uid = useId();
-  const inputId = `add-${side.type}-${side.outgoing ? 'out' : 'in'}`;
   const listId = `${uid}-list`;
   const hintId = `${uid}-hint`;
-  const kindName = t(`kind.${side.otherKind}.plural`);
 
   const options = useMemo(() => {
     const byId = entityIndex(entities);
@@ -100,7 +142,8 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
     const municipality = (code: string) => mun.get(code) ?? code;
     const list: Option[] = candidates.map((e) => {
       const name = pickText(e.name, lang) || e.id;
-      const detail = detailOf(e, t, lang, links, byId, municipality);
+      const own = detailOf(e, t, lang, links, byId, municipality);
+      const detail = showKind ? [t(`kind.${e.kind}.one`), own].filter(Boolean).join(' · ') : own;
       const names = fold([e.name.fi, e.name.sv, e.name.en].filter(Boolean).join(' '));
       return { entity: e, name, detail, names, hay: `${names} ${fold(detail)}` };
     });
@@ -109,7 +152,7 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
     for (const o of list) seen.set(`${o.name}|${o.detail}`, (seen.get(`${o.name}|${o.detail}`) ?? 0) + 1);
     for (const o of list) if ((seen.get(`${o.name}|${o.detail}`) ?? 0) > 1) o.detail = o.detail ? `${o.detail} · ${o.entity.id}` : o.entity.id;
     return list.sort((a, b) => a.name.localeCompare(b.name, lang) || a.detail.localeCompare(b.detail, lang));
-  }, [candidates, entities, links, municipalities, lang, t]);
+  }, [candidates, entities, links, municipalities, lang, t, showKind]);
 
   const matches = useMemo(() => {
     const words = fold(query.trim()).split(/\s+/).filter(Boolean);
@@ -140,20 +183,9 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
   const linkSelected = async () => {
     if (!selected.length || busy) return;
     setBusy(true);
-    const data = side.type === 'personaNeed' ? { importance: 3 } : {};
-    const made = await attempt(
-      () =>
-        api.call('links.createMany', {
-          links: selected.map((id) => {
-            const [source, target] = side.outgoing ? [entity.id, id] : [id, entity.id];
-            return { type: side.type, source, target, data };
-          }),
-        }),
-      (e) => describeError(t, e),
-    );
+    const done = await onConfirm(selected);
     setBusy(false);
-    if (made) {
-      notify({ kind: 'info', text: t('entityPicker.linked', { count: made.length }) });
+    if (done) {
       setSelected([]);
       setQuery('');
     }
@@ -164,7 +196,7 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
   return (
     <div className="entity-picker">
       <label htmlFor={inputId} className="visually-hidden">
-        {t('entityPicker.label', { kind: kindName })}
+        {label}
       </label>
       {selected.length > 0 && (
         <ul className="chips" aria-label={t('entityPicker.selected', { count: selected.length })}>
@@ -244,10 +276,10 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
             void linkSelected();
           }}
         >
-          {selected.length ? t('entityPicker.link', { count: selected.length }) : t('links.addButton')}
+          {confirmLabel ? confirmLabel(selected.length) : selected.length ? t('entityPicker.link', { count: selected.length }) : t('links.addButton')}
         </button>
       </div>
-      <ul ref={listRef} id={listId} role="listbox" aria-multiselectable="true" aria-label={t('entityPicker.label', { kind: kindName })} className="picker-options entity-options" hidden={!expanded}>
+      <ul ref={listRef} id={listId} role="listbox" aria-multiselectable="true" aria-label={label} className="picker-options entity-options" hidden={!expanded}>
         {shown.map((o, i) => {
           const isSelected = selected.includes(o.entity.id);
           return (
@@ -278,7 +310,7 @@ export function EntityPicker({ entity, side, candidates }: { entity: Entity; sid
       {expanded && matches.length > SHOWN && <p className="muted small option-more">{t('entityPicker.more', { shown: SHOWN, count: matches.length })}</p>}
       <p className="hint" id={hintId} hidden={!open && !query}>
         {query ? t('entityPicker.matches', { count: matches.length }) + ' · ' : ''}
-        {t('entityPicker.hint')}
+        {hint ?? t('entityPicker.hint')}
       </p>
       {open && query && matches.length === 0 && <p className="muted small">{t('entityPicker.noMatch')}</p>}
     </div>
