@@ -15,6 +15,20 @@ const ComparisonSchema = z.custom<ReviewComparison>((v) => typeof v === 'object'
 export const ReportRequestSchema = z.object({ lang: LanguageSchema.default('fi'), review: z.string().min(1).max(100).optional() }).strict();
 export type ReportRequest = z.input<typeof ReportRequestSchema>;
 
+/**
+ * The desktop window's PDF of the report: answered by the Electron main process itself (save
+ * dialog, then its own engine prints the HTML), never by the registry, so no HTTP caller can
+ * reach it. Input: ReportRequest; value: where it was saved, or that the user cancelled.
+ */
+export const DESKTOP_REPORT_PDF = 'desktop.reportPdf';
+export type DesktopReportPdfResult = { saved: true; path: string } | { saved: false };
+
+/** The name a report file is offered under, e.g. `tilannekuva-2026-01-15.html`. */
+export function reportFileName(lang: z.infer<typeof LanguageSchema>, date: Date, ext: 'html' | 'pdf'): string {
+  const stem = { fi: 'tilannekuva', sv: 'lagesbild', en: 'situational-picture' }[lang];
+  return `${stem}-${date.toISOString().slice(0, 10)}.${ext}`;
+}
+
 export const pictureMethods = {
   'picture.list': query(z.object({ kind: z.enum(PICTURE_ITEM_KINDS).optional() }).strict().default({}), z.array(PictureItemSchema)),
   /** Creates or replaces one item; references to other items and entities are checked. */
