@@ -46,6 +46,12 @@ describe('the situational-picture report in the browser', () => {
     expect(await page.getByTestId('report-pdf').count()).toBe(0); // PDF is the desktop window's; a browser prints the HTML
     expect(await seriousViolations(page)).toEqual([]);
 
+    // The report's language follows the UI's until one is picked for it.
+    expect(await group.getByLabel('Raportin kieli').inputValue()).toBe('fi');
+    await page.locator('.lang-switch select').selectOption('sv');
+    expect(await page.getByRole('group', { name: 'Rapport' }).getByLabel('Rapportens språk').inputValue()).toBe('sv');
+    await page.locator('.lang-switch select').selectOption('fi');
+
     await group.getByLabel('Raportin kieli').selectOption('sv');
     const sv = await download();
     expect(sv.name).toMatch(/^lagesbild-\d{4}-\d{2}-\d{2}\.html$/);

@@ -20,7 +20,9 @@ export function ReportButton() {
   const { t, i18n } = useTranslation();
   const ids = useId();
   const uiLang = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as Language) : 'fi';
-  const [lang, setLang] = useState<Language>(uiLang);
+  // The report follows the UI's language until the user picks another one for it.
+  const [picked, setLang] = useState<Language | null>(null);
+  const lang = picked ?? uiLang;
   const [review, setReview] = useState('');
   const [reviews, setReviews] = useState<ReviewInfo[]>([]);
   const [busy, setBusy] = useState(false);
