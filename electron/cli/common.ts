@@ -26,18 +26,12 @@ export function cliBackend(owner = 'the kohtaanto command line') {
   return createBackend({ dataDir: defaultDataDir(), mode: 'browser', owner });
 }
 
-/**
- * Opens FILE for the length of `fn`, always closing it. A command that only reads
- * (`readOnlyIfLocked`) still works on a file another program has open: it reads it read-only
- * and says so on stderr; a command that writes is refused with the holder's name.
- */
-export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | Promise<T>, opts: { owner?: string; readOnlyIfLocked?: boolean } = {}): Promise<T> {
-  const { ctx } = cliBackend(opts.owner);
-  let ws: Workspace;
+function openForCli(ctx: ReturnType<typeof cliBackend>['ctx'], file: string, readOnlyIfLocked = false): Workspace {
   try {
-    ws = openWorkspaceFile(ctx, file);
+    return openWorkspaceFile(ctx, file);
   } catch (err) {
-    if (!opts.readOnlyIfLocked || !(err instanceof AppError) || err.code !== 'workspace_locked') throw err;
+    if (!readOnlyIfLocked || !(err instanceof AppError) || err.code !== 'workspace_locked') throw err;
+    let ws: Workspace;
     try {
       ws = openWorkspaceFile(ctx, file, { readOnly: true });
     } catch {
@@ -45,7 +39,18 @@ export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | 
     }
     const holder = (err.details as { holder?: { owner: string; pid: number } | null }).holder;
     console.error(`note: ${file} is open for writing in ${holder ? `${holder.owner} (process ${holder.pid})` : 'another program'}; reading it read-only as last saved there.`);
+    return ws;
   }
+}
+
+/**
+ * Opens FILE for the length of `fn`, always closing it. A command that only reads
+ * (`readOnlyIfLocked`) still works on a file another program has open: it reads it read-only
+ * and says so on stderr; a command that writes is refused with the holder's name.
+ */
+export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | Promise<T>, opts: { owner?: string; readOnlyIfLocked?: boolean } = {}): Promise<T> {
+  const { ctx } = cliBackend(opts.owner);
+  const ws = openForCli(ctx, file, opts.readOnlyIfLocked);
   try {
     return await fn(ws);
   } finally {
@@ -62,10 +67,11 @@ export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code
 /**
  * Runs `fn` with a registry whose open workspace is FILE. The file is opened directly rather than
  * through workspace.open, so a command-line query does not change the app's recent-files list.
+ * With `readOnlyIfLocked`, a command that only reads works on a file another program holds.
  */
-export async function withRegistry<T>(file: string, fn: (registry: Registry) => Promise<T>): Promise<T> {
+export async function withRegistry<T>(file: string, fn: (registry: Registry) => Promise<T>, opts: { readOnlyIfLocked?: boolean } = {}): Promise<T> {
   const { ctx, registry } = cliBackend();
-  ctx.workspace = openWorkspaceFile(ctx, file);
+  ctx.workspace = openForCli(ctx, file, opts.readOnlyIfLocked);
   try {
     return await fn(registry);
   } finally {

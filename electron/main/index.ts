@@ -4,9 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { createBackend } from '../backend';
 import { openAtStart, WORKSPACE_EXT } from '../backend/domains/workspace';
+import { DESKTOP_REPORT_PDF } from '../../shared/api/picture';
 import { LANGUAGES, type Language } from '../../shared/model';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
 import { menuTemplate, type MenuHandlers } from './menu';
+import { printReportPdf } from './report-pdf';
 import { denyPermissionCheck, denyPermissionRequest, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES } from './security';
 
 // better-sqlite3 is built for Node's ABI by npm; postinstall builds an Electron copy where it can.
@@ -45,6 +47,8 @@ app.whenReady().then(() => {
     if (!isTrustedSender(event.senderFrame?.url, appUrl)) {
       return { ok: false, error: { code: 'invalid_input', message: 'Refused: the request did not come from the app.' } };
     }
+    // Desktop-only: answered here, outside the registry, so the HTTP door never offers it.
+    if (method === DESKTOP_REPORT_PDF) return printReportPdf(win, registry, input);
     return registry.call(String(method), input);
   });
 

@@ -46,15 +46,28 @@ const DAY_MS = 86_400_000;
 /** Days since 1970 of an ISO date; throws on a date that is not one. */
 export function dayNumber(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(t) || new Date(t).getUTCMonth() !== Number(m[2]) - 1 || new Date(t).getUTCDate() !== Number(m[3])) throw new RangeError(`Not a date: ${date}`);
-  return Math.round(t / DAY_MS);
+  if (!m) throw new RangeError(`Not a date: ${date}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  // Checked by arithmetic rather than by building Date objects: this runs for every measurement.
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  const days = mo === 2 ? (leap ? 29 : 28) : mo === 4 || mo === 6 || mo === 9 || mo === 11 ? 30 : 31;
+  if (mo < 1 || mo > 12 || d < 1 || d > days) throw new RangeError(`Not a date: ${date}`);
+  return Math.round(Date.UTC(y, mo - 1, d) / DAY_MS);
 }
 
 /** The latest measurement by date (the last given wins a tie, as the most recent entry). */
 export function latestMeasurement(ms: readonly DatedValue[]): DatedValue | undefined {
   let best: DatedValue | undefined;
-  for (const m of ms) if (!best || dayNumber(m.date) >= dayNumber(best.date)) best = m;
+  let bestDay = -Infinity;
+  for (const m of ms) {
+    const day = dayNumber(m.date);
+    if (day >= bestDay) {
+      best = m;
+      bestDay = day;
+    }
+  }
   return best;
 }
 

@@ -6,9 +6,12 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ReviewInfo } from '../../../shared/api/picture';
 import { AppError } from '../../../shared/api/result';
-import { pickText } from '../../../shared/model';
+import { pickText, type Language, type LocalizedText } from '../../../shared/model';
 import { compareSummaries, IMPACT_STAGES, summarisePicture, type PictureItem, type PictureSummary } from '../../../shared/picture';
+import { buildReportHtml, type ReportMatching } from '../../../shared/picture/report';
+import type { AppContext } from '../context';
 import type { Handlers } from '../registry';
+import { matchingHandlers } from './matching';
 import type { EditTx, Workspace } from '../store/workspace';
 
 function itemName(item: PictureItem): string {
@@ -99,6 +102,32 @@ function getReview(ws: Workspace, id: string): { info: ReviewInfo; summary: Pict
   return { info: { id: row.id, label: row.label, createdAt: row.created_at }, summary: JSON.parse(row.summary) as PictureSummary, items: JSON.parse(row.items) as PictureItem[] };
 }
 
+/** How many gaps the report lists from the latest matching run. */
+const REPORT_TOP_GAPS = 10;
+
+/**
+ * The latest saved matching run (for a review: the latest saved at or before it), read through the
+ * matching domain's own handlers so that old run formats are upgraded in one place.
+ */
+async function latestMatching(ctx: AppContext, ws: Workspace, lang: Language, before?: string): Promise<ReportMatching | undefined> {
+  const list = await matchingHandlers['matching.runs']!(ctx, {});
+  const chosen = before ? list.find((r) => r.createdAt <= before) : list[0];
+  if (!chosen) return undefined;
+  const rec = await matchingHandlers['matching.get']!(ctx, { id: chosen.id });
+  const needName = (id: string) => pickText(ws.getEntity(id)?.name ?? rec.names[id], lang) || id;
+  const gaps = [...rec.run.gaps].sort((a, b) => b.weight - a.weight || b.people - a.people || (a.need < b.need ? -1 : 1)).slice(0, REPORT_TOP_GAPS);
+  return {
+    createdAt: rec.createdAt,
+    label: rec.label,
+    coverage: rec.totals.coverage,
+    people: rec.totals.people,
+    gaps: rec.gaps,
+    overlaps: rec.overlaps,
+    topGaps: gaps.map((g) => ({ need: needName(g.need), people: g.people, personas: g.personas.length, bestScore: g.bestScore })),
+    beforeReview: before ? true : undefined,
+  };
+}
+
 export const pictureHandlers: Handlers = {
   'picture.list': (ctx, input) => ctx.requireWorkspace().listItems(input.kind),
   'picture.put': (ctx, input) => {
@@ -126,6 +155,33 @@ export const pictureHandlers: Handlers = {
   },
   'picture.reviews': (ctx) => reviewStatements(ctx.requireWorkspace().db).list.all().map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at })),
   'picture.review': (ctx, input) => getReview(ctx.requireWorkspace(), input.id),
+  'picture.report': async (ctx, input) => {
+    const ws = ctx.requireWorkspace();
+    const review = input.review ? getReview(ws, input.review) : undefined;
+    const items = review ? review.items : ws.listItems();
+    const summary = review ? review.summary : summarisePicture(items);
+    // Names of the ecosystem entities the picture points at (owners, budget organisations).
+    const names: Record<string, LocalizedText> = {};
+    for (const item of items) {
+      const ids = item.kind === 'indicator' ? [item.owner] : item.kind === 'budgetLine' ? [item.organisation] : [];
+      for (const id of ids) {
+        const e = id ? ws.getEntity(id) : undefined;
+        if (id && e) names[id] = e.name;
+      }
+    }
+    const matching = await latestMatching(ctx, ws, input.lang, review?.info.createdAt);
+    const html = buildReportHtml({
+      lang: input.lang,
+      title: ws.getTitle(),
+      generatedAt: ctx.now().toISOString(),
+      items,
+      summary,
+      names,
+      review: review ? { label: review.info.label, createdAt: review.info.createdAt } : undefined,
+      matching,
+    });
+    return { html };
+  },
   'picture.compareReviews': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     return compareSummaries(getReview(ws, input.a).summary, getReview(ws, input.b).summary);

@@ -44,7 +44,9 @@ export const pictureCommands: Record<string, Command> = {
       const file = one(positionals, 'FILE');
       const { summary, items } = await withRegistry(file, async (registry) => {
         if (values.review) return unwrap(await registry.call('picture.review', { id: String(values.review) })) as { summary: PictureSummary; items: PictureItem[] };
-        return { summary: unwrap(await registry.call('picture.summary', {})) as PictureSummary, items: unwrap(await registry.call('picture.list', {})) as PictureItem[] };
+        const summary = unwrap(await registry.call('picture.summary', {})) as PictureSummary;
+        // The item list only gives the text output its names; JSON carries ids, so it is skipped there.
+        return { summary, items: values.json ? [] : (unwrap(await registry.call('picture.list', {})) as PictureItem[]) };
       });
       if (values.json) {
         const c = summary.cba;

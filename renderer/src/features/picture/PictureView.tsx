@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { routeHref, type PictureTab } from '../../app/route';
 import { Dashboard } from './Dashboard';
 import { ImpactLogic } from './impact/ImpactLogic';
+import { ReportButton } from './ReportButton';
 
 const TABS: PictureTab[] = ['dashboard', 'impact'];
 
@@ -11,6 +12,7 @@ export function PictureView({ tab }: { tab: PictureTab }) {
   return (
     <div className="picture-view">
       <h1>{t('picture.title')}</h1>
+      <ReportButton />
       <nav aria-label={t('picture.tabs')} className="tabs">
         {TABS.map((k) => (
           <a key={k} href={routeHref({ view: 'picture', tab: k })} aria-current={k === tab ? 'page' : undefined}>

@@ -11,6 +11,19 @@ export const en = {
   stage: { basis: 'Basis', needs: 'Needs', inputs: 'Inputs', activities: 'Activities', outputs: 'Outputs', results: 'Results', impacts: 'Impacts' },
   status: { onTrack: 'On track', atRisk: 'At risk', offTrack: 'Off track', noData: 'No data' },
   col: { indicator: 'Indicator', latest: 'Latest value', target: 'Target', status: 'Status' },
+  report: {
+    group: 'Report',
+    language: 'Report language',
+    source: 'Contents',
+    current: 'Current picture',
+    review: 'Review: {{label}}',
+    html: 'Export report (HTML)',
+    pdf: 'Save report as PDF',
+    printHint: 'For a PDF, open the HTML file in your browser and print it.',
+    busy: 'Making the report…',
+    savedHtml: 'Report downloaded: {{name}}',
+    savedPdf: 'PDF saved: {{path}}',
+  },
 };
 export const fi: typeof en = {
   nav: 'Tilannekuva',
@@ -21,6 +34,19 @@ export const fi: typeof en = {
   stage: { basis: 'Lähtökohdat', needs: 'Tarpeet', inputs: 'Panokset', activities: 'Toiminnot', outputs: 'Tuotokset', results: 'Tulokset', impacts: 'Vaikutukset' },
   status: { onTrack: 'Tavoitteessa', atRisk: 'Vaarassa', offTrack: 'Jäljessä', noData: 'Ei tietoa' },
   col: { indicator: 'Mittari', latest: 'Viimeisin arvo', target: 'Tavoite', status: 'Tila' },
+  report: {
+    group: 'Raportti',
+    language: 'Raportin kieli',
+    source: 'Sisältö',
+    current: 'Nykyinen tilannekuva',
+    review: 'Katselmointi: {{label}}',
+    html: 'Vie raportti (HTML)',
+    pdf: 'Tallenna raportti PDF:nä',
+    printHint: 'PDF:n saat avaamalla HTML-tiedoston selaimessa ja tulostamalla sen.',
+    busy: 'Raporttia laaditaan…',
+    savedHtml: 'Raportti ladattu: {{name}}',
+    savedPdf: 'PDF tallennettu: {{path}}',
+  },
 };
 export const sv: typeof en = {
   nav: 'Lägesbild',
@@ -31,4 +57,17 @@ export const sv: typeof en = {
   stage: { basis: 'Utgångsläge', needs: 'Behov', inputs: 'Insatser', activities: 'Aktiviteter', outputs: 'Prestationer', results: 'Resultat', impacts: 'Effekter' },
   status: { onTrack: 'Enligt plan', atRisk: 'I riskzonen', offTrack: 'Efter plan', noData: 'Inga uppgifter' },
   col: { indicator: 'Indikator', latest: 'Senaste värde', target: 'Mål', status: 'Status' },
+  report: {
+    group: 'Rapport',
+    language: 'Rapportens språk',
+    source: 'Innehåll',
+    current: 'Aktuell lägesbild',
+    review: 'Granskning: {{label}}',
+    html: 'Exportera rapport (HTML)',
+    pdf: 'Spara rapporten som PDF',
+    printHint: 'För en PDF, öppna HTML-filen i webbläsaren och skriv ut den.',
+    busy: 'Rapporten görs…',
+    savedHtml: 'Rapporten laddades ned: {{name}}',
+    savedPdf: 'PDF sparad: {{path}}',
+  },
 };
