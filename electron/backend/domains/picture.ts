@@ -7,7 +7,11 @@ import type Database from 'better-sqlite3';
 import type { ReviewInfo } from '../../../shared/api/picture';
 import { AppError } from '../../../shared/api/result';
 import { pickText } from '../../../shared/model';
-import { compareSummaries, IMPACT_STAGES, summarisePicture, type PictureItem, type PictureSummary } from '../../../shared/picture';
+import ExcelJS from 'exceljs';
+import { upgradeRun } from '../../../shared/matching';
+import { compareSummaries, digestRun, IMPACT_STAGES, summarisePicture, type MatchingDigest, type PictureItem, type PictureSummary } from '../../../shared/picture';
+import { slugify } from '../io/export';
+import { csvText, escapeCell } from '../io/spreadsheet';
 import type { Handlers } from '../registry';
 import type { EditTx, Workspace } from '../store/workspace';
 
@@ -99,6 +103,42 @@ function getReview(ws: Workspace, id: string): { info: ReviewInfo; summary: Pict
   return { info: { id: row.id, label: row.label, createdAt: row.created_at }, summary: JSON.parse(row.summary) as PictureSummary, items: JSON.parse(row.items) as PictureItem[] };
 }
 
+/** The latest saved matching run as the picture keeps it; undefined when there is none or it cannot be read. */
+function latestMatching(ws: Workspace): MatchingDigest | undefined {
+  const hasTable = ws.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matching_runs'").get();
+  if (!hasTable) return undefined;
+  const row = ws.db.prepare('SELECT id, created_at, label, run, names FROM matching_runs ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as
+    | { id: string; created_at: string; label: string | null; run: string; names: string }
+    | undefined;
+  if (!row) return undefined;
+  try {
+    return digestRun({ id: row.id, createdAt: row.created_at, label: row.label, run: upgradeRun(JSON.parse(row.run)), names: JSON.parse(row.names) });
+  } catch {
+    // A run stored by a newer or broken writer must not take the whole picture down with it.
+    return undefined;
+  }
+}
+
+/** One table of the dashboard as a file: CSV as the workspace export writes it, or a one-sheet workbook. */
+async function tableFile(input: { title: string; headers: string[]; rows: (string | number | null)[][]; format: 'csv' | 'xlsx' }) {
+  const base = slugify(input.title).toLowerCase() || 'taulukko';
+  const rows = input.rows.map((r) => r.map((c) => (typeof c === 'string' ? escapeCell(c) : c)));
+  if (input.format === 'csv') {
+    const text = csvText({ headers: input.headers.map(escapeCell), rows }, ';');
+    return { name: `${base}.csv`, mime: 'text/csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') };
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Kohtaanto';
+  const sheet = wb.addWorksheet(input.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Kohtaanto', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(input.headers.map(escapeCell)).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  sheet.columns.forEach((col, i) => {
+    col.width = Math.max(12, Math.min(50, (input.headers[i] ?? '').length + 4));
+  });
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { name: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: bytes.toString('base64') };
+}
+
 export const pictureHandlers: Handlers = {
   'picture.list': (ctx, input) => ctx.requireWorkspace().listItems(input.kind),
   'picture.put': (ctx, input) => {
@@ -116,12 +156,15 @@ export const pictureHandlers: Handlers = {
     const deletedLinks = ws.edit(`Delete ${before.kind} "${itemName(before)}"`, (tx) => deleteWithReferences(ws, tx, input.id));
     return { deletedLinks };
   },
-  'picture.summary': (ctx) => summarisePicture(ctx.requireWorkspace().listItems()),
+  'picture.summary': (ctx) => {
+    const ws = ctx.requireWorkspace();
+    return summarisePicture(ws.listItems(), latestMatching(ws));
+  },
   'picture.saveReview': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const items = ws.listItems();
     const info: ReviewInfo = { id: `rev-${randomUUID().slice(0, 13)}`, label: input.label, createdAt: ctx.now().toISOString() };
-    reviewStatements(ws.db).insert.run({ id: info.id, label: info.label, created_at: info.createdAt, summary: JSON.stringify(summarisePicture(items)), items: JSON.stringify(items) });
+    reviewStatements(ws.db).insert.run({ id: info.id, label: info.label, created_at: info.createdAt, summary: JSON.stringify(summarisePicture(items, latestMatching(ws))), items: JSON.stringify(items) });
     return info;
   },
   'picture.reviews': (ctx) => reviewStatements(ctx.requireWorkspace().db).list.all().map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at })),
@@ -130,4 +173,5 @@ export const pictureHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     return compareSummaries(getReview(ws, input.a).summary, getReview(ws, input.b).summary);
   },
+  'picture.exportTable': (_ctx, input) => tableFile(input),
 };
