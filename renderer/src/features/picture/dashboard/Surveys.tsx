@@ -28,7 +28,7 @@ function SurveyFigure({ survey, summary }: { survey: Survey; summary?: SurveySum
     const s = summary?.questions.find((x) => x.id === q.id)?.summary;
     const text = pickText(q.text, lang) || q.id;
     const n = s?.n ?? 0;
-    const label = `${text.length > 48 ? `${text.slice(0, 46)}…` : text} (N = ${fmtNumber(n, lang)})`;
+    const label = `${text.length > 48 ? `${text.slice(0, 46)}…` : text} (N\u00a0=\u00a0${fmtNumber(n, lang)})`;
     return { q, s, text, label, ...divergingRow(q.counts, q.cannotSay) };
   });
   const table: TableData = {

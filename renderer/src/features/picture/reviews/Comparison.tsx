@@ -37,7 +37,12 @@ export function comparisonLines(cmp: ReviewComparison, t: TFunction, lang: Langu
   const budget: string[] = [];
   if (b.plannedBefore !== b.plannedAfter) budget.push(t('picture.compare.budgetPlanned', { before: money(b.plannedBefore), after: money(b.plannedAfter), delta: fmtMoney(b.plannedAfter - b.plannedBefore, lang) }));
   if (b.actualBefore !== b.actualAfter) budget.push(t('picture.compare.budgetActual', { before: money(b.actualBefore), after: money(b.actualAfter) }));
-  for (const c of b.categories ?? []) budget.push(t('picture.compare.budgetCategory', { name: c.key, before: money(c.plannedBefore), after: money(c.plannedAfter), actualBefore: money(c.actualBefore), actualAfter: money(c.actualAfter) }));
+  for (const c of b.categories ?? []) {
+    const parts = [];
+    if (c.plannedBefore !== c.plannedAfter) parts.push(t('picture.compare.plannedChange', { before: money(c.plannedBefore), after: money(c.plannedAfter) }));
+    if (c.actualBefore !== c.actualAfter) parts.push(t('picture.compare.actualChange', { before: money(c.actualBefore), after: money(c.actualAfter) }));
+    budget.push(`${c.key}: ${parts.join(', ')}`);
+  }
   if (budget.length) groups.push({ group: t('picture.compare.budget'), lines: budget });
 
   const c = cmp.cba;

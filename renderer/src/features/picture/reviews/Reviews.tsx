@@ -52,12 +52,14 @@ export function ReviewsBar({ reviews, reload, viewing, onOpen }: { reviews: Revi
   const [cmp, setCmp] = useState<{ cmp: ReviewComparison; items: PictureItem[]; a: string; b: string } | null>(null);
   const describe = (e: Parameters<typeof describeError>[1]) => describeError(t, e);
 
-  // Default comparison: the one before the latest against the latest.
+  // Default comparison, whenever a review is added: the one before the latest against the latest.
+  const latestId = reviews?.[0]?.id;
   useEffect(() => {
     if (!reviews) return;
-    if (!reviews.some((r) => r.id === b)) setB(reviews[0]?.id ?? '');
-    if (!reviews.some((r) => r.id === a)) setA(reviews[1]?.id ?? reviews[0]?.id ?? '');
-  }, [reviews, a, b]);
+    setB(reviews[0]?.id ?? '');
+    setA(reviews[1]?.id ?? reviews[0]?.id ?? '');
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new latest review resets the choice
+  }, [latestId, reviews?.length]);
 
   const save = async () => {
     if (!label.trim()) {
