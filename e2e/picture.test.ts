@@ -159,7 +159,7 @@ describe('situational picture in the browser', () => {
     await page.fill('#pe-measurements-2-date', '2022-06-01');
     await save();
     await expect.poll(async () => norm(await indicator().locator('.status-badge').textContent())).toBe('Tavoitteessa');
-    const change = 'Kattavuus: viimeisin arvo 14,5 → 19 (+4,5); tila Vaarassa → Tavoitteessa';
+    const change = 'Kattavuus: viimeisin arvo 14,5 % → 19 % (+4,5 %); tila Vaarassa → Tavoitteessa';
     await expect.poll(() => text('section[aria-labelledby="dash-changes"]')).toContain(change);
 
     await page.fill('#review-label', 'Kevät');

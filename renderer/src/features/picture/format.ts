@@ -39,6 +39,11 @@ export function fmtDelta(v: number, lang: Language, digits = 2): string {
   return nf(lang, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(v);
 }
 
+/** A change in euros with its sign always shown. */
+export function fmtMoneyDelta(v: number, lang: Language): string {
+  return nf(lang, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(v);
+}
+
 /** A date (ISO `YYYY-MM-DD` or a timestamp) in the UI language. */
 export function fmtDate(iso: string, lang: Language): string {
   const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : new Date(iso);

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { pickText, type Language } from '../../../../../shared/model';
-import type { PictureItem, ReviewComparison, Survey } from '../../../../../shared/picture';
-import { fmtDelta, fmtMoney, fmtNumber, fmtPercent } from '../format';
+import type { Indicator, PictureItem, ReviewComparison, Survey } from '../../../../../shared/picture';
+import { fmtDelta, fmtMoney, fmtMoneyDelta, fmtNumber, fmtPercent } from '../format';
 
 const same = (a: unknown, b: unknown) => a === b || (a == null && b == null);
 
@@ -13,11 +13,14 @@ export function comparisonLines(cmp: ReviewComparison, t: TFunction, lang: Langu
   const status = (s: string | undefined) => (s ? t(`picture.status.${s}`) : t('picture.compare.absent'));
   const groups: Array<{ group: string; lines: string[] }> = [];
 
+  const units = new Map(items.filter((i): i is Indicator => i.kind === 'indicator').map((i) => [i.id, i.unit]));
   const ind = cmp.indicators.map((r) => {
     const name = nameOf(r.id);
+    const unit = units.get(r.id) ? ` ${units.get(r.id)}` : '';
+    const num = (v: number | undefined | null) => (v === undefined || v === null ? '–' : `${fmtNumber(v, lang)}${unit}`);
     if (!r.before) return t('picture.compare.indicatorNew', { name, status: status(r.after?.status), value: num(r.after?.value) });
     if (!r.after) return t('picture.compare.indicatorGone', { name });
-    const parts = [t('picture.compare.value', { before: num(r.before.value), after: num(r.after.value), delta: r.delta === undefined ? '' : ` (${fmtDelta(r.delta, lang)})` })];
+    const parts = [t('picture.compare.value', { before: num(r.before.value), after: num(r.after.value), delta: r.delta === undefined ? '' : ` (${fmtDelta(r.delta, lang)}${unit})` })];
     if (r.statusChanged) parts.push(t('picture.compare.status', { before: status(r.before.status), after: status(r.after.status) }));
     return `${name}: ${parts.join('; ')}`;
   });
@@ -35,7 +38,7 @@ export function comparisonLines(cmp: ReviewComparison, t: TFunction, lang: Langu
 
   const b = cmp.budget;
   const budget: string[] = [];
-  if (b.plannedBefore !== b.plannedAfter) budget.push(t('picture.compare.budgetPlanned', { before: money(b.plannedBefore), after: money(b.plannedAfter), delta: fmtMoney(b.plannedAfter - b.plannedBefore, lang) }));
+  if (b.plannedBefore !== b.plannedAfter) budget.push(t('picture.compare.budgetPlanned', { before: money(b.plannedBefore), after: money(b.plannedAfter), delta: fmtMoneyDelta(b.plannedAfter - b.plannedBefore, lang) }));
   if (b.actualBefore !== b.actualAfter) budget.push(t('picture.compare.budgetActual', { before: money(b.actualBefore), after: money(b.actualAfter) }));
   for (const c of b.categories ?? []) {
     const parts = [];
