@@ -5,6 +5,7 @@ import { api } from '../../../api';
 import { attempt, useApp } from '../../../app/store';
 import { describeError } from '../../../i18n/errors';
 import { downloadBase64 } from '../../io/files';
+import { Disclosure } from './Disclosure';
 import { displayCell, exportable, type TableData } from './table-data';
 
 /** Saves a table as CSV or XLSX through the backend's spreadsheet writer (the same as the workspace export). */
@@ -102,10 +103,9 @@ export function ChartFigure({ title, table, summary, children, headingLevel = 3 
       <div className="chart-area" role="img" aria-label={summary}>
         {children}
       </div>
-      <details className="chart-numbers">
-        <summary>{t('picture.table.show')}</summary>
-        <NumbersTable table={table} captionHidden />
-      </details>
+      <Disclosure className="chart-numbers" summary={t('picture.table.show')}>
+        {() => <NumbersTable table={table} captionHidden />}
+      </Disclosure>
     </figure>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { Language } from '../../../../../shared/model';
 import type { BudgetGroup, BudgetLineItem, BudgetSummary, PictureItem } from '../../../../../shared/picture';
+import { Disclosure } from '../charts/Disclosure';
 import { ChartFigure, ExportButtons } from '../charts/NumbersTable';
 import { ACTUAL, PLANNED } from '../charts/palette';
 import type { TableData } from '../charts/table-data';
@@ -84,8 +85,9 @@ export function BudgetSection({ budget, items, names, readOnly, onEdit }: { budg
             <GroupChart lang={lang} title={t('picture.budget.byYear')} label={t('picture.field.year')} groups={budget.byYear.map((g) => ({ ...g, name: g.key }))} />
           </div>
           {hasLines && (
-            <details className="item-list">
-              <summary>{t('picture.budget.lines', { count: lines.length })}</summary>
+            <Disclosure className="item-list" summary={t('picture.budget.lines', { count: lines.length })}>
+              {() => (
+              <>
               <div className="table-scroll-x">
                 <table className="data-table">
                   <caption className="visually-hidden">{linesTable.title}</caption>
@@ -121,7 +123,9 @@ export function BudgetSection({ budget, items, names, readOnly, onEdit }: { budg
                 </table>
               </div>
               <ExportButtons table={linesTable} />
-            </details>
+              </>
+            )}
+            </Disclosure>
           )}
         </>
       )}

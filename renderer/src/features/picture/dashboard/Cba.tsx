@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, ComposedChart, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { pickText, type Language } from '../../../../../shared/model';
 import { cbaInput, cbaProblems, criticalMassCurve, tornado, type CbaItemDoc, type CbaSettings, type CbaSummary, type PictureItem } from '../../../../../shared/picture';
+import { Disclosure } from '../charts/Disclosure';
 import { ChartFigure, ExportButtons } from '../charts/NumbersTable';
 import { NEGATIVE, NEUTRAL, PLANNED, POSITIVE } from '../charts/palette';
 import type { TableData } from '../charts/table-data';
@@ -61,8 +62,9 @@ export function CbaSection({ cba, items, readOnly, onEdit }: { cba: CbaSummary; 
     }),
   };
   const itemList = cbaItems.length > 0 && (
-    <details className="item-list">
-      <summary>{t('picture.cba.items', { count: cbaItems.length })}</summary>
+    <Disclosure className="item-list" summary={t('picture.cba.items', { count: cbaItems.length })}>
+      {() => (
+      <>
       <div className="table-scroll-x">
         <table className="data-table">
           <caption className="visually-hidden">{itemsTable.title}</caption>
@@ -97,7 +99,9 @@ export function CbaSection({ cba, items, readOnly, onEdit }: { cba: CbaSummary; 
         </table>
       </div>
       <ExportButtons table={itemsTable} />
-    </details>
+      </>
+      )}
+    </Disclosure>
   );
 
   if (!settings && cbaItems.length === 0)

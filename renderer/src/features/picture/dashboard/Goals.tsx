@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { pickText, type Language } from '../../../../../shared/model';
 import type { Goal, Indicator, IndicatorSummary, PictureItem, StatusResult } from '../../../../../shared/picture';
+import { Disclosure } from '../charts/Disclosure';
 import { NumbersTable } from '../charts/NumbersTable';
 import type { TableData } from '../charts/table-data';
 import { fmtDate, fmtNumber, fmtPercent } from '../format';
@@ -42,11 +43,11 @@ function IndicatorRow({ ind, s, names, readOnly, onEdit }: { ind: Indicator; s?:
   const name = pickText(ind.name, lang) || ind.id;
   const status = s?.status ?? { status: 'noData' as const, reason: 'noMeasurements' as const };
   const latest = status.latest;
-  const measurements: TableData = {
+  const measurements = (): TableData => ({
     title: t('picture.indicator.measurementsOf', { name }),
     columns: [{ header: t('picture.field.date') }, { header: ind.unit ? `${t('picture.field.value')} (${ind.unit})` : t('picture.field.value'), kind: 'number' }, { header: t('picture.field.note') }, { header: t('picture.field.source') }],
     rows: [...ind.measurements].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map((m) => [m.date, m.value, m.note ?? null, m.source ?? null]),
-  };
+  });
   return (
     <li className="indicator-row" data-indicator={ind.id}>
       <div className="indicator-head">
@@ -91,10 +92,9 @@ function IndicatorRow({ ind, s, names, readOnly, onEdit }: { ind: Indicator; s?:
           .join(' · ')}
       </p>
       {ind.measurements.length > 0 && (
-        <details className="chart-numbers">
-          <summary>{t('picture.indicator.showMeasurements', { count: ind.measurements.length })}</summary>
-          <NumbersTable table={measurements} captionHidden />
-        </details>
+        <Disclosure className="chart-numbers" summary={t('picture.indicator.showMeasurements', { count: ind.measurements.length })}>
+          {() => <NumbersTable table={measurements()} captionHidden />}
+        </Disclosure>
       )}
     </li>
   );
