@@ -42,4 +42,16 @@ export const pictureMethods = {
   /** The whole picture as one self-contained HTML file (inline SVG, no external requests). */
   'picture.report': query(ReportRequestSchema, z.object({ html: z.string() })),
   'picture.compareReviews': query(z.object({ a: z.string().min(1).max(100), b: z.string().min(1).max(100) }).strict(), ComparisonSchema),
+  /** One table of the dashboard (the numbers behind a chart) as a CSV or XLSX file for download. */
+  'picture.exportTable': query(
+    z
+      .object({
+        title: z.string().trim().min(1).max(200),
+        headers: z.array(z.string().max(300)).min(1).max(200),
+        rows: z.array(z.array(z.union([z.string().max(10_000), z.number(), z.null()])).max(200)).max(200_000),
+        format: z.enum(['csv', 'xlsx']),
+      })
+      .strict(),
+    z.object({ name: z.string(), mime: z.string(), dataBase64: z.string() }),
+  ),
 } satisfies Record<string, MethodSpec>;

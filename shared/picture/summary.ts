@@ -3,6 +3,7 @@ import { cbaProblems, computeCba, criticalMass, tornado, type CbaInput, type Cba
 import { indicatorStatus, type StatusResult } from './indicator';
 import type { CbaItemDoc, CbaSettings, Goal, ImpactBox, ImpactLink, Indicator, PictureItem, Survey } from './schemas';
 import { summariseLikert, type LikertSummary } from './survey';
+import type { MatchingDigest } from './matching-digest';
 
 /** One indicator with its computed status and the rule's figures. */
 export interface IndicatorSummary {
@@ -33,6 +34,8 @@ export interface PictureSummary {
   budget: BudgetSummary;
   cba: CbaSummary;
   surveys: SurveySummary[];
+  /** The latest saved matching run, when there is one (a review freezes it with the rest). */
+  matching?: MatchingDigest;
 }
 
 const byKind = <K extends PictureItem['kind']>(items: readonly PictureItem[], kind: K) =>
@@ -49,7 +52,7 @@ export function cbaInput(items: readonly CbaItemDoc[], settings: CbaSettings): C
 }
 
 /** Computes the whole picture: indicator statuses, budget, CBA with critical mass and tornado, surveys. */
-export function summarisePicture(items: readonly PictureItem[]): PictureSummary {
+export function summarisePicture(items: readonly PictureItem[], matching?: MatchingDigest): PictureSummary {
   const indicators = byKind(items, 'indicator').map((ind: Indicator) => ({
     id: ind.id,
     status: indicatorStatus({ direction: ind.direction, baseline: ind.baseline, target: ind.target, measurements: ind.measurements, tolerance: ind.tolerance }),
@@ -78,15 +81,53 @@ export function summarisePicture(items: readonly PictureItem[]): PictureSummary 
     budget,
     cba,
     surveys,
+    ...(matching ? { matching } : {}),
   };
 }
 
 /** What changed between two reviews, in the order a leader reads it. */
 export interface ReviewComparison {
   indicators: Array<{ id: string; before?: { status: string; value?: number }; after?: { status: string; value?: number }; statusChanged: boolean; delta?: number }>;
-  budget: { plannedBefore: number; plannedAfter: number; actualBefore: number; actualAfter: number };
+  budget: {
+    plannedBefore: number;
+    plannedAfter: number;
+    actualBefore: number;
+    actualAfter: number;
+    /** Categories whose planned or actual money changed (0 where a category did not exist). */
+    categories: Array<{ key: string; plannedBefore: number; plannedAfter: number; actualBefore: number; actualAfter: number }>;
+  };
   cba: { npvBefore?: number; npvAfter?: number; bcrBefore?: number | null; bcrAfter?: number | null; criticalMassBefore?: number | null; criticalMassAfter?: number | null; paybackBefore?: number | null; paybackAfter?: number | null };
   surveys: Array<{ surveyId: string; questionId: string; meanBefore: number | null; meanAfter: number | null; nBefore: number; nAfter: number }>;
+  /** Gaps of the latest matching run in each review; undefined when either review has no run. */
+  gaps?: {
+    coverageBefore: number;
+    coverageAfter: number;
+    opened: MatchingDigest['gaps'];
+    closed: MatchingDigest['gaps'];
+  };
+}
+
+function budgetCategoryChanges(a: PictureSummary, b: PictureSummary): ReviewComparison['budget']['categories'] {
+  const keys = [...new Set([...a.budget.byCategory.map((g) => g.key), ...b.budget.byCategory.map((g) => g.key)])].sort();
+  return keys
+    .map((key) => {
+      const x = a.budget.byCategory.find((g) => g.key === key);
+      const y = b.budget.byCategory.find((g) => g.key === key);
+      return { key, plannedBefore: x?.planned ?? 0, plannedAfter: y?.planned ?? 0, actualBefore: x?.actual ?? 0, actualAfter: y?.actual ?? 0 };
+    })
+    .filter((c) => c.plannedBefore !== c.plannedAfter || c.actualBefore !== c.actualAfter);
+}
+
+function gapChanges(a: PictureSummary, b: PictureSummary): ReviewComparison['gaps'] {
+  if (!a.matching || !b.matching) return undefined;
+  const before = new Set(a.matching.gaps.map((g) => g.need));
+  const after = new Set(b.matching.gaps.map((g) => g.need));
+  return {
+    coverageBefore: a.matching.coverage,
+    coverageAfter: b.matching.coverage,
+    opened: b.matching.gaps.filter((g) => !before.has(g.need)),
+    closed: a.matching.gaps.filter((g) => !after.has(g.need)),
+  };
 }
 
 /** Compares two frozen summaries: indicators that moved or changed status, budget, CBA and survey changes. */
@@ -113,9 +154,16 @@ export function compareSummaries(a: PictureSummary, b: PictureSummary): ReviewCo
       }
     }
   }
+  const gaps = gapChanges(a, b);
   return {
     indicators,
-    budget: { plannedBefore: a.budget.planned, plannedAfter: b.budget.planned, actualBefore: a.budget.actual, actualAfter: b.budget.actual },
+    budget: {
+      plannedBefore: a.budget.planned,
+      plannedAfter: b.budget.planned,
+      actualBefore: a.budget.actual,
+      actualAfter: b.budget.actual,
+      categories: budgetCategoryChanges(a, b),
+    },
     cba: {
       npvBefore: a.cba.result?.npv,
       npvAfter: b.cba.result?.npv,
@@ -127,5 +175,6 @@ export function compareSummaries(a: PictureSummary, b: PictureSummary): ReviewCo
       paybackAfter: b.cba.result?.paybackYear,
     },
     surveys,
+    ...(gaps ? { gaps } : {}),
   };
 }

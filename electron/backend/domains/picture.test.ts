@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Entity } from '../../../shared/model';
+import ExcelJS from 'exceljs';
+import { pickText, type Entity } from '../../../shared/model';
 import type { PictureSummary, ReviewComparison } from '../../../shared/picture';
 import type { ReviewInfo } from '../../../shared/api/picture';
 import { createBackend } from '..';
@@ -124,5 +125,35 @@ describe('situational picture service', () => {
     expect((await ok<{ undoLabel?: string }>('history.state', {})).undoLabel).toMatch(/^Measure 2 indicator/);
     await ok('matching.run', { lifeEventId: lifeEvent });
     expect((await ok<Array<{ id: string; measurements: unknown[] }>>('picture.list', { kind: 'indicator' })).find((i) => i.id === 'ind-le')!.measurements).toHaveLength(1);
+  });
+  it('freezes the latest matching run in a review and tells opened gaps from closed ones', async () => {
+    await ok('workspace.create', { path: path.join(dir, 'gaps.kohtaanto'), example: true });
+    const first = await ok<{ run: { gaps: Array<{ need: string }> } }>('matching.run', {});
+    expect(first.run.gaps.length).toBeGreaterThan(0);
+    const a = await ok<ReviewInfo>('picture.saveReview', { label: 'A' });
+    const frozen = await ok<{ summary: PictureSummary }>('picture.review', { id: a.id });
+    expect(frozen.summary.matching?.gaps.map((g) => g.need).sort()).toEqual(first.run.gaps.map((g) => g.need).sort());
+    // The need is dropped from the map: its gap is gone from the next run.
+    const closed = frozen.summary.matching!.gaps[0];
+    expect(pickText(closed.name, 'fi')).not.toBe('');
+    await ok('entities.delete', { id: closed.need });
+    await ok('matching.run', {});
+    const b = await ok<ReviewInfo>('picture.saveReview', { label: 'B' });
+    const cmp = await ok<ReviewComparison>('picture.compareReviews', { a: a.id, b: b.id });
+    expect(cmp.gaps?.closed).toEqual([closed]);
+    expect(cmp.gaps?.coverageBefore).toBe(frozen.summary.matching!.coverage);
+    expect(cmp.gaps?.opened).toEqual([]);
+  });
+
+  it('exports a dashboard table as CSV (BOM, semicolons, formulas defused) and as a one-sheet workbook', async () => {
+    const table = { title: 'Budjetti luokittain', headers: ['Luokka', 'Suunniteltu'], rows: [['Ydintehtävät', 418418], ['=SUM(A1)', null]] };
+    const csv = await ok<{ name: string; dataBase64: string }>('picture.exportTable', { ...table, format: 'csv' });
+    expect(csv.name).toBe('budjetti-luokittain.csv');
+    expect(Buffer.from(csv.dataBase64, 'base64').toString('utf8')).toBe('\uFEFFLuokka;Suunniteltu\r\nYdintehtävät;418418\r\n\'=SUM(A1);\r\n');
+    const xlsx = await ok<{ name: string; dataBase64: string }>('picture.exportTable', { ...table, format: 'xlsx' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(xlsx.dataBase64, 'base64') as unknown as ExcelJS.Buffer);
+    expect(wb.worksheets[0].name).toBe('Budjetti luokittain');
+    expect(wb.worksheets[0].getRow(2).values).toEqual([undefined, 'Ydintehtävät', 418418]);
   });
 });

@@ -6,10 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ReviewInfo } from '../../../shared/api/picture';
 import { AppError } from '../../../shared/api/result';
+import ExcelJS from 'exceljs';
 import { pickText, type Language, type LocalizedText } from '../../../shared/model';
-import { compareSummaries, IMPACT_STAGES, summarisePicture, type PictureItem, type PictureSummary } from '../../../shared/picture';
+import { upgradeRun } from '../../../shared/matching';
+import { compareSummaries, digestRun, IMPACT_STAGES, summarisePicture, type MatchingDigest, type PictureItem, type PictureSummary } from '../../../shared/picture';
 import { buildReportHtml, type ReportMatching } from '../../../shared/picture/report';
 import type { AppContext } from '../context';
+import { slugify } from '../io/export';
+import { csvText, escapeCell } from '../io/spreadsheet';
 import type { Handlers } from '../registry';
 import { matchingHandlers } from './matching';
 import type { EditTx, Workspace } from '../store/workspace';
@@ -109,7 +113,7 @@ const REPORT_TOP_GAPS = 10;
  * The latest saved matching run (for a review: the latest saved at or before it), read through the
  * matching domain's own handlers so that old run formats are upgraded in one place.
  */
-async function latestMatching(ctx: AppContext, ws: Workspace, lang: Language, before?: string): Promise<ReportMatching | undefined> {
+async function reportMatching(ctx: AppContext, ws: Workspace, lang: Language, before?: string): Promise<ReportMatching | undefined> {
   const list = await matchingHandlers['matching.runs']!(ctx, {});
   const chosen = before ? list.find((r) => r.createdAt <= before) : list[0];
   if (!chosen) return undefined;
@@ -126,6 +130,42 @@ async function latestMatching(ctx: AppContext, ws: Workspace, lang: Language, be
     topGaps: gaps.map((g) => ({ need: needName(g.need), people: g.people, personas: g.personas.length, bestScore: g.bestScore })),
     beforeReview: before ? true : undefined,
   };
+}
+
+/** The latest saved matching run as the picture keeps it; undefined when there is none or it cannot be read. */
+function latestMatching(ws: Workspace): MatchingDigest | undefined {
+  const hasTable = ws.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'matching_runs'").get();
+  if (!hasTable) return undefined;
+  const row = ws.db.prepare('SELECT id, created_at, label, run, names FROM matching_runs ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as
+    | { id: string; created_at: string; label: string | null; run: string; names: string }
+    | undefined;
+  if (!row) return undefined;
+  try {
+    return digestRun({ id: row.id, createdAt: row.created_at, label: row.label, run: upgradeRun(JSON.parse(row.run)), names: JSON.parse(row.names) });
+  } catch {
+    // A run stored by a newer or broken writer must not take the whole picture down with it.
+    return undefined;
+  }
+}
+
+/** One table of the dashboard as a file: CSV as the workspace export writes it, or a one-sheet workbook. */
+async function tableFile(input: { title: string; headers: string[]; rows: (string | number | null)[][]; format: 'csv' | 'xlsx' }) {
+  const base = slugify(input.title).toLowerCase() || 'taulukko';
+  const rows = input.rows.map((r) => r.map((c) => (typeof c === 'string' ? escapeCell(c) : c)));
+  if (input.format === 'csv') {
+    const text = csvText({ headers: input.headers.map(escapeCell), rows }, ';');
+    return { name: `${base}.csv`, mime: 'text/csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') };
+  }
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Kohtaanto';
+  const sheet = wb.addWorksheet(input.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Kohtaanto', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow(input.headers.map(escapeCell)).font = { bold: true };
+  for (const r of rows) sheet.addRow(r);
+  sheet.columns.forEach((col, i) => {
+    col.width = Math.max(12, Math.min(50, (input.headers[i] ?? '').length + 4));
+  });
+  const bytes = Buffer.from(await wb.xlsx.writeBuffer());
+  return { name: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', dataBase64: bytes.toString('base64') };
 }
 
 export const pictureHandlers: Handlers = {
@@ -145,12 +185,15 @@ export const pictureHandlers: Handlers = {
     const deletedLinks = ws.edit(`Delete ${before.kind} "${itemName(before)}"`, (tx) => deleteWithReferences(ws, tx, input.id));
     return { deletedLinks };
   },
-  'picture.summary': (ctx) => summarisePicture(ctx.requireWorkspace().listItems()),
+  'picture.summary': (ctx) => {
+    const ws = ctx.requireWorkspace();
+    return summarisePicture(ws.listItems(), latestMatching(ws));
+  },
   'picture.saveReview': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const items = ws.listItems();
     const info: ReviewInfo = { id: `rev-${randomUUID().slice(0, 13)}`, label: input.label, createdAt: ctx.now().toISOString() };
-    reviewStatements(ws.db).insert.run({ id: info.id, label: info.label, created_at: info.createdAt, summary: JSON.stringify(summarisePicture(items)), items: JSON.stringify(items) });
+    reviewStatements(ws.db).insert.run({ id: info.id, label: info.label, created_at: info.createdAt, summary: JSON.stringify(summarisePicture(items, latestMatching(ws))), items: JSON.stringify(items) });
     return info;
   },
   'picture.reviews': (ctx) => reviewStatements(ctx.requireWorkspace().db).list.all().map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at })),
@@ -169,7 +212,7 @@ export const pictureHandlers: Handlers = {
         if (id && e) names[id] = e.name;
       }
     }
-    const matching = await latestMatching(ctx, ws, input.lang, review?.info.createdAt);
+    const matching = await reportMatching(ctx, ws, input.lang, review?.info.createdAt);
     const html = buildReportHtml({
       lang: input.lang,
       title: ws.getTitle(),
@@ -186,4 +229,5 @@ export const pictureHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     return compareSummaries(getReview(ws, input.a).summary, getReview(ws, input.b).summary);
   },
+  'picture.exportTable': (_ctx, input) => tableFile(input),
 };

@@ -202,7 +202,8 @@ export function workspaceTables(ws: Workspace): ExportTable[] {
   return tables;
 }
 
-function csvText(table: ExportTable, delimiter: string): string {
+/** A table as CSV text: UTF-8 with a BOM, CRLF lines, as Excel on a Finnish Windows opens it. */
+export function csvText(table: Pick<ExportTable, 'headers' | 'rows'>, delimiter: string): string {
   const rows = table.rows.map((r) => r.map((c) => (c === null ? '' : typeof c === 'boolean' ? (c ? '1' : '0') : String(c))));
   return `\uFEFF${Papa.unparse({ fields: table.headers, data: rows }, { delimiter, newline: '\r\n', quotes: false })}\r\n`;
 }
