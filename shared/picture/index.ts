@@ -5,3 +5,4 @@ export * from './budget';
 export * from './schemas';
 export * from './summary';
 export * from './binding';
+export * from './example';

@@ -7,7 +7,7 @@ import { dayNumber } from './indicator';
  * workspace file. Each is one JSON document with a `kind`; every change is an undoable edit.
  */
 
-export const IsoDateSchema = z.string().refine(
+export const IsoDateSchema = z.string({ error: 'date.invalid' }).refine(
   (s) => {
     try {
       dayNumber(s);
@@ -19,8 +19,11 @@ export const IsoDateSchema = z.string().refine(
   { message: 'date.invalid' },
 );
 
-const amount = z.number().finite().min(-1e15).max(1e15);
-const year = z.number().int().min(1900).max(2200);
+// Messages are codes the UI translates (picture.validation.* in the renderer's i18n).
+const amount = z.number({ error: 'value.notNumber' }).finite({ error: 'value.notNumber' }).min(-1e15, { error: 'value.outOfRange' }).max(1e15, { error: 'value.outOfRange' });
+const year = z.number({ error: 'year.invalid' }).int({ error: 'year.invalid' }).min(1900, { error: 'year.invalid' }).max(2200, { error: 'year.invalid' });
+/** Where an item's figures come from (document, section, table or figure), shown beside them. */
+const provenance = z.string().max(2000).optional();
 
 /** The stages of an impact chain, left to right (the seed's vaikutuslogiikka). */
 export const IMPACT_STAGES = ['basis', 'needs', 'inputs', 'activities', 'outputs', 'results', 'impacts'] as const;
@@ -32,6 +35,7 @@ export const GoalSchema = z
     kind: z.literal('goal'),
     name: LocalizedTextSchema,
     description: OptionalTextSchema.default({}),
+    provenance,
   })
   .strict();
 
@@ -46,6 +50,7 @@ export const ImpactBoxSchema = z
     refs: z.array(IdSchema).max(200).default([]),
     /** The goal this box serves, if any. */
     goal: IdSchema.optional(),
+    provenance,
   })
   .strict();
 
@@ -59,6 +64,7 @@ export const ImpactLinkSchema = z
     /** What must hold for the step to work. */
     assumption: OptionalTextSchema.default({}),
     assumptionStatus: z.enum(ASSUMPTION_STATUSES).optional(),
+    provenance,
   })
   .strict();
 
@@ -90,6 +96,7 @@ export const IndicatorSchema = z
       .strict()
       .optional(),
     measurements: z.array(MeasurementSchema).max(10_000).default([]),
+    provenance,
   })
   .strict()
   .superRefine((ind, ctx) => {
@@ -107,10 +114,16 @@ export const BudgetLineSchema = z
     organisation: IdSchema.optional(),
     category: z.string().min(1).max(100),
     year,
+    /** The last year a line spanning several years covers (a programme's whole-period figure). */
+    yearTo: year.optional(),
     planned: amount,
     actual: amount.optional(),
+    provenance,
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    if (l.yearTo !== undefined && l.yearTo < l.year) ctx.addIssue({ code: 'custom', path: ['yearTo'], message: 'budget.yearToBeforeYear' });
+  });
 
 export const CbaItemSchema = z
   .object({
@@ -118,9 +131,13 @@ export const CbaItemSchema = z
     kind: z.literal('cbaItem'),
     name: LocalizedTextSchema,
     type: z.enum(['cost', 'benefit']),
+    description: OptionalTextSchema.default({}),
     perOrganisation: z.boolean().default(false),
-    /** Amount per year, keyed by the year as text (JSON has no number keys). */
-    amounts: z.record(z.string().regex(/^\d{4}$/, 'year.invalid'), amount),
+    /** Amount per year, keyed by the year as text (JSON has no number keys); at least one year. */
+    amounts: z
+      .record(z.string().regex(/^\d{4}$/, 'year.invalid'), amount)
+      .refine((a) => Object.keys(a).length > 0, { message: 'cba.noYears' }),
+    provenance,
   })
   .strict();
 
@@ -135,6 +152,7 @@ export const CbaSettingsSchema = z
     sensitivity: z.number().min(0).max(1).default(0.2),
     /** Assumptions stated in words, shown beside the figures. */
     assumptions: OptionalTextSchema.default({}),
+    provenance,
   })
   .strict();
 
@@ -154,7 +172,13 @@ export const SurveySchema = z
     kind: z.literal('survey'),
     name: LocalizedTextSchema,
     date: IsoDateSchema.optional(),
+    /**
+     * N as the source reports it, for a survey whose answer counts are not available (only its
+     * charts are): the questions then carry zero counts and this N, never invented counts.
+     */
+    reportedN: count.optional(),
     questions: z.array(SurveyQuestionSchema).max(500),
+    provenance,
   })
   .strict();
 

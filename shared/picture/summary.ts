@@ -22,6 +22,8 @@ export interface CbaSummary {
 
 export interface SurveySummary {
   id: string;
+  /** N as the source reports it when the answer counts are not available. */
+  reportedN?: number;
   questions: Array<{ id: string; summary: LikertSummary }>;
 }
 
@@ -56,7 +58,7 @@ export function summarisePicture(items: readonly PictureItem[]): PictureSummary 
     measurements: ind.measurements.length,
   }));
   const budget = summariseBudget(
-    byKind(items, 'budgetLine').map((l) => ({ item: l.item, organisation: l.organisation, category: l.category, year: l.year, planned: l.planned, actual: l.actual })),
+    byKind(items, 'budgetLine').map((l) => ({ item: l.item, organisation: l.organisation, category: l.category, year: l.year, yearTo: l.yearTo, planned: l.planned, actual: l.actual })),
   );
   const settings = byKind(items, 'cbaSettings')[0];
   let cba: CbaSummary = { problems: ['noYears'] };
@@ -69,6 +71,7 @@ export function summarisePicture(items: readonly PictureItem[]): PictureSummary 
   }
   const surveys = byKind(items, 'survey').map((s: Survey) => ({
     id: s.id,
+    ...(s.reportedN !== undefined ? { reportedN: s.reportedN } : {}),
     questions: s.questions.map((q) => ({ id: q.id, summary: summariseLikert({ counts: q.counts, cannotSay: q.cannotSay }) })),
   }));
   return {

@@ -248,6 +248,7 @@ export const en = {
     namePlaceholder: 'e.g. Youth services workshop, Oulu',
     create: 'Create',
     example: 'Open the example: Young people engaged in society',
+    examplePicture: 'Open the example: AuroraAI programme 2020–2022, situational picture of the mid-term evaluation',
     recent: 'Recent workspaces',
     noRecent: 'No recent workspaces.',
     missing: 'file missing',

@@ -250,6 +250,7 @@ export const fi: Messages = {
     namePlaceholder: 'esim. Nuorten palvelujen työpaja, Oulu',
     create: 'Luo',
     example: 'Avaa esimerkki: Nuoret kiinni yhteiskunnassa',
+    examplePicture: 'Avaa esimerkki: AuroraAI-ohjelma 2020–2022, väliarvioinnin tilannekuva',
     recent: 'Viimeksi avatut',
     noRecent: 'Ei viimeksi avattuja työtiloja.',
     missing: 'tiedosto puuttuu',

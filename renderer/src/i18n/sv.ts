@@ -250,6 +250,7 @@ export const sv: Messages = {
     namePlaceholder: 't.ex. Verkstad om ungdomstjänster, Åbo',
     create: 'Skapa',
     example: 'Öppna exemplet: Unga delaktiga i samhället',
+    examplePicture: 'Öppna exemplet: AuroraAI-programmet 2020–2022, lägesbild från halvtidsutvärderingen',
     recent: 'Senast öppnade',
     noRecent: 'Inga senast öppnade arbetsytor.',
     missing: 'filen saknas',
