@@ -358,6 +358,12 @@ export const en = {
     importMany_one: 'import of {{count}} file',
     importMany_other: 'import of {{count}} files',
     reason: { move: 'move', layout: 'automatic layout', align: 'alignment', distribute: 'distribution', pin: 'pinning', unpin: 'unpinning', nudge: 'nudge', place: 'placement' },
+    pictureCreate: 'new {{pictureKind}} “{{name}}”',
+    pictureEdit: 'edit of {{pictureKind}} “{{name}}”',
+    pictureDelete: 'deletion of {{pictureKind}} “{{name}}”',
+    cbaSettingsEdit: 'change of the cost–benefit settings',
+    reviewSave: 'saving review “{{label}}”',
+    pictureKind: { goal: 'goal', impactBox: 'impact-logic box', impactLink: 'impact-logic link', indicator: 'indicator', budgetLine: 'budget line', cbaItem: 'cost–benefit item', cbaSettings: 'cost–benefit settings', survey: 'survey' },
   },
   firstSteps: {
     title: 'First steps',

@@ -360,6 +360,12 @@ export const fi: Messages = {
     importMany_one: '{{count}} tiedoston tuonti',
     importMany_other: '{{count}} tiedoston tuonti',
     reason: { move: 'siirto', layout: 'automaattinen asettelu', align: 'tasaus', distribute: 'tasajako', pin: 'kiinnitys', unpin: 'kiinnityksen poisto', nudge: 'hienosiirto', place: 'sijoitus' },
+    pictureCreate: 'uusi {{pictureKind}} ”{{name}}”',
+    pictureEdit: 'muokkaus ({{pictureKind}} ”{{name}}”)',
+    pictureDelete: 'poisto ({{pictureKind}} ”{{name}}”)',
+    cbaSettingsEdit: 'kustannus-hyötyanalyysin asetusten muutos',
+    reviewSave: 'tilannekatsauksen ”{{label}}” tallennus',
+    pictureKind: { goal: 'tavoite', impactBox: 'vaikutuslogiikan laatikko', impactLink: 'vaikutuslogiikan yhteys', indicator: 'mittari', budgetLine: 'budjettirivi', cbaItem: 'kustannus-hyötyerä', cbaSettings: 'kustannus-hyötyanalyysin asetukset', survey: 'kysely' },
   },
   firstSteps: {
     title: 'Ensimmäiset askeleet',

@@ -360,6 +360,12 @@ export const sv: Messages = {
     importMany_one: 'import av {{count}} fil',
     importMany_other: 'import av {{count}} filer',
     reason: { move: 'flyttning', layout: 'automatisk layout', align: 'justering', distribute: 'fördelning', pin: 'fästning', unpin: 'lossning', nudge: 'finjustering', place: 'placering' },
+    pictureCreate: 'skapande av {{pictureKind}} ”{{name}}”',
+    pictureEdit: 'ändring av {{pictureKind}} ”{{name}}”',
+    pictureDelete: 'borttagning av {{pictureKind}} ”{{name}}”',
+    cbaSettingsEdit: 'ändring av kostnads-nyttoanalysens inställningar',
+    reviewSave: 'sparande av lägesöversikten ”{{label}}”',
+    pictureKind: { goal: 'mål', impactBox: 'ruta i effektlogiken', impactLink: 'länk i effektlogiken', indicator: 'indikator', budgetLine: 'budgetrad', cbaItem: 'kostnads-nyttopost', cbaSettings: 'kostnads-nyttoinställningar', survey: 'enkät' },
   },
   firstSteps: {
     title: 'Första stegen',
