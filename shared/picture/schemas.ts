@@ -24,6 +24,17 @@ const amount = z.number({ error: 'value.notNumber' }).finite({ error: 'value.not
 const year = z.number({ error: 'year.invalid' }).int({ error: 'year.invalid' }).min(1900, { error: 'year.invalid' }).max(2200, { error: 'year.invalid' });
 /** Where an item's figures come from (document, section, table or figure), shown beside them. */
 const provenance = z.string().max(2000).optional();
+/** Records keyed by year: a key that is not a year is named as such, not as zod's "invalid key". */
+const yearKey = z.string().regex(/^\d{4}$/, 'year.invalid');
+const byYear = <T extends z.ZodType>(value: T) => z.record(yearKey, value, { error: (iss) => (iss.code === 'invalid_key' ? 'year.invalid' : undefined) });
+/** Day number of a date, or undefined for one that is not (its own issue names it). */
+const dayOrUndefined = (d: string) => {
+  try {
+    return dayNumber(d);
+  } catch {
+    return undefined;
+  }
+};
 
 /** The stages of an impact chain, left to right (the seed's vaikutuslogiikka). */
 export const IMPACT_STAGES = ['basis', 'needs', 'inputs', 'activities', 'outputs', 'results', 'impacts'] as const;
@@ -102,7 +113,10 @@ export const IndicatorSchema = z
   .superRefine((ind, ctx) => {
     if (ind.baseline && ind.target) {
       if (ind.target.value === ind.baseline.value) ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: 'indicator.targetEqualsBaseline' });
-      if (dayNumber(ind.target.date) <= dayNumber(ind.baseline.date)) ctx.addIssue({ code: 'custom', path: ['target', 'date'], message: 'indicator.targetBeforeBaseline' });
+      // A date that is not one has its own issue already; comparing it would throw.
+      const t = dayOrUndefined(ind.target.date);
+      const b = dayOrUndefined(ind.baseline.date);
+      if (t !== undefined && b !== undefined && t <= b) ctx.addIssue({ code: 'custom', path: ['target', 'date'], message: 'indicator.targetBeforeBaseline' });
     }
   });
 
@@ -134,9 +148,7 @@ export const CbaItemSchema = z
     description: OptionalTextSchema.default({}),
     perOrganisation: z.boolean().default(false),
     /** Amount per year, keyed by the year as text (JSON has no number keys); at least one year. */
-    amounts: z
-      .record(z.string().regex(/^\d{4}$/, 'year.invalid'), amount)
-      .refine((a) => Object.keys(a).length > 0, { message: 'cba.noYears' }),
+    amounts: byYear(amount).refine((a) => Object.keys(a).length > 0, { message: 'cba.noYears' }),
     provenance,
   })
   .strict();
@@ -146,8 +158,8 @@ export const CbaSettingsSchema = z
   .object({
     id: z.literal('cba'),
     kind: z.literal('cbaSettings'),
-    discountRate: z.number().gt(-1, 'cba.discountRateTooLow').max(10),
-    adoption: z.record(z.string().regex(/^\d{4}$/, 'year.invalid'), z.number().min(0).max(1e7)).default({}),
+    discountRate: z.number({ error: 'value.notNumber' }).gt(-1, 'cba.discountRateTooLow').max(10, 'cba.discountRateTooHigh'),
+    adoption: byYear(z.number({ error: 'value.notNumber' }).min(0, 'cba.adoptionNegative').max(1e7, 'value.outOfRange')).default({}),
     /** ± share for the tornado (0.2 = ±20 %). */
     sensitivity: z.number().min(0).max(1).default(0.2),
     /** Assumptions stated in words, shown beside the figures. */
@@ -156,7 +168,7 @@ export const CbaSettingsSchema = z
   })
   .strict();
 
-const count = z.number().int().min(0).max(10_000_000);
+const count = z.number({ error: 'value.notNumber' }).int('survey.countInvalid').min(0, 'survey.countInvalid').max(10_000_000, 'survey.countInvalid');
 export const SurveyQuestionSchema = z
   .object({
     id: IdSchema,
