@@ -5,8 +5,14 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import i18next, { type TFunction } from 'i18next';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReviewInfo } from '../../../shared/api/picture';
+import type { AppError } from '../../../shared/api/result';
+import { en } from '../../../renderer/src/i18n/en';
+import { describeError } from '../../../renderer/src/i18n/errors';
+import { fi } from '../../../renderer/src/i18n/fi';
+import { sv } from '../../../renderer/src/i18n/sv';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
@@ -99,6 +105,47 @@ describe('picture.put refuses bad input with a code and writes nothing', () => {
     const q = { id: 'q', text: { fi: 'K' }, counts: { 1: 1, 2: 0, 3: 0, 4: 0, 5: 0 } };
     expect(await refusal({ id: 's', kind: 'survey', name: { fi: 'S' }, questions: [{ ...q, counts: { ...q.counts, 2: -1 } }] })).toEqual(['item.questions.0.counts.2: survey.countInvalid']);
     expect(await refusal({ id: 's', kind: 'survey', name: { fi: 'S' }, questions: [{ ...q, counts: { ...q.counts, 3: 1.5 } }] })).toEqual(['item.questions.0.counts.3: survey.countInvalid']);
+  });
+});
+
+describe('the UI says each refusal in its language', () => {
+  async function said(method: string, input: unknown): Promise<Record<'fi' | 'sv' | 'en', string>> {
+    const r = await registry.call(method, input);
+    if (r.ok) throw new Error(`${method} should have been refused`);
+    const out = {} as Record<'fi' | 'sv' | 'en', string>;
+    for (const lang of ['fi', 'sv', 'en'] as const) {
+      const i = i18next.createInstance();
+      await i.init({ resources: { fi: { translation: fi }, sv: { translation: sv }, en: { translation: en } }, lng: lang, fallbackLng: 'fi', interpolation: { escapeValue: false } });
+      out[lang] = describeError(i.t.bind(i) as TFunction, r.error as AppError);
+    }
+    return out;
+  }
+
+  it('names the measurement, the year or the plan that is wrong', async () => {
+    expect(await said('picture.put', { item: { ...indicator, measurements: [{ date: '2022-01-01', value: 1 }, { date: '2022-02-30', value: 'x' }] } })).toEqual({
+      fi: 'Mitään ei tallennettu. Mittaus 2: Päivämäärä ei ole kelvollinen (VVVV-KK-PP). Mittaus 2: Arvo ei ole luku.',
+      sv: 'Ingenting sparades. Mätning 2: Datumet är inte giltigt (ÅÅÅÅ-MM-DD). Mätning 2: Värdet är inte ett tal.',
+      en: 'Nothing was saved. Measurement 2: The date is not a valid date (YYYY-MM-DD). Measurement 2: The value is not a number.',
+    });
+    expect((await said('picture.put', { item: { ...indicator, target: { date: '2023-01-01', value: 10 } } })).fi).toBe(
+      'Mitään ei tallennettu. Tavoitearvo on sama kuin lähtötaso, joten mitattavaa muutosta ei ole.',
+    );
+    expect((await said('picture.put', { item: { ...indicator, target: { date: '2020-01-01', value: 20 } } })).sv).toBe('Ingenting sparades. Måldatumet ska infalla efter utgångsvärdets datum.');
+    expect((await said('picture.put', { item: { id: 'c', kind: 'cbaItem', name: { fi: 'K' }, type: 'cost', amounts: {} } })).en).toBe(
+      'Nothing was saved. A cost–benefit item needs an amount for at least one year.',
+    );
+    expect((await said('picture.put', { item: { id: 'c', kind: 'cbaItem', name: { fi: 'K' }, type: 'cost', amounts: { 2021: 'x' } } })).fi).toBe('Mitään ei tallennettu. Vuosi 2021: Arvo ei ole luku.');
+    expect((await said('picture.put', { item: { id: 'cba', kind: 'cbaSettings', discountRate: -1 } })).fi).toBe('Mitään ei tallennettu. Diskonttokoron pitää olla suurempi kuin −100 %.');
+  });
+
+  it('says the service’s own refusals (references, link direction) too, and leaves other errors as they were', async () => {
+    expect((await said('picture.put', { item: { ...indicator, measures: 'goal-x' } })).fi).toBe('Mitään ei tallennettu. Kohdetta goal-x (measures) ei ole tässä työtilassa.');
+    await ok('picture.put', { item: { id: 'a', kind: 'impactBox', stage: 'outputs', name: { fi: 'A' } } });
+    await ok('picture.put', { item: { id: 'b', kind: 'impactBox', stage: 'needs', name: { fi: 'B' } } });
+    expect((await said('picture.put', { item: { id: 'l', kind: 'impactLink', source: 'a', target: 'b' } })).en).toBe(
+      'Nothing was saved. An impact-logic link must lead from an earlier stage to a later one.',
+    );
+    expect((await said('picture.review', { id: 'rev-none' })).en).toBe('Not found: No review rev-none.');
   });
 });
 
