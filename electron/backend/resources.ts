@@ -21,3 +21,9 @@ export function resourcesDir(): string {
 }
 
 export const EXAMPLE_FILE = 'examples/nuoret-kiinni-yhteiskunnassa.json';
+
+/** The built-in examples by id (shared/api/contract.ts EXAMPLE_IDS), relative to resourcesDir(). */
+export const EXAMPLE_FILES = {
+  nuoret: EXAMPLE_FILE,
+  auroraai: 'examples/auroraai-tilannekuva.json',
+} as const;

@@ -68,6 +68,10 @@ export const NewEntitySchema = z.looseObject({ id: IdSchema.optional(), kind: En
 
 export const EntityWithLinksSchema = z.object({ entity: EntitySchema, links: z.array(LinkSchema) });
 
+/** The built-in examples: the youth ecosystem, and the AuroraAI programme's situational picture. */
+export const EXAMPLE_IDS = ['nuoret', 'auroraai'] as const;
+export type ExampleId = (typeof EXAMPLE_IDS)[number];
+
 export const workspaceMethods = {
   'app.info': query(
     Empty,
@@ -75,8 +79,9 @@ export const workspaceMethods = {
   ),
 
   'workspace.current': query(Empty, WorkspaceInfoSchema.nullable()),
+  /** `example`: true or 'nuoret' for the ecosystem example, 'auroraai' for the situational-picture example. */
   'workspace.create': command(
-    z.object({ path: PathSchema.optional(), name: z.string().min(1).max(200).optional(), example: z.boolean().default(false) }).strict(),
+    z.object({ path: PathSchema.optional(), name: z.string().min(1).max(200).optional(), example: z.union([z.boolean(), z.enum(EXAMPLE_IDS)]).default(false) }).strict(),
     WorkspaceInfoSchema,
   ),
   'workspace.open': command(z.object({ path: PathSchema }).strict(), WorkspaceInfoSchema),

@@ -5,6 +5,8 @@ export interface BudgetLine {
   organisation?: string;
   category: string;
   year: number;
+  /** The last year of a line that covers several years; the line then counts under "year–yearTo". */
+  yearTo?: number;
   planned: number;
   /** Undefined while the year's actual figure is not known. */
   actual?: number;
@@ -52,6 +54,8 @@ export function summariseBudget(lines: readonly BudgetLine[]): BudgetSummary {
     actual,
     byCategory: groupBy(lines, (l) => l.category, planned),
     byOrganisation: groupBy(lines, (l) => l.organisation ?? '', planned),
-    byYear: groupBy(lines, (l) => String(l.year), planned).sort((a, b) => Number(a.key) - Number(b.key)),
+    byYear: groupBy(lines, (l) => (l.yearTo !== undefined && l.yearTo > l.year ? `${l.year}–${l.yearTo}` : String(l.year)), planned).sort(
+      (a, b) => parseInt(a.key, 10) - parseInt(b.key, 10) || a.key.length - b.key.length,
+    ),
   };
 }

@@ -6,3 +6,4 @@ export * from './schemas';
 export * from './summary';
 export * from './binding';
 export * from './matching-digest';
+export * from './example';

@@ -7,7 +7,7 @@ import { dayNumber } from './indicator';
  * workspace file. Each is one JSON document with a `kind`; every change is an undoable edit.
  */
 
-export const IsoDateSchema = z.string().refine(
+export const IsoDateSchema = z.string({ error: 'date.invalid' }).refine(
   (s) => {
     try {
       dayNumber(s);
@@ -19,8 +19,22 @@ export const IsoDateSchema = z.string().refine(
   { message: 'date.invalid' },
 );
 
-const amount = z.number().finite().min(-1e15).max(1e15);
-const year = z.number().int().min(1900).max(2200);
+// Messages are codes the UI translates (picture.validation.* in the renderer's i18n).
+const amount = z.number({ error: 'value.notNumber' }).finite({ error: 'value.notNumber' }).min(-1e15, { error: 'value.outOfRange' }).max(1e15, { error: 'value.outOfRange' });
+const year = z.number({ error: 'year.invalid' }).int({ error: 'year.invalid' }).min(1900, { error: 'year.invalid' }).max(2200, { error: 'year.invalid' });
+/** Where an item's figures come from (document, section, table or figure), shown beside them. */
+const provenance = z.string().max(2000).optional();
+/** Records keyed by year: a key that is not a year is named as such, not as zod's "invalid key". */
+const yearKey = z.string().regex(/^\d{4}$/, 'year.invalid');
+const byYear = <T extends z.ZodType>(value: T) => z.record(yearKey, value, { error: (iss) => (iss.code === 'invalid_key' ? 'year.invalid' : undefined) });
+/** Day number of a date, or undefined for one that is not (its own issue names it). */
+const dayOrUndefined = (d: string) => {
+  try {
+    return dayNumber(d);
+  } catch {
+    return undefined;
+  }
+};
 
 /** The stages of an impact chain, left to right (the seed's vaikutuslogiikka). */
 export const IMPACT_STAGES = ['basis', 'needs', 'inputs', 'activities', 'outputs', 'results', 'impacts'] as const;
@@ -32,6 +46,7 @@ export const GoalSchema = z
     kind: z.literal('goal'),
     name: LocalizedTextSchema,
     description: OptionalTextSchema.default({}),
+    provenance,
   })
   .strict();
 
@@ -46,6 +61,7 @@ export const ImpactBoxSchema = z
     refs: z.array(IdSchema).max(200).default([]),
     /** The goal this box serves, if any. */
     goal: IdSchema.optional(),
+    provenance,
   })
   .strict();
 
@@ -59,6 +75,7 @@ export const ImpactLinkSchema = z
     /** What must hold for the step to work. */
     assumption: OptionalTextSchema.default({}),
     assumptionStatus: z.enum(ASSUMPTION_STATUSES).optional(),
+    provenance,
   })
   .strict();
 
@@ -90,12 +107,16 @@ export const IndicatorSchema = z
       .strict()
       .optional(),
     measurements: z.array(MeasurementSchema).max(10_000).default([]),
+    provenance,
   })
   .strict()
   .superRefine((ind, ctx) => {
     if (ind.baseline && ind.target) {
       if (ind.target.value === ind.baseline.value) ctx.addIssue({ code: 'custom', path: ['target', 'value'], message: 'indicator.targetEqualsBaseline' });
-      if (dayNumber(ind.target.date) <= dayNumber(ind.baseline.date)) ctx.addIssue({ code: 'custom', path: ['target', 'date'], message: 'indicator.targetBeforeBaseline' });
+      // A date that is not one has its own issue already; comparing it would throw.
+      const t = dayOrUndefined(ind.target.date);
+      const b = dayOrUndefined(ind.baseline.date);
+      if (t !== undefined && b !== undefined && t <= b) ctx.addIssue({ code: 'custom', path: ['target', 'date'], message: 'indicator.targetBeforeBaseline' });
     }
   });
 
@@ -107,10 +128,16 @@ export const BudgetLineSchema = z
     organisation: IdSchema.optional(),
     category: z.string().min(1).max(100),
     year,
+    /** The last year a line spanning several years covers (a programme's whole-period figure). */
+    yearTo: year.optional(),
     planned: amount,
     actual: amount.optional(),
+    provenance,
   })
-  .strict();
+  .strict()
+  .superRefine((l, ctx) => {
+    if (l.yearTo !== undefined && l.yearTo < l.year) ctx.addIssue({ code: 'custom', path: ['yearTo'], message: 'budget.yearToBeforeYear' });
+  });
 
 export const CbaItemSchema = z
   .object({
@@ -118,9 +145,11 @@ export const CbaItemSchema = z
     kind: z.literal('cbaItem'),
     name: LocalizedTextSchema,
     type: z.enum(['cost', 'benefit']),
+    description: OptionalTextSchema.default({}),
     perOrganisation: z.boolean().default(false),
-    /** Amount per year, keyed by the year as text (JSON has no number keys). */
-    amounts: z.record(z.string().regex(/^\d{4}$/, 'year.invalid'), amount),
+    /** Amount per year, keyed by the year as text (JSON has no number keys); at least one year. */
+    amounts: byYear(amount).refine((a) => Object.keys(a).length > 0, { message: 'cba.noYears' }),
+    provenance,
   })
   .strict();
 
@@ -129,16 +158,17 @@ export const CbaSettingsSchema = z
   .object({
     id: z.literal('cba'),
     kind: z.literal('cbaSettings'),
-    discountRate: z.number().gt(-1, 'cba.discountRateTooLow').max(10),
-    adoption: z.record(z.string().regex(/^\d{4}$/, 'year.invalid'), z.number().min(0).max(1e7)).default({}),
+    discountRate: z.number({ error: 'value.notNumber' }).gt(-1, 'cba.discountRateTooLow').max(10, 'cba.discountRateTooHigh'),
+    adoption: byYear(z.number({ error: 'value.notNumber' }).min(0, 'cba.adoptionNegative').max(1e7, 'value.outOfRange')).default({}),
     /** ± share for the tornado (0.2 = ±20 %). */
     sensitivity: z.number().min(0).max(1).default(0.2),
     /** Assumptions stated in words, shown beside the figures. */
     assumptions: OptionalTextSchema.default({}),
+    provenance,
   })
   .strict();
 
-const count = z.number().int().min(0).max(10_000_000);
+const count = z.number({ error: 'value.notNumber' }).int('survey.countInvalid').min(0, 'survey.countInvalid').max(10_000_000, 'survey.countInvalid');
 export const SurveyQuestionSchema = z
   .object({
     id: IdSchema,
@@ -154,7 +184,13 @@ export const SurveySchema = z
     kind: z.literal('survey'),
     name: LocalizedTextSchema,
     date: IsoDateSchema.optional(),
+    /**
+     * N as the source reports it, for a survey whose answer counts are not available (only its
+     * charts are): the questions then carry zero counts and this N, never invented counts.
+     */
+    reportedN: count.optional(),
     questions: z.array(SurveyQuestionSchema).max(500),
+    provenance,
   })
   .strict();
 

@@ -23,6 +23,8 @@ export interface CbaSummary {
 
 export interface SurveySummary {
   id: string;
+  /** N as the source reports it when the answer counts are not available. */
+  reportedN?: number;
   questions: Array<{ id: string; summary: LikertSummary }>;
 }
 
@@ -59,7 +61,7 @@ export function summarisePicture(items: readonly PictureItem[], matching?: Match
     measurements: ind.measurements.length,
   }));
   const budget = summariseBudget(
-    byKind(items, 'budgetLine').map((l) => ({ item: l.item, organisation: l.organisation, category: l.category, year: l.year, planned: l.planned, actual: l.actual })),
+    byKind(items, 'budgetLine').map((l) => ({ item: l.item, organisation: l.organisation, category: l.category, year: l.year, yearTo: l.yearTo, planned: l.planned, actual: l.actual })),
   );
   const settings = byKind(items, 'cbaSettings')[0];
   let cba: CbaSummary = { problems: ['noYears'] };
@@ -72,6 +74,7 @@ export function summarisePicture(items: readonly PictureItem[], matching?: Match
   }
   const surveys = byKind(items, 'survey').map((s: Survey) => ({
     id: s.id,
+    ...(s.reportedN !== undefined ? { reportedN: s.reportedN } : {}),
     questions: s.questions.map((q) => ({ id: q.id, summary: summariseLikert({ counts: q.counts, cannotSay: q.cannotSay }) })),
   }));
   return {

@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { encodeLabel, labelName, type HistoryName } from '../../../shared/api/history';
 import type { ReviewInfo } from '../../../shared/api/picture';
 import { AppError } from '../../../shared/api/result';
 import ExcelJS from 'exceljs';
@@ -18,10 +19,31 @@ import type { Handlers } from '../registry';
 import { matchingHandlers } from './matching';
 import type { EditTx, Workspace } from '../store/workspace';
 
-function itemName(item: PictureItem): string {
-  if ('name' in item && typeof item.name === 'object') return pickText(item.name, 'fi').slice(0, 60);
-  if (item.kind === 'budgetLine') return item.item.slice(0, 60);
-  return item.id;
+/** An item's name in each language for a history label; a link is named by its two boxes. */
+function itemLabelName(ws: Workspace, item: PictureItem): HistoryName {
+  if (item.kind === 'impactLink') {
+    const from = ws.getItem(item.source);
+    const to = ws.getItem(item.target);
+    const n = (x: PictureItem | undefined, id: string) => (x && x.kind === 'impactBox' ? x.name : { fi: id });
+    const a = n(from, item.source);
+    const b = n(to, item.target);
+    const out: HistoryName = {};
+    for (const l of ['fi', 'sv', 'en'] as const) out[l] = `${pickText(a, l).slice(0, 40)} → ${pickText(b, l).slice(0, 40)}`;
+    return out;
+  }
+  if ('name' in item && typeof item.name === 'object') return labelName(item.name);
+  if (item.kind === 'budgetLine') return labelName({ fi: item.item });
+  return { fi: item.id };
+}
+
+/**
+ * The undo history's label of a picture edit: the English sentence the history table has always
+ * stored, and its structure (history.picture* keys) for the client to say in its language.
+ */
+function editLabel(ws: Workspace, verb: 'Create' | 'Edit' | 'Delete', item: PictureItem): string {
+  if (item.kind === 'cbaSettings') return encodeLabel(`${verb} cost–benefit settings`, { key: 'cbaSettingsEdit' });
+  const name = itemLabelName(ws, item);
+  return encodeLabel(`${verb} ${item.kind} "${pickText(name, 'en')}"`, { key: `picture${verb}`, params: { pictureKind: item.kind, name } });
 }
 
 /** Refuses an item whose references point at nothing, or an impact link that runs right to left. */
@@ -94,7 +116,6 @@ interface ReviewRow {
 
 function reviewStatements(db: Database.Database) {
   return {
-    insert: db.prepare('INSERT INTO picture_reviews (id, label, created_at, summary, items) VALUES (@id, @label, @created_at, @summary, @items)'),
     list: db.prepare<[], Omit<ReviewRow, 'summary' | 'items'>>('SELECT id, label, created_at FROM picture_reviews ORDER BY created_at DESC, rowid DESC'),
     get: db.prepare<[string], ReviewRow>('SELECT id, label, created_at, summary, items FROM picture_reviews WHERE id = ?'),
   };
@@ -175,14 +196,14 @@ export const pictureHandlers: Handlers = {
     const item = input.item;
     checkReferences(ws, item);
     const verb = ws.getItem(item.id) ? 'Edit' : 'Create';
-    ws.edit(`${verb} ${item.kind} "${itemName(item)}"`, (tx) => tx.putItem(item));
+    ws.edit(editLabel(ws, verb, item), (tx) => tx.putItem(item));
     return item;
   },
   'picture.delete': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const before = ws.getItem(input.id);
     if (!before) throw new AppError('not_found', `No picture item ${input.id}.`);
-    const deletedLinks = ws.edit(`Delete ${before.kind} "${itemName(before)}"`, (tx) => deleteWithReferences(ws, tx, input.id));
+    const deletedLinks = ws.edit(editLabel(ws, 'Delete', before), (tx) => deleteWithReferences(ws, tx, input.id));
     return { deletedLinks };
   },
   'picture.summary': (ctx) => {
@@ -193,7 +214,10 @@ export const pictureHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     const items = ws.listItems();
     const info: ReviewInfo = { id: `rev-${randomUUID().slice(0, 13)}`, label: input.label, createdAt: ctx.now().toISOString() };
-    reviewStatements(ws.db).insert.run({ id: info.id, label: info.label, created_at: info.createdAt, summary: JSON.stringify(summarisePicture(items, latestMatching(ws))), items: JSON.stringify(items) });
+    // One undo step like every other edit: undo removes the review, redo brings back the same bytes.
+    ws.edit(encodeLabel(`Save review "${info.label.slice(0, 60)}"`, { key: 'reviewSave', params: { label: info.label.slice(0, 60) } }), (tx) =>
+      tx.addReview({ id: info.id, label: info.label, created_at: info.createdAt, summary: JSON.stringify(summarisePicture(items, latestMatching(ws))), items: JSON.stringify(items) }),
+    );
     return info;
   },
   'picture.reviews': (ctx) => reviewStatements(ctx.requireWorkspace().db).list.all().map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at })),

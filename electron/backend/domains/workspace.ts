@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
-import type { RecentEntry, WorkspaceInfo } from '../../../shared/api/contract';
-import { WorkspaceJsonSchema, pickText, type OptionalText, type WorkspaceJson } from '../../../shared/model';
+import type { ExampleId, RecentEntry, WorkspaceInfo } from '../../../shared/api/contract';
+import { pickText, type OptionalText, type WorkspaceJson } from '../../../shared/model';
+import { ExampleJsonSchema, type ExampleJson } from '../../../shared/picture';
 import type { AppContext } from '../context';
 import type { Handlers } from '../registry';
-import { EXAMPLE_FILE, resourcesDir } from '../resources';
+import { EXAMPLE_FILES, resourcesDir } from '../resources';
 import { checkPath } from '../store/open';
 import { Workspace } from '../store/workspace';
 
@@ -16,19 +17,20 @@ function info(ws: Workspace): WorkspaceInfo {
   return { path: ws.path, title: ws.getTitle(), schemaVersion: ws.schemaVersion(), readOnly: ws.readOnly };
 }
 
-/** Reads the bundled example (validated like any other input, so a broken bundle fails loudly). */
-export function loadExample(): WorkspaceJson {
-  const file = path.join(resourcesDir(), EXAMPLE_FILE);
-  return WorkspaceJsonSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+/** Reads a bundled example (validated like any other input, so a broken bundle fails loudly). */
+export function loadExample(id: ExampleId = 'nuoret'): ExampleJson {
+  const file = path.join(resourcesDir(), EXAMPLE_FILES[id]);
+  return ExampleJsonSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
 }
 
-/** Writes a whole workspace document into an empty workspace as its starting state (not undoable). */
-export function seedWorkspace(ws: Workspace, doc: WorkspaceJson): void {
+/** Writes a whole workspace document (and a situational picture, if it has one) into an empty workspace as its starting state (not undoable). */
+export function seedWorkspace(ws: Workspace, doc: WorkspaceJson & { picture?: ExampleJson['picture'] }): void {
   ws.edit(
     'Seed',
     (tx) => {
       for (const e of doc.entities) tx.putEntity(e);
       for (const l of doc.links) tx.putLink(l);
+      for (const item of doc.picture ?? []) tx.putItem(item);
     },
     { undoable: false },
   );
@@ -69,9 +71,9 @@ function switchTo(ctx: AppContext, ws: Workspace): WorkspaceInfo {
 }
 
 /** Creates a workspace file (optionally holding the example) and returns it open; refuses to overwrite. */
-export function createWorkspaceFile(ctx: AppContext, opts: { path?: string; name?: string; example?: boolean }): Workspace {
+export function createWorkspaceFile(ctx: AppContext, opts: { path?: string; name?: string; example?: boolean | ExampleId }): Workspace {
   if (opts.path !== undefined) checkPath(opts.path);
-  const example = opts.example ? loadExample() : undefined;
+  const example = opts.example ? loadExample(opts.example === true ? 'nuoret' : opts.example) : undefined;
   const title: OptionalText = example?.title ?? (opts.name ? { fi: opts.name, sv: opts.name, en: opts.name } : {});
   const file = createTarget(ctx, opts, title);
   const ws = Workspace.open(file, { create: 'new', nativeBinding: ctx.nativeBinding, now: ctx.now, owner: ctx.owner });

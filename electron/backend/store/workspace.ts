@@ -27,7 +27,19 @@ export type Op =
   | { t: 'putView'; view: CanvasView; viewport?: Viewport }
   | { t: 'delView'; id: string }
   | { t: 'putItem'; item: PictureItem }
-  | { t: 'delItem'; id: string };
+  | { t: 'delItem'; id: string }
+  /** A review row exactly as stored (its JSON as text), so redo brings it back byte for byte. */
+  | { t: 'putReview'; review: ReviewRecord }
+  | { t: 'delReview'; id: string };
+
+/** One saved review (picture_reviews): the summary and items frozen as JSON text. */
+export interface ReviewRecord {
+  id: string;
+  label: string;
+  created_at: string;
+  summary: string;
+  items: string;
+}
 
 const HISTORY_LIMIT = 500;
 
@@ -164,6 +176,13 @@ export class EditTx {
     if (!before) throw new AppError('not_found', `No picture item ${id}.`);
     this.ws.removeItem(id);
     this.record({ t: 'delItem', id }, { t: 'putItem', item: before });
+  }
+
+  /** Saves a new review; reviews are never changed, only added (and removed by undoing the save). */
+  addReview(review: ReviewRecord): void {
+    if (this.ws.hasReview(review.id)) throw new AppError('conflict', `Review ${review.id} already exists.`);
+    this.ws.writeReview(review);
+    this.record({ t: 'putReview', review }, { t: 'delReview', id: review.id });
   }
 
   private record(op: Op, inverse: Op): void {
@@ -439,6 +458,12 @@ export class Workspace {
         case 'delItem':
           this.removeItem(op.id);
           break;
+        case 'putReview':
+          this.writeReview(op.review);
+          break;
+        case 'delReview':
+          this.removeReview(op.id);
+          break;
       }
     }
   }
@@ -526,6 +551,17 @@ export class Workspace {
   removeItem(id: string): void {
     this.picture.del.run(id);
   }
+  hasReview(id: string): boolean {
+    return this.picture.hasReview.get(id) !== undefined;
+  }
+  /** @internal */
+  writeReview(r: ReviewRecord): void {
+    this.picture.putReview.run(r);
+  }
+  /** @internal */
+  removeReview(id: string): void {
+    this.picture.delReview.run(id);
+  }
 
   /** @internal */
   removeView(id: string): void {
@@ -543,6 +579,9 @@ function preparePicture(db: Database.Database) {
       'INSERT INTO picture_items (id, kind, data, updated_at) VALUES (@id, @kind, @data, @at) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, data = excluded.data, updated_at = excluded.updated_at',
     ),
     del: db.prepare('DELETE FROM picture_items WHERE id = ?'),
+    hasReview: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM picture_reviews WHERE id = ?'),
+    putReview: db.prepare('INSERT INTO picture_reviews (id, label, created_at, summary, items) VALUES (@id, @label, @created_at, @summary, @items)'),
+    delReview: db.prepare('DELETE FROM picture_reviews WHERE id = ?'),
   };
 }
 

@@ -30,8 +30,10 @@ function printSummary(s: PictureSummary, items: PictureItem[]): void {
     console.log(`Cost–benefit: not computed (${c.problems.join(', ')})`);
   }
   for (const sv of s.surveys) {
-    console.log(`Survey ${nameOf(items, sv.id)}:`);
-    for (const q of sv.questions) console.log(`  ${q.id}: N=${q.summary.n}, mean ${q.summary.mean?.toFixed(2) ?? '—'}, 4–5 ${pct(q.summary.shareAgree)}, cannot say ${q.summary.cannotSay}`);
+    const counted = sv.questions.some((q) => q.summary.n > 0);
+    console.log(`Survey ${nameOf(items, sv.id)}:${sv.reportedN !== undefined && !counted ? ` N=${sv.reportedN} as reported; answer counts not given` : ''}`);
+    if (sv.reportedN !== undefined && !counted) for (const q of sv.questions) console.log(`  ${q.id}`);
+    else for (const q of sv.questions) console.log(`  ${q.id}: N=${q.summary.n}, mean ${q.summary.mean?.toFixed(2) ?? '—'}, 4–5 ${pct(q.summary.shareAgree)}, cannot say ${q.summary.cannotSay}`);
   }
 }
 

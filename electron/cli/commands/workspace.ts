@@ -3,17 +3,22 @@ import { pickText } from '../../../shared/model';
 import { createWorkspaceFile, openAsCurrent, openAtStart } from '../../backend/domains/workspace';
 import { startHttpServer } from '../../server/http';
 import { ensureRendererBuilt } from '../build';
+import { EXAMPLE_IDS, type ExampleId } from '../../../shared/api/contract';
 import { cliBackend, one, UsageError, withWorkspace, type Command } from '../common';
 
 export const workspaceCommands: Record<string, Command> = {
   new: {
     summary: 'Create a workspace file',
-    usage: 'kohtaanto new FILE [--example]\n\n  --example   fill it with the built-in example (Nuoret kiinni yhteiskunnassa)',
+    usage:
+      'kohtaanto new FILE [--example [nuoret|auroraai]]\n\n  --example            fill it with the built-in example (Nuoret kiinni yhteiskunnassa)\n  --example auroraai   the AuroraAI programme 2020–2022: situational picture of its mid-term evaluation',
     options: { example: { type: 'boolean' } },
     run({ values, positionals }) {
-      const file = one(positionals, 'FILE');
+      // `--example` is a flag, so an example's id after it arrives as a second positional.
+      const which = values.example && positionals.length === 2 ? positionals[1] : undefined;
+      if (which !== undefined && !(EXAMPLE_IDS as readonly string[]).includes(which)) throw new UsageError(`No example "${which}"; the examples are ${EXAMPLE_IDS.join(', ')}.`);
+      const file = one(which === undefined ? positionals : positionals.slice(0, 1), 'FILE');
       const { ctx } = cliBackend('kohtaanto new');
-      const ws = createWorkspaceFile(ctx, { path: file, example: Boolean(values.example) });
+      const ws = createWorkspaceFile(ctx, { path: file, example: (which as ExampleId | undefined) ?? Boolean(values.example) });
       const counts = ws.counts();
       ws.close();
       const n = Object.values(counts.entities).reduce((a, b) => a + b, 0);

@@ -14,6 +14,7 @@ export function historyText(t: TFunction, lang: Language, label: HistoryLabel | 
     else if (k === 'kind' || k === 'otherKind') values[k] = t(`kind.${v}.one`).toLocaleLowerCase(lang);
     else if (k === 'type') values[k] = t(`link.${v}.name`);
     else if (k === 'reason') values[k] = t(`history.reason.${v}`);
+    else if (k === 'pictureKind') values[k] = t(`history.pictureKind.${v}`);
     else values[k] = v;
   }
   const text = t(`history.${label.key}`, { ...values, defaultValue: '' });

@@ -52,6 +52,9 @@ export function StartScreen({ embedded = false }: { embedded?: boolean }) {
           <button type="button" onClick={() => run(() => api.call('workspace.create', { example: true }))}>
             {t('start.example')}
           </button>
+          <button type="button" onClick={() => run(() => api.call('workspace.create', { example: 'auroraai' }))}>
+            {t('start.examplePicture')}
+          </button>
         </section>
         <section className="card" aria-labelledby="start-recent">
           <h2 id="start-recent">{t('start.recent')}</h2>

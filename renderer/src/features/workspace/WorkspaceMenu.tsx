@@ -104,6 +104,11 @@ export function WorkspaceMenu() {
               {t('start.example')}
             </button>
           </li>
+          <li role="none">
+            <button type="button" role="menuitem" onClick={() => run(() => api.call('workspace.create', { example: 'auroraai' }))}>
+              {t('start.examplePicture')}
+            </button>
+          </li>
         </ul>
       )}
     </div>

@@ -1,0 +1,62 @@
+// The second built-in example (the AuroraAI programme's situational picture) from the start
+// screen: a leader opens it with one click and finds its indicators, each saying "no data" where
+// the evaluation gives no baseline or target; and an edit is undone with a label in Finnish.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { seriousViolations } from './axe';
+import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+const SHOTS = process.env.SCREENSHOTS_DIR;
+
+async function shot(name: string) {
+  if (!SHOTS) return;
+  fs.mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  app = await startApp({ openFirstRun: false });
+  browser = await launchBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+});
+
+describe('the AuroraAI situational-picture example', () => {
+  it('opens from the start screen and shows its indicators with their status', async () => {
+    await page.goto(app.url);
+    const button = page.getByRole('button', { name: 'Avaa esimerkki: AuroraAI-ohjelma 2020–2022, väliarvioinnin tilannekuva' });
+    await shot('start-fi');
+    await button.click();
+    await expect.poll(async () => (await callApi<{ title: { fi: string } } | null>(app, 'workspace.current'))?.title.fi).toBe('AuroraAI-ohjelma 2020–2022: väliarvioinnin tilannekuva');
+
+    await page.goto(`${app.url}#/picture`);
+    await page.waitForSelector('[data-testid="picture-dashboard-ready"]');
+    const rows = page.locator('[data-testid="picture-dashboard-ready"] tbody tr');
+    await expect.poll(() => rows.count()).toBe(6);
+    const learning = rows.filter({ hasText: 'Oppimateriaalien avulla tavoitetut ihmiset' });
+    await expect.poll(() => learning.textContent()).toContain('7000 (2021-03-31)');
+    await expect.poll(() => learning.textContent()).toContain('Ei tietoa');
+    const lifeEvents = rows.filter({ hasText: 'Elämäntapahtumat, joissa AuroraAI-verkko on hyödynnettävissä' });
+    await expect.poll(() => lifeEvents.textContent()).toContain('3 (2022-12-31)');
+    expect(await page.locator('[data-testid="picture-dashboard-ready"] tbody').textContent()).not.toMatch(/Tavoitteessa|Vaarassa|Jäljessä/);
+    await shot('picture-example-fi');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('says an edit of the picture in the undo history in Finnish', async () => {
+    const items = await callApi<Array<{ id: string; kind: string }>>(app, 'picture.list', { kind: 'indicator' });
+    const slack = items.find((i) => i.id === 'ind-slack')!;
+    await callApi(app, 'picture.put', { item: { ...slack, unit: 'seuraajaa' } });
+    const state = await callApi<{ undo?: { key: string; params: Record<string, unknown> } }>(app, 'history.state');
+    expect(state.undo).toEqual({ key: 'pictureEdit', params: { pictureKind: 'indicator', name: { fi: 'Ohjelman Slack-kanavan seuraajat', sv: 'Följare på programmets Slack-kanal', en: 'Followers of the programme’s Slack channel' } } });
+  });
+});
