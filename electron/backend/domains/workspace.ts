@@ -29,6 +29,9 @@ export function seedWorkspace(ws: Workspace, doc: WorkspaceJson): void {
     (tx) => {
       for (const e of doc.entities) tx.putEntity(e);
       for (const l of doc.links) tx.putLink(l);
+      for (const item of doc.picture?.items ?? []) tx.putItem(item);
+      const review = ws.db.prepare('INSERT INTO picture_reviews (id, label, created_at, summary, items) VALUES (?, ?, ?, ?, ?)');
+      for (const r of doc.picture?.reviews ?? []) review.run(r.id, r.label, r.createdAt, JSON.stringify(r.summary), JSON.stringify(r.items));
     },
     { undoable: false },
   );

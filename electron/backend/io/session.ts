@@ -17,6 +17,7 @@ import {
 } from '../../../shared/model';
 import type { ImportDuplicates } from '../../../shared/api/duplicates';
 import { PictureItemSchema, type PictureItem } from '../../../shared/picture';
+import type { ReviewJson } from '../../../shared/model';
 import type { EditTx, Workspace } from '../store/workspace';
 
 export type OnError = 'skip' | 'stop';
@@ -237,6 +238,12 @@ export class ImportSession {
   }
 
   readonly pictureOps: PictureOp[] = [];
+  readonly reviewOps: { file: string; record: string; review: ReviewJson }[] = [];
+  /** A frozen review from a workspace file; written beside the edit, never over a stored one. */
+  addReview(op: { file: string; record: string; review: ReviewJson }): void {
+    this.reviewOps.push(op);
+    this.pictureCounts ??= { created: {}, updated: {}, unchanged: {}, values: 0 };
+  }
   private pictureCounts?: NonNullable<ImportResult['picture']>;
   addPictureItem(op: PictureOp): void {
     this.pictureOps.push(op);
@@ -441,6 +448,23 @@ export class ImportSession {
       counts.values += op.values?.(existing) ?? 0;
       tx.putItem(item);
       bump(existing ? counts.updated : counts.created, item.kind);
+    }
+    // Reviews stay out of the undo log (a review is a record of the past, not an edit), but in this
+    // transaction: a failed import adds none.
+    const get = ws.db.prepare<[string], { summary: string; items: string; label: string; created_at: string }>('SELECT label, created_at, summary, items FROM picture_reviews WHERE id = ?');
+    const insert = ws.db.prepare('INSERT INTO picture_reviews (id, label, created_at, summary, items) VALUES (?, ?, ?, ?, ?)');
+    for (const { file, record, review } of this.reviewOps) {
+      const summary = JSON.stringify(review.summary);
+      const items = JSON.stringify(review.items);
+      const stored = get.get(review.id);
+      if (!stored) {
+        insert.run(review.id, review.label, review.createdAt, summary, items);
+        bump(counts.created, 'review');
+      } else if (stored.summary === summary && stored.items === items && stored.label === review.label && stored.created_at === review.createdAt) {
+        bump(counts.unchanged, 'review');
+      } else {
+        this.warn('a review with this id is already stored with other content; the stored review was kept (reviews never change)', `${file}: ${record}`);
+      }
     }
   }
 
