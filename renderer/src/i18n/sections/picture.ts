@@ -35,6 +35,9 @@ export const en = {
     problemsTitle_other: '{{count}} problems',
     missing: 'Choose a column for: {{roles}}',
     willSkip: 'Rows with problems are skipped; choose “Stop” above to import nothing if any row has a problem.',
+    newerFile: '{{file}} was exported by a newer Kohtaanto (format version {{version}}; this version reads {{supported}}). Update Kohtaanto to import it. Nothing was written.',
+    mappingFor: 'Column',
+    back: 'Back',
     role: {
       measurements: { indicator: 'Indicator (id or name)', date: 'Date', value: 'Value', type: 'Type (measurement, baseline, target)', note: 'Note', source: 'Source' },
       budget: { item: 'Item', organisation: 'Organisation', category: 'Category', year: 'Year', planned: 'Planned (EUR)', actual: 'Actual (EUR)' },
@@ -107,6 +110,9 @@ export const fi: typeof en = {
     problemsTitle_other: '{{count}} ongelmaa',
     missing: 'Valitse sarake kohteelle: {{roles}}',
     willSkip: 'Virheelliset rivit ohitetaan; valitse yllä ”Keskeytä”, jos mitään ei saa tuoda, kun jollakin rivillä on ongelma.',
+    newerFile: '{{file}} on viety uudemmalla Kohtaannon versiolla (tiedostomuodon versio {{version}}; tämä versio lukee version {{supported}}). Päivitä Kohtaanto tuodaksesi sen. Mitään ei kirjoitettu.',
+    mappingFor: 'Sarake',
+    back: 'Takaisin',
     role: {
       measurements: { indicator: 'Mittari (tunniste tai nimi)', date: 'Päivämäärä', value: 'Arvo', type: 'Tyyppi (mittaus, lähtötaso, tavoite)', note: 'Huomautus', source: 'Lähde' },
       budget: { item: 'Erä', organisation: 'Organisaatio', category: 'Luokka', year: 'Vuosi', planned: 'Suunniteltu (EUR)', actual: 'Toteutunut (EUR)' },
@@ -179,6 +185,9 @@ export const sv: typeof en = {
     problemsTitle_other: '{{count}} problem',
     missing: 'Välj en kolumn för: {{roles}}',
     willSkip: 'Rader med problem hoppas över; välj ”Avbryt” ovan om ingenting ska importeras när någon rad har ett problem.',
+    newerFile: '{{file}} har exporterats med en nyare version av Kohtaanto (filformatets version {{version}}; den här versionen läser version {{supported}}). Uppdatera Kohtaanto för att importera den. Ingenting skrevs.',
+    mappingFor: 'Kolumn',
+    back: 'Tillbaka',
     role: {
       measurements: { indicator: 'Indikator (id eller namn)', date: 'Datum', value: 'Värde', type: 'Typ (mätning, utgångsvärde, mål)', note: 'Anmärkning', source: 'Källa' },
       budget: { item: 'Post', organisation: 'Organisation', category: 'Kategori', year: 'År', planned: 'Planerat (EUR)', actual: 'Utfall (EUR)' },
