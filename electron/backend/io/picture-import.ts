@@ -210,9 +210,20 @@ export function missingRoles(kind: PictureImportKind, mapping: PictureMapping): 
   return PICTURE_REQUIRED_ROLES[kind].filter((r) => !roles.has(r));
 }
 
-function cleanMapping(kind: PictureImportKind, t: Table, given: PictureMapping): PictureMapping {
+/**
+ * The mapping for a table: what the caller gave for a heading wins (null: ignore the column),
+ * headings it does not name keep the proposal, so `--map Arvo=value` need not repeat the rest.
+ */
+function cleanMapping(kind: PictureImportKind, t: Table, given: PictureMapping | undefined): PictureMapping {
   const allowed = new Set<string>(PICTURE_COLUMN_ROLES[kind]);
-  return Object.fromEntries(t.headers.map((h) => [h.trim(), given[h.trim()] && allowed.has(given[h.trim()]!) ? given[h.trim()] : null]));
+  const proposal = proposePictureMapping(kind, t);
+  return Object.fromEntries(
+    t.headers.map((h) => {
+      const key = h.trim();
+      const role = given && key in given ? given[key] : proposal[key];
+      return [key, role && allowed.has(role) ? role : null];
+    }),
+  );
 }
 
 // ---------------------------------------------------------------- messages
@@ -684,7 +695,7 @@ export async function planPictureFile(
   let planned = 0;
   for (const t of tables) {
     session.checkAborted();
-    const mapping = cleanMapping(opts.kind, t, opts.mapping ?? proposePictureMapping(opts.kind, t));
+    const mapping = cleanMapping(opts.kind, t, opts.mapping);
     const missing = missingRoles(opts.kind, mapping);
     preview ??= {
       file: t.file,
@@ -704,7 +715,7 @@ export async function planPictureFile(
         reason: 'needs-mapping',
         kind: opts.kind,
         headers: t.headers,
-        proposal: proposePictureMapping(opts.kind, t),
+        proposal: mapping,
       });
     }
     planned++;
@@ -713,12 +724,12 @@ export async function planPictureFile(
   if (!planned && tables.length > 1) {
     const first = tables[0];
     if (opts.dryRun) return preview;
-    throw new AppError('invalid_input', `${input.name}: ${say.text('missingRoles', { roles: say.roles(opts.kind, missingRoles(opts.kind, cleanMapping(opts.kind, first, opts.mapping ?? proposePictureMapping(opts.kind, first)))) })}`, {
+    throw new AppError('invalid_input', `${input.name}: ${say.text('missingRoles', { roles: say.roles(opts.kind, missingRoles(opts.kind, cleanMapping(opts.kind, first, opts.mapping))) })}`, {
       file: input.name,
       reason: 'needs-mapping',
       kind: opts.kind,
       headers: first.headers,
-      proposal: proposePictureMapping(opts.kind, first),
+      proposal: cleanMapping(opts.kind, first, opts.mapping),
     });
   }
   return preview;
