@@ -433,7 +433,7 @@ const surveys: Item[] = [
 export function buildAuroraExample(): ExampleJsonInput {
   return {
     format: 'kohtaanto-workspace',
-    version: 1,
+    version: 2,
     title: { fi: 'AuroraAI-ohjelma 2020–2022: väliarvioinnin tilannekuva', sv: 'AuroraAI-programmet 2020–2022: lägesbild från halvtidsutvärderingen', en: 'The AuroraAI programme 2020–2022: situational picture of the mid-term evaluation' },
     description: {
       fi: 'AuroraAI-ohjelman tilannekuva sellaisena kuin väliarviointi sen kuvaa: neljä vaikuttavuustavoitetta, alustava vaikutuslogiikka, budjetti (Taulukko 1), verkon kustannus-hyötyanalyysi ja kyselyjen kysymykset. Luvut ovat lähteestä; oletukset on merkitty ja niitä voi muokata.',
@@ -443,7 +443,7 @@ export function buildAuroraExample(): ExampleJsonInput {
     provenance: `${SRC} (suomeksi; seed/000_2a4bef522f736a9f.txt). Lähdetekstissä ei ole sivunumeroita, joten jokainen luku viittaa lukuun, taulukkoon tai kuvioon ja lähdetekstin riveihin (kunkin kohteen provenance-kenttä). Ei keksittyjä lukuja: kyselyjen vastausjakaumat ovat vain lähteen kuvioissa, joten kyselyillä on vain N; mittareilla on lähtötaso tai tavoite vain, jos lähde sen antaa. Kustannus-hyötyanalyysin vuosijako, liittymisaikataulu ja diskonttokorko ovat tämän esimerkin oletuksia (merkitty OLETUS). Ekosysteemi: toimijat ja asettamispäätöksen kolme elämäntapahtumaa. Ruotsin- ja englanninkieliset nimet ovat tekijöiden käännöksiä.`,
     entities,
     links,
-    picture: [...goals, ...boxes, ...impactLinks, ...indicators, ...budget, ...cba, cbaSettings, ...surveys] as ExampleJsonInput['picture'],
+    picture: { items: [...goals, ...boxes, ...impactLinks, ...indicators, ...budget, ...cba, cbaSettings, ...surveys] as NonNullable<ExampleJsonInput['picture']>['items'], reviews: [] },
   };
 }
 
@@ -451,5 +451,5 @@ if (require.main === module) {
   const doc = ExampleJsonSchema.parse(buildAuroraExample());
   const out = path.resolve(__dirname, AURORA_EXAMPLE_FILE);
   fs.writeFileSync(out, `${JSON.stringify(doc, null, 2)}\n`);
-  console.log(`Wrote ${out}: ${doc.entities.length} entities, ${doc.links.length} links, ${doc.picture.length} picture items.`);
+  console.log(`Wrote ${out}: ${doc.entities.length} entities, ${doc.links.length} links, ${doc.picture?.items.length ?? 0} picture items.`);
 }

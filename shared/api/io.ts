@@ -4,6 +4,29 @@ import { command, query, type MethodSpec } from './contract-kit';
 import { ImportDuplicatesSchema } from './duplicates';
 
 export const IMPORT_FORMATS = ['auto', 'ptv', 'csv', 'xlsx', 'json', 'graphml'] as const;
+/** What an import reads: the ecosystem (every format above), or one part of the situational picture from a CSV/XLSX. */
+export const IMPORT_KINDS = ['ecosystem', 'measurements', 'budget', 'cba', 'survey'] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+export type PictureImportKind = Exclude<ImportKind, 'ecosystem'>;
+
+/**
+ * Column roles of each situational-picture import, for its column-mapping step. `cba`'s `amount`
+ * columns carry the year in their heading ("2024"); a survey has one `question` column per question.
+ */
+export const PICTURE_COLUMN_ROLES = {
+  measurements: ['indicator', 'date', 'value', 'type', 'note', 'source'],
+  budget: ['item', 'organisation', 'category', 'year', 'planned', 'actual'],
+  cba: ['name', 'type', 'perOrganisation', 'amount'],
+  survey: ['question'],
+} as const satisfies Record<PictureImportKind, readonly string[]>;
+export type PictureColumnRole = (typeof PICTURE_COLUMN_ROLES)[PictureImportKind][number];
+/** Roles a mapping must give a column before the import can run. */
+export const PICTURE_REQUIRED_ROLES: Record<PictureImportKind, readonly PictureColumnRole[]> = {
+  measurements: ['indicator', 'date', 'value'],
+  budget: ['item', 'category', 'year', 'planned'],
+  cba: ['name', 'type', 'amount'],
+  survey: ['question'],
+};
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
 export const CODE_LIST_NAMES = ['serviceClasses', 'lifeEvents', 'targetGroups', 'municipalities', 'regions', 'wellbeingCounties'] as const;
 
@@ -18,10 +41,34 @@ export const ImportSummarySchema = z.object({
   updated: Counts,
   unchanged: Counts,
   links: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), removed: z.number().int() }),
-  skipped: z.array(z.object({ file: z.string(), record: z.string(), reason: z.string() })),
+  skipped: z.array(z.object({ file: z.string(), record: z.string(), reason: z.string(), row: z.number().int().optional(), column: z.string().optional() })),
   skippedTotal: z.number().int(),
   warnings: z.array(z.object({ reason: z.string(), count: z.number().int(), example: z.string() })),
   duplicates: ImportDuplicatesSchema.optional(),
+  /** Situational-picture imports: items written per kind, and measurements or answers taken in. */
+  picture: z
+    .object({
+      created: z.record(z.string(), z.number().int()),
+      updated: z.record(z.string(), z.number().int()),
+      unchanged: z.record(z.string(), z.number().int()),
+      /** Measurements added or changed (measurements), or answers counted (survey). */
+      values: z.number().int(),
+    })
+    .optional(),
+  /** A dry run's look at the first table: the mapping used, the first rows, and what the mapping still lacks. */
+  preview: z
+    .object({
+      file: z.string(),
+      sheet: z.string().optional(),
+      headers: z.array(z.string()),
+      mapping: z.record(z.string(), z.string().nullable()),
+      missingRoles: z.array(z.string()),
+      rows: z.array(z.object({ row: z.number().int(), cells: z.array(z.string()) })),
+      totalRows: z.number().int(),
+    })
+    .optional(),
+  /** True when nothing was written (a dry run). */
+  dryRun: z.boolean().optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummarySchema>;
 
@@ -79,6 +126,13 @@ export const ioMethods = {
         format: z.enum(IMPORT_FORMATS).default('auto'),
         onError: z.enum(['skip', 'stop']).default('skip'),
         mapping: ColumnMappingSchema.optional(),
+        kind: z.enum(IMPORT_KINDS).default('ecosystem'),
+        /** Language of the messages about bad rows (and of names the import creates). */
+        lang: LanguageSchema.default('fi'),
+        /** Plan and check everything, write nothing, and return what the import would do. */
+        dryRun: z.boolean().default(false),
+        /** Survey responses: the survey to count them into (an id), or the name of a new one. */
+        survey: z.object({ id: IdSchema.optional(), name: z.string().trim().min(1).max(300).optional() }).strict().optional(),
       })
       .strict(),
     ImportSummarySchema,

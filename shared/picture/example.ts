@@ -1,13 +1,10 @@
 import { z } from 'zod';
 import { WorkspaceJsonSchema } from '../model';
-import { PictureItemSchema } from './schemas';
 
 /**
- * A built-in example that carries a situational picture beside its ecosystem: the workspace JSON
- * the first example uses, plus the picture's items (validated by the same schemas as the API's).
+ * A built-in example: a workspace JSON file (format version 2 carries the situational picture
+ * beside the ecosystem), validated by the same schemas as an imported file.
  */
-export const ExampleJsonSchema = WorkspaceJsonSchema.extend({
-  picture: z.array(PictureItemSchema).max(100_000).default([]),
-});
+export const ExampleJsonSchema = WorkspaceJsonSchema;
 export type ExampleJson = z.infer<typeof ExampleJsonSchema>;
 export type ExampleJsonInput = z.input<typeof ExampleJsonSchema>;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { IdSchema, LocalizedTextSchema, OptionalTextSchema } from '../model';
+// From the leaf files, not '../model': the workspace file format (shared/model) carries picture items.
+import { IdSchema } from '../model/entities';
+import { LocalizedTextSchema, OptionalTextSchema } from '../model/text';
 import { dayNumber } from './indicator';
 
 /**

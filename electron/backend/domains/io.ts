@@ -26,6 +26,10 @@ export const ioHandlers: Handlers = {
         format: input.format,
         onError: input.onError,
         mapping: input.mapping as ColumnMapping | undefined,
+        kind: input.kind,
+        lang: input.lang,
+        dryRun: input.dryRun,
+        survey: input.survey,
         signal: controller.signal,
         onProgress: (done, total, phase) => {
           // Enough for a smooth bar without flooding the event stream.

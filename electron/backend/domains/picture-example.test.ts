@@ -45,7 +45,7 @@ describe('the AuroraAI situational-picture example', () => {
     // The committed JSON cannot drift from the builder that documents every figure's source.
     expect(stored).toEqual(JSON.parse(JSON.stringify(ExampleJsonSchema.parse(buildAuroraExample()))));
     expect(stored.title.fi).toBe('AuroraAI-ohjelma 2020–2022: väliarvioinnin tilannekuva');
-    for (const item of stored.picture as PictureItem[]) {
+    for (const item of (stored.picture?.items ?? []) as PictureItem[]) {
       expect(item.provenance, item.id).toMatch(/AuroraAI-ohjelman väliarviointi|OLETUS/);
       if ('name' in item && typeof item.name === 'object') expect([item.id, Object.keys(item.name).sort()]).toEqual([item.id, ['en', 'fi', 'sv']]);
     }
@@ -53,7 +53,7 @@ describe('the AuroraAI situational-picture example', () => {
 
   it('passes the API’s own reference checks item by item', async () => {
     const items = await ok<PictureItem[]>('picture.list', {});
-    expect(items.length).toBe(buildAuroraExample().picture!.length);
+    expect(items.length).toBe(buildAuroraExample().picture!.items!.length);
     // Putting each item again runs checkReferences (goals, boxes, owners, link direction).
     for (const item of items) await ok('picture.put', { item });
     expect(await ok<PictureItem[]>('picture.list', {})).toEqual(items);

@@ -24,13 +24,15 @@ export function loadExample(id: ExampleId = 'nuoret'): ExampleJson {
 }
 
 /** Writes a whole workspace document (and a situational picture, if it has one) into an empty workspace as its starting state (not undoable). */
-export function seedWorkspace(ws: Workspace, doc: WorkspaceJson & { picture?: ExampleJson['picture'] }): void {
+export function seedWorkspace(ws: Workspace, doc: WorkspaceJson): void {
   ws.edit(
     'Seed',
     (tx) => {
       for (const e of doc.entities) tx.putEntity(e);
       for (const l of doc.links) tx.putLink(l);
-      for (const item of doc.picture ?? []) tx.putItem(item);
+      for (const item of doc.picture?.items ?? []) tx.putItem(item);
+      const review = ws.db.prepare('INSERT INTO picture_reviews (id, label, created_at, summary, items) VALUES (?, ?, ?, ?, ?)');
+      for (const r of doc.picture?.reviews ?? []) review.run(r.id, r.label, r.createdAt, JSON.stringify(r.summary), JSON.stringify(r.items));
     },
     { undoable: false },
   );

@@ -140,7 +140,7 @@ describe('workspace JSON', () => {
     const doc = { format: 'kohtaanto-workspace', version: 99, entities: [], links: [] };
     const err = await importFiles(ws, [{ name: 'uusi.json', bytes: enc(JSON.stringify(doc)) }]).catch((e: unknown) => e);
     expect((err as AppError).code).toBe('workspace_newer');
-    expect((err as AppError).message).toBe('uusi.json was exported by a newer Kohtaanto (format version 99; this version reads 1). Update Kohtaanto to import it.');
+    expect((err as AppError).message).toBe('uusi.json was exported by a newer Kohtaanto (format version 99; this version reads 2). Update Kohtaanto to import it.');
   });
 
   it('checks each entity and link on its own: skip reports, stop leaves the workspace as it was', async () => {

@@ -16,12 +16,15 @@ import { AppError } from '../../../shared/api/result';
 import {
   EntitySchema,
   LinkSchema,
+  ReviewJsonSchema,
   WORKSPACE_JSON_VERSION,
+  WORKSPACE_JSON_VERSIONS,
   pickText,
   type Entity,
   type EntityKind,
   type WorkspaceJson,
 } from '../../../shared/model';
+import { PictureItemSchema } from '../../../shared/picture';
 import type { Workspace } from '../store/workspace';
 import { describeIssues, WHOLE_FILE, type ImportSession } from './session';
 import { FIELDS, LINK_HEADERS, headersFor, listCell, planEntityTable, planLinkTable, type Table } from './spreadsheet';
@@ -191,7 +194,16 @@ export function exportWorkspaceJson(ws: Workspace, opts: { provenance?: string; 
     ...(opts.provenance ? { provenance: opts.provenance } : {}),
     entities: ws.listEntities(),
     links: ws.listLinks(),
+    picture: { items: ws.listItems(), reviews: listReviewJson(ws) },
   };
+}
+
+/** Saved reviews oldest first, their summary and items exactly as frozen. */
+function listReviewJson(ws: Workspace): NonNullable<WorkspaceJson['picture']>['reviews'] {
+  const rows = ws.db
+    .prepare<[], { id: string; label: string; created_at: string; summary: string; items: string }>('SELECT id, label, created_at, summary, items FROM picture_reviews ORDER BY created_at, rowid')
+    .all();
+  return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at, summary: JSON.parse(r.summary), items: JSON.parse(r.items) }));
 }
 
 function isObj(v: unknown): v is Record<string, unknown> {
@@ -221,7 +233,7 @@ export function planWorkspaceJson(session: ImportSession, file: string, parsed: 
       { file, fileVersion: doc.version, supported: WORKSPACE_JSON_VERSION },
     );
   }
-  if (doc.version !== WORKSPACE_JSON_VERSION) {
+  if (!(WORKSPACE_JSON_VERSIONS as readonly unknown[]).includes(doc.version)) {
     session.fail(file, WHOLE_FILE, `unknown format version ${JSON.stringify(doc.version)?.slice(0, 20)}`);
     return;
   }
@@ -252,8 +264,45 @@ export function planWorkspaceJson(session: ImportSession, file: string, parsed: 
     }
     session.addLink({ file, record: `${label} (${link.data.id})`, ...link.data });
   });
+  if (doc.version === 2 && doc.picture !== undefined) planPictureJson(session, file, doc.picture);
   const title = doc.title;
   if (isObj(title)) session.setTitleIfEmpty(title);
+}
+
+/**
+ * The picture of a version 2 file: each item validated on its own and replacing what is stored
+ * under its id; reviews added unless one with the same id is stored (a review is never changed).
+ */
+function planPictureJson(session: ImportSession, file: string, picture: unknown): void {
+  if (!isObj(picture) || (picture.items !== undefined && !Array.isArray(picture.items)) || (picture.reviews !== undefined && !Array.isArray(picture.reviews))) {
+    session.fail(file, WHOLE_FILE, '"picture" must hold the lists "items" and "reviews"');
+    return;
+  }
+  const items = (picture.items ?? []) as unknown[];
+  const reviews = (picture.reviews ?? []) as unknown[];
+  if (items.length > 1_000_000 || reviews.length > 10_000) throw new AppError('too_large', `${file} has more than 1,000,000 picture items or 10,000 reviews.`, { file, reason: 'size' });
+  items.forEach((raw, i) => {
+    const id = isObj(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : undefined;
+    const label = `picture item #${i + 1}${id ? ` (${id})` : ''}`;
+    const parsed = PictureItemSchema.safeParse(raw);
+    if (!parsed.success) {
+      session.fail(file, label, describeIssues(parsed.error.issues));
+      return;
+    }
+    const item = parsed.data;
+    session.addPictureItem({ file, record: label, id: item.id, build: () => item });
+  });
+  reviews.forEach((raw, i) => {
+    const id = isObj(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : undefined;
+    const label = `review #${i + 1}${id ? ` (${id})` : ''}`;
+    const parsed = ReviewJsonSchema.safeParse(raw);
+    const badItem = parsed.success ? parsed.data.items.findIndex((it) => !PictureItemSchema.safeParse(it).success) : -1;
+    if (!parsed.success || badItem >= 0) {
+      session.fail(file, label, parsed.success ? `items.${badItem}: not a valid picture item` : describeIssues(parsed.error.issues));
+      return;
+    }
+    session.addReview({ file, record: label, review: parsed.data });
+  });
 }
 
 // ---------------------------------------------------------------- GraphML import

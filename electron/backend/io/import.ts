@@ -13,6 +13,9 @@ import { looksLikeWorkspaceJson, planGraphml, planWorkspaceJson } from './graph'
 import { looksLikePtv, planPtvFile, planPtvParsed } from './ptv';
 import { ImportSession, WHOLE_FILE, type ImportResult, type SessionOptions } from './session';
 import { planSpreadsheetFile, type SpreadsheetImportOptions } from './spreadsheet';
+import { planPictureFile, type PictureMapping, type PicturePreview } from './picture-import';
+import type { ImportKind } from '../../../shared/api/io';
+import type { Language } from '../../../shared/model';
 import { tryParseJson } from './text';
 import { encodeLabel } from '../../../shared/api/history';
 
@@ -27,8 +30,18 @@ export interface ImportInput {
   bytes: Uint8Array;
 }
 
-export interface ImportOptions extends SessionOptions, SpreadsheetImportOptions {
+export interface ImportOptions extends SessionOptions, Omit<SpreadsheetImportOptions, 'mapping'> {
   format?: ImportFormat;
+  /** What the files hold: the ecosystem (default), or one part of the situational picture (CSV/XLSX). */
+  kind?: ImportKind;
+  /** Column mapping: services roles for the ecosystem, the kind's roles for a picture import. */
+  mapping?: SpreadsheetImportOptions['mapping'] | PictureMapping;
+  /** Language of the messages about bad rows (picture imports) and of names they create. */
+  lang?: Language;
+  /** Survey responses: the survey to count into (id), or the name of a new one. */
+  survey?: { id?: string; name?: string };
+  /** Plan and check everything inside a transaction that is rolled back: nothing is written. */
+  dryRun?: boolean;
   /** Code lists to classify with (tests pass their own; default: the bundled lists). */
   codes?: CodeLists;
 }
@@ -62,20 +75,33 @@ async function planJsonSniffed(session: ImportSession, input: ImportInput, codes
   else session.fail(input.name, WHOLE_FILE, 'JSON that is neither a Kohtaanto workspace export nor PTV data (services, channels, organisations)');
 }
 
-async function planFile(session: ImportSession, input: ImportInput, opts: ImportOptions, codes: CodeLists, ws: Workspace): Promise<void> {
+async function planFile(session: ImportSession, input: ImportInput, opts: ImportOptions, codes: CodeLists, ws: Workspace): Promise<PicturePreview | undefined> {
   const format = !opts.format || opts.format === 'auto' ? detectFormat(input) : opts.format;
+  if (opts.kind && opts.kind !== 'ecosystem') {
+    if (format !== 'csv' && format !== 'xlsx') {
+      session.fail(input.name, WHOLE_FILE, `${opts.kind} are read from CSV or XLSX files, not ${format === 'json-sniff' ? 'json' : format}`);
+      return undefined;
+    }
+    return planPictureFile(session, input, format, ws, { kind: opts.kind, mapping: opts.mapping as PictureMapping | undefined, lang: opts.lang, survey: opts.survey, limits: opts.limits, dryRun: opts.dryRun });
+  }
+  const spreadsheetOpts = { ...opts, mapping: opts.mapping as SpreadsheetImportOptions['mapping'] };
   switch (format) {
     case 'ptv':
-      return planPtvFile(session, input.name, input.bytes, codes);
+      await planPtvFile(session, input.name, input.bytes, codes);
+      break;
     case 'json':
     case 'json-sniff':
-      return planJsonSniffed(session, input, codes);
+      await planJsonSniffed(session, input, codes);
+      break;
     case 'csv':
     case 'xlsx':
-      return planSpreadsheetFile(session, input, format, { codes, ws }, opts);
+      await planSpreadsheetFile(session, input, format, { codes, ws }, spreadsheetOpts);
+      break;
     case 'graphml':
-      return planGraphml(session, input.name, input.bytes);
+      planGraphml(session, input.name, input.bytes);
+      break;
   }
+  return undefined;
 }
 
 /**
@@ -88,14 +114,15 @@ async function planFile(session: ImportSession, input: ImportInput, opts: Import
  *
  * Refusals that protect the machine (zip bombs, XML with a DOCTYPE, oversized files) always throw.
  */
-export async function importFiles(ws: Workspace, inputs: ImportInput[], opts: ImportOptions = {}): Promise<ImportResult> {
+export async function importFiles(ws: Workspace, inputs: ImportInput[], opts: ImportOptions = {}): Promise<ImportResult & { preview?: PicturePreview; dryRun?: boolean }> {
   if (!inputs.length) throw new AppError('invalid_input', 'No files to import.');
   const session = new ImportSession(opts);
   const codes = opts.codes ?? codeLists();
+  let preview: PicturePreview | undefined;
   session.progress(0, inputs.length, 'read');
   for (let i = 0; i < inputs.length; i++) {
     session.checkAborted();
-    await planFile(session, inputs[i], opts, codes, ws);
+    preview ??= await planFile(session, inputs[i], opts, codes, ws);
     session.progress(i + 1, inputs.length, 'read');
     await yieldToLoop();
   }
@@ -104,6 +131,19 @@ export async function importFiles(ws: Workspace, inputs: ImportInput[], opts: Im
     inputs.length === 1
       ? encodeLabel(`Import ${inputs[0].name}`, { key: 'importOne', params: { file: inputs[0].name } })
       : encodeLabel(`Import ${inputs.length} files`, { key: 'importMany', params: { count: inputs.length } });
+  if (opts.dryRun) {
+    // The same writes as a real import, so the preview reports exactly what it would; then rolled back.
+    const rollback = new Error('dry run');
+    try {
+      ws.edit(label, (tx) => {
+        session.apply(tx, ws);
+        throw rollback;
+      });
+    } catch (err) {
+      if (err !== rollback) throw err;
+    }
+    return { ...session.result(), ...(preview ? { preview } : {}), dryRun: true };
+  }
   ws.edit(label, (tx) => session.apply(tx, ws));
   // Unchanged records count too: importing the same file again must still say what is doubled.
   return { ...session.result(), duplicates: importDuplicates(ws, [...session.written.keys()]) };

@@ -16,6 +16,8 @@ import {
   type OptionalText,
 } from '../../../shared/model';
 import type { ImportDuplicates } from '../../../shared/api/duplicates';
+import { PictureItemSchema, type PictureItem } from '../../../shared/picture';
+import type { ReviewJson } from '../../../shared/model';
 import type { EditTx, Workspace } from '../store/workspace';
 
 export type OnError = 'skip' | 'stop';
@@ -26,6 +28,9 @@ export interface Skipped {
   /** Which record (or which part of one): "service 5f1… (Kotihoito)", "row 17", "organisation reference #2 of service …". */
   record: string;
   reason: string;
+  /** The spreadsheet row and column heading, where the problem is one cell or row of a table. */
+  row?: number;
+  column?: string;
 }
 
 export interface ImportWarning {
@@ -48,6 +53,19 @@ export interface ImportResult {
   warnings: ImportWarning[];
   /** How the written records overlap with each other and with what was there (filled in by importFiles). */
   duplicates?: ImportDuplicates;
+  /** Situational-picture items written (picture imports only). */
+  picture?: { created: Record<string, number>; updated: Record<string, number>; unchanged: Record<string, number>; values: number };
+}
+
+/** A situational-picture item to write, built against what is stored under its id when the edit runs. */
+export interface PictureOp {
+  file: string;
+  record: string;
+  id: string;
+  /** The item to store; throws AppError for one that cannot go in. */
+  build: (existing: PictureItem | undefined) => PictureItem;
+  /** Measurements or answers this item takes in, given what was stored (counted when written). */
+  values?: (existing: PictureItem | undefined) => number;
 }
 
 /** A result crosses IPC and is shown in a list; past this many, only the count grows. */
@@ -187,11 +205,11 @@ export class ImportSession {
   }
 
   /** A record (or a part of one) that cannot go in: reported, or the end of the import with onError 'stop'. */
-  fail(file: string, record: string, reason: string): void {
+  fail(file: string, record: string, reason: string, at: { row?: number; column?: string } = {}): void {
     if (this.onError === 'stop') {
-      throw new AppError('invalid_input', record === WHOLE_FILE ? `${file}: ${reason}` : `${file}: ${record}: ${reason}`, { file, record, reason });
+      throw new AppError('invalid_input', record === WHOLE_FILE ? `${file}: ${reason}` : `${file}: ${record}: ${reason}`, { file, record, reason, ...at });
     }
-    this.skip({ file, record, reason });
+    this.skip({ file, record, reason, ...at });
   }
 
   private skippedTotal = 0;
@@ -217,6 +235,19 @@ export class ImportSession {
 
   addEntity(op: EntityOp): void {
     this.entityOps.push(op);
+  }
+
+  readonly pictureOps: PictureOp[] = [];
+  readonly reviewOps: { file: string; record: string; review: ReviewJson }[] = [];
+  /** A frozen review from a workspace file; written beside the edit, never over a stored one. */
+  addReview(op: { file: string; record: string; review: ReviewJson }): void {
+    this.reviewOps.push(op);
+    this.pictureCounts ??= { created: {}, updated: {}, unchanged: {}, values: 0 };
+  }
+  private pictureCounts?: NonNullable<ImportResult['picture']>;
+  addPictureItem(op: PictureOp): void {
+    this.pictureOps.push(op);
+    this.pictureCounts ??= { created: {}, updated: {}, unchanged: {}, values: 0 };
   }
 
   /** Links without a stored id are planned once per (type, source, target): repeats merge their data. */
@@ -384,6 +415,7 @@ export class ImportSession {
         }
       }
     }
+    this.applyPicture(tx, ws);
     if (this.title && Object.values(this.title).some((t) => t?.trim()) && !Object.values(ws.getTitle()).some((t) => t?.trim())) {
       // Inside the edit's transaction, so it rolls back with the rest; titles are not in the undo log.
       ws.setTitle(this.title);
@@ -391,8 +423,54 @@ export class ImportSession {
     this.progress(total, total, 'write');
   }
 
+  /** Picture items go in after the entities, so that a budget line finds the organisation this import made. */
+  private applyPicture(tx: EditTx, ws: Workspace): void {
+    const counts = this.pictureCounts;
+    if (!counts) return;
+    const bump = (m: Record<string, number>, k: string) => (m[k] = (m[k] ?? 0) + 1);
+    for (const op of this.pictureOps) {
+      const existing = ws.getItem(op.id);
+      let item: PictureItem;
+      try {
+        const parsed = PictureItemSchema.safeParse(op.build(existing));
+        if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error.issues));
+        item = parsed.data;
+        if (existing && existing.kind !== item.kind) throw new AppError('conflict', `the id ${op.id} already belongs to a ${existing.kind} in this picture, not a ${item.kind}`);
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        this.fail(op.file, op.record, err.message);
+        continue;
+      }
+      if (existing && sameJson(existing, item)) {
+        bump(counts.unchanged, item.kind);
+        continue;
+      }
+      counts.values += op.values?.(existing) ?? 0;
+      tx.putItem(item);
+      bump(existing ? counts.updated : counts.created, item.kind);
+    }
+    // Reviews stay out of the undo log (a review is a record of the past, not an edit), but in this
+    // transaction: a failed import adds none.
+    const get = ws.db.prepare<[string], { summary: string; items: string; label: string; created_at: string }>('SELECT label, created_at, summary, items FROM picture_reviews WHERE id = ?');
+    const insert = ws.db.prepare('INSERT INTO picture_reviews (id, label, created_at, summary, items) VALUES (?, ?, ?, ?, ?)');
+    for (const { file, record, review } of this.reviewOps) {
+      const summary = JSON.stringify(review.summary);
+      const items = JSON.stringify(review.items);
+      const stored = get.get(review.id);
+      if (!stored) {
+        insert.run(review.id, review.label, review.createdAt, summary, items);
+        bump(counts.created, 'review');
+      } else if (stored.summary === summary && stored.items === items && stored.label === review.label && stored.created_at === review.createdAt) {
+        bump(counts.unchanged, 'review');
+      } else {
+        this.warn('a review with this id is already stored with other content; the stored review was kept (reviews never change)', `${file}: ${record}`);
+      }
+    }
+  }
+
   result(): ImportResult {
     return {
+      ...(this.pictureCounts ? { picture: structuredClone(this.pictureCounts) } : {}),
       created: { ...this.counts.created },
       updated: { ...this.counts.updated },
       unchanged: { ...this.counts.unchanged },

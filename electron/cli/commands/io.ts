@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ENTITY_KINDS, LANGUAGES } from '../../../shared/model';
-import { EXPORT_FORMATS, IMPORT_FORMATS } from '../../../shared/api/io';
+import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_KINDS, PICTURE_COLUMN_ROLES, type ImportKind, type PictureImportKind } from '../../../shared/api/io';
+import { AppError } from '../../../shared/api/result';
 import { importFiles, writeExport, type ExportFormat, type ImportFormat, type ImportResult } from '../../backend/io';
 import { UsageError, withWorkspace, type Command } from '../common';
 
@@ -16,30 +17,90 @@ function countLine(label: string, counts: Record<string, number>): string {
   return `${label.padEnd(10)} ${parts.length ? parts.join(', ') : 'nothing'}`;
 }
 
-function printSummary(r: ImportResult): void {
+function printSummary(r: ImportResult & { dryRun?: boolean }): void {
+  if (r.dryRun) console.log('dry run: nothing was written');
+  if (r.picture) {
+    const line = (label: string, m: Record<string, number>) => `${label.padEnd(10)} ${Object.entries(m).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing'}`;
+    console.log(line('created', r.picture.created));
+    console.log(line('updated', r.picture.updated));
+    console.log(line('unchanged', r.picture.unchanged));
+    if (r.picture.values) console.log(`${'values'.padEnd(10)} ${r.picture.values} measurements or answers taken in`);
+    if (Object.values(r.created).some(Boolean)) console.log(countLine('also made', r.created));
+  }
+  if (r.picture) {
+    printProblems(r);
+    return;
+  }
   console.log(countLine('created', r.created));
   console.log(countLine('updated', r.updated));
   console.log(countLine('unchanged', r.unchanged));
   console.log(`${'links'.padEnd(10)} ${r.links.created} created, ${r.links.updated} updated, ${r.links.removed} removed, ${r.links.unchanged} unchanged`);
-  console.log(`${'skipped'.padEnd(10)} ${r.skippedTotal}`);
-  for (const s of r.skipped.slice(0, 50)) console.log(`  - ${s.file}: ${s.record}: ${s.reason}`);
-  if (r.skippedTotal > 50) console.log(`  … and ${r.skippedTotal - 50} more (use --json for all)`);
-  for (const w of r.warnings) console.log(`warning: ${w.reason} (${w.count}×, e.g. ${w.example})`);
+  printProblems(r);
   const d = r.duplicates;
   if (d?.groups) console.log(`duplicates ${d.imported} imported, about ${d.distinctNames} distinct names, ${d.groups} possible duplicate groups (${d.likely} likely); review them in the app (Workspace → Find duplicates)`);
 }
 
+function printProblems(r: ImportResult): void {
+  console.log(`${'skipped'.padEnd(10)} ${r.skippedTotal}`);
+  for (const s of r.skipped.slice(0, 50)) console.log(`  - ${s.file}: ${s.record}: ${s.reason}`);
+  if (r.skippedTotal > 50) console.log(`  … and ${r.skippedTotal - 50} more (use --json for all)`);
+  for (const w of r.warnings) console.log(`warning: ${w.reason} (${w.count}×, e.g. ${w.example})`);
+}
+
+/** `--map "Heading=role"` flags as a mapping; `Heading=` ignores that column. */
+function parseMap(values: unknown, kind: ImportKind): Record<string, string | null> | undefined {
+  const list = (Array.isArray(values) ? values : values === undefined ? [] : [values]).map(String);
+  if (!list.length) return undefined;
+  if (kind === 'ecosystem') throw new UsageError('--map is for --kind measurements, budget, cba or survey.');
+  const roles: readonly string[] = PICTURE_COLUMN_ROLES[kind];
+  const out: Record<string, string | null> = {};
+  for (const entry of list) {
+    const at = entry.lastIndexOf('=');
+    if (at <= 0) throw new UsageError(`--map takes "COLUMN HEADING=ROLE", not "${entry}".`);
+    const heading = entry.slice(0, at).trim();
+    const role = entry.slice(at + 1).trim();
+    if (role && !roles.includes(role)) throw new UsageError(`--map: "${role}" is not a role of ${kind} (roles: ${roles.join(', ')}).`);
+    out[heading] = role || null;
+  }
+  return out;
+}
+
+/** The headings and the mapping that was tried, so the user can write the --map flags. */
+function explainMapping(err: AppError, kind: PictureImportKind): void {
+  const d = err.details as { headers?: string[]; proposal?: Record<string, string | null> } | undefined;
+  if (!d?.headers) return;
+  console.error(`The file's columns and what each was taken to hold:`);
+  for (const h of d.headers) console.error(`  ${JSON.stringify(h)} → ${d.proposal?.[h.trim()] ?? '(ignored)'}`);
+  console.error(`Roles of ${kind}: ${PICTURE_COLUMN_ROLES[kind].join(', ')}. Say which column holds what with --map "COLUMN=ROLE" (repeat the flag).`);
+}
+
 export const ioCommands: Record<string, Command> = {
   import: {
-    summary: 'Import PTV JSON, spreadsheets, workspace JSON or GraphML into a workspace',
+    summary: 'Import PTV JSON, spreadsheets, workspace JSON or GraphML, or measurements, budget, cost–benefit or survey data',
     usage:
-      'kohtaanto import FILE INPUT... [--format auto|ptv|csv|xlsx|json|graphml] [--on-error skip|stop] [--json]\n\n  --format     how to read the inputs (default: auto, from name and content)\n  --on-error   skip (default): import the good records and report the bad ones;\n               stop: any bad record cancels the whole import and changes nothing\n  --json       print the full result as JSON\n\nThe whole import is one transaction and one undo step. Ctrl+C cancels it and writes nothing.',
-    options: { format: { type: 'string' }, 'on-error': { type: 'string' }, json: { type: 'boolean' } },
+      'kohtaanto import FILE INPUT... [--kind ecosystem|measurements|budget|cba|survey] [--format auto|ptv|csv|xlsx|json|graphml]\n                 [--map "COLUMN=ROLE"]... [--survey ID | --survey-name TEXT] [--on-error skip|stop] [--lang fi|sv|en] [--dry-run] [--json]\n\n  --kind       what the inputs hold (default: ecosystem: services, organisations… in any format above);\n               measurements, budget, cba, survey: a part of the situational picture, from CSV or XLSX\n  --format     how to read the inputs (default: auto, from name and content)\n  --map        which column holds what (picture kinds; repeat the flag; "COLUMN=" ignores a column);\n               columns not named keep the guess from their headings. Roles:\n                 measurements: indicator (id or name), date, value, type (measurement|baseline|target), note, source\n                 budget: item, organisation, category, year, planned, actual\n                 cba: name, type (cost|benefit|adoption|discount rate), perOrganisation, amount (a year column)\n                 survey: question (one column per question)\n  --survey     survey responses: count them into this survey (its id); --survey-name: a new survey\n               of that name (default: named after the file)\n  --on-error   skip (default): import the good records and report the bad ones;\n               stop: any bad record cancels the whole import and changes nothing\n  --lang       language of the messages about bad rows and of names the import makes (default en)\n  --dry-run    check everything and report what would be imported; write nothing\n  --json       print the full result as JSON\n\nThe whole import is one transaction and one undo step. Ctrl+C cancels it and writes nothing.',
+    options: {
+      format: { type: 'string' },
+      kind: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      survey: { type: 'string' },
+      'survey-name': { type: 'string' },
+      'on-error': { type: 'string' },
+      lang: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
     async run({ values, positionals }) {
       if (positionals.length < 2) throw new UsageError('Expected FILE and at least one INPUT.');
       const [file, ...inputs] = positionals;
       const format = pick(values.format, IMPORT_FORMATS, '--format', 'auto') as ImportFormat;
       const onError = pick(values['on-error'], ['skip', 'stop'] as const, '--on-error', 'skip');
+      const kind = pick(values.kind, IMPORT_KINDS, '--kind', 'ecosystem');
+      const lang = pick(values.lang, LANGUAGES, '--lang', 'en');
+      const mapping = parseMap(values.map, kind);
+      if ((values.survey !== undefined || values['survey-name'] !== undefined) && kind !== 'survey') throw new UsageError('--survey and --survey-name go with --kind survey.');
+      if (values.survey !== undefined && values['survey-name'] !== undefined) throw new UsageError('Give --survey or --survey-name, not both.');
+      const survey = values.survey !== undefined ? { id: String(values.survey) } : values['survey-name'] !== undefined ? { name: String(values['survey-name']) } : undefined;
       const files = inputs.map((p) => {
         if (!fs.existsSync(p)) throw new UsageError(`No such input file: ${p}`);
         return { name: path.basename(p), bytes: fs.readFileSync(p) };
@@ -48,9 +109,19 @@ export const ioCommands: Record<string, Command> = {
       const onSigint = () => controller.abort();
       process.once('SIGINT', onSigint);
       try {
-        const result = await withWorkspace(file, (ws) => importFiles(ws, files, { format, onError, signal: controller.signal }), {
-          owner: 'kohtaanto import',
-        });
+        let result;
+        try {
+          result = await withWorkspace(file, (ws) => importFiles(ws, files, { format, onError, kind, lang, mapping, survey, dryRun: Boolean(values['dry-run']), signal: controller.signal }), {
+            owner: 'kohtaanto import',
+          });
+        } catch (err) {
+          if (err instanceof AppError && kind !== 'ecosystem' && (err.details as { reason?: string } | undefined)?.reason === 'needs-mapping') {
+            console.error(`kohtaanto import: ${err.message}`);
+            explainMapping(err, kind);
+            return 1;
+          }
+          throw err;
+        }
         if (values.json) console.log(JSON.stringify(result, null, 2));
         else printSummary(result);
         return 0;

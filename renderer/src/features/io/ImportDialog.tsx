@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { COLUMN_ROLES, IMPORT_FORMATS, type ImportSummary } from '../../../../shared/api/io';
+import { COLUMN_ROLES, IMPORT_FORMATS, IMPORT_KINDS, type ImportKind, type ImportSummary, type PictureImportKind } from '../../../../shared/api/io';
 import { AppError } from '../../../../shared/api/result';
 import { ENTITY_KINDS } from '../../../../shared/model';
 import { api } from '../../api';
@@ -9,12 +9,14 @@ import { describeError } from '../../i18n/errors';
 import { fileToBase64 } from './files';
 import { useImportDialog } from './importStore';
 import { useDuplicatesDialog } from '../duplicates/duplicatesStore';
+import { PicturePreviewStep, PictureSummaryTable, SurveyPicker, type SurveyChoice } from './PictureImport';
 
 type Stage =
   | { step: 'choose' }
   | { step: 'running'; importId: string; done: number; total: number; phase: 'read' | 'write' | 'upload' }
   | { step: 'mapping'; file: string; headers: string[]; mapping: Record<string, string | null> }
-  | { step: 'done'; result: ImportSummary }
+  | { step: 'preview'; kind: PictureImportKind; result: ImportSummary; busy: boolean }
+  | { step: 'done'; result: ImportSummary; kind?: PictureImportKind }
   | { step: 'failed'; message: string };
 
 /**
@@ -22,12 +24,14 @@ type Stage =
  * cancel, map unknown spreadsheet columns, and read what was created, updated and skipped.
  */
 export function ImportDialog() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { open, files: initial, close } = useImportDialog();
   const dialog = useRef<HTMLDialogElement>(null);
   const [files, setFiles] = useState<File[]>(initial);
   const [format, setFormat] = useState<(typeof IMPORT_FORMATS)[number]>('auto');
   const [onError, setOnError] = useState<'skip' | 'stop'>('skip');
+  const [kind, setKind] = useState<ImportKind>('ecosystem');
+  const [survey, setSurvey] = useState<SurveyChoice>({ name: '' });
   const [stage, setStage] = useState<Stage>({ step: 'choose' });
   const notify = useApp((s) => s.notify);
 
@@ -48,23 +52,61 @@ export function ImportDialog() {
     });
   }, [importId]);
 
+  const pictureKind = kind === 'ecosystem' ? undefined : kind;
+  const surveyInput = () => (kind !== 'survey' ? undefined : survey.id ? { id: survey.id } : { name: survey.name.trim() || files[0]?.name.replace(/\.[^.]+$/, '') || 'survey' });
+
+  /** A picture import first runs dry: the mapping step shows what it would write and every row's problems. */
+  const preview = async (pk: PictureImportKind, mapping?: Record<string, string | null>) => {
+    const id = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    setStage((s) => (s.step === 'preview' ? { ...s, busy: true } : { step: 'running', importId: id, done: 0, total: files.length, phase: 'upload' }));
+    try {
+      const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })));
+      const result = await api.call('io.import', { importId: id, files: encoded, onError: 'skip', mapping, kind: pk, lang: i18n.language as 'fi', dryRun: true, survey: surveyInput() });
+      if (result.preview) setStage({ step: 'preview', kind: pk, result, busy: false });
+      else setStage({ step: 'failed', message: result.skipped.map((s) => `${s.file}: ${s.reason}`).join('\n') || t('io.nothingImported') });
+    } catch (err) {
+      failed(err);
+    }
+  };
+
+  const failed = (err: unknown) => {
+    const e = err instanceof AppError ? err : new AppError('internal', (err as Error).message);
+    const details = e.details as { file?: string; fileVersion?: number; supported?: number } | undefined;
+    if (e.code === 'workspace_newer' && details?.fileVersion !== undefined) {
+      setStage({ step: 'failed', message: t('picture.import.newerFile', { file: details.file, version: details.fileVersion, supported: details.supported }) });
+    } else if (e.code === 'cancelled') {
+      setStage({ step: 'choose' });
+      notify({ kind: 'info', text: t('io.cancelled') });
+    } else {
+      setStage({ step: 'failed', message: describeError(t, e) });
+    }
+  };
+
   const run = async (mapping?: Record<string, string | null>) => {
     const id = `imp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     setStage({ step: 'running', importId: id, done: 0, total: files.length, phase: 'upload' });
     try {
       const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })));
-      const result = await api.call('io.import', { importId: id, files: encoded, format, onError, mapping });
-      setStage({ step: 'done', result });
+      const result = await api.call('io.import', {
+        importId: id,
+        files: encoded,
+        format: pictureKind ? 'auto' : format,
+        onError,
+        mapping,
+        kind,
+        lang: i18n.language as 'fi',
+        survey: surveyInput(),
+      });
+      setStage({ step: 'done', result, kind: pictureKind });
     } catch (err) {
       const e = err instanceof AppError ? err : new AppError('internal', (err as Error).message);
       const details = e.details as { reason?: string; file?: string; headers?: string[]; proposal?: Record<string, string | null> } | undefined;
-      if (details?.reason === 'needs-mapping' && details.headers) {
+      if (pictureKind && details?.reason === 'needs-mapping') {
+        void preview(pictureKind, mapping);
+      } else if (details?.reason === 'needs-mapping' && details.headers) {
         setStage({ step: 'mapping', file: details.file ?? '', headers: details.headers, mapping: details.proposal ?? {} });
-      } else if (e.code === 'cancelled') {
-        setStage({ step: 'choose' });
-        notify({ kind: 'info', text: t('io.cancelled') });
       } else {
-        setStage({ step: 'failed', message: describeError(t, e) });
+        failed(err);
       }
     }
   };
@@ -81,10 +123,12 @@ export function ImportDialog() {
           method="dialog"
           onSubmit={(e) => {
             e.preventDefault();
-            if (files.length) void run();
+            if (!files.length) return;
+            if (pictureKind) void preview(pictureKind);
+            else void run();
           }}
         >
-          <p className="hint">{t('io.importHint')}</p>
+          <p className="hint">{pictureKind ? t(`picture.import.kindHint.${pictureKind}`) : t('io.importHint')}</p>
           <label htmlFor="import-files">{t('io.files')}</label>
           <input id="import-files" type="file" multiple accept=".json,.csv,.xlsx,.graphml,.xml,.txt" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
           {files.length > 0 && (
@@ -97,14 +141,27 @@ export function ImportDialog() {
             </ul>
           )}
           <div className="form-grid">
-            <label htmlFor="import-format">{t('io.format')}</label>
-            <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
-              {IMPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`io.formats.${f}`)}
+            <label htmlFor="import-kind">{t('picture.import.kindLabel')}</label>
+            <select id="import-kind" value={kind} onChange={(e) => setKind(e.target.value as ImportKind)}>
+              {IMPORT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`picture.import.kind.${k}`)}
                 </option>
               ))}
             </select>
+            {kind === 'survey' && <SurveyPicker value={survey} onChange={setSurvey} />}
+            {!pictureKind && (
+              <>
+                <label htmlFor="import-format">{t('io.format')}</label>
+                <select id="import-format" value={format} onChange={(e) => setFormat(e.target.value as typeof format)}>
+                  {IMPORT_FORMATS.map((f) => (
+                    <option key={f} value={f}>
+                      {t(`io.formats.${f}`)}
+                    </option>
+                  ))}
+                </select>
+              </>
+            )}
             <label htmlFor="import-onerror">{t('io.onError')}</label>
             <select id="import-onerror" value={onError} onChange={(e) => setOnError(e.target.value as 'skip' | 'stop')}>
               <option value="skip">{t('io.skip')}</option>
@@ -113,7 +170,7 @@ export function ImportDialog() {
           </div>
           <div className="form-actions">
             <button type="submit" className="primary" disabled={!files.length}>
-              {t('io.import')}
+              {pictureKind ? t('picture.import.preview') : t('io.import')}
             </button>
             <button type="button" onClick={close}>
               {t('action.cancel')}
@@ -142,7 +199,18 @@ export function ImportDialog() {
           onCancel={close}
         />
       )}
-      {stage.step === 'done' && <Summary result={stage.result} onClose={close} />}
+      {stage.step === 'preview' && (
+        <PicturePreviewStep
+          kind={stage.kind}
+          result={stage.result}
+          busy={stage.busy}
+          onMapping={(m) => void preview(stage.kind, m)}
+          onRun={() => void run(stage.result.preview?.mapping)}
+          onBack={() => setStage({ step: 'choose' })}
+          onCancel={close}
+        />
+      )}
+      {stage.step === 'done' && <Summary result={stage.result} kind={stage.kind} onClose={close} />}
       {stage.step === 'failed' && (
         <div>
           <p className="field-error" role="alert">
@@ -220,13 +288,14 @@ function roleLabel(t: (k: string, o?: Record<string, unknown>) => string, role: 
   return t(`io.role.${head}`);
 }
 
-function Summary({ result, onClose }: { result: ImportSummary; onClose(): void }) {
+function Summary({ result, kind, onClose }: { result: ImportSummary; kind?: PictureImportKind; onClose(): void }) {
   const { t } = useTranslation();
   const kinds = ENTITY_KINDS.filter((k) => result.created[k] || result.updated[k] || result.unchanged[k]);
   return (
     <div>
       <p role="status">{t('io.doneIntro')}</p>
-      {kinds.length === 0 ? (
+      {result.picture && <PictureSummaryTable picture={result.picture} kind={kind} />}
+      {result.picture && kinds.length === 0 ? null : kinds.length === 0 ? (
         <p className="empty">{t('io.nothingImported')}</p>
       ) : (
         <table className="data-table compact">
