@@ -15,6 +15,8 @@ import { command, Empty, query, type MethodSpec } from './contract-kit';
 import { ioMethods } from './io';
 import { HistoryLabelSchema } from './history';
 import { duplicateMethods } from './duplicates';
+import { workshopMethods } from './workshop';
+import type { WorkshopEvent } from '../workshop/types';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -147,6 +149,7 @@ export const contract = {
   ...matchingMethods,
   ...pictureMethods,
   ...duplicateMethods,
+  ...workshopMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -159,5 +162,7 @@ export interface ApiEvents {
   'workspace.changed': { method: string };
   /** Progress of a long import, for its progress bar. */
   'io.progress': { importId: string; done: number; total: number; phase: 'read' | 'write' };
+  /** A workshop session's live event (the facilitator's copy; ids as in workshop.events). */
+  'workshop.event': WorkshopEvent;
 }
 export type EventName = keyof ApiEvents;
