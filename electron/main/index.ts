@@ -81,6 +81,8 @@ app.whenReady().then(() => {
         },
         { label: 'Close workspace', click: () => call('workspace.close', {}) },
         { type: 'separator' },
+        { label: 'Start workshop session…', click: () => send('workshop.start') },
+        { type: 'separator' },
         { role: 'quit' },
       ],
     },

@@ -3,7 +3,7 @@ import type { HistoryState } from '../../../shared/api/contract';
 import type { Language } from '../../../shared/model';
 import { api } from '../api';
 import { historyText } from './historyText';
-import { parseRoute, routeHref } from './route';
+import { navigate, parseRoute, routeHref } from './route';
 import { attempt, useApp, type Notice } from './store';
 
 /**
@@ -38,6 +38,15 @@ export const COMMANDS: Command[] = [
     async perform(t) {
       const state = await attempt(() => api.call('history.redo', {}), (e) => t('error.generic', { message: e.message }));
       if (state) await tellDone(t, 'history.redone', state);
+    },
+  },
+  {
+    id: 'workshop.start',
+    labelKey: 'workshop.command.start',
+    shortcuts: [],
+    enabled: () => !!useApp.getState().info,
+    async perform() {
+      navigate({ view: 'workshop', tab: 'session' });
     },
   },
 ];
