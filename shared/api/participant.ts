@@ -15,11 +15,13 @@
  *                                answers `{ok:true,value}` or `{ok:false,error:{code,message,details:{reason}}}`
  *   GET  /w/events?since=ID&t=TOKEN
  *                                server-sent events (EventSource cannot send headers, so the token
- *                                rides in `t` here only). Each frame: `id: N`, `event: <type>`,
- *                                `data: <WorkshopEvent JSON>`. On reconnect the browser sends
- *                                Last-Event-ID, which wins over `since`; every event after it is
- *                                sent once, in order. An `event: reset` frame means the events are
- *                                no longer kept: read participant.state again. After
+ *                                rides in `t` here only). Each frame: `id: N` and
+ *                                `data: <WorkshopEvent JSON>` with no event name, so all arrive at
+ *                                EventSource.onmessage; switch on `data.type`. On reconnect the
+ *                                browser sends Last-Event-ID, which wins over `since`; every event
+ *                                after it is sent once, in order. A frame without id whose data is
+ *                                `{"type":"reset","lastId":N}` means the events are no longer
+ *                                kept: read participant.state again. After
  *                                `session.ended` or `you.removed` the stream closes and the token
  *                                is dead (401 with details.reason 'ended' / 'removed').
  *

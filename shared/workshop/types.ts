@@ -266,6 +266,8 @@ export interface CommentView {
   target: CommentTarget;
   text: string;
   author: string | null;
+  /** Written by the facilitator. */
+  byFacilitator?: boolean;
   createdAt: string;
 }
 
@@ -331,7 +333,12 @@ export type WorkshopEventBody =
   /** The map changed (an accepted proposal, or the facilitator's own edit): read it again. */
   | { type: 'map.changed'; data: { revision: number } };
 export type WorkshopEventType = WorkshopEventBody['type'];
-export type WorkshopEvent = WorkshopEventBody & { id: number; at: string };
+export type WorkshopEvent = WorkshopEventBody & {
+  id: number;
+  at: string;
+  /** Only in the facilitator's copy: the participant whose action it was (anonymous ones too, for moderation). */
+  authorId?: string;
+};
 
 // ---- states ----
 
