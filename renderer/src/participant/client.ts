@@ -109,6 +109,7 @@ export function openLive(token: string, h: LiveHandlers): () => void {
 
   const connect = () => {
     if (stopped) return;
+    es?.close();
     es = new EventSource(`${PARTICIPANT_EVENTS}?since=${h.lastId()}&${PARTICIPANT_TOKEN_QUERY}=${encodeURIComponent(token)}`);
     es.onopen = () => {
       attempt = 0;
@@ -150,8 +151,11 @@ export function openLive(token: string, h: LiveHandlers): () => void {
     timer = setTimeout(() => void resume(), delay);
   };
 
+  let resuming = false;
   const resume = async () => {
-    if (stopped) return;
+    // One catch-up at a time: 'online' and a back-off timer may both ask for one.
+    if (stopped || resuming || es) return;
+    resuming = true;
     try {
       const r = await callParticipant('participant.events', { since: h.lastId() }, token);
       if (r.reset) await h.onReset();
@@ -163,9 +167,20 @@ export function openLive(token: string, h: LiveHandlers): () => void {
         stop();
         h.onFinal(e.reason);
       } else schedule();
+    } finally {
+      resuming = false;
     }
   };
 
+  // A phone whose Wi-Fi drops may keep a dead connection open for minutes: let it go at once and
+  // read what was missed when the network is back, instead of waiting for timeouts.
+  const offline = () => {
+    if (stopped) return;
+    clearTimeout(timer);
+    es?.close();
+    es = null;
+    h.onStatus('reconnecting');
+  };
   // Back online: do not wait out the back-off.
   const online = () => {
     if (!es && !stopped) {
@@ -173,9 +188,11 @@ export function openLive(token: string, h: LiveHandlers): () => void {
       void resume();
     }
   };
+  window.addEventListener('offline', offline);
   window.addEventListener('online', online);
   connect();
   return () => {
+    window.removeEventListener('offline', offline);
     window.removeEventListener('online', online);
     stop();
   };

@@ -88,7 +88,7 @@ export function RecordDetail({ id }: { id: string }) {
       </p>
       <h2 id="ws-record-title">{record.title}</h2>
       <p className="muted">
-        {when(record.startedAt)}–{hm(record.endedAt)} · {t('workshop.records.counts', { participants: ppl.participants, observers: ppl.observers, anonymous: ppl.anonymous })}
+        {when(record.startedAt)}–{hm(record.endedAt)} · {[t('workshop.records.nParticipants', { count: ppl.participants }), t('workshop.records.nObservers', { count: ppl.observers }), ...(ppl.anonymous ? [t('workshop.records.nAnonymous', { count: ppl.anonymous })] : [])].join(', ')}
       </p>
       {ppl.names && ppl.names.length > 0 && <p>{t('workshop.records.names', { names: ppl.names.join(', ') })}</p>}
       <h3>{t('workshop.agenda.title')}</h3>

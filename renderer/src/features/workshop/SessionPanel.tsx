@@ -231,8 +231,8 @@ function People({ state }: { state: WorkshopState }) {
                       {t('workshop.people.roleOf', { name })}
                     </label>
                     <select id={`role-${p.id}`} value={p.role} onChange={(e) => void act(t, 'workshop.setRole', { participantId: p.id, role: e.target.value as 'participant' | 'observer' })}>
-                      <option value="participant">{t('workshop.p.roleParticipant')}</option>
-                      <option value="observer">{t('workshop.p.roleObserver')}</option>
+                      <option value="participant">{t('workshop.people.participant')}</option>
+                      <option value="observer">{t('workshop.people.observer')}</option>
                     </select>
                   </td>
                   <td>{p.connected ? t('workshop.people.connected') : t('workshop.people.away')}</td>

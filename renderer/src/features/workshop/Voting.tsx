@@ -20,8 +20,8 @@ export function VoteChart({ round, large = false }: { round: VoteRoundView; larg
       <ResponsiveContainer width="100%" height={40 + (bar + 16) * data.length}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 48, bottom: 4, left: 4 }}>
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: font }} />
-          <YAxis type="category" dataKey="label" width={large ? 460 : 240} tick={{ fontSize: font }} tickFormatter={(s: string) => short(s, large ? 34 : 32)} />
+          <XAxis type="number" allowDecimals={false} tick={{ fontSize: font, fill: large ? '#000' : undefined }} />
+          <YAxis type="category" dataKey="label" width={large ? 460 : 240} tick={{ fontSize: font, fill: large ? '#000' : undefined }} tickFormatter={(s: string) => short(s, large ? 34 : 32)} />
           <Bar dataKey="dots" fill="#0b5cad" barSize={bar} isAnimationActive={false}>
             <LabelList dataKey="dots" position="right" style={{ fontSize: font, fontWeight: 700 }} />
           </Bar>
