@@ -243,6 +243,60 @@ describe('workshop session in the browser', () => {
     expect(new Set(seen).size).toBe(seen.length);
   });
 
+  it('brainstorm: notes from phones, grouped by keyboard and by dragging, groups made needs in one step; comments on the map', async () => {
+    // The step moved to the brainstorm ("Palvelutarpeet") above.
+    for (const [p, text] of [
+      [aino, 'Kieliapu'],
+      [aino, 'Tulkki lääkärissä'],
+      [anon, 'Asunto'],
+    ] as const) {
+      await p.getByRole('button', { name: 'Nyt', exact: true }).click();
+      await p.getByLabel('Lappusi').fill(text);
+      await p.getByRole('button', { name: 'Lisää lappu' }).click();
+      await p.locator('.p-notes li', { hasText: text }).waitFor();
+    }
+    await fac.goto(`${app.url.replace(/#.*$/, '')}#/workshop/brainstorm`);
+    const loose = fac.locator('.ws-column.is-loose');
+    await loose.locator('.ws-note').filter({ hasText: 'Asunto' }).waitFor();
+    // Keyboard: tick two notes, move them to a new group.
+    await fac.getByLabel('Valitse lappu: Kieliapu').check();
+    await fac.getByLabel('Valitse lappu: Tulkki lääkärissä').check();
+    await fac.getByRole('button', { name: 'Siirrä', exact: true }).click();
+    const g1 = fac.locator('.ws-column[data-group]').filter({ hasText: 'Ryhmä 1' });
+    await expect.poll(() => g1.locator('.ws-note').count()).toBe(2);
+    // Dragging: a note dropped on "New group" makes a second group.
+    await loose.locator('.ws-note').filter({ hasText: 'Asunto' }).dragTo(fac.locator('.ws-column.is-new'));
+    const g2 = fac.locator('.ws-column[data-group]').filter({ hasText: 'Ryhmä 2' });
+    await g2.locator('.ws-note').filter({ hasText: 'Asunto' }).waitFor();
+    expect(await loose.locator('.ws-note').count()).toBe(0);
+    await fac.getByRole('button', { name: 'Nimeä ryhmä Ryhmä 1 uudelleen' }).click();
+    await fac.getByLabel('Ryhmän nimi').fill('Kielipalvelut');
+    await fac.getByRole('button', { name: 'Tallenna', exact: true }).click();
+    await fac.locator('.ws-group-title', { hasText: 'Kielipalvelut' }).waitFor();
+    await fac.getByRole('button', { name: 'Valitse kaikki ryhmät' }).click();
+    await fac.getByRole('button', { name: 'Tee 2 palvelutarvetta' }).click();
+    await fac.locator('.notice').filter({ hasText: '2 palvelutarvetta lisättiin karttaan' }).waitFor();
+    await expect.poll(() => fac.locator('.ws-made-need').count()).toBe(2);
+    const all = await callApi<{ kind: string; name: { fi?: string } }[]>(app, 'entities.list', {});
+    expect(all.filter((e) => e.kind === 'need' && (e.name.fi === 'Kielipalvelut' || e.name.fi === 'Ryhmä 2'))).toHaveLength(2);
+    // One step: a single undo takes both needs back, and redo brings them again.
+    await callApi(app, 'history.undo', {});
+    const undone = await callApi<{ kind: string; name: { fi?: string } }[]>(app, 'entities.list', {});
+    expect(undone.filter((e) => e.kind === 'need' && (e.name.fi === 'Kielipalvelut' || e.name.fi === 'Ryhmä 2'))).toHaveLength(0);
+    await callApi(app, 'history.redo', {});
+
+    // A phone comments on the new need on its map; the facilitator reads it under Comments.
+    await aino.getByRole('button', { name: 'Kartta' }).click();
+    await aino.getByRole('button', { name: 'Kommentoi kohdetta Kielipalvelut' }).click();
+    await aino.getByLabel('Kommenttisi kohteesta Kielipalvelut').fill('Myös ruotsiksi');
+    await aino.getByRole('button', { name: 'Lähetä kommentti' }).click();
+    await aino.locator('.p-comment-text', { hasText: 'Myös ruotsiksi' }).waitFor();
+    await fac.goto(`${app.url.replace(/#.*$/, '')}#/workshop/comments`);
+    const group = fac.locator('.ws-comment-group').filter({ hasText: 'Kielipalvelut' });
+    await group.locator('.ws-comment-text', { hasText: 'Myös ruotsiksi' }).waitFor();
+    expect(await group.textContent()).toContain('Aino');
+  });
+
   it('axe finds nothing serious on the participant pages at phone width; screenshots in fi and sv', async () => {
     for (const tab of ['Nyt', 'Kartta', 'Ehdotukset']) {
       await aino.getByRole('button', { name: tab, exact: true }).click();
@@ -292,6 +346,10 @@ describe('workshop session in the browser', () => {
 
   it('ending the session refuses everyone still in it and saves a record with counts only', async () => {
     const token = await tokenOf(aino);
+    // The agenda as run is kept as the facilitator's own template for later sessions.
+    await fac.getByLabel('Tallenna tämä ohjelma pohjaksi').fill('Oma kartoituspohja');
+    await fac.getByRole('button', { name: 'Tallenna pohjaksi' }).click();
+    await fac.locator('.notice').filter({ hasText: 'Oma kartoituspohja' }).waitFor();
     await fac.getByRole('button', { name: 'Päätä työpaja' }).click();
     await fac.getByRole('button', { name: 'Päätä nyt' }).click();
     await fac.getByText('Työpaja on päättynyt.').waitFor();
@@ -303,6 +361,7 @@ describe('workshop session in the browser', () => {
     await expectAxeClean(aino, 'ended page');
     await aino.screenshot({ path: path.join(SHOTS, 'fi-phone-ended.png') });
 
+    await expect.poll(() => fac.locator('#ws-template option').allTextContents()).toContain('Oma kartoituspohja (oma)');
     await fac.getByRole('link', { name: 'Näytä pöytäkirja' }).click();
     const record = fac.locator('.ws-record');
     await record.waitFor();
