@@ -297,6 +297,16 @@ describe('workshop session in the browser', () => {
     expect(await group.textContent()).toContain('Aino');
   });
 
+  it('axe finds nothing serious on the facilitator’s workshop screens', async () => {
+    for (const tab of ['', '/moderation', '/brainstorm', '/voting', '/comments', '/records', '/projector']) {
+      await fac.goto(`${app.url.replace(/#.*$/, '')}#/workshop${tab}`);
+      await fac.locator(tab === '/projector' ? '[data-testid=projector]' : '.ws-tabs').waitFor();
+      await fac.waitForTimeout(200);
+      await expectAxeClean(fac, `facilitator ${tab || '/session'}`);
+      await fac.screenshot({ path: path.join(SHOTS, `fi-facilitator${tab.replace('/', '-') || '-session'}.png`), fullPage: true });
+    }
+  });
+
   it('axe finds nothing serious on the participant pages at phone width; screenshots in fi and sv', async () => {
     for (const tab of ['Nyt', 'Kartta', 'Ehdotukset']) {
       await aino.getByRole('button', { name: tab, exact: true }).click();
