@@ -246,7 +246,7 @@ describe('workshop sessions', () => {
     expect(st.notes.map((n: { text: string }) => n.text).sort()).toEqual(['lappu 0', 'lappu 0', 'lappu 1', 'lappu 2', 'lappu 4']);
   });
 
-  it('refuses a body over the limit, text over its length, control characters and HTML-free text stays text', async () => {
+  it('refuses a body over the limit, text over its length and control characters; markup stays plain text', async () => {
     const s = await start();
     const a = await join(base, s.code, 'Aino');
     const big = await pcall(base, 'participant.note', { stepId: 'ideas', text: 'x'.repeat(LIMITS.body + 10) }, a.token);
@@ -523,5 +523,33 @@ describe('workshop sessions', () => {
     expect(proposal.authorId).toBe(a.state.me.id);
     expect(proposal.data.author).toBeNull();
     expect(got.map((e) => e.id)).toEqual([...got.map((e) => e.id)].sort((x, y) => x - y));
+  });
+});
+
+describe('a workshop session in the desktop app (no web server of its own)', () => {
+  it('opens a participants-only listener on loopback when no LAN address is picked, and closes it at the end', async () => {
+    const { createBackend } = await import('../backend');
+    const { workshopHub } = await import('../backend/workshop/hub');
+    const { startParticipantListener } = await import('./participant');
+    const { tempDir } = await import('../backend/test/tmp');
+    const dir = tempDir();
+    const { ctx, registry } = createBackend({ dataDir: path.join(dir, 'data'), mode: 'desktop' });
+    try {
+      const hub = workshopHub(ctx);
+      hub.attachNetwork({ open: (address, port) => startParticipantListener({ hub, address, port, anyPortIfTaken: !port }) });
+      await fcall(registry, 'workspace.create', { name: 'Työpöytä', example: true });
+      const s = await fcall(registry, 'workshop.start', { settings: {} });
+      expect(s.listening).toHaveLength(1);
+      expect(s.listening[0].address).toBe('127.0.0.1');
+      const lanBase = `http://127.0.0.1:${s.listening[0].port}/`;
+      const { token } = await join(lanBase, s.code, 'Aino');
+      expect((await pcall(lanBase, 'participant.state', {}, token)).status).toBe(200);
+      expect((await request(lanBase, 'POST', '/api/app.info', { body: '{}' })).status).toBe(404);
+      await fcall(registry, 'workshop.end', {});
+      await expect(request(lanBase, 'POST', '/w/api/participant.state', { body: '{}', agent: new http.Agent() })).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
