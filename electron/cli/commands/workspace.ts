@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { AppError } from '../../../shared/api/result';
+import type { InterfaceAddress, WorkshopState } from '../../../shared/workshop';
 import { pickText } from '../../../shared/model';
 import { createWorkspaceFile, openAsCurrent, openAtStart } from '../../backend/domains/workspace';
 import { startHttpServer } from '../../server/http';
@@ -94,12 +95,12 @@ export const workspaceCommands: Record<string, Command> = {
           ctx.close();
           throw new AppError(started.error.code, started.error.message);
         }
-        const w = started.value;
+        const w = started.value as WorkshopState;
         console.log(`Workshop "${w.title}" is open. Join code: ${w.code}`);
         console.log(`  Participants open ${w.joinUrl}${values.interface ? '' : '  (this computer only: add --interface ADDR to open it to the room\'s network)'}`);
         if (!values.interface) {
           const addrs = await registry.call('workshop.interfaces', {});
-          if (addrs.ok) console.log(`  Addresses of this computer: ${addrs.value.filter((a) => !a.internal).map((a) => a.address).join(', ') || 'none besides loopback'}`);
+          if (addrs.ok) console.log(`  Addresses of this computer: ${(addrs.value as InterfaceAddress[]).filter((a) => !a.internal).map((a) => a.address).join(', ') || 'none besides loopback'}`);
         }
         console.log('  Ctrl+C ends the session and saves its record in the workspace.');
       }
@@ -111,7 +112,8 @@ export const workspaceCommands: Record<string, Command> = {
       });
       if (values.workshop) {
         const ended = await registry.call('workshop.end', {});
-        if (ended.ok && ended.value.recordId) console.log(`Workshop ended; its record ${ended.value.recordId} is saved in the workspace.`);
+        const recordId = ended.ok ? (ended.value as { recordId: string | null }).recordId : null;
+        if (recordId) console.log(`Workshop ended; its record ${recordId} is saved in the workspace.`);
       }
       await srv.close();
       ctx.close();
