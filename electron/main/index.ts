@@ -5,6 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuIte
 import { createBackend } from '../backend';
 import { openAtStart, WORKSPACE_EXT } from '../backend/domains/workspace';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
+import { workshopHub } from '../backend/workshop/hub';
+import { startParticipantListener } from '../server/participant';
 import { denyPermissionCheck, denyPermissionRequest, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES } from './security';
 
 // better-sqlite3 is built for Node's ABI by npm; postinstall builds an Electron copy where it can.
@@ -25,6 +27,11 @@ app.whenReady().then(() => {
   } catch (err) {
     console.error('[kohtaanto] start-up workspace:', err);
   }
+
+  // The desktop app has no web server of its own: a workshop session opens a participants-only
+  // listener on the address the facilitator picks (loopback when none), for the session's length.
+  const hub = workshopHub(ctx);
+  hub.attachNetwork({ open: (address, port) => startParticipantListener({ hub, address, port, staticDir: path.dirname(rendererIndex), anyPortIfTaken: !port }) });
 
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);

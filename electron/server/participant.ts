@@ -171,6 +171,14 @@ export async function handleParticipant(req: http.IncomingMessage, res: http.Ser
   }
 }
 
+// One event goes to every stream in the room: serialise it once, not once per person.
+const frames = new WeakMap<WorkshopEvent, string>();
+function frameOf(e: WorkshopEvent): string {
+  let f = frames.get(e);
+  if (f === undefined) frames.set(e, (f = `id: ${e.id}\ndata: ${JSON.stringify(e)}\n\n`));
+  return f;
+}
+
 /** The live event stream: the backlog after the last id the client saw, then every new event, each once. */
 function openStream(req: http.IncomingMessage, res: http.ServerResponse, url: URL, hub: WorkshopHub): void {
   const { session, person } = hub.authenticate(url.searchParams.get(PARTICIPANT_TOKEN_QUERY) ?? bearer(req));
@@ -188,16 +196,26 @@ function openStream(req: http.IncomingMessage, res: http.ServerResponse, url: UR
   const since = lastHeader !== undefined ? num(lastHeader) : num(url.searchParams.get('since'));
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
   res.write('retry: 2000\n\n');
-  const write = (text: string) => {
-    if (res.writableEnded || res.destroyed) return;
+  // Frames of one turn of the event loop go out as one write: a busy room sends many events at
+  // once to every stream, and each write is a system call.
+  let pending = '';
+  const flush = () => {
+    const text = pending;
+    pending = '';
+    if (!text || res.writableEnded || res.destroyed) return;
     res.write(text);
     if (res.writableLength > STREAM_BACKLOG_BYTES) res.destroy();
+  };
+  const write = (text: string) => {
+    if (!pending) setImmediate(flush);
+    pending += text;
   };
   const { unsubscribe, reset } = session.subscribe(
     {
       viewer: { kind: 'person', id: person.id },
-      send: (e: WorkshopEvent) => write(`id: ${e.id}\ndata: ${JSON.stringify(e)}\n\n`),
+      send: (e: WorkshopEvent) => write(frameOf(e)),
       close: () => {
+        flush();
         if (!res.writableEnded) res.end();
       },
     },

@@ -136,7 +136,7 @@ describe('workshop sessions', () => {
     const o = await join(base, s.code, 'Olli', { role: 'observer' });
     expect(o.state.me.role).toBe('observer');
     expect((await pcall(base, 'participant.map', {}, o.token)).status).toBe(200);
-    const round = await fcall(rig.registry, 'workshop.vote.open', { title: 'Aukot', targets: [{ ref: { kind: 'entity', id: 'need-ohjaus' } }] });
+    const round = await fcall(rig.registry, 'workshop.openVote', { title: 'Aukot', targets: [{ ref: { kind: 'entity', id: 'need-ohjaus' } }] });
     const writes: [string, unknown][] = [
       ['participant.propose', { proposal: { kind: 'need', name: 'Asunto' } }],
       ['participant.note', { stepId: 'ideas', text: 'Asunto' }],
@@ -246,7 +246,7 @@ describe('workshop sessions', () => {
     expect(st.notes.map((n: { text: string }) => n.text).sort()).toEqual(['lappu 0', 'lappu 0', 'lappu 1', 'lappu 2', 'lappu 4']);
   });
 
-  it('refuses a body over the limit, text over its length, control characters and HTML-free text stays text', async () => {
+  it('refuses a body over the limit, text over its length and control characters; markup stays plain text', async () => {
     const s = await start();
     const a = await join(base, s.code, 'Aino');
     const big = await pcall(base, 'participant.note', { stepId: 'ideas', text: 'x'.repeat(LIMITS.body + 10) }, a.token);
@@ -276,7 +276,7 @@ describe('workshop sessions', () => {
     const lastSeen = first.ids.at(-1)!;
     // While Aino's Wi-Fi is down, things keep happening.
     for (let i = 0; i < 10; i++) await pcall(base, 'participant.note', { stepId: 'ideas', text: `aikana ${i}` }, b.token);
-    await fcall(rig.registry, 'workshop.agenda.goto', { index: 1 });
+    await fcall(rig.registry, 'workshop.gotoStep', { index: 1 });
     const second = new EventReader(base, a.token);
     // The page's own `since` is older, but the browser's Last-Event-ID wins.
     await second.open({ since: a.state.lastEventId, lastEventId: lastSeen });
@@ -363,10 +363,10 @@ describe('workshop sessions', () => {
     const a = await join(base, s.code, 'Aino');
     const ids: string[] = [];
     for (const text of ['Vuokra-asunto', 'Asumisneuvonta', 'Suomen kielen kurssi']) ids.push(((await pcall(base, 'participant.note', { stepId: 'ideas', text }, a.token)).body as any).value.noteId);
-    const g1 = await fcall(rig.registry, 'workshop.brainstorm.group', { noteIds: ids.slice(0, 2), title: 'Asuminen' });
-    const g2 = await fcall(rig.registry, 'workshop.brainstorm.group', { noteIds: [ids[2]], title: 'Kieli' });
+    const g1 = await fcall(rig.registry, 'workshop.groupNotes', { noteIds: ids.slice(0, 2), title: 'Asuminen' });
+    const g2 = await fcall(rig.registry, 'workshop.groupNotes', { noteIds: [ids[2]], title: 'Kieli' });
     const before = await fcall(rig.registry, 'workspace.stats');
-    const { needs } = await fcall(rig.registry, 'workshop.brainstorm.toNeeds', { groupIds: [g1.groupId, g2.groupId], lifeEvent: 'le-kotoa' });
+    const { needs } = await fcall(rig.registry, 'workshop.groupsToNeeds', { groupIds: [g1.groupId, g2.groupId], lifeEvent: 'le-kotoa' });
     expect(needs).toHaveLength(2);
     const housing = await fcall(rig.registry, 'entities.get', { id: needs[0] });
     expect(housing.entity.name.fi).toBe('Asuminen');
@@ -381,7 +381,7 @@ describe('workshop sessions', () => {
     const s = await start();
     const a = await join(base, s.code, 'Aino');
     const b = await join(base, s.code, 'Bertil');
-    const { roundId } = await fcall(rig.registry, 'workshop.vote.open', {
+    const { roundId } = await fcall(rig.registry, 'workshop.openVote', {
       title: 'Tärkeimmät aukot',
       dotsPerPerson: 3,
       targets: [{ ref: { kind: 'entity', id: 'need-ohjaus' } }, { ref: { kind: 'text' }, label: 'Asuminen' }],
@@ -398,14 +398,14 @@ describe('workshop sessions', () => {
     expect(st.rounds[0].targets[0].label).toBe((await fcall(rig.registry, 'entities.get', { id: 'need-ohjaus' })).entity.name.fi);
     const events = await fcall(rig.registry, 'workshop.events', { since: 0 });
     expect(events.events.filter((e: { type: string; authorId?: string }) => e.type === 'vote' && e.authorId)).toEqual([]);
-    await fcall(rig.registry, 'workshop.vote.close', { roundId });
+    await fcall(rig.registry, 'workshop.closeVote', { roundId });
     const late = await pcall(base, 'participant.vote', { roundId, ballot: { t1: 1 } }, b.token);
     expect([late.status, late.body.ok || late.body.error.details.reason]).toEqual([409, 'roundClosed']);
   });
 
   it('keeps the agenda, the current step and a server-time timer', async () => {
     await start();
-    const s1 = await fcall(rig.registry, 'workshop.agenda.goto', { index: 1 });
+    const s1 = await fcall(rig.registry, 'workshop.gotoStep', { index: 1 });
     expect(s1.agenda.current).toBe(1);
     expect(s1.agenda.timer).toMatchObject({ state: 'running', durationMs: 600_000, elapsedMs: 0, startedAt: '2026-03-02T08:00:00.000Z' });
     rig.advance(90_000);
@@ -414,7 +414,7 @@ describe('workshop sessions', () => {
     const extended = await fcall(rig.registry, 'workshop.timer', { action: 'extend', minutes: 5 });
     expect(extended.agenda.timer.durationMs).toBe(900_000);
     rig.advance(60_000);
-    const s2 = await fcall(rig.registry, 'workshop.agenda.goto', { index: 2 });
+    const s2 = await fcall(rig.registry, 'workshop.gotoStep', { index: 2 });
     expect(s2.agenda.steps[1]).toMatchObject({ startedAt: '2026-03-02T08:00:00.000Z', endedAt: '2026-03-02T08:02:30.000Z' });
     expect(s2.agenda.steps[2].startedAt).toBe('2026-03-02T08:02:30.000Z');
   });
@@ -447,14 +447,14 @@ describe('workshop sessions', () => {
   it('saves a record of the session in the workspace when it ends, readable through the API and after reopening', async () => {
     const s = await start();
     const a = await join(base, s.code, 'Aino');
-    await fcall(rig.registry, 'workshop.agenda.goto', { index: 0 });
+    await fcall(rig.registry, 'workshop.gotoStep', { index: 0 });
     rig.advance(5 * 60_000);
-    await fcall(rig.registry, 'workshop.agenda.goto', { index: 1 });
+    await fcall(rig.registry, 'workshop.gotoStep', { index: 1 });
     const n = ((await pcall(base, 'participant.note', { stepId: 'ideas', text: 'Asunto' }, a.token)).body as any).value.noteId;
     const p = ((await pcall(base, 'participant.propose', { proposal: { kind: 'need', name: 'Asunto' } }, a.token)).body as any).value.proposalId;
     await fcall(rig.registry, 'workshop.moderate', { action: 'reject', proposalId: p, reason: 'On jo kartalla' });
     await pcall(base, 'participant.comment', { target: { kind: 'note', id: n }, text: 'Hyvä' }, a.token);
-    const { roundId } = await fcall(rig.registry, 'workshop.vote.open', { title: 'Äänestys', targets: [{ ref: { kind: 'proposal', id: p } }] });
+    const { roundId } = await fcall(rig.registry, 'workshop.openVote', { title: 'Äänestys', targets: [{ ref: { kind: 'proposal', id: p } }] });
     await pcall(base, 'participant.vote', { roundId, ballot: { t1: 2 } }, a.token);
     rig.advance(60_000);
     const { recordId } = await fcall(rig.registry, 'workshop.end', {});
@@ -499,15 +499,15 @@ describe('workshop sessions', () => {
     expect(s.title).toBe('Spegel för kunskapsbaserad ledning: självvärdering av beredskapen');
     expect(s.agenda.steps.map((x: { kind: string }) => x.kind)).toEqual(['info', 'assessment', 'discuss', 'brainstorm']);
     expect(s.agenda.steps[1].questions[0].text).toBe('Våra mål är formulerade som mätbara indikatorer.');
-    await fcall(rig.registry, 'workshop.agenda.set', { steps: [...s.agenda.steps.map(({ startedAt: _a, endedAt: _b, ...x }: any) => x), { id: 'fika', kind: 'break', title: 'Kaffe', minutes: 15 }] });
-    const own = await fcall(rig.registry, 'workshop.templates.save', { name: 'Min spegel' });
+    await fcall(rig.registry, 'workshop.setAgenda', { steps: [...s.agenda.steps.map(({ startedAt: _a, endedAt: _b, ...x }: any) => x), { id: 'fika', kind: 'break', title: 'Kaffe', minutes: 15 }] });
+    const own = await fcall(rig.registry, 'workshop.saveTemplate', { name: 'Min spegel' });
     expect(own).toMatchObject({ builtIn: false, name: { sv: 'Min spegel' } });
     expect(own.steps.at(-1)).toMatchObject({ id: 'fika', title: { sv: 'Kaffe' }, minutes: 15 });
     expect((await fcall(rig.registry, 'workshop.templates')).map((t: { id: string }) => t.id)).toContain(own.id);
     expect(fs.existsSync(path.join(rig.dir, 'data', 'workshop-templates.json'))).toBe(true);
-    const del = await rig.registry.call('workshop.templates.delete', { id: 'builtin-ecosystem' });
+    const del = await rig.registry.call('workshop.deleteTemplate', { id: 'builtin-ecosystem' });
     expect(del.ok).toBe(false);
-    await fcall(rig.registry, 'workshop.templates.delete', { id: own.id });
+    await fcall(rig.registry, 'workshop.deleteTemplate', { id: own.id });
     expect((await fcall(rig.registry, 'workshop.templates')).length).toBe(3);
   });
 
@@ -523,5 +523,33 @@ describe('workshop sessions', () => {
     expect(proposal.authorId).toBe(a.state.me.id);
     expect(proposal.data.author).toBeNull();
     expect(got.map((e) => e.id)).toEqual([...got.map((e) => e.id)].sort((x, y) => x - y));
+  });
+});
+
+describe('a workshop session in the desktop app (no web server of its own)', () => {
+  it('opens a participants-only listener on loopback when no LAN address is picked, and closes it at the end', async () => {
+    const { createBackend } = await import('../backend');
+    const { workshopHub } = await import('../backend/workshop/hub');
+    const { startParticipantListener } = await import('./participant');
+    const { tempDir } = await import('../backend/test/tmp');
+    const dir = tempDir();
+    const { ctx, registry } = createBackend({ dataDir: path.join(dir, 'data'), mode: 'desktop' });
+    try {
+      const hub = workshopHub(ctx);
+      hub.attachNetwork({ open: (address, port) => startParticipantListener({ hub, address, port, anyPortIfTaken: !port }) });
+      await fcall(registry, 'workspace.create', { name: 'Työpöytä', example: true });
+      const s = await fcall(registry, 'workshop.start', { settings: {} });
+      expect(s.listening).toHaveLength(1);
+      expect(s.listening[0].address).toBe('127.0.0.1');
+      const lanBase = `http://127.0.0.1:${s.listening[0].port}/`;
+      const { token } = await join(lanBase, s.code, 'Aino');
+      expect((await pcall(lanBase, 'participant.state', {}, token)).status).toBe(200);
+      expect((await request(lanBase, 'POST', '/api/app.info', { body: '{}' })).status).toBe(404);
+      await fcall(registry, 'workshop.end', {});
+      await expect(request(lanBase, 'POST', '/w/api/participant.state', { body: '{}', agent: new http.Agent() })).rejects.toThrow(/ECONNREFUSED/);
+    } finally {
+      ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -75,9 +75,9 @@ export const workshopMethods = {
   'workshop.end': command(z.object({ saveRecord: z.boolean().default(true) }).strict().default({ saveRecord: true }), z.object({ recordId: z.string().nullable() })),
 
   /** Replaces the agenda (steps keep their actual times by id). */
-  'workshop.agenda.set': command(z.object({ steps: AgendaSchema }).strict(), StateSchema),
+  'workshop.setAgenda': command(z.object({ steps: AgendaSchema }).strict(), StateSchema),
   /** Moves to a step (index; -1 before the first): the step before gets its end time, the new one its start, the timer restarts with its time box. */
-  'workshop.agenda.goto': command(z.object({ index: z.number().int().min(-1).max(LIMITS.steps) }).strict(), StateSchema),
+  'workshop.gotoStep': command(z.object({ index: z.number().int().min(-1).max(LIMITS.steps) }).strict(), StateSchema),
   /** The time box timer: start or resume, pause, reset to the step's box, or add minutes (negative to take off). */
   'workshop.timer': command(
     z.discriminatedUnion('action', [
@@ -116,23 +116,23 @@ export const workshopMethods = {
   ),
 
   /** Puts notes into a group (a new one when `groupId` is left out; `title` names it). */
-  'workshop.brainstorm.group': command(
+  'workshop.groupNotes': command(
     z.object({ noteIds: z.array(IdSchema).min(1).max(500), groupId: IdSchema.optional(), title: oneLine(LIMITS.title).optional() }).strict(),
     z.object({ groupId: z.string() }),
   ),
   /** Takes notes out of their groups; a group left empty goes away. */
-  'workshop.brainstorm.ungroup': command(z.object({ noteIds: z.array(IdSchema).min(1).max(500) }).strict(), z.null()),
-  'workshop.brainstorm.renameGroup': command(z.object({ groupId: IdSchema, title: oneLine(LIMITS.title) }).strict(), z.null()),
+  'workshop.ungroupNotes': command(z.object({ noteIds: z.array(IdSchema).min(1).max(500) }).strict(), z.null()),
+  'workshop.renameGroup': command(z.object({ groupId: IdSchema, title: oneLine(LIMITS.title) }).strict(), z.null()),
   /** Removes a note (off-topic or unwanted); kept out of the record. */
-  'workshop.brainstorm.deleteNote': command(z.object({ noteId: IdSchema }).strict(), z.null()),
+  'workshop.deleteNote': command(z.object({ noteId: IdSchema }).strict(), z.null()),
   /** Turns groups into needs (named by the group, described by its notes), in one undoable step, linked to `lifeEvent` when given. */
-  'workshop.brainstorm.toNeeds': command(
+  'workshop.groupsToNeeds': command(
     z.object({ groupIds: z.array(IdSchema).min(1).max(200), lifeEvent: IdSchema.optional() }).strict(),
     z.object({ needs: z.array(z.string()) }),
   ),
 
   /** Opens a dot-voting round; anonymous unless said otherwise. Opening one closes any open round. */
-  'workshop.vote.open': command(
+  'workshop.openVote': command(
     z
       .object({
         title: oneLine(LIMITS.title),
@@ -143,19 +143,19 @@ export const workshopMethods = {
       .strict(),
     z.object({ roundId: z.string() }),
   ),
-  'workshop.vote.close': command(z.object({ roundId: IdSchema }).strict(), z.null()),
+  'workshop.closeVote': command(z.object({ roundId: IdSchema }).strict(), z.null()),
 
   /** The facilitator's own comment on a map item, proposal or note. */
   'workshop.comment': command(z.object({ target: CommentTargetSchema, text: plainText(LIMITS.comment) }).strict(), z.object({ commentId: z.string() })),
   'workshop.deleteComment': command(z.object({ commentId: IdSchema }).strict(), z.null()),
 
   /** Saves an assessment step's answers as picture surveys now (one per organisation); also done at the end. */
-  'workshop.assessment.save': command(z.object({ stepId: IdSchema }).strict(), z.object({ surveys: z.array(z.string()) })),
+  'workshop.saveAssessment': command(z.object({ stepId: IdSchema }).strict(), z.object({ surveys: z.array(z.string()) })),
 
   /** Built-in templates and the facilitator's own (kept in the app's data folder, for every workspace). */
   'workshop.templates': query(Empty, z.array(WorkshopTemplateSchema)),
   /** Saves an agenda as one's own template; without `steps`, the running session's agenda (in its language). Same `id` replaces. */
-  'workshop.templates.save': command(
+  'workshop.saveTemplate': command(
     z
       .object({
         name: oneLine(LIMITS.title),
@@ -165,7 +165,7 @@ export const workshopMethods = {
       .strict(),
     WorkshopTemplateSchema,
   ),
-  'workshop.templates.delete': command(z.object({ id: IdSchema }).strict(), z.null()),
+  'workshop.deleteTemplate': command(z.object({ id: IdSchema }).strict(), z.null()),
 
   /** Records of ended sessions in this workspace, newest first. */
   'workshop.records': query(Empty, z.array(RecordInfoSchema)),

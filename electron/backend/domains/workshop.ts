@@ -15,12 +15,12 @@ export const workshopHandlers: Handlers = {
   'workshop.events': (ctx, input) => workshopHub(ctx).requireSession().eventsSince({ kind: 'facilitator' }, input.since),
   'workshop.end': (ctx, input) => workshopHub(ctx).end(input.saveRecord),
 
-  'workshop.agenda.set': (ctx, input) => {
+  'workshop.setAgenda': (ctx, input) => {
     const s = workshopHub(ctx).requireSession();
     s.setAgenda(input.steps);
     return s.state();
   },
-  'workshop.agenda.goto': (ctx, input) => {
+  'workshop.gotoStep': (ctx, input) => {
     const s = workshopHub(ctx).requireSession();
     s.goto(input.index);
     return s.state();
@@ -41,23 +41,23 @@ export const workshopHandlers: Handlers = {
   },
   'workshop.moderate': (ctx, input) => workshopHub(ctx).requireSession().moderate(input),
 
-  'workshop.brainstorm.group': (ctx, input) => ({ groupId: workshopHub(ctx).requireSession().group(input.noteIds, input.groupId, input.title) }),
-  'workshop.brainstorm.ungroup': (ctx, input) => {
+  'workshop.groupNotes': (ctx, input) => ({ groupId: workshopHub(ctx).requireSession().group(input.noteIds, input.groupId, input.title) }),
+  'workshop.ungroupNotes': (ctx, input) => {
     workshopHub(ctx).requireSession().ungroup(input.noteIds);
     return null;
   },
-  'workshop.brainstorm.renameGroup': (ctx, input) => {
+  'workshop.renameGroup': (ctx, input) => {
     workshopHub(ctx).requireSession().renameGroup(input.groupId, input.title);
     return null;
   },
-  'workshop.brainstorm.deleteNote': (ctx, input) => {
+  'workshop.deleteNote': (ctx, input) => {
     workshopHub(ctx).requireSession().deleteNote(input.noteId);
     return null;
   },
-  'workshop.brainstorm.toNeeds': (ctx, input) => ({ needs: workshopHub(ctx).requireSession().groupsToNeeds(input.groupIds, input.lifeEvent) }),
+  'workshop.groupsToNeeds': (ctx, input) => ({ needs: workshopHub(ctx).requireSession().groupsToNeeds(input.groupIds, input.lifeEvent) }),
 
-  'workshop.vote.open': (ctx, input) => ({ roundId: workshopHub(ctx).requireSession().openVote(input) }),
-  'workshop.vote.close': (ctx, input) => {
+  'workshop.openVote': (ctx, input) => ({ roundId: workshopHub(ctx).requireSession().openVote(input) }),
+  'workshop.closeVote': (ctx, input) => {
     workshopHub(ctx).requireSession().closeVote(input.roundId);
     return null;
   },
@@ -67,11 +67,11 @@ export const workshopHandlers: Handlers = {
     workshopHub(ctx).requireSession().deleteComment(input.commentId);
     return null;
   },
-  'workshop.assessment.save': (ctx, input) => ({ surveys: workshopHub(ctx).requireSession().saveAssessment(input.stepId) }),
+  'workshop.saveAssessment': (ctx, input) => ({ surveys: workshopHub(ctx).requireSession().saveAssessment(input.stepId) }),
 
   'workshop.templates': (ctx) => workshopHub(ctx).templates(),
-  'workshop.templates.save': (ctx, input) => workshopHub(ctx).saveTemplate(input),
-  'workshop.templates.delete': (ctx, input) => {
+  'workshop.saveTemplate': (ctx, input) => workshopHub(ctx).saveTemplate(input),
+  'workshop.deleteTemplate': (ctx, input) => {
     workshopHub(ctx).deleteTemplate(input.id);
     return null;
   },

@@ -169,13 +169,15 @@ export class WorkshopHub {
         throw refuse('badInterface', `${address} is not an address of this computer; choose one of: ${this.interfaces().map((i) => i.address).join(', ')}.`);
       }
     }
-    if (address && !(loopback && sameLoopback(address, loopback))) {
+    // Without a loopback server (the desktop app) and without a LAN address, the session listens on loopback only.
+    const listenOn = address || (loopback ? undefined : '127.0.0.1');
+    if (listenOn && !(loopback && sameLoopback(listenOn, loopback))) {
       if (!this.network) throw refuse('listenFailed', 'This app has no server for participants running.', { message: 'no server' });
       try {
-        this.lan = await this.network.open(address, input.port ?? 0);
+        this.lan = await this.network.open(listenOn, input.port ?? 0);
       } catch (err) {
         const message = (err as Error).message ?? String(err);
-        throw refuse('listenFailed', `Could not listen on ${address}: ${message}`, { message });
+        throw refuse('listenFailed', `Could not listen on ${listenOn}: ${message}`, { message });
       }
       listening.push({ address: this.lan.address, port: this.lan.port, url: this.lan.url });
     }

@@ -238,6 +238,8 @@ export const en = {
     nothing_to_undo: 'Nothing to undo.',
     unauthorized: 'This tab does not have the key of the running Kohtaanto. Open the address Kohtaanto printed when it started (it ends with #k=…); every start makes a new key.',
     workspace_locked: 'The workspace is open in another program, and only one may edit it at a time: {{message}}',
+    forbidden: 'Not allowed: {{message}}',
+    rate_limited: 'Too many requests; wait a moment and try again.',
   },
   menu: { workspace: 'Workspace', switch: 'Open or create another…' },
   start: {

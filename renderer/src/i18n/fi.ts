@@ -240,6 +240,8 @@ export const fi: Messages = {
     nothing_to_undo: 'Ei kumottavaa.',
     unauthorized: 'Tällä välilehdellä ei ole käynnissä olevan Kohtaanto-sovelluksen avainta. Avaa osoite, jonka Kohtaanto tulosti käynnistyessään (se päättyy #k=…); jokainen käynnistys luo uuden avaimen.',
     workspace_locked: 'Työtila on jo auki toisessa ohjelmassa, ja sitä voi muokata vain yksi ohjelma kerrallaan: {{message}}',
+    forbidden: 'Ei sallittu: {{message}}',
+    rate_limited: 'Liian monta pyyntöä; odota hetki ja yritä uudelleen.',
   },
   menu: { workspace: 'Työtila', switch: 'Avaa tai luo toinen…' },
   start: {

@@ -240,6 +240,8 @@ export const sv: Messages = {
     nothing_to_undo: 'Inget att ångra.',
     unauthorized: 'Den här fliken saknar nyckeln till Kohtaanto som körs. Öppna adressen som Kohtaanto skrev ut när det startade (den slutar med #k=…); varje start skapar en ny nyckel.',
     workspace_locked: 'Arbetsytan är redan öppen i ett annat program, och bara ett program åt gången kan redigera den: {{message}}',
+    forbidden: 'Inte tillåtet: {{message}}',
+    rate_limited: 'För många förfrågningar; vänta en stund och försök igen.',
   },
   menu: { workspace: 'Arbetsyta', switch: 'Öppna eller skapa en annan…' },
   start: {
