@@ -223,7 +223,7 @@ describe('workshop session in the browser', () => {
     await aino.evaluate(() => window.dispatchEvent(new Event('offline')));
     await aino.locator('.p-link.is-reconnecting').waitFor({ timeout: 20_000 });
     // While Aino is away: the step moves on and the facilitator comments on the new need.
-    const st = await callApi<{ agenda: { current: number; steps: { title: string }[] } }>(app, 'workshop.agenda.goto', { index: 1 });
+    const st = await callApi<{ agenda: { current: number; steps: { title: string }[] } }>(app, 'workshop.gotoStep', { index: 1 });
     const needs = await callApi<{ id: string; kind: string; name: { fi?: string } }[]>(app, 'entities.list', {});
     const need = needs.find((e) => e.kind === 'need' && e.name.fi === 'Tulkkaus ensimmäisellä käynnillä')!;
     await callApi(app, 'workshop.comment', { target: { kind: 'entity', id: need.id }, text: 'Kommentti katkon aikana 1' });

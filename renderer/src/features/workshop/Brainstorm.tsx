@@ -39,9 +39,9 @@ export function Brainstorm({ state }: { state: WorkshopState }) {
 
   const moveTo = async (ids: string[], dest: string, title?: string) => {
     if (!ids.length) return;
-    if (dest === UNGROUPED) await act(t, 'workshop.brainstorm.ungroup', { noteIds: ids });
-    else if (dest === NEW_GROUP) await act(t, 'workshop.brainstorm.group', { noteIds: ids, title: title ?? t('workshop.brainstorm.newGroupTitle', { n: groups.length + 1 }) });
-    else await act(t, 'workshop.brainstorm.group', { noteIds: ids, groupId: dest });
+    if (dest === UNGROUPED) await act(t, 'workshop.ungroupNotes', { noteIds: ids });
+    else if (dest === NEW_GROUP) await act(t, 'workshop.groupNotes', { noteIds: ids, title: title ?? t('workshop.brainstorm.newGroupTitle', { n: groups.length + 1 }) });
+    else await act(t, 'workshop.groupNotes', { noteIds: ids, groupId: dest });
     setSelected(new Set());
   };
 
@@ -80,7 +80,7 @@ export function Brainstorm({ state }: { state: WorkshopState }) {
   const toNeeds = async () => {
     const ids = [...forNeeds].filter((id) => convertible.some((g) => g.id === id));
     if (!ids.length) return;
-    const r = await act(t, 'workshop.brainstorm.toNeeds', { groupIds: ids, ...(lifeEvent ? { lifeEvent } : {}) });
+    const r = await act(t, 'workshop.groupsToNeeds', { groupIds: ids, ...(lifeEvent ? { lifeEvent } : {}) });
     if (r) {
       setForNeeds(new Set());
       notify({ kind: 'info', text: t('workshop.brainstorm.madeNeeds', { count: r.needs.length }), action: { label: t('workshop.brainstorm.showNeeds'), href: routeHref({ view: 'entities', kind: 'need' }) } });
@@ -95,7 +95,7 @@ export function Brainstorm({ state }: { state: WorkshopState }) {
       </label>
       <span className="ws-note-meta">
         {n.author ?? t('workshop.server.anonymous')}
-        <button type="button" className="link-button" onClick={() => void act(t, 'workshop.brainstorm.deleteNote', { noteId: n.id })} aria-label={t('workshop.brainstorm.deleteNote', { text: n.text.slice(0, 60) })}>
+        <button type="button" className="link-button" onClick={() => void act(t, 'workshop.deleteNote', { noteId: n.id })} aria-label={t('workshop.brainstorm.deleteNote', { text: n.text.slice(0, 60) })}>
           {t('workshop.common.delete')}
         </button>
       </span>
@@ -225,7 +225,7 @@ function GroupTitle({ group }: { group: GroupView }) {
       className="ws-rename"
       onSubmit={async (e) => {
         e.preventDefault();
-        if ((await act(t, 'workshop.brainstorm.renameGroup', { groupId: group.id, title: title.trim() })) !== undefined) setEditing(false);
+        if ((await act(t, 'workshop.renameGroup', { groupId: group.id, title: title.trim() })) !== undefined) setEditing(false);
       }}
     >
       <label htmlFor={`rename-${group.id}`} className="visually-hidden">

@@ -44,7 +44,7 @@ export function Projector({ state }: { state: WorkshopState }) {
   }, []);
 
   const go = async (index: number) => {
-    const s = await act(t, 'workshop.agenda.goto', { index });
+    const s = await act(t, 'workshop.gotoStep', { index });
     if (s) adopt(s);
   };
 

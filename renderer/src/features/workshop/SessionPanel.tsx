@@ -22,7 +22,7 @@ function AgendaControl({ state }: { state: WorkshopState }) {
     const s = await p;
     if (s) adopt(s);
   };
-  const go = (index: number) => run(act(t, 'workshop.agenda.goto', { index }));
+  const go = (index: number) => run(act(t, 'workshop.gotoStep', { index }));
   if (editing) return <AgendaEditor state={state} onDone={() => setEditing(false)} />;
   return (
     <section className="card ws-agenda" aria-labelledby="ws-agenda-title">
@@ -89,7 +89,7 @@ function SaveTemplate() {
   const [name, setName] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await act(t, 'workshop.templates.save', { name: name.trim() });
+    const r = await act(t, 'workshop.saveTemplate', { name: name.trim() });
     if (r) {
       setName('');
       notify({ kind: 'info', text: t('workshop.templates.saved', { name: name.trim() }) });
@@ -133,7 +133,7 @@ function AgendaEditor({ state, onDone }: { state: WorkshopState; onDone(): void 
       const { prompt, ...rest } = s;
       return { ...rest, title: s.title.trim(), ...(prompt?.trim() ? { prompt: prompt.trim() } : {}) };
     });
-    const r = await act(t, 'workshop.agenda.set', { steps: clean });
+    const r = await act(t, 'workshop.setAgenda', { steps: clean });
     if (r) {
       adopt(r);
       onDone();

@@ -48,7 +48,7 @@ export function StartSession({ templates, onTemplatesChanged }: { templates: Wor
   };
 
   const removeTemplate = async (id: string) => {
-    if ((await act(t, 'workshop.templates.delete', { id })) !== undefined) {
+    if ((await act(t, 'workshop.deleteTemplate', { id })) !== undefined) {
       if (template === id) setTemplate('');
       onTemplatesChanged();
     }

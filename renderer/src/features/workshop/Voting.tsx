@@ -94,7 +94,7 @@ export function Voting({ state }: { state: WorkshopState }) {
             .filter(Boolean)
             .map((label) => ({ ref: { kind: 'text' as const }, label: label.slice(0, LIMITS.title) }))
         : candidates.filter((c) => picked.has(c.id)).map((c) => ({ ref: { kind, id: c.id } as { kind: 'entity' | 'proposal' | 'group'; id: string }, label: c.label.slice(0, LIMITS.title) }));
-    const r = await act(t, 'workshop.vote.open', { title: title.trim(), targets, dotsPerPerson: dots, anonymous });
+    const r = await act(t, 'workshop.openVote', { title: title.trim(), targets, dotsPerPerson: dots, anonymous });
     if (r) {
       setTitle('');
       setPicked(new Set());
@@ -175,7 +175,7 @@ export function Voting({ state }: { state: WorkshopState }) {
                 {r.title} <span className={`ws-status is-${r.open ? 'open' : 'closed'}`}>{t(r.open ? 'workshop.vote.isOpen' : 'workshop.vote.isClosed')}</span>
               </h2>
               {r.open && (
-                <button type="button" onClick={() => void act(t, 'workshop.vote.close', { roundId: r.id })}>
+                <button type="button" onClick={() => void act(t, 'workshop.closeVote', { roundId: r.id })}>
                   {t('workshop.vote.close')}
                 </button>
               )}
