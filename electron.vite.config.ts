@@ -1,6 +1,25 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * The participants' page is served at /w/ over HTTP only (never from file://), and its assets at
+ * /assets/: its references must be absolute, while the app's own page keeps relative ones for
+ * the desktop window.
+ */
+function participantAssetsAbsolute(): Plugin {
+  return {
+    name: 'kohtaanto-participant-assets',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('participant.html')) return html;
+        return html.replace(/(src|href)="\.\/assets\//g, '$1="/assets/');
+      },
+    },
+  };
+}
 
 export default defineConfig({
   main: {
@@ -17,9 +36,10 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), participantAssetsAbsolute()],
     build: {
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      // The participants' page of a workshop session is its own small entry, so a phone loads only it.
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html'), participant: resolve(__dirname, 'renderer/participant.html') } },
       chunkSizeWarningLimit: 2000,
     },
     worker: { format: 'es' },

@@ -39,6 +39,7 @@ export class AppContext {
   readonly now: () => Date;
   readonly owner: string;
   private readonly listeners = new Set<Listener>();
+  private readonly beforeClose = new Set<(ws: Workspace) => void>();
 
   constructor(opts: ContextOptions) {
     this.dataDir = opts.dataDir;
@@ -94,7 +95,23 @@ export class AppContext {
     for (const l of this.listeners) l(event, payload);
   }
 
+  /** Runs `fn` with the open workspace just before it is closed or switched (a workshop session saves its record there). */
+  onBeforeClose(fn: (ws: Workspace) => void): () => void {
+    this.beforeClose.add(fn);
+    return () => this.beforeClose.delete(fn);
+  }
+
   close(): void {
+    if (this.workspace) {
+      for (const fn of [...this.beforeClose]) {
+        try {
+          fn(this.workspace);
+        } catch (err) {
+          // Closing must not fail because of a listener; the workspace still closes cleanly.
+          console.error('[kohtaanto] before-close hook failed:', err);
+        }
+      }
+    }
     this.workspace?.close();
     this.workspace = null;
   }

@@ -7,6 +7,8 @@ import { openAtStart, WORKSPACE_EXT } from '../backend/domains/workspace';
 import { DESKTOP_REPORT_PDF } from '../../shared/api/picture';
 import { LANGUAGES, type Language } from '../../shared/model';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
+import { workshopHub } from '../backend/workshop/hub';
+import { startParticipantListener } from '../server/participant';
 import { menuTemplate, type MenuHandlers } from './menu';
 import { printReportPdf } from './report-pdf';
 import { denyPermissionCheck, denyPermissionRequest, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES } from './security';
@@ -36,6 +38,11 @@ app.whenReady().then(() => {
   } catch (err) {
     console.error('[kohtaanto] start-up workspace:', err);
   }
+
+  // The desktop app has no web server of its own: a workshop session opens a participants-only
+  // listener on the address the facilitator picks (loopback when none), for the session's length.
+  const hub = workshopHub(ctx);
+  hub.attachNetwork({ open: (address, port) => startParticipantListener({ hub, address, port, staticDir: path.dirname(rendererIndex), anyPortIfTaken: !port }) });
 
   session.defaultSession.setPermissionRequestHandler(denyPermissionRequest);
   session.defaultSession.setPermissionCheckHandler(denyPermissionCheck);

@@ -25,6 +25,8 @@ export function menuTemplate(lang: Language, on: MenuHandlers): MenuItemConstruc
         { label: m.openWorkspace, accelerator: 'CmdOrCtrl+O', click: () => on.openWorkspace() },
         { label: m.closeWorkspace, click: () => on.closeWorkspace() },
         { type: 'separator' },
+        { label: m.startWorkshop, click: () => on.command('workshop.start') },
+        { type: 'separator' },
         { role: 'quit', label: m.quit },
       ],
     },

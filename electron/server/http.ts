@@ -10,6 +10,8 @@ import type { AppContext } from '../backend/context';
 import type { Registry } from '../backend/registry';
 import { AURORAAI_PREFIX, handleAuroraAi } from './auroraai';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { workshopHub } from '../backend/workshop/hub';
+import { handleParticipant, startParticipantListener } from './participant';
 
 export interface HttpOptions {
   registry: Registry;
@@ -56,6 +58,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   conflict: 409,
   too_large: 413,
+  forbidden: 403,
+  rate_limited: 429,
   no_workspace: 409,
   workspace_locked: 409,
   internal: 500,
@@ -74,7 +78,7 @@ const MIME: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-const SECURITY_HEADERS = {
+export const SECURITY_HEADERS = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -83,7 +87,7 @@ const SECURITY_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(text);
@@ -116,7 +120,7 @@ function decodePath(text: string): string {
 }
 
 /** `name` or `name:port` as it appears in a Host header: lower case, IPv6 in brackets, with a port. */
-function hostEntry(name: string, port: number): string {
+export function hostEntry(name: string, port: number): string {
   const n = name.trim().toLowerCase();
   if (n.startsWith('[')) return /\]:\d+$/.test(n) ? n : `${n}:${port}`;
   const colons = n.split(':').length - 1;
@@ -124,11 +128,11 @@ function hostEntry(name: string, port: number): string {
   return colons === 1 ? n : `${n}:${port}`;
 }
 
-class BodyTooLarge extends Error {}
+export class BodyTooLarge extends Error {}
 /** The client went away before its body arrived: nobody to answer. */
-class ClientGone extends Error {}
+export class ClientGone extends Error {}
 
-function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
+export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) return reject(new BodyTooLarge());
@@ -235,6 +239,10 @@ export async function startHttpServer(opts: HttpOptions): Promise<RunningServer>
         req.on('close', () => streams.delete(res));
         return;
       }
+      // Workshop participants: their own allowlisted API with session tokens, never the launch key.
+      if (url.pathname === '/w' || url.pathname.startsWith('/w/')) {
+        return await handleParticipant(req, res, url, { hub: workshopHub(opts.ctx), staticDir: opts.staticDir });
+      }
       if (url.pathname.startsWith(AURORAAI_PREFIX)) {
         checkKey(req, url, false);
         const readLimited = (max: number) => readBody(req, max).catch((e) => (e instanceof BodyTooLarge ? null : Promise.reject(e)));
@@ -311,6 +319,11 @@ export async function startHttpServer(opts: HttpOptions): Promise<RunningServer>
   if (port === 80) for (const name of listenNames) allowed.add(hostEntry(name, port).replace(/:80$/, ''));
   const shownHost = host.includes(':') ? `[${host}]` : host;
   const url = `http://${shownHost}:${port}/`;
+  // A workshop session may open the room's network; only then, and only for participants' routes.
+  const detachWorkshop = workshopHub(opts.ctx).attachNetwork({
+    loopbackUrl: LOOPBACK.has(host.toLowerCase()) ? url : undefined,
+    open: (address, wanted) => startParticipantListener({ hub: workshopHub(opts.ctx), address, port: wanted || port, staticDir: opts.staticDir, anyPortIfTaken: !wanted }),
+  });
   return {
     server,
     url,
@@ -324,17 +337,20 @@ export async function startHttpServer(opts: HttpOptions): Promise<RunningServer>
         if (!had) allowed.delete(entry);
       };
     },
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      // Ends a running session (its record saved) and closes its LAN listener first.
+      await detachWorkshop();
+      await new Promise<void>((resolve) => {
         unsubscribe();
         for (const s of streams) s.end();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 
-function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
+export function serveStatic(root: string, pathname: string, res: http.ServerResponse): void {
   const decoded = decodePath(pathname);
   if (decoded.includes('\0')) return fail(res, 400, 'invalid_input', 'The address holds a NUL character.');
   // Refused outright rather than normalised away, so that no spelling of ".." reaches the disk.

@@ -16,6 +16,8 @@ import { ioMethods } from './io';
 import { HistoryLabelSchema } from './history';
 import { MAX_LISTED_CHANGES, type WorkspaceChanges } from './changes';
 import { duplicateMethods } from './duplicates';
+import { workshopMethods } from './workshop';
+import type { WorkshopEvent } from '../workshop/types';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -157,6 +159,7 @@ export const contract = {
   ...matchingMethods,
   ...pictureMethods,
   ...duplicateMethods,
+  ...workshopMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -170,5 +173,7 @@ export interface ApiEvents {
   'workspace.changed': { method: string; changes?: WorkspaceChanges };
   /** Progress of a long import, for its progress bar. */
   'io.progress': { importId: string; done: number; total: number; phase: 'read' | 'write' };
+  /** A workshop session's live event (the facilitator's copy; ids as in workshop.events). */
+  'workshop.event': WorkshopEvent;
 }
 export type EventName = keyof ApiEvents;

@@ -15,6 +15,10 @@ export type ErrorCode =
   | 'too_large'
   | 'cancelled'
   | 'unauthorized'
+  /** Known but not allowed to do this (a workshop observer writing, a participant calling outside its allowlist). */
+  | 'forbidden'
+  /** Too many requests: wait details.retryAfterSeconds. */
+  | 'rate_limited'
   | 'internal';
 
 export interface ApiError {

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { AppError } from '../../../shared/api/result';
+import type { InterfaceAddress, WorkshopState } from '../../../shared/workshop';
 import { pickText } from '../../../shared/model';
 import { createWorkspaceFile, openAsCurrent, openAtStart } from '../../backend/domains/workspace';
 import { startHttpServer } from '../../server/http';
@@ -50,12 +52,28 @@ export const workspaceCommands: Record<string, Command> = {
   serve: {
     summary: 'Run browser mode: the app on a local web server',
     usage:
-      'kohtaanto serve [FILE] [--port N] [--no-open]\n\n  FILE        workspace to open (default: the last one, or the example on first run)\n  --port N    port on 127.0.0.1 (default 5183; 0 picks a free one)\n  --no-open   do not open a browser\n\nThe printed address ends with #k=KEY, a key made fresh at each start: only a tab opened with\nit (or a program sending it as the X-Kohtaanto-Key header) can use the server.',
-    options: { port: { type: 'string' }, 'no-open': { type: 'boolean' } },
+      'kohtaanto serve [FILE] [--port N] [--no-open] [--workshop [--interface ADDR] [--template ID] [--max-participants N] [--no-anonymous] [--names-in-record] [--language fi|sv|en]]\n\n  FILE        workspace to open (default: the last one, or the example on first run)\n  --port N    port on 127.0.0.1 (default 5183; 0 picks a free one)\n  --no-open   do not open a browser\n\nThe printed address ends with #k=KEY, a key made fresh at each start: only a tab opened with\nit (or a program sending it as the X-Kohtaanto-Key header) can use the server.\n\nWorkshop session (participants join from their own browsers with a code):\n  --workshop             start a session on FILE; it ends, and its record is saved, at Ctrl+C\n  --interface ADDR       also listen on this LAN address of this computer for the session\n                         (never by default; without it, only this computer can join)\n  --template ID          builtin-ecosystem, builtin-picture-review, builtin-mirror or a saved one\n  --max-participants N   default 40\n  --no-anonymous         everyone must give a display name\n  --names-in-record      keep display names in the session record (default: counts only)\n  --language L           language of the agenda and of accepted proposals (default fi)',
+    options: {
+      port: { type: 'string' },
+      'no-open': { type: 'boolean' },
+      workshop: { type: 'boolean' },
+      interface: { type: 'string' },
+      template: { type: 'string' },
+      'max-participants': { type: 'string' },
+      'no-anonymous': { type: 'boolean' },
+      'names-in-record': { type: 'boolean' },
+      language: { type: 'string' },
+    },
     async run({ values, positionals }) {
       if (positionals.length > 1) throw new UsageError('serve takes at most one FILE.');
       const port = values.port === undefined ? 5183 : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number 0–65535, not "${values.port}".`);
+      const workshopOnly = ['interface', 'template', 'max-participants', 'no-anonymous', 'names-in-record', 'language'].filter((k) => values[k] !== undefined);
+      if (!values.workshop && workshopOnly.length) throw new UsageError(`--${workshopOnly[0]} belongs to --workshop.`);
+      const maxParticipants = values['max-participants'] === undefined ? 40 : Number(values['max-participants']);
+      if (!Number.isInteger(maxParticipants) || maxParticipants < 1 || maxParticipants > 200) throw new UsageError(`--max-participants must be a number 1–200, not "${values['max-participants']}".`);
+      const language = (values.language as string | undefined) ?? 'fi';
+      if (!['fi', 'sv', 'en'].includes(language)) throw new UsageError(`--language must be fi, sv or en, not "${language}".`);
       const staticDir = await ensureRendererBuilt();
       const { ctx, registry } = cliBackend('kohtaanto serve');
       // FILE comes from the user's own command line, so it is opened directly, not through the
@@ -71,12 +89,37 @@ export const workspaceCommands: Record<string, Command> = {
       console.log(`Kohtaanto is running at ${srv.openUrl}  (Ctrl+C stops it)`);
       console.log("  The address carries this run's key after #k=; open it as printed. Other programs send it as");
       console.log(`  X-Kohtaanto-Key: ${srv.key}  (also for the AuroraAI API under ${srv.url}service-recommender/v1/).`);
+      if (values.workshop) {
+        const started = await registry.call('workshop.start', {
+          ...(values.interface ? { interface: String(values.interface) } : {}),
+          ...(values.template ? { template: String(values.template) } : {}),
+          settings: { maxParticipants, allowAnonymous: !values['no-anonymous'], namesInRecord: Boolean(values['names-in-record']), language },
+        });
+        if (!started.ok) {
+          await srv.close();
+          ctx.close();
+          throw new AppError(started.error.code, started.error.message);
+        }
+        const w = started.value as WorkshopState;
+        console.log(`Workshop "${w.title}" is open. Join code: ${w.code}`);
+        console.log(`  Participants open ${w.joinUrl}${values.interface ? '' : '  (this computer only: add --interface ADDR to open it to the room\'s network)'}`);
+        if (!values.interface) {
+          const addrs = await registry.call('workshop.interfaces', {});
+          if (addrs.ok) console.log(`  Addresses of this computer: ${(addrs.value as InterfaceAddress[]).filter((a) => !a.internal).map((a) => a.address).join(', ') || 'none besides loopback'}`);
+        }
+        console.log('  Ctrl+C ends the session and saves its record in the workspace.');
+      }
       if (!values['no-open']) openBrowser(srv.openUrl);
       await new Promise<void>((resolve) => {
         const stop = () => resolve();
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });
+      if (values.workshop) {
+        const ended = await registry.call('workshop.end', {});
+        const recordId = ended.ok ? (ended.value as { recordId: string | null }).recordId : null;
+        if (recordId) console.log(`Workshop ended; its record ${recordId} is saved in the workspace.`);
+      }
       await srv.close();
       ctx.close();
       return 0;

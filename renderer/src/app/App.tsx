@@ -7,6 +7,7 @@ import { EntityView } from '../features/entities/EntityView';
 import { MatchingView } from '../features/matching/MatchingView';
 import { PictureView } from '../features/picture/PictureView';
 import { TryoutView } from '../features/tryout/TryoutView';
+import { WorkshopView } from '../features/workshop/WorkshopView';
 import { Overview } from '../features/overview/Overview';
 import { StartScreen } from '../features/workspace/StartScreen';
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
@@ -249,10 +250,16 @@ function Shell() {
               <span className="nav-label">{t('picture.nav')}</span>
             </a>
           </li>
+          <li>
+            <a href={routeHref({ view: 'workshop', tab: 'session' })} aria-current={route.view === 'workshop' ? 'page' : undefined}>
+              <span className="nav-icon" aria-hidden="true">⚇</span>
+              <span className="nav-label">{t('workshop.nav')}</span>
+            </a>
+          </li>
         </ul>
       </nav>
       <main className="content" id="main">
-        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
+        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : route.view === 'workshop' ? <WorkshopView tab={route.tab} id={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
       </main>
       <NoticeBar />
       <ImportDialog />

@@ -4,7 +4,7 @@ import { isMenuCommandId, type MenuCommandId } from '../../../shared/api/menu';
 import type { Language } from '../../../shared/model';
 import { api } from '../api';
 import { historyText } from './historyText';
-import { parseRoute, routeHref } from './route';
+import { navigate, parseRoute, routeHref } from './route';
 import { attempt, useApp, type Notice } from './store';
 
 /**
@@ -52,6 +52,14 @@ const BY_ID: Record<MenuCommandId, Omit<Command, 'id'>> = {
       window.location.hash = routeHref({ view: 'start' });
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       document.getElementById('new-name')?.focus();
+    },
+  },
+  'workshop.start': {
+    labelKey: 'workshop.command.start',
+    shortcuts: [],
+    enabled: () => !!useApp.getState().info,
+    async perform() {
+      navigate({ view: 'workshop', tab: 'session' });
     },
   },
 };

@@ -4,6 +4,8 @@ import { confirmLeave, hasUnsavedChanges } from './leaveGuard';
 
 export type CanvasMode = 'map' | 'outline' | 'analysis';
 export type PictureTab = 'dashboard' | 'impact';
+export const WORKSHOP_TABS = ['session', 'projector', 'moderation', 'brainstorm', 'voting', 'comments', 'records'] as const;
+export type WorkshopTab = (typeof WORKSHOP_TABS)[number];
 export type Route =
   | { view: 'overview' }
   | { view: 'start' }
@@ -11,7 +13,8 @@ export type Route =
   | { view: 'canvas'; mode: CanvasMode; canvasView?: string }
   | { view: 'matching' }
   | { view: 'picture'; tab: PictureTab }
-  | { view: 'tryout'; id?: string };
+  | { view: 'tryout'; id?: string }
+  | { view: 'workshop'; tab: WorkshopTab; id?: string };
 
 /** Reads the hash route (#/overview, #/service, #/service/<id>); unknown routes show the overview. */
 export function parseRoute(hash: string): Route {
@@ -20,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (kind === 'matching') return { view: 'matching' };
   if (kind === 'picture') return { view: 'picture', tab: id === 'impact' ? 'impact' : 'dashboard' };
   if (kind === 'start') return { view: 'start' };
+  if (kind === 'workshop') return { view: 'workshop', tab: (WORKSHOP_TABS as readonly string[]).includes(id) ? (id as WorkshopTab) : 'session', id: extra || undefined };
   if (kind === 'tryout') return { view: 'tryout', id: id || undefined };
   if ((ENTITY_KINDS as readonly string[]).includes(kind)) return { view: 'entities', kind: kind as EntityKind, id: id || undefined };
   return { view: 'overview' };
@@ -31,6 +35,7 @@ export function routeHref(route: Route): string {
   if (route.view === 'matching') return '#/matching';
   if (route.view === 'picture') return route.tab === 'dashboard' ? '#/picture' : `#/picture/${route.tab}`;
   if (route.view === 'start') return '#/start';
+  if (route.view === 'workshop') return `#/workshop${route.tab === 'session' && !route.id ? '' : `/${route.tab}`}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
   if (route.view === 'tryout') return `#/tryout${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
   return `#/${route.kind}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
 }
