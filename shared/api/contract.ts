@@ -15,6 +15,7 @@ import { command, Empty, query, type MethodSpec } from './contract-kit';
 import { ioMethods } from './io';
 import { HistoryLabelSchema } from './history';
 import { duplicateMethods } from './duplicates';
+import { remoteMethods } from './remote';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -147,6 +148,7 @@ export const contract = {
   ...matchingMethods,
   ...pictureMethods,
   ...duplicateMethods,
+  ...remoteMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
