@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/result';
 import { createBackend, defaultDataDir } from '../backend';
 import { openWorkspaceFile } from '../backend/domains/workspace';
+import type { AppContext } from '../backend/context';
 import type { Registry } from '../backend/registry';
 import type { Workspace } from '../backend/store/workspace';
 
@@ -63,9 +64,10 @@ export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code
  * Runs `fn` with a registry whose open workspace is FILE. The file is opened directly rather than
  * through workspace.open, so a command-line query does not change the app's recent-files list.
  */
-export async function withRegistry<T>(file: string, fn: (registry: Registry) => Promise<T>): Promise<T> {
+export async function withRegistry<T>(file: string, fn: (registry: Registry) => Promise<T>, prepare?: (ctx: AppContext) => void): Promise<T> {
   const { ctx, registry } = cliBackend();
   ctx.workspace = openWorkspaceFile(ctx, file);
+  prepare?.(ctx);
   try {
     return await fn(registry);
   } finally {

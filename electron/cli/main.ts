@@ -4,6 +4,7 @@ import { UsageError, type Command } from './common';
 import { ioCommands } from './commands/io';
 import { pictureCommands } from './commands/picture';
 import { recommendCommands } from './commands/recommend';
+import { remoteCommands } from './commands/remote';
 import { workspaceCommands } from './commands/workspace';
 
 /** Every sub-command; each domain adds its own table here. */
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, Command> = {
   ...ioCommands,
   ...recommendCommands,
   ...pictureCommands,
+  ...remoteCommands,
 };
 
 function help(): string {

@@ -5,6 +5,8 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type MenuIte
 import { createBackend } from '../backend';
 import { openAtStart, WORKSPACE_EXT } from '../backend/domains/workspace';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
+import { setSecretStore } from '../backend/remote/secrets';
+import { keychainSecrets } from './secrets';
 import { denyPermissionCheck, denyPermissionRequest, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES } from './security';
 
 // better-sqlite3 is built for Node's ABI by npm; postinstall builds an Electron copy where it can.
@@ -20,6 +22,7 @@ app.enableSandbox();
 
 app.whenReady().then(() => {
   const { ctx, registry } = createBackend({ dataDir: app.getPath('userData'), mode: 'desktop', nativeBinding: electronNativeBinding() });
+  setSecretStore(ctx, keychainSecrets(app.getPath('userData')));
   try {
     openAtStart(ctx);
   } catch (err) {
