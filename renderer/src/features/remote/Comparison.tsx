@@ -165,7 +165,8 @@ function AgreementTable({ record }: { record: ComparisonRecord }) {
       <p className="hint" id="remote-formula">
         {t('remote.formula')}
       </p>
-      <div className="remote-table-wrap">
+      {/* Wide on a laptop: the wrapper scrolls, and can take focus so the keyboard can scroll it too. */}
+      <div className="remote-table-wrap" tabIndex={0} role="region" aria-label={t('remote.agreementTable')}>
         <table className="data-table remote-agreement-table" aria-describedby="remote-formula">
           <caption>{t('remote.agreementTable')}</caption>
           <thead>

@@ -30,7 +30,7 @@ export function RequestLog() {
         <p className="muted">{t('remote.logEmpty')}</p>
       ) : (
         <>
-          <div className="remote-table-wrap">
+          <div className="remote-table-wrap" tabIndex={0} role="region" aria-labelledby="remote-log-heading">
             <table className="data-table remote-log-table">
               <thead>
                 <tr>
