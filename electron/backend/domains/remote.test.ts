@@ -218,6 +218,18 @@ describe('remote recommender faults (loopback server that misbehaves)', () => {
     expect(s.maxInFlight).toBe(2);
   });
 
+  it("the log times each request from when it leaves, not from when it joined the queue for a free slot", async () => {
+    await useServer(() => ({ kind: 'delay', ms: 150, services: [] }), { parallel: 1 });
+    const t0 = performance.now();
+    await ok('matching.run', {});
+    const total = performance.now() - t0;
+    const entries = await log();
+    expect(entries).toHaveLength(personas.length);
+    expect(total).toBeGreaterThan(150 * personas.length);
+    // Queued behind four others, the last request would show ~750 ms if the wait were counted.
+    for (const e of entries) expect(e.ms).toBeLessThan(150 * 3);
+  });
+
   it('a partly answered matching run names exactly the personas without an answer, leaves them out and is not complete', async () => {
     const failing = personas[1];
     const failingMeters = JSON.stringify(Object.fromEntries(Object.entries(failing.meters).map(([m, v]) => [m, [Math.round(v)]])));

@@ -137,10 +137,15 @@ export class RemoteClient {
     const url = this.url(op);
     const attempts = this.o.retries + 1;
     for (let attempt = 1; ; attempt++) {
-      const t0 = performance.now();
-      const at = this.o.now().toISOString();
+      // Timed from when the request leaves (after waiting for a free slot), so the log shows the endpoint's latency, not the queue.
+      let t0 = performance.now();
+      let at = this.o.now().toISOString();
       try {
-        const { status, services } = await this.gate.run(() => this.once(op, url, body));
+        const { status, services } = await this.gate.run(() => {
+          t0 = performance.now();
+          at = this.o.now().toISOString();
+          return this.once(op, url, body);
+        });
         this.o.onAttempt?.({ at, endpoint: url, operation: op, body, attempt, status, outcome: 'ok', message: null, ms: Math.round(performance.now() - t0) });
         return services;
       } catch (err) {
