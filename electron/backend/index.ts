@@ -5,6 +5,7 @@ import { matchingHandlers } from './domains/matching';
 import { pictureHandlers } from './domains/picture';
 import { ioHandlers } from './domains/io';
 import { duplicateHandlers } from './domains/duplicates';
+import { remoteHandlers } from './domains/remote';
 import { workspaceHandlers } from './domains/workspace';
 import { workshopHandlers } from './domains/workshop';
 import { Registry } from './registry';
@@ -15,6 +16,6 @@ export { Registry } from './registry';
 /** Builds the backend: one context and one registry serving every domain. */
 export function createBackend(opts: ContextOptions): { ctx: AppContext; registry: Registry } {
   const ctx = new AppContext(opts);
-  const registry = new Registry(ctx).register(workspaceHandlers).register(entityHandlers).register(ioHandlers).register(canvasHandlers).register(matchingHandlers).register(pictureHandlers).register(duplicateHandlers).register(workshopHandlers);
+  const registry = new Registry(ctx).register(workspaceHandlers).register(entityHandlers).register(ioHandlers).register(canvasHandlers).register(matchingHandlers).register(pictureHandlers).register(duplicateHandlers).register(workshopHandlers).register(remoteHandlers);
   return { ctx, registry };
 }

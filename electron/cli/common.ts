@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/api/result';
 import { createBackend, defaultDataDir } from '../backend';
 import { openWorkspaceFile } from '../backend/domains/workspace';
+import type { AppContext } from '../backend/context';
 import type { Registry } from '../backend/registry';
 import type { Workspace } from '../backend/store/workspace';
 
@@ -69,9 +70,14 @@ export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code
  * through workspace.open, so a command-line query does not change the app's recent-files list.
  * With `readOnlyIfLocked`, a command that only reads works on a file another program holds.
  */
-export async function withRegistry<T>(file: string, fn: (registry: Registry) => Promise<T>, opts: { readOnlyIfLocked?: boolean } = {}): Promise<T> {
+export async function withRegistry<T>(
+  file: string,
+  fn: (registry: Registry) => Promise<T>,
+  opts: { readOnlyIfLocked?: boolean; prepare?: (ctx: AppContext) => void } = {},
+): Promise<T> {
   const { ctx, registry } = cliBackend();
   ctx.workspace = openForCli(ctx, file, opts.readOnlyIfLocked);
+  opts.prepare?.(ctx);
   try {
     return await fn(registry);
   } finally {

@@ -5,6 +5,7 @@ import { ioCommands } from './commands/io';
 import { pictureCommands } from './commands/picture';
 import { recommendCommands } from './commands/recommend';
 import { reportCommands } from './commands/report';
+import { remoteCommands } from './commands/remote';
 import { workspaceCommands } from './commands/workspace';
 
 /** Every sub-command; each domain adds its own table here. */
@@ -14,6 +15,7 @@ const COMMANDS: Record<string, Command> = {
   ...recommendCommands,
   ...pictureCommands,
   ...reportCommands,
+  ...remoteCommands,
 };
 
 function help(): string {

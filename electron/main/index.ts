@@ -11,6 +11,8 @@ import { workshopHub } from '../backend/workshop/hub';
 import { startParticipantListener } from '../server/participant';
 import { menuTemplate, type MenuHandlers } from './menu';
 import { printReportPdf } from './report-pdf';
+import { setSecretStore } from '../backend/remote/secrets';
+import { keychainSecrets } from './secrets';
 import { denyPermissionCheck, denyPermissionRequest, isTrustedSender, navigationGuard, SECURE_WEB_PREFERENCES } from './security';
 
 // better-sqlite3 is built for Node's ABI by npm; postinstall builds an Electron copy where it can.
@@ -33,6 +35,7 @@ const languageOf = (locale: string): Language => {
 
 app.whenReady().then(() => {
   const { ctx, registry } = createBackend({ dataDir: app.getPath('userData'), mode: 'desktop', nativeBinding: electronNativeBinding() });
+  setSecretStore(ctx, keychainSecrets(app.getPath('userData')));
   try {
     openAtStart(ctx);
   } catch (err) {

@@ -18,6 +18,7 @@ import { MAX_LISTED_CHANGES, type WorkspaceChanges } from './changes';
 import { duplicateMethods } from './duplicates';
 import { workshopMethods } from './workshop';
 import type { WorkshopEvent } from '../workshop/types';
+import { remoteMethods } from './remote';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -160,6 +161,7 @@ export const contract = {
   ...pictureMethods,
   ...duplicateMethods,
   ...workshopMethods,
+  ...remoteMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FUNDING_TYPES, IdSchema, LanguageSchema, MeterSchema, OptionalTextSchema } from '../model';
 import { command, query, type MethodSpec } from './contract-kit';
+import { RunSourceSchema } from './remote';
 
 const code = z.string().min(1).max(100);
 const codes = z.array(code).max(500);
@@ -288,6 +289,8 @@ export const MatchingRunSchema = z.object({
       flagged: z.boolean(),
     }),
   ),
+  /** Set when the recommendations came from a remote recommender (absent: the built-in one). */
+  source: RunSourceSchema.optional(),
 });
 export type MatchingRunOut = z.infer<typeof MatchingRunSchema>;
 

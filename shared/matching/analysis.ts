@@ -77,6 +77,11 @@ export interface MatchingOptions {
   index?: RecommenderIndex;
   areaLookup?: AreaLookup;
   inference?: InferenceOptions;
+  /**
+   * A recommender's lists: only these services count for each persona, and personas not in the
+   * map are left out. Without it every eligible service counts (the built-in analysis).
+   */
+  candidates?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -143,7 +148,7 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
     if (!list.some((x) => x.need === l.target)) list.push({ need: l.target, importance: l.data?.importance ?? 3 });
     personaNeeds.set(l.source, list);
   }
-  const personas = personasAll.filter((p) => personaNeeds.has(p.id));
+  const personas = personasAll.filter((p) => personaNeeds.has(p.id) && (!opts.candidates || opts.candidates.has(p.id)));
   for (const list of personaNeeds.values()) list.sort((a, b) => (a.need < b.need ? -1 : 1));
   const weighting: MatchingRun['weighting'] = personas.some((p) => p.peoplePerYear > 0) ? 'importance×people' : 'importance';
 
@@ -160,6 +165,7 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
     const needNorm = Math.sqrt(nn);
     fit.fill(-1);
     const people = p.peoplePerYear;
+    const listed = opts.candidates?.get(p.id);
     for (const { need: nid, importance } of personaNeeds.get(p.id)!) {
       const rel = needRelevance(index, nid);
       let best = -1;
@@ -167,6 +173,7 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
       const list: { i: number; score: number }[] = [];
       for (const [i, strength] of rel.strength) {
         if (!eligible[i] || !scopeOrAll(P, scopeServices, i)) continue;
+        if (listed && !listed.has(index.services[i].id)) continue;
         let f = fit[i];
         if (f < 0) {
           if (needNorm === 0) f = 1;

@@ -157,4 +157,13 @@ export interface MatchingRun {
   underUse: UnderUse;
   counters: CounterPlan[];
   equity: EquityResult[];
+  /** Set when the recommendations came from a remote recommender (see shared/api/remote RunSourceSchema); absent: built-in. */
+  source?: {
+    kind: 'remote';
+    endpoint: string;
+    complete: boolean;
+    missing: { persona: string; message: string }[];
+    unmapped: { ptvId: string; name: string; personas: string[] }[];
+    limit: number;
+  };
 }

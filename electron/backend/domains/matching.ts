@@ -13,7 +13,7 @@ import {
   type RecommenderCodes,
 } from '../../../shared/api/matching';
 import { AppError } from '../../../shared/api/result';
-import { compareRuns, describeChange, runMatching, upgradeParams, upgradeRun, type MatchingRun } from '../../../shared/matching';
+import { compareRuns, describeChange, upgradeParams, upgradeRun, type MatchingRun } from '../../../shared/matching';
 import { pickText, type Entity, type Language, type LifeEvent, type Link, type LocalizedText, type Need, type Persona, type Service } from '../../../shared/model';
 import {
   areaLookupFromTable,
@@ -35,6 +35,7 @@ import type { AppContext } from '../context';
 import { codeLists } from '../io/codes';
 import type { Handlers } from '../registry';
 import type { Workspace } from '../store/workspace';
+import { runMatchingOnSource } from './remote';
 
 /**
  * Every saved run adds a measurement to the indicators bound to one of its figures, so that
@@ -404,7 +405,7 @@ export const matchingHandlers: Handlers = {
     };
   },
 
-  'matching.run': (ctx, input) => {
+  'matching.run': async (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const { label, ...params } = input;
     if (params.lifeEventId) {
@@ -412,7 +413,7 @@ export const matchingHandlers: Handlers = {
       if (!le || le.kind !== 'lifeEvent') throw new AppError('not_found', `No life event ${params.lifeEventId}.`);
     }
     const { index } = recommenderFor(ctx);
-    const run = runMatching({ entities: ws.listEntities(), links: ws.listLinks() }, params, { index });
+    const run = await runMatchingOnSource(ctx, params, index);
     const row: RunRow = {
       id: `run-${randomUUID().slice(0, 13)}`,
       created_at: ctx.now().toISOString(),
@@ -423,7 +424,8 @@ export const matchingHandlers: Handlers = {
       names: JSON.stringify(namesFor(ws, run)),
     };
     runs(ws).insert.run(row);
-    measureBoundIndicators(ws, run, row);
+    // A run the remote recommender answered only in part would measure a figure it does not have.
+    if (!run.source || run.source.complete) measureBoundIndicators(ws, run, row);
     return toRecord(row);
   },
 

@@ -2,6 +2,7 @@ import type { Evaluation, InlinePersona, MatchingRunRecord, RecommendResult } fr
 import { METERS, pickText, type Language, type LocalizedText, type Meter } from '../../../shared/model';
 import { codeLists } from '../../backend/io/codes';
 import { one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { REMOTE_OPTIONS, REMOTE_USAGE, remoteFromOptions, remoteRecommend, useRemote } from './remote';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
 
@@ -64,8 +65,10 @@ export const recommendCommands: Record<string, Command> = {
       '  --persona ID        start from a persona of the workspace (the options above override it)',
       '  --top N             number of results, 1–50 (default 10)',
       '  --json              the whole result as JSON',
+      ...REMOTE_USAGE,
     ].join('\n'),
     options: {
+      ...REMOTE_OPTIONS,
       meter: { type: 'string', multiple: true },
       text: { type: 'string' },
       municipality: { type: 'string' },
@@ -89,6 +92,12 @@ export const recommendCommands: Record<string, Command> = {
       const top = intOption(values.top, '--top', 1, 50) ?? 10;
       const text = values.text === undefined ? undefined : String(values.text);
       if (!meters && !text && !values.persona) throw new UsageError('Give at least one --meter, --text or --persona.');
+      const remote = remoteFromOptions(values, values.top === undefined ? undefined : top);
+      if (remote) {
+        const inline = { ...(meters ? { meters } : {}), ...(municipality ? { municipality } : {}), ...(age !== undefined ? { ageMin: age, ageMax: age } : {}) };
+        const input = { ...(values.persona ? { personaId: String(values.persona) } : {}), persona: inline, ...(text ? { text } : {}), language: language ?? 'fi' };
+        return remoteRecommend(file, remote, input, !!values.json);
+      }
       const result = await withRegistry(file, async (registry) =>
         unwrap(
           await registry.call('recommend.query', {
@@ -132,10 +141,13 @@ export const recommendCommands: Record<string, Command> = {
       '  --equity-min N   smallest group (personas) whose coverage difference is flagged (default 2)',
       '  --label TEXT     a note saved with the run',
       '  --json           the whole saved run as JSON',
+      ...REMOTE_USAGE,
       '',
       'The run is saved in the workspace file with its parameters and time; the app lists it under Matching.',
+      'With --remote, a service counts for a persona only when the remote recommender lists it; a run some',
+      'personas got no remote answer for says so and exits with 3.',
     ].join('\n'),
-    options: { 'life-event': { type: 'string' }, threshold: { type: 'string' }, 'equity-min': { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
+    options: { ...REMOTE_OPTIONS, 'life-event': { type: 'string' }, threshold: { type: 'string' }, 'equity-min': { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
       let threshold: number | undefined;
@@ -144,6 +156,7 @@ export const recommendCommands: Record<string, Command> = {
         if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`--threshold must be a number 0–1, not "${String(values.threshold)}".`);
       }
       const equityMinPersonas = intOption(values['equity-min'], '--equity-min', 1, 1000);
+      const remote = remoteFromOptions(values);
       const rec = await withRegistry(file, async (registry) =>
         unwrap(
           await registry.call('matching.run', {
@@ -153,12 +166,24 @@ export const recommendCommands: Record<string, Command> = {
             ...(values.label ? { label: String(values.label) } : {}),
           }),
         ) as MatchingRunRecord,
+        { prepare: remote ? (ctx) => useRemote(ctx, remote) : undefined },
       );
+      const incomplete = rec.run.source && !rec.run.source.complete;
       if (values.json) {
         console.log(JSON.stringify(rec, null, 2));
-        return 0;
+        return incomplete ? 3 : 0;
       }
       const { run, names } = rec;
+      if (run.source) {
+        console.log(`Recommendations from ${run.source.endpoint} (lists of ${run.source.limit}).`);
+        if (incomplete) {
+          console.log(`INCOMPLETE: ${run.source.missing.length} persona(s) got no remote answer and are left out of every figure below:`);
+          for (const m of run.source.missing) console.log(`  - ${nameOf(names, m.persona)}: ${m.message}`);
+        }
+        if (run.source.unmapped.length) {
+          console.log(`Recommended but not mapped (${run.source.unmapped.length}): ${run.source.unmapped.map((u) => `${u.name} [PTV ${u.ptvId}]`).join('; ')}`);
+        }
+      }
       const t = run.totals;
       const scope = run.scope.lifeEventId ? `life event ${nameOf(names, run.scope.lifeEventId)}` : 'whole workspace';
       console.log(`Matching run ${rec.id}, saved ${rec.createdAt}: ${scope}, threshold ${run.params.threshold}`);
@@ -185,7 +210,7 @@ export const recommendCommands: Record<string, Command> = {
       console.log(`Equity flags (${flagged.length}; groups of fewer than ${run.params.equityMinPersonas} personas are not flagged):${flagged.length ? '' : ' none'}`);
       for (const f of flagged) console.log(`  - ${f}`);
       console.log(`Services serving no persona's need: ${run.underUse.unserved.length} of ${t.services}`);
-      return 0;
+      return incomplete ? 3 : 0;
     },
   },
 

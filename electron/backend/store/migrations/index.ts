@@ -5,6 +5,7 @@ import * as m0030 from './0030-canvas-layout';
 import * as m0040 from './0040-matching-runs';
 import * as m0050 from './0050-situational-picture';
 import * as m0060 from './0060-workshop-records';
+import * as m0070 from './0070-remote-recommender';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 40, up: m0040.up },
   { version: 50, up: m0050.up },
   { version: 60, up: m0060.up },
+  { version: 70, up: m0070.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

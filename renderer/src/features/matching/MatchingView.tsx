@@ -12,6 +12,9 @@ import { ChangeChart, CoverageChart } from './charts';
 import { Heatmap } from './Heatmap';
 import { percent, runNames } from './names';
 import { Counters, Equity, Gaps, Overlaps, UnderUse } from './RunDetails';
+import { RecommenderComparison } from '../remote/Comparison';
+import { RunSourceNotice } from '../remote/RunSourceNotice';
+import { SourcePanel } from '../remote/SourcePanel';
 import './matching.css';
 
 /** The matching screen: run the analysis, read the latest (or any saved) run, compare two runs. */
@@ -63,6 +66,7 @@ export function MatchingView() {
     <div className="page matching-page">
       <h1>{t('matching.title')}</h1>
       <p className="muted matching-lead">{t('matching.lead')}</p>
+      <SourcePanel />
       <RunForm
         lifeEvents={lifeEvents}
         onRun={(r) => {
@@ -80,6 +84,7 @@ export function MatchingView() {
         </div>
       )}
       {record && <RunView record={record} byId={byId} name={name} codes={codes} />}
+      <RecommenderComparison />
       {runs && runs.length > 0 && (
         <History runs={runs} shownId={current} onShow={setShownId} onDeleted={() => void loadRuns()} byId={byId} lang={lang} />
       )}
@@ -207,6 +212,7 @@ function RunView({ record, byId, name, codes }: { record: MatchingRunRecord; byI
           weighting: run.weighting === 'importance' ? t('matching.weightImportance') : t('matching.weightPeople'),
         })}
       </p>
+      <RunSourceNotice record={record} name={name} />
       <ExportRunButton runId={record.id} />
       <ul className="matching-figures">
         <Figure id="coverage" value={percent(run.totals.coverage, lang, 1)} label={t('matching.figCoverage')} />

@@ -9,6 +9,9 @@ import { useRecommendations, useRecommenderCodes } from './engine';
 import type { QueryNeed } from '../../../../shared/recommender';
 import { needsOf, stateFromPersona, toQuery, type TryoutState } from './query';
 import { TryoutResults } from './TryoutResults';
+import { RemoteTryout } from '../remote/RemoteTryout';
+import { SourcePanel } from '../remote/SourcePanel';
+import { useSourceStatus } from '../remote/useRemote';
 import './tryout.css';
 
 /** The try-out page: a persona's meters and filters on the left, live recommendations on the right. */
@@ -28,6 +31,7 @@ export function TryoutView({ personaId }: { personaId?: string }) {
         <h1 id="tryout-heading">{t('tryout.title')}</h1>
       </div>
       <p className="muted tryout-lead">{t('tryout.lead')}</p>
+      <SourcePanel />
       <div className="field tryout-persona">
         <label htmlFor="tryout-persona">{t('tryout.persona')}</label>
         <select
@@ -63,6 +67,7 @@ function Workbench({ persona }: { persona?: Persona }) {
   const rec = useRecommendations(query);
   const expected = useMemo(() => new Set(persona?.expectedServices ?? []), [persona]);
   const metersChanged = !!persona && METERS.some((m) => persona.meters[m] !== s.meters[m]);
+  const remote = useSourceStatus()?.source.kind === 'remote';
 
 
   const saveMeters = async () => {
@@ -135,7 +140,7 @@ function Workbench({ persona }: { persona?: Persona }) {
             </select>
           </label>
         </div>
-        <TryoutResults {...rec} expected={expected} headingId="tryout-results-heading" />
+        {remote ? <RemoteTryout query={s} headingId="tryout-results-heading" /> : <TryoutResults {...rec} expected={expected} headingId="tryout-results-heading" />}
       </section>
     </div>
   );
