@@ -123,14 +123,14 @@ describe('the UI says each refusal in its language', () => {
 
   it('names the measurement, the year or the plan that is wrong', async () => {
     expect(await said('picture.put', { item: { ...indicator, measurements: [{ date: '2022-01-01', value: 1 }, { date: '2022-02-30', value: 'x' }] } })).toEqual({
-      fi: 'Mitään ei tallennettu. Mittaus 2: Päivämäärä ei ole kelvollinen (VVVV-KK-PP). Mittaus 2: Arvo ei ole luku.',
-      sv: 'Ingenting sparades. Mätning 2: Datumet är inte giltigt (ÅÅÅÅ-MM-DD). Mätning 2: Värdet är inte ett tal.',
-      en: 'Nothing was saved. Measurement 2: The date is not a valid date (YYYY-MM-DD). Measurement 2: The value is not a number.',
+      fi: 'Mitään ei tallennettu. Mittaus 2: Anna oikea päivämäärä (vuosi-kuukausi-päivä). Mittaus 2: Arvo ei ole luku.',
+      sv: 'Ingenting sparades. Mätning 2: Ange ett riktigt datum (år-månad-dag). Mätning 2: Värdet är inte ett tal.',
+      en: 'Nothing was saved. Measurement 2: Give a real date (year-month-day). Measurement 2: The value is not a number.',
     });
     expect((await said('picture.put', { item: { ...indicator, target: { date: '2023-01-01', value: 10 } } })).fi).toBe(
-      'Mitään ei tallennettu. Tavoitearvo on sama kuin lähtötaso, joten mitattavaa muutosta ei ole.',
+      'Mitään ei tallennettu. Tavoite on sama kuin lähtötaso: seurattavaa muutosta ei ole.',
     );
-    expect((await said('picture.put', { item: { ...indicator, target: { date: '2020-01-01', value: 20 } } })).sv).toBe('Ingenting sparades. Måldatumet ska infalla efter utgångsvärdets datum.');
+    expect((await said('picture.put', { item: { ...indicator, target: { date: '2020-01-01', value: 20 } } })).sv).toBe('Ingenting sparades. Måldatumet måste infalla efter utgångslägets datum.');
     expect((await said('picture.put', { item: { id: 'c', kind: 'cbaItem', name: { fi: 'K' }, type: 'cost', amounts: {} } })).en).toBe(
       'Nothing was saved. A cost–benefit item needs an amount for at least one year.',
     );

@@ -3,6 +3,16 @@
  * the picture does not collide with the rest of the UI's strings; en is the type.
  */
 export const en = {
+  binding: {
+    legend: 'Fed by the matching analysis',
+    figure: 'Matching figure',
+    none: 'None (measured by hand)',
+    hint: 'Every saved matching run adds a measurement of this figure.',
+    option: { coverage: 'Coverage (%)', peopleInGaps: 'People in gaps (per year)', countersToVisit: 'Counters to visit (a persona)', equitySpread: 'Equity spread (%)' },
+    lifeEvent: 'Runs of',
+    wholeWorkspace: 'the whole workspace',
+    persona: 'Persona',
+  },
   nav: 'Situational picture',
   title: 'Situational picture',
   tabs: 'Parts of the situational picture',
@@ -420,6 +430,16 @@ export const en = {
   },
 };
 export const fi: typeof en = {
+  binding: {
+    legend: 'Kohtaantoanalyysista',
+    figure: 'Kohtaannon luku',
+    none: 'Ei mitään (mitataan käsin)',
+    hint: 'Jokainen tallennettu kohtaantoanalyysi lisää tästä luvusta mittauksen.',
+    option: { coverage: 'Kattavuus (%)', peopleInGaps: 'Aukoissa olevat ihmiset (vuodessa)', countersToVisit: 'Asiointipaikkojen määrä (asiakasprofiili)', equitySpread: 'Yhdenvertaisuusero (%)' },
+    lifeEvent: 'Analyysit kohteesta',
+    wholeWorkspace: 'koko työtila',
+    persona: 'Asiakasprofiili',
+  },
   nav: 'Tilannekuva',
   title: 'Tilannekuva',
   tabs: 'Tilannekuvan osat',
@@ -837,6 +857,16 @@ export const fi: typeof en = {
   },
 };
 export const sv: typeof en = {
+  binding: {
+    legend: 'Från matchningsanalysen',
+    figure: 'Matchningstal',
+    none: 'Inget (mäts för hand)',
+    hint: 'Varje sparad matchningsanalys lägger till en mätning av talet.',
+    option: { coverage: 'Täckning (%)', peopleInGaps: 'Personer i luckor (per år)', countersToVisit: 'Ställen att besöka (en kundprofil)', equitySpread: 'Skillnad i jämlikhet (%)' },
+    lifeEvent: 'Analyser av',
+    wholeWorkspace: 'hela arbetsytan',
+    persona: 'Kundprofil',
+  },
   nav: 'Lägesbild',
   title: 'Lägesbild',
   tabs: 'Lägesbildens delar',

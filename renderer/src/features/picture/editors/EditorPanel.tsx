@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Language, type Organisation } from '../../../../../shared/model';
-import { analysisYears, type BudgetLineItem, type CbaItemDoc, type CbaSettings, type Goal, type ImpactBox, type Indicator, type PictureItem, type Survey } from '../../../../../shared/picture';
+import { analysisYears, MATCHING_FIGURES, type BudgetLineItem, type CbaItemDoc, type CbaSettings, type Goal, type ImpactBox, type Indicator, type PictureItem, type Survey } from '../../../../../shared/picture';
 import { api } from '../../../api';
 import { attempt, useApp } from '../../../app/store';
 import { describeError } from '../../../i18n/errors';
@@ -216,6 +216,14 @@ function IndicatorEditor({ target, existing, items, onClose }: { target: EditTar
   const [d, setD] = useState(() => indicatorDraft(lang, existing, target.goal));
   const id = useMemo(() => existing?.id ?? newId('indicator'), [existing]);
   const orgs = useOrganisations(lang);
+  const entities = useApp((st) => st.entities);
+  const named = (kind: 'lifeEvent' | 'persona') =>
+    entities
+      .filter((e) => e.kind === kind)
+      .map((e) => ({ value: e.id, label: pickText(e.name, lang) || e.id }))
+      .sort((a, b) => a.label.localeCompare(b.label, lang));
+  const lifeEvents = named('lifeEvent');
+  const personas = named('persona');
   const measures = [
     { value: '', label: t('picture.editor.none') },
     ...items.filter((i): i is Goal => i.kind === 'goal').map((g) => ({ value: g.id, label: pickText(g.name, lang) || g.id, group: t('picture.editor.goals') })),
@@ -263,7 +271,31 @@ function IndicatorEditor({ target, existing, items, onClose }: { target: EditTar
           <TextField fieldKey="dataSource" label={t('picture.field.dataSource')} value={d.dataSource} onChange={(dataSource) => setD({ ...d, dataSource })} errors={errors} />
           <SelectField fieldKey="owner" label={t('picture.field.owner')} value={d.owner} onChange={(owner) => setD({ ...d, owner })} errors={errors} options={[{ value: '', label: t('picture.editor.none') }, ...orgs]} hint={orgs.length ? undefined : t('picture.editor.noOrganisations')} />
           <SelectField fieldKey="measures" label={t('picture.field.measures')} value={d.measures} onChange={(measures) => setD({ ...d, measures })} errors={errors} options={measures} />
-          {existing?.binding && <p className="hint">{t('picture.editor.bound', { figure: t(`picture.figure.${existing.binding.figure}`) })}</p>}
+          <fieldset>
+            <legend>{t('picture.binding.legend')}</legend>
+            <SelectField
+              fieldKey="bindingFigure"
+              label={t('picture.binding.figure')}
+              value={d.bindingFigure}
+              onChange={(bindingFigure) => setD({ ...d, bindingFigure })}
+              errors={errors}
+              options={[{ value: '', label: t('picture.binding.none') }, ...MATCHING_FIGURES.map((f) => ({ value: f, label: t(`picture.binding.option.${f}`) }))]}
+              hint={t('picture.binding.hint')}
+            />
+            {d.bindingFigure && (
+              <SelectField
+                fieldKey="bindingLifeEvent"
+                label={t('picture.binding.lifeEvent')}
+                value={d.bindingLifeEvent}
+                onChange={(bindingLifeEvent) => setD({ ...d, bindingLifeEvent })}
+                errors={errors}
+                options={[{ value: '', label: t('picture.binding.wholeWorkspace') }, ...lifeEvents]}
+              />
+            )}
+            {d.bindingFigure === 'countersToVisit' && (
+              <SelectField fieldKey="bindingPersona" label={t('picture.binding.persona')} value={d.bindingPersona} onChange={(bindingPersona) => setD({ ...d, bindingPersona })} errors={errors} options={[{ value: '', label: t('picture.editor.none') }, ...personas]} />
+            )}
+          </fieldset>
           <fieldset className="measurements">
             <legend>{t('picture.field.measurements')}</legend>
             {d.measurements.length > 0 && (

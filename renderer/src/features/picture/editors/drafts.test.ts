@@ -23,18 +23,24 @@ describe('picture form drafts', () => {
     expect(buildIndicator('i', { ...fixed, targetValue: '6', tolerance: '1200' }).errors).toEqual({ tolerance: { code: 'atMost', values: { max: 1000 } } });
   });
 
-  it('keeps a matching binding the form does not show', () => {
+  it('binds an indicator to a matching figure, keeps the binding it had, and lets it go', () => {
     const d = { ...indicatorDraft('fi'), name: { fi: 'Kattavuus' } };
-    expect(buildIndicator('i', d, { binding: { figure: 'coverage' } } as never).item).toMatchObject({ binding: { figure: 'coverage' } });
+    expect(buildIndicator('i', { ...d, bindingFigure: 'coverage', bindingLifeEvent: 'le-1' }).item).toMatchObject({ binding: { figure: 'coverage', lifeEvent: 'le-1' } });
+    const bound = indicatorDraft('fi', { id: 'i', kind: 'indicator', name: { fi: 'K' }, unit: '%', direction: 'higher', tolerance: 0.1, measurements: [], binding: { figure: 'peopleInGaps' } } as never);
+    expect(buildIndicator('i', bound).item).toMatchObject({ binding: { figure: 'peopleInGaps' } });
+    expect(buildIndicator('i', { ...bound, bindingFigure: '' }).item).not.toHaveProperty('binding');
+    // Counters to visit are a persona's: the form asks for one.
+    expect(buildIndicator('i', { ...d, bindingFigure: 'countersToVisit' }).errors).toEqual({ bindingPersona: { code: 'required' } });
+    expect(buildIndicator('i', { ...d, bindingFigure: 'countersToVisit', bindingPersona: 'per-1' }).item).toMatchObject({ binding: { figure: 'countersToVisit', persona: 'per-1' } });
   });
 
   it('reads budget lines, refusing a word for money', () => {
     expect(buildBudgetLine('b', { item: 'Verkosto', category: 'Kehitys', organisation: '', year: '2021', planned: '6 019 264', actual: '' }).item).toEqual({ id: 'b', kind: 'budgetLine', item: 'Verkosto', category: 'Kehitys', year: 2021, planned: 6019264 });
-    expect(buildBudgetLine('b', { item: '', category: 'K', organisation: '', year: '21', planned: 'x', actual: '' }).errors).toEqual({ planned: { code: 'number' }, item: { code: 'required' }, year: { code: 'atLeast', values: { min: 1900 } } });
+    expect(buildBudgetLine('b', { item: '', category: 'K', organisation: '', year: '21', planned: 'x', actual: '' }).errors).toEqual({ planned: { code: 'number' }, item: { code: 'required' }, year: { code: 'year.invalid' } });
   });
 
   it('reads CBA amounts per year and refuses duplicate years, no years, and a rate of −100 %', () => {
-    expect(buildCbaItem('c', { name: { fi: 'Liittyminen' }, type: 'cost', perOrganisation: true, amounts: [{ year: '2023', value: '10000' }, { year: '2024', value: '5000' }] }).item).toEqual({ id: 'c', kind: 'cbaItem', name: { fi: 'Liittyminen' }, type: 'cost', perOrganisation: true, amounts: { 2023: 10000, 2024: 5000 } });
+    expect(buildCbaItem('c', { name: { fi: 'Liittyminen' }, type: 'cost', perOrganisation: true, amounts: [{ year: '2023', value: '10000' }, { year: '2024', value: '5000' }] }).item).toEqual({ id: 'c', kind: 'cbaItem', name: { fi: 'Liittyminen' }, description: {}, type: 'cost', perOrganisation: true, amounts: { 2023: 10000, 2024: 5000 } });
     expect(buildCbaItem('c', { name: { fi: 'L' }, type: 'cost', perOrganisation: false, amounts: [{ year: '2023', value: '1' }, { year: '2023', value: '2' }] }).errors).toEqual({ 'amounts.1.year': { code: 'year.duplicate' } });
     expect(buildCbaItem('c', { name: { fi: 'L' }, type: 'cost', perOrganisation: false, amounts: [] }).errors).toEqual({ amounts: { code: 'cba.noYears' } });
     const s = { ...cbaSettingsDraft('fi'), discountRate: '-100' };

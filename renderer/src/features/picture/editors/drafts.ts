@@ -76,6 +76,12 @@ export interface IndicatorDraft {
   dataSource: string;
   owner: string;
   measures: string;
+  /** A matching figure that feeds the indicator ('' = measured by hand only). */
+  bindingFigure: string;
+  /** The life event whose runs measure it ('' = runs over the whole workspace). */
+  bindingLifeEvent: string;
+  /** For counters to visit: the persona. */
+  bindingPersona: string;
   measurements: MeasurementDraft[];
 }
 export function indicatorDraft(lang: Language, ind?: Indicator, goal?: string): IndicatorDraft {
@@ -91,6 +97,9 @@ export function indicatorDraft(lang: Language, ind?: Indicator, goal?: string): 
     dataSource: ind?.dataSource ?? '',
     owner: ind?.owner ?? '',
     measures: ind?.measures ?? goal ?? '',
+    bindingFigure: ind?.binding?.figure ?? '',
+    bindingLifeEvent: ind?.binding?.lifeEvent ?? '',
+    bindingPersona: ind?.binding?.persona ?? '',
     measurements: (ind?.measurements ?? []).map((m) => ({ date: m.date, value: numberToText(m.value, lang), note: m.note ?? '', source: m.source ?? '' })),
   };
 }
@@ -111,6 +120,8 @@ export function buildIndicator(id: string, d: IndicatorDraft, original?: Indicat
     if (!m.date.trim()) errors[`measurements.${i}.date`] = { code: 'required' };
     return { date: m.date.trim(), value: value ?? 0, ...(opt(m.note) ? { note: opt(m.note) } : {}), ...(opt(m.source) ? { source: opt(m.source) } : {}) };
   });
+  // Counters to visit are a persona's: without one, no run could ever measure the indicator.
+  if (d.bindingFigure === 'countersToVisit' && !d.bindingPersona) errors.bindingPersona = { code: 'required' };
   const candidate = {
     id,
     kind: 'indicator',
@@ -123,7 +134,15 @@ export function buildIndicator(id: string, d: IndicatorDraft, original?: Indicat
     ...(opt(d.dataSource) ? { dataSource: opt(d.dataSource) } : {}),
     ...(d.owner ? { owner: d.owner } : {}),
     ...(d.measures ? { measures: d.measures } : {}),
-    ...(original?.binding ? { binding: original.binding } : {}),
+    ...(d.bindingFigure
+      ? {
+          binding: {
+            figure: d.bindingFigure,
+            ...(d.bindingLifeEvent ? { lifeEvent: d.bindingLifeEvent } : {}),
+            ...(d.bindingFigure === 'countersToVisit' && d.bindingPersona ? { persona: d.bindingPersona } : {}),
+          },
+        }
+      : {}),
     measurements,
   };
   const built = finish(IndicatorSchema, candidate, errors);
