@@ -187,7 +187,7 @@ describe('the impact logic', () => {
     await shot('fi-canvas');
 
     // Delete by keyboard on the diagram: the activity and its two links go, and come back in one undo.
-    await page.getByRole('button', { name: 'Sulje' }).click();
+    await page.getByRole('button', { name: 'Sulje', exact: true }).click();
     await node('Palveluohjaus chatissa').focus();
     await page.keyboard.press('Delete');
     await page.getByRole('alertdialog').getByText('2 yhteyttä').waitFor();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -179,7 +179,7 @@ describe('situational picture in the browser', () => {
     await expect.poll(async () => norm(await indicator().locator('.status-badge').textContent())).toBe('Tavoitteessa');
   });
 
-  it('exports a chart’s numbers as CSV, and undo takes back the last edit as one step', async () => {
+  it('exports a chart’s numbers as CSV, and undo takes back the last steps one at a time', async () => {
     const figure = page.locator('figure', { has: page.getByRole('heading', { name: 'Budjetti luokittain' }) });
     await figure.locator('summary').click();
     const [download] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: 'Vie Budjetti luokittain CSV-tiedostoksi' }).click()]);
@@ -188,6 +188,11 @@ describe('situational picture in the browser', () => {
     expect(csv).toBe(
       '\uFEFFLuokka;Suunniteltu (EUR);Osuus suunnitellusta (%);Toteutunut (EUR);Rivejä ilman toteumaa\r\nAuroraAI-verkko;6019264;93.5;5800000;0\r\nYdintehtävät;418418;6.5;0;1\r\n',
     );
+    // Saving the second review was the last step: undo takes it back first, then the edit before it.
+    const reviews = async () => (await callApi<unknown[]>(app, 'picture.reviews')).length;
+    const before = await reviews();
+    await page.getByRole('button', { name: /Kumoa/ }).click();
+    await expect.poll(reviews).toBe(before - 1);
     await page.getByRole('button', { name: /Kumoa/ }).click();
     await expect.poll(async () => norm(await indicator().locator('.status-badge').textContent())).toBe('Vaarassa');
   });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { entityOrder, linkOrder, mergeChanges, patchById, type WorkspaceChanges } from '../../../shared/api/changes';
+import { touchesGraph, type WorkspaceChanges } from '../../../shared/api/changes';
 import type { HistoryState, WorkspaceInfo } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/result';
 import type { Entity, Link } from '../../../shared/model';
@@ -21,10 +21,7 @@ interface AppState {
   notice: Notice | null;
   /** Reloads everything shown from the workspace (at start, or when another one opens). */
   refresh(): Promise<void>;
-  /**
-   * Follows one `workspace.changed`: refetches only the entities and links it names (or, for
-   * a change that names none, such as a viewport or a matching run, only the undo state).
-   */
+  /** Follows one `workspace.changed`: reloads only what the change can have touched. */
   applyChanges(changes: WorkspaceChanges | undefined): Promise<void>;
   notify(n: Notice | null): void;
 }
@@ -53,51 +50,19 @@ export const useApp = create<AppState>((set, get) => ({
     ]);
     set({ loaded: true, info, entities, links, history, ...stale });
   },
-  applyChanges(changes) {
-    // One patch at a time, so that a later one is never overtaken by an earlier, slower one
-    // (the out-of-order guard for patches, which cannot simply be skipped); changes that come
-    // meanwhile (a script's burst of edits) are coalesced into the next single refetch.
-    waiting = mergeChanges(waiting, changes);
-    running ??= (async () => {
-      try {
-        while (waiting) {
-          const next = waiting;
-          waiting = null;
-          await patch(next, get, set);
-        }
-      } finally {
-        waiting = null;
-        running = null;
-      }
-    })();
-    return running;
+  async applyChanges(changes) {
+    // A change to the graph reloads it whole (a patch by ids is the next step: the canvas still
+    // relies on fresh objects after a graph change); a change that touches neither entities nor
+    // links (a matching run, a picture edit, a saved view) only refreshes the undo state.
+    if (touchesGraph(changes) || !get().info) return get().refresh();
+    const [info, history] = await Promise.all([api.call('workspace.current', {}), api.call('history.state', {})]);
+    if (info?.path !== get().info?.path) return get().refresh();
+    set({ info, history });
   },
   notify(notice) {
     set({ notice });
   },
 }));
-
-let waiting: WorkspaceChanges | null = null;
-let running: Promise<void> | null = null;
-
-async function patch(changes: WorkspaceChanges, get: () => AppState, set: (s: Partial<AppState>) => void): Promise<void> {
-  if (changes.all || !get().info) return get().refresh();
-  const entityIds = changes.entities ?? [];
-  const linkIds = changes.links ?? [];
-  const [info, history, entities, links] = await Promise.all([
-    api.call('workspace.current', {}),
-    api.call('history.state', {}),
-    entityIds.length ? api.call('entities.getMany', { ids: entityIds }) : [],
-    linkIds.length ? api.call('links.getMany', { ids: linkIds }) : [],
-  ]);
-  if (info?.path !== get().info?.path) return get().refresh();
-  set({
-    info,
-    history,
-    entities: patchById(get().entities, entities, entityIds, entityOrder),
-    links: patchById(get().links, links, linkIds, linkOrder),
-  });
-}
 
 /** Runs an API call for a user action; failures become a visible notice instead of being lost. */
 export async function attempt<T>(action: () => Promise<T>, describe: (e: AppError) => string): Promise<T | undefined> {
