@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METERS } from '../../shared/model';
 import { createBackend } from '../backend';
 import type { AppContext } from '../backend/context';
+import { validatorsFor } from '../backend/remote/spec';
 import { fixedNow, tempDir } from '../backend/test/tmp';
 import { startHttpServer } from './http';
 
@@ -45,64 +45,13 @@ const meters = (over: Partial<Record<(typeof METERS)[number], number[]>> = {}) =
   ...over,
 });
 
-/**
- * Validators for the spec's own schemas. The spec refers to three documents it does not include
- * (attributes.json, municipality_code.json and PTV's v11 swagger); the stand-ins below follow
- * the spec's examples and PTV's published area shape, and are kept as loose as those allow.
- */
-function validators(): Record<string, ValidateFunction> {
-  const spec = JSON.parse(fs.readFileSync(SPEC, 'utf8'));
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  const base = 'https://auroraai.invalid/spec/';
-  ajv.addSchema({ ...spec, $id: `${base}openapi.json` });
-  ajv.addSchema({
-    $id: `${base}attributes.json`,
-    type: 'object',
-    properties: {
-      age: { type: 'integer' },
-      municipality_code: { $ref: 'municipality_code.json' },
-      life_situation_meters: {
-        type: 'object',
-        properties: Object.fromEntries(METERS.map((m) => [m, { type: 'array', items: { type: 'integer', minimum: 0, maximum: 10 } }])),
-        additionalProperties: false,
-      },
-    },
-  });
-  ajv.addSchema({ $id: `${base}municipality_code.json`, type: 'string', pattern: '^[0-9]{3}$' });
-  ajv.addSchema({
-    $id: 'https://api.palvelutietovaranto.suomi.fi/swagger/v11/swagger.json',
-    components: {
-      schemas: {
-        VmOpenApiArea: {
-          type: 'object',
-          required: ['type', 'code'],
-          properties: {
-            type: { type: 'string' },
-            code: { type: 'string' },
-            name: { type: 'array', items: { type: 'object', required: ['language', 'value'], properties: { language: { type: 'string' }, value: { type: 'string' } } } },
-            municipalities: { type: 'array' },
-          },
-        },
-      },
-    },
-  });
-  const get = (name: string) => ajv.getSchema(`${base}openapi.json#/components/schemas/${name}`)!;
-  return {
-    RecommendServiceInput: get('RecommendServiceInput'),
-    RecommendServiceOutput: get('RecommendServiceOutput'),
-    TextSearchInput: get('TextSearchInput'),
-    TextSearchOutput: get('TextSearchOutput'),
-  };
-}
-
 function expectValid(v: ValidateFunction, data: unknown) {
   const ok = v(data);
   expect(ok, JSON.stringify(v.errors?.slice(0, 5), null, 1)).toBe(true);
 }
 
 describe.skipIf(!HAVE_SPEC)('AuroraAI-compatible endpoints against the published spec (reads ../shared/data)', () => {
-  const v = HAVE_SPEC ? validators() : ({} as Record<string, ValidateFunction>);
+  const v = HAVE_SPEC ? validatorsFor(SPEC) : ({} as Record<string, ValidateFunction>);
 
   it('recommend_service: the spec\'s request example (without the filters Kohtaanto refuses) gets a spec-valid answer', async () => {
     const spec = JSON.parse(fs.readFileSync(SPEC, 'utf8'));

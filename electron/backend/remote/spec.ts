@@ -15,9 +15,15 @@ export type SpecSchema = 'RecommendServiceInput' | 'RecommendServiceOutput' | 'T
 
 let cached: Record<SpecSchema, ValidateFunction> | undefined;
 
+/** Validators of the spec bundled with the app (read once). */
 export function specValidators(): Record<SpecSchema, ValidateFunction> {
-  if (cached) return cached;
-  const spec = JSON.parse(fs.readFileSync(path.join(resourcesDir(), 'auroraai', 'recommender-openapi.json'), 'utf8'));
+  cached ??= validatorsFor(path.join(resourcesDir(), 'auroraai', 'recommender-openapi.json'));
+  return cached;
+}
+
+/** Validators of the spec at `specFile` (the tests use the published copy in ../shared/data). */
+export function validatorsFor(specFile: string): Record<SpecSchema, ValidateFunction> {
+  const spec = JSON.parse(fs.readFileSync(specFile, 'utf8'));
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
   const base = 'https://auroraai.invalid/spec/';
@@ -58,13 +64,12 @@ export function specValidators(): Record<SpecSchema, ValidateFunction> {
     if (!v) throw new Error(`The bundled AuroraAI spec has no schema ${name}.`);
     return v;
   };
-  cached = {
+  return {
     RecommendServiceInput: get('RecommendServiceInput'),
     RecommendServiceOutput: get('RecommendServiceOutput'),
     TextSearchInput: get('TextSearchInput'),
     TextSearchOutput: get('TextSearchOutput'),
   };
-  return cached;
 }
 
 /** The first few spec violations in words ("/recommended_services/0: must have required property 'service_id'"). */
