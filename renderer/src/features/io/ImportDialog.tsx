@@ -6,6 +6,7 @@ import { ENTITY_KINDS } from '../../../../shared/model';
 import { api } from '../../api';
 import { useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
+import { ColumnMapping } from './ColumnMapping';
 import { fileToBase64 } from './files';
 import { useImportDialog } from './importStore';
 import { useDuplicatesDialog } from '../duplicates/duplicatesStore';
@@ -240,35 +241,7 @@ function MappingStep(props: { file: string; headers: string[]; mapping: Record<s
   return (
     <div>
       <p>{t('io.mappingIntro', { file: props.file })}</p>
-      <div className="table-scroll mapping">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('io.column')}</th>
-              <th scope="col">{t('io.holds')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.headers.map((h, i) => (
-              <tr key={`${h}-${i}`}>
-                <td>
-                  <label htmlFor={`map-${i}`}>{h || t('io.noHeader')}</label>
-                </td>
-                <td>
-                  <select id={`map-${i}`} value={props.mapping[h] ?? ''} onChange={(e) => props.onChange({ ...props.mapping, [h]: e.target.value || null })}>
-                    <option value="">{t('io.ignore')}</option>
-                    {COLUMN_ROLES.map((r) => (
-                      <option key={r} value={r}>
-                        {roleLabel(t, r)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ColumnMapping idPrefix="map" columnHeading={t('io.column')} headers={props.headers} mapping={props.mapping} roles={COLUMN_ROLES} roleLabel={(r) => roleLabel(t, r)} onChange={props.onChange} />
       <div className="form-actions">
         <button type="button" className="primary" onClick={props.onRun}>
           {t('io.import')}

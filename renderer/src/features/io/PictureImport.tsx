@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { PICTURE_COLUMN_ROLES, type ImportSummary, type PictureImportKind } from '../../../../shared/api/io';
 import { pickText, type Language } from '../../../../shared/model';
 import type { PictureItem } from '../../../../shared/picture';
+import { ColumnMapping } from './ColumnMapping';
 import { api } from '../../api';
 
 type Preview = NonNullable<ImportSummary['preview']>;
@@ -66,35 +67,17 @@ export function PicturePreviewStep(props: {
   return (
     <div className="picture-import">
       <p>{t('picture.import.previewIntro', { file: preview.sheet ? `${preview.file} / ${preview.sheet}` : preview.file })}</p>
-      <div className="table-scroll mapping">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('picture.import.mappingFor')}</th>
-              <th scope="col">{t('io.holds')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.headers.map((h, i) => (
-              <tr key={`${h}-${i}`}>
-                <td>
-                  <label htmlFor={`pmap-${i}`}>{h || t('io.noHeader')}</label>
-                </td>
-                <td>
-                  <select id={`pmap-${i}`} value={preview.mapping[h.trim()] ?? ''} disabled={props.busy} onChange={(e) => props.onMapping({ ...preview.mapping, [h.trim()]: e.target.value || null })}>
-                    <option value="">{t('io.ignore')}</option>
-                    {PICTURE_COLUMN_ROLES[props.kind].map((r) => (
-                      <option key={r} value={r}>
-                        {roleLabel(r)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ColumnMapping
+        idPrefix="pmap"
+        columnHeading={t('picture.import.mappingFor')}
+        headers={preview.headers}
+        mapping={preview.mapping}
+        roles={PICTURE_COLUMN_ROLES[props.kind]}
+        roleLabel={roleLabel}
+        keyOf={(h) => h.trim()}
+        disabled={props.busy}
+        onChange={props.onMapping}
+      />
       {blocked && (
         <p className="field-error" role="alert">
           {t('picture.import.missing', { roles: preview.missingRoles.map(roleLabel).join(', ') })}
