@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { IdSchema, OptionalTextSchema } from '../model';
+import { CourseManifestSchema, type CourseManifest, type CourseProgress, type ExerciseResult } from '../course/types';
+import { command, Empty, query, type MethodSpec } from './contract-kit';
+
+/**
+ * Course packs (issue 11) on the normal API. Files travel as base64 inside JSON (as imports do),
+ * so that the desktop window and browser mode work alike and no path crosses HTTP; a participant's
+ * copy is created in the workspaces folder (or at a path the desktop dialog chose).
+ * Refusals carry `error.details.reason` as a message code under `course.error.*` with params.
+ */
+
+/** Packs and participant files are small; this caps one file. */
+export const COURSE_MAX_BYTES = 50 * 1024 * 1024;
+const FileSchema = z.object({ name: z.string().min(1).max(500), dataBase64: z.string().max(Math.ceil((COURSE_MAX_BYTES * 4) / 3) + 4) }).strict();
+const OutFileSchema = z.object({ name: z.string(), mime: z.string(), dataBase64: z.string() });
+
+// Computed by the backend from validated state; their shapes are the TypeScript types.
+const ManifestOut = z.custom<CourseManifest>((v) => typeof v === 'object' && v !== null && 'exercises' in v);
+const ProgressOut = z.custom<CourseProgress>((v) => typeof v === 'object' && v !== null && 'packId' in v);
+const ExerciseResultOut = z.custom<ExerciseResult>((v) => typeof v === 'object' && v !== null && 'results' in v);
+
+/** One participant file's row in the results table: its results, or why it could not be counted. */
+export const CollectRowSchema = z.object({
+  file: z.string(),
+  participant: z.string().optional(),
+  /** A message code under `course.error.*` (not from this pack, newer version, damaged …) with params. */
+  error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).optional(),
+  exercises: z.array(ExerciseResultOut),
+});
+export type CollectRow = z.infer<typeof CollectRowSchema>;
+
+/** What differs between two workspaces, entity and link ids with names, for showing on the map. */
+export const WorkspaceDiffSchema = z.object({
+  entities: z.object({ added: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })), removed: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string() })), changed: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), fields: z.array(z.string()) })) }),
+  links: z.object({ added: z.array(z.object({ id: z.string(), type: z.string(), source: z.string(), target: z.string() })), removed: z.array(z.object({ id: z.string(), type: z.string(), source: z.string(), target: z.string() })) }),
+});
+export type WorkspaceDiff = z.infer<typeof WorkspaceDiffSchema>;
+
+/** A side of a comparison: the model answer of an exercise, or a participant's file. */
+const CompareSideSchema = z.union([z.object({ modelAnswer: IdSchema }).strict(), z.object({ file: FileSchema }).strict()]);
+
+export const courseMethods = {
+  /** Reads and validates a pack (newer or damaged refused) without opening anything. */
+  'course.inspect': query(z.object({ pack: FileSchema }).strict(), z.object({ manifest: ManifestOut }), { maxBodyBytes: COURSE_MAX_BYTES * 2 }),
+
+  // Participant mode: the open workspace is a participant's copy.
+  /** Makes the participant's own copy of the pack and opens it at its first exercise. */
+  'course.join': command(
+    z.object({ pack: FileSchema, participant: z.string().trim().min(1).max(100), name: z.string().min(1).max(200).optional() }).strict(),
+    z.object({ path: z.string() }),
+    { maxBodyBytes: COURSE_MAX_BYTES * 2 },
+  ),
+  /** The open workspace's course, or null when it is not a participant's copy. */
+  'course.current': query(Empty, z.object({ manifest: ManifestOut, progress: ProgressOut }).nullable()),
+  /** Moves to an exercise (its starting state is applied only the first time it is opened, as one undoable step). */
+  'course.goTo': command(z.object({ exercise: IdSchema }).strict(), ProgressOut),
+  /** Runs an exercise's checks on the open copy (results are kept in its progress). */
+  'course.check': command(z.object({ exercise: IdSchema }).strict(), ExerciseResultOut),
+  'course.saveAnswer': command(z.object({ exercise: IdSchema, check: IdSchema, text: z.string().max(10_000) }).strict(), ProgressOut),
+  /** Restores the exercise's starting state as one undoable step. */
+  'course.resetExercise': command(z.object({ exercise: IdSchema }).strict(), ProgressOut),
+
+  // Trainer mode: authoring happens on an open workspace; the draft is kept in it (autosaved).
+  'course.draft.get': query(Empty, z.object({ manifest: ManifestOut, recorded: z.object({ workspaces: z.array(z.string()), answers: z.array(z.string()) }) }).nullable()),
+  /** Saves the draft's manifest (as the author edits it; validated, not yet checked against answers). */
+  'course.draft.put': command(z.object({ manifest: CourseManifestSchema }).strict(), z.null()),
+  /** Records the open workspace's present state as a starting workspace or an exercise's model answer. */
+  'course.draft.record': command(z.object({ as: z.union([z.object({ workspace: IdSchema }).strict(), z.object({ answer: IdSchema }).strict()]) }).strict(), z.null()),
+  /** Builds the pack. Refused (reason course.error.answerFails with the failing checks) when a model answer fails its own checks. */
+  'course.draft.export': query(Empty, z.object({ file: OutFileSchema, results: z.array(ExerciseResultOut) })),
+
+  /** The results table: each participant file checked against the pack, bad files reported per row. */
+  'course.collect': query(z.object({ pack: FileSchema, files: z.array(FileSchema).min(1).max(200) }).strict(), z.array(CollectRowSchema), { maxBodyBytes: COURSE_MAX_BYTES * 8 }),
+  /** What differs from `base` to `other` (e.g. model answer → participant). */
+  'course.compare': query(z.object({ pack: FileSchema, base: CompareSideSchema, other: CompareSideSchema }).strict(), WorkspaceDiffSchema, { maxBodyBytes: COURSE_MAX_BYTES * 4 }),
+  /** The results table as CSV or XLSX for course records (display names only). */
+  'course.exportResults': query(z.object({ rows: z.array(CollectRowSchema).max(500), format: z.enum(['csv', 'xlsx']), title: OptionalTextSchema.optional() }).strict(), OutFileSchema),
+} satisfies Record<string, MethodSpec>;
