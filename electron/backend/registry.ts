@@ -62,7 +62,7 @@ export class Registry {
       return { ok: true, value: out };
     } catch (err) {
       if (err instanceof AppError) {
-        return { ok: false, error: { code: err.code, message: err.message, details: err.details } };
+        return { ok: false, error: { code: err.code, message: err.message, details: err.details, ...(err.msg ? { msg: err.msg } : {}) } };
       }
       console.error(`[kohtaanto] ${method} failed:`, err);
       return { ok: false, error: { code: 'internal', message: `Internal error in ${method}: ${(err as Error).message ?? String(err)}` } };

@@ -12,7 +12,7 @@ export function createClient(transport: Transport) {
   return {
     async call<M extends MethodName>(method: M, ...args: MethodInput<M> extends undefined ? [] | [MethodInput<M>] : [MethodInput<M>]): Promise<MethodOutput<M>> {
       const res = await transport.invoke(method, args[0] ?? {});
-      if (!res.ok) throw new AppError(res.error.code, res.error.message, res.error.details);
+      if (!res.ok) throw new AppError(res.error.code, res.error.message, res.error.details, res.error.msg);
       return res.value as MethodOutput<M>;
     },
     on<E extends EventName>(event: E, handler: (payload: ApiEvents[E]) => void): () => void {

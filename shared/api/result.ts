@@ -1,3 +1,5 @@
+import type { CodedMessage } from './messages';
+
 /** Error codes that cross IPC and HTTP as data. */
 export type ErrorCode =
   | 'invalid_input'
@@ -23,8 +25,11 @@ export type ErrorCode =
 
 export interface ApiError {
   code: ErrorCode;
+  /** English, for logs and API clients; a client shows `msg` in its user's language when there is one. */
   message: string;
   details?: unknown;
+  /** The message as a code with parameters (see shared/api/messages.ts). */
+  msg?: CodedMessage;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
@@ -35,6 +40,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** The message as a code with parameters, for clients to say in their user's language. */
+    readonly msg?: CodedMessage,
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/api/result';
+import { codedError, said } from '../messages';
 import type { Handlers } from '../registry';
 import { codeLists, exportWorkspace, importFiles, type CodeListName, type ColumnMapping } from '../io';
 
@@ -16,7 +17,7 @@ const running = new Map<string, AbortController>();
 export const ioHandlers: Handlers = {
   'io.import': async (ctx, input) => {
     const ws = ctx.requireWorkspace();
-    if (running.has(input.importId)) throw new AppError('conflict', `An import with id ${input.importId} is already running.`);
+    if (running.has(input.importId)) throw codedError('conflict', said('import.alreadyRunning', { id: input.importId }));
     const controller = new AbortController();
     running.set(input.importId, controller);
     let lastEmit = 0;

@@ -13,6 +13,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { AppError } from '../../../shared/api/result';
+import { said } from '../messages';
 import {
   EntitySchema,
   LinkSchema,
@@ -26,7 +27,7 @@ import {
 } from '../../../shared/model';
 import { PictureItemSchema } from '../../../shared/picture';
 import type { Workspace } from '../store/workspace';
-import { describeIssues, WHOLE_FILE, type ImportSession } from './session';
+import { describeIssues, invalidRecord, WHOLE_FILE, type ImportSession } from './session';
 import { FIELDS, LINK_HEADERS, headersFor, listCell, planEntityTable, planLinkTable, type Table } from './spreadsheet';
 import { decodeUtf8, xmlEscape } from './text';
 
@@ -222,7 +223,7 @@ export function looksLikeWorkspaceJson(parsed: unknown): boolean {
  */
 export function planWorkspaceJson(session: ImportSession, file: string, parsed: unknown): void {
   if (!looksLikeWorkspaceJson(parsed)) {
-    session.fail(file, WHOLE_FILE, 'not a Kohtaanto workspace export (no "format": "kohtaanto-workspace")');
+    session.fail(file, WHOLE_FILE, said('graph.notWorkspaceExport'));
     return;
   }
   const doc = parsed as Record<string, unknown>;
@@ -231,25 +232,26 @@ export function planWorkspaceJson(session: ImportSession, file: string, parsed: 
       'workspace_newer',
       `${file} was exported by a newer Kohtaanto (format version ${doc.version}; this version reads ${WORKSPACE_JSON_VERSION}). Update Kohtaanto to import it.`,
       { file, fileVersion: doc.version, supported: WORKSPACE_JSON_VERSION },
+      said('graph.newerExport', { version: doc.version, supported: WORKSPACE_JSON_VERSION }),
     );
   }
   if (!(WORKSPACE_JSON_VERSIONS as readonly unknown[]).includes(doc.version)) {
-    session.fail(file, WHOLE_FILE, `unknown format version ${JSON.stringify(doc.version)?.slice(0, 20)}`);
+    session.fail(file, WHOLE_FILE, said('graph.unknownVersion', { version: String(JSON.stringify(doc.version)?.slice(0, 20)) }));
     return;
   }
   if (!Array.isArray(doc.entities) || !Array.isArray(doc.links)) {
-    session.fail(file, WHOLE_FILE, '"entities" and "links" must be lists');
+    session.fail(file, WHOLE_FILE, said('graph.notLists'));
     return;
   }
   if (doc.entities.length > 500_000 || doc.links.length > 2_000_000) {
-    throw new AppError('too_large', `${file} has more than 500,000 entities or 2,000,000 links.`, { file, reason: 'size' });
+    throw new AppError('too_large', `${file} has more than 500,000 entities or 2,000,000 links.`, { file, reason: 'size' }, said('graph.tooLarge'));
   }
   doc.entities.forEach((raw, i) => {
     const id = isObj(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : undefined;
     const label = `entity #${i + 1}${id ? ` (${id})` : ''}`;
     const parsedEntity = EntitySchema.safeParse(raw);
     if (!parsedEntity.success) {
-      session.fail(file, label, describeIssues(parsedEntity.error.issues));
+      session.fail(file, label, new AppError('invalid_input', describeIssues(parsedEntity.error.issues), undefined, invalidRecord(parsedEntity.error.issues)));
       return;
     }
     const entity = parsedEntity.data;
@@ -259,7 +261,7 @@ export function planWorkspaceJson(session: ImportSession, file: string, parsed: 
     const label = `link #${i + 1}`;
     const link = LinkSchema.safeParse(raw);
     if (!link.success) {
-      session.fail(file, label, describeIssues(link.error.issues));
+      session.fail(file, label, new AppError('invalid_input', describeIssues(link.error.issues), undefined, invalidRecord(link.error.issues)));
       return;
     }
     session.addLink({ file, record: `${label} (${link.data.id})`, ...link.data });
@@ -275,18 +277,18 @@ export function planWorkspaceJson(session: ImportSession, file: string, parsed: 
  */
 function planPictureJson(session: ImportSession, file: string, picture: unknown): void {
   if (!isObj(picture) || (picture.items !== undefined && !Array.isArray(picture.items)) || (picture.reviews !== undefined && !Array.isArray(picture.reviews))) {
-    session.fail(file, WHOLE_FILE, '"picture" must hold the lists "items" and "reviews"');
+    session.fail(file, WHOLE_FILE, said('graph.pictureNotLists'));
     return;
   }
   const items = (picture.items ?? []) as unknown[];
   const reviews = (picture.reviews ?? []) as unknown[];
-  if (items.length > 1_000_000 || reviews.length > 10_000) throw new AppError('too_large', `${file} has more than 1,000,000 picture items or 10,000 reviews.`, { file, reason: 'size' });
+  if (items.length > 1_000_000 || reviews.length > 10_000) throw new AppError('too_large', `${file} has more than 1,000,000 picture items or 10,000 reviews.`, { file, reason: 'size' }, said('graph.pictureTooLarge'));
   items.forEach((raw, i) => {
     const id = isObj(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : undefined;
     const label = `picture item #${i + 1}${id ? ` (${id})` : ''}`;
     const parsed = PictureItemSchema.safeParse(raw);
     if (!parsed.success) {
-      session.fail(file, label, describeIssues(parsed.error.issues));
+      session.fail(file, label, new AppError('invalid_input', describeIssues(parsed.error.issues), undefined, invalidRecord(parsed.error.issues)));
       return;
     }
     const item = parsed.data;
@@ -298,7 +300,7 @@ function planPictureJson(session: ImportSession, file: string, picture: unknown)
     const parsed = ReviewJsonSchema.safeParse(raw);
     const badItem = parsed.success ? parsed.data.items.findIndex((it) => !PictureItemSchema.safeParse(it).success) : -1;
     if (!parsed.success || badItem >= 0) {
-      session.fail(file, label, parsed.success ? `items.${badItem}: not a valid picture item` : describeIssues(parsed.error.issues));
+      session.fail(file, label, parsed.success ? new AppError('invalid_input', `items.${badItem}: not a valid picture item`, undefined, said('graph.badPictureItem', { n: badItem + 1 })) : new AppError('invalid_input', describeIssues(parsed.error.issues), undefined, invalidRecord(parsed.error.issues)));
       return;
     }
     session.addReview({ file, record: label, review: parsed.data });
@@ -314,6 +316,7 @@ export function refuseDoctype(text: string, file: string): void {
       'invalid_input',
       `${file} contains a DOCTYPE or entity declaration, which Kohtaanto does not read: such declarations can expand to gigabytes or read files from this computer. Export the graph again without a DTD.`,
       { file, reason: 'doctype' },
+      said('graph.doctype'),
     );
   }
 }
@@ -333,12 +336,12 @@ const MAX_XML = 200 * 1024 * 1024;
 
 /** Plans a GraphML file exported by Kohtaanto (or edited in yEd/Cytoscape/Gephi keeping the attributes). */
 export function planGraphml(session: ImportSession, file: string, bytes: Uint8Array): void {
-  if (bytes.length > MAX_XML) throw new AppError('too_large', `${file} is larger than 200 MB.`, { file, reason: 'size' });
+  if (bytes.length > MAX_XML) throw new AppError('too_large', `${file} is larger than 200 MB.`, { file, reason: 'size' }, said('graph.xmlTooLarge'));
   const text = decodeUtf8(bytes, file);
   refuseDoctype(text, file);
   const valid = XMLValidator.validate(text);
   if (valid !== true) {
-    session.fail(file, WHOLE_FILE, `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`);
+    session.fail(file, WHOLE_FILE, new AppError('invalid_input', `not well-formed XML (line ${valid.err.line}: ${valid.err.msg})`, undefined, said('graph.notWellFormed', { line: valid.err.line })));
     return;
   }
   const parser = new XMLParser({
@@ -354,7 +357,7 @@ export function planGraphml(session: ImportSession, file: string, bytes: Uint8Ar
   const doc = parser.parse(text) as Record<string, unknown>;
   const root = doc.graphml;
   if (!isObj(root)) {
-    session.fail(file, WHOLE_FILE, 'not GraphML (no <graphml> root element)');
+    session.fail(file, WHOLE_FILE, said('graph.notGraphml'));
     return;
   }
   const keys = new Map<string, { for: string; name: string }>();
@@ -365,7 +368,7 @@ export function planGraphml(session: ImportSession, file: string, bytes: Uint8Ar
   }
   const graph = asArray(root.graph as Record<string, unknown>[] | undefined)[0];
   if (!graph) {
-    session.fail(file, WHOLE_FILE, 'the GraphML has no <graph>');
+    session.fail(file, WHOLE_FILE, said('graph.noGraph'));
     return;
   }
   const nodeHeaders = ['id', ...new Set([...keys.values()].filter((k) => k.for === 'node' || k.for === 'all').map((k) => k.name))].filter((h) => h !== 'label');
@@ -393,7 +396,7 @@ export function planGraphml(session: ImportSession, file: string, bytes: Uint8Ar
     edges.rowNumbers.push(i + 1);
   });
   if (!col.has('kind')) {
-    session.fail(file, WHOLE_FILE, 'the nodes have no "kind" attribute, so it is not known what each node is');
+    session.fail(file, WHOLE_FILE, said('graph.noKind'));
     return;
   }
   planEntityTable(session, { ...nodes, sheet: 'nodes' }, false);

@@ -18,6 +18,7 @@ import type { ImportKind } from '../../../shared/api/io';
 import type { Language } from '../../../shared/model';
 import { tryParseJson } from './text';
 import { encodeLabel } from '../../../shared/api/history';
+import { codedError, said } from '../messages';
 
 export type { ImportResult, Skipped, ImportWarning } from './session';
 
@@ -67,19 +68,19 @@ export function detectFormat(input: ImportInput): Exclude<ImportFormat, 'auto'> 
 async function planJsonSniffed(session: ImportSession, input: ImportInput, codes: CodeLists): Promise<void> {
   const parsed = tryParseJson(input.bytes);
   if ('problem' in parsed) {
-    session.fail(input.name, WHOLE_FILE, parsed.problem);
+    session.fail(input.name, WHOLE_FILE, parsed.msg);
     return;
   }
   if (looksLikeWorkspaceJson(parsed.value)) planWorkspaceJson(session, input.name, parsed.value);
   else if (looksLikePtv(parsed.value)) await planPtvParsed(session, input.name, parsed.value, codes);
-  else session.fail(input.name, WHOLE_FILE, 'JSON that is neither a Kohtaanto workspace export nor PTV data (services, channels, organisations)');
+  else session.fail(input.name, WHOLE_FILE, said('import.unknownJson'));
 }
 
 async function planFile(session: ImportSession, input: ImportInput, opts: ImportOptions, codes: CodeLists, ws: Workspace): Promise<PicturePreview | undefined> {
   const format = !opts.format || opts.format === 'auto' ? detectFormat(input) : opts.format;
   if (opts.kind && opts.kind !== 'ecosystem') {
     if (format !== 'csv' && format !== 'xlsx') {
-      session.fail(input.name, WHOLE_FILE, `${opts.kind} are read from CSV or XLSX files, not ${format === 'json-sniff' ? 'json' : format}`);
+      session.fail(input.name, WHOLE_FILE, new AppError('invalid_input', `${opts.kind} are read from CSV or XLSX files, not ${format === 'json-sniff' ? 'json' : format}`, undefined, said('import.pictureNeedsTable', { format: format === 'json-sniff' ? 'JSON' : format.toUpperCase() })));
       return undefined;
     }
     return planPictureFile(session, input, format, ws, { kind: opts.kind, mapping: opts.mapping as PictureMapping | undefined, lang: opts.lang, survey: opts.survey, limits: opts.limits, dryRun: opts.dryRun });
@@ -115,7 +116,7 @@ async function planFile(session: ImportSession, input: ImportInput, opts: Import
  * Refusals that protect the machine (zip bombs, XML with a DOCTYPE, oversized files) always throw.
  */
 export async function importFiles(ws: Workspace, inputs: ImportInput[], opts: ImportOptions = {}): Promise<ImportResult & { preview?: PicturePreview; dryRun?: boolean }> {
-  if (!inputs.length) throw new AppError('invalid_input', 'No files to import.');
+  if (!inputs.length) throw codedError('invalid_input', said('import.noFiles'));
   const session = new ImportSession(opts);
   const codes = opts.codes ?? codeLists();
   let preview: PicturePreview | undefined;

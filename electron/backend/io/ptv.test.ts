@@ -155,7 +155,9 @@ describe('PTV import', () => {
       {
         file: 's.json',
         record: `channel reference #1 of service ${S1} (Palvelu 1111)`,
-        reason: 'the referenced channel dddddddd-0000-4000-8000-000000000001 is neither in the workspace nor in the import, and the reference gives no name; no link made',
+        reason: 'the referenced service channel dddddddd-0000-4000-8000-000000000001 is neither in the workspace nor in the import, and the reference gives no name; no link made',
+        code: 'ptv.referenceNoName',
+        params: { kind: 'channel', id: 'dddddddd-0000-4000-8000-000000000001' },
       },
     ]);
     // Once the channel is known, the same reference links to it.
@@ -269,7 +271,7 @@ describe('PTV import', () => {
     expect(s.keywords).toEqual(['42']);
     expect(s.areas).toContain('853'); // the region's municipalities
     expect(r.skipped).toEqual([
-      { file: 'messy.json', record: `organisation reference #1 of service ${S1} (Only English)`, reason: expect.stringContaining('"Yritys Oy" is named only as free text') },
+      { file: 'messy.json', record: `organisation reference #1 of service ${S1} (Only English)`, reason: expect.stringContaining('"Yritys Oy" is named only as free text'), code: 'ptv.providerFreeText', params: { name: 'Yritys Oy' } },
     ]);
     const reasons = r.warnings.map((w) => w.reason);
     expect(reasons).toEqual(

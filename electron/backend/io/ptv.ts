@@ -7,6 +7,8 @@
  * replaced; what a workshop added (meter affinities, exclusion, capacity, its own tags) is kept.
  */
 import { AppError } from '../../../shared/api/result';
+import type { CodedMessage } from '../../../shared/api/messages';
+import { codedError, said } from '../messages';
 import {
   FUNDING_TYPES,
   type Channel,
@@ -64,7 +66,7 @@ interface Ctx {
   label: string;
 }
 
-function warn(ctx: Ctx, reason: string, detail = ''): void {
+function warn(ctx: Ctx, reason: CodedMessage, detail = ''): void {
   ctx.session.warn(reason, `${ctx.file}: ${ctx.label}${detail ? ` (${detail})` : ''}`);
 }
 
@@ -73,7 +75,7 @@ function list(ctx: Ctx, rec: Obj, key: string): unknown[] {
   const v = rec[key];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    warn(ctx, `field "${key}" is not a list; ignored`);
+    warn(ctx, said('ptv.notList', { field: key }));
     return [];
   }
   return v;
@@ -98,9 +100,9 @@ function langValues(v: unknown): LangValue[] {
   return out;
 }
 
-function clipText(ctx: Ctx, s: string, what: string): string {
+function clipText(ctx: Ctx, s: string, what: 'ptv.nameCut' | 'ptv.descriptionCut'): string {
   if (s.length <= TEXT_MAX) return s;
-  warn(ctx, `${what} longer than ${TEXT_MAX} characters was cut`);
+  warn(ctx, said(what, { max: TEXT_MAX }));
   return clip(s, TEXT_MAX);
 }
 
@@ -111,7 +113,7 @@ function pickNames(ctx: Ctx, values: LangValue[], types: (string | undefined)[])
     for (const type of types) {
       const hit = values.find((v) => v.lang === lang && v.value && (type === undefined || v.type === type));
       if (hit) {
-        out[lang] = clipText(ctx, hit.value.replace(/\s+/g, ' '), 'a name');
+        out[lang] = clipText(ctx, hit.value.replace(/\s+/g, ' '), 'ptv.nameCut');
         break;
       }
     }
@@ -127,7 +129,7 @@ function joinDescriptions(ctx: Ctx, parts: LangValue[][]): OptionalText {
     for (const group of parts) {
       for (const v of group) if (v.lang === lang && v.value && !texts.includes(v.value)) texts.push(v.value);
     }
-    if (texts.length) out[lang] = clipText(ctx, texts.join('\n\n'), 'a description');
+    if (texts.length) out[lang] = clipText(ctx, texts.join('\n\n'), 'ptv.descriptionCut');
   }
   return out;
 }
@@ -148,11 +150,6 @@ const CODE_PATTERN: Record<'serviceClasses' | 'targetGroups' | 'lifeEvents', Reg
   serviceClasses: /^P\d+(\.\d+)*$/,
   targetGroups: /^KR\d+(\.\d+)*$/,
   lifeEvents: /^KE\d+(\.\d+)*$/,
-};
-const LIST_WORD: Record<'serviceClasses' | 'targetGroups' | 'lifeEvents', string> = {
-  serviceClasses: 'service class',
-  targetGroups: 'target group',
-  lifeEvents: 'life event',
 };
 
 /**
@@ -180,9 +177,9 @@ function classify(ctx: Ctx, items: unknown[], list: 'serviceClasses' | 'targetGr
     if (resolved) out.push(resolved);
     else if (code && CODE_PATTERN[list].test(code) && code.length <= 100) {
       // A code newer than the bundled list is still a real PTV code: keep it, but say so.
-      warn(ctx, `${LIST_WORD[list]} code not in the bundled code list; kept as is`, code);
+      warn(ctx, said('ptv.codeKept', { list }), code);
       out.push(code);
-    } else warn(ctx, `${LIST_WORD[list]} without a known code or URI; dropped`, nonEmpty(item.uri) ?? nonEmpty(item.Key) ?? '');
+    } else warn(ctx, said('ptv.codeDropped', { list }), nonEmpty(item.uri) ?? nonEmpty(item.Key) ?? '');
   }
   return uniq(out).slice(0, 500);
 }
@@ -194,7 +191,7 @@ function ontologyTerms(ctx: Ctx, items: unknown[]): string[] {
     if (!isObj(item)) continue;
     const id = nonEmpty(item.uri) ?? nonEmpty(item.Key) ?? nonEmpty(item.code);
     if (!id) continue;
-    if (id.length > 100) warn(ctx, 'ontology term URI longer than 100 characters; dropped', id.slice(0, 100));
+    if (id.length > 100) warn(ctx, said('ptv.ontologyUriLong'), id.slice(0, 100));
     else out.push(id);
   }
   return uniq(out).slice(0, 500);
@@ -205,11 +202,11 @@ function keywords(ctx: Ctx, items: unknown[]): string[] {
   for (const k of items) {
     const v = nonEmpty(isObj(k) ? k.value : k);
     if (!v) continue;
-    if (v.length > 200) warn(ctx, 'keyword longer than 200 characters was cut');
+    if (v.length > 200) warn(ctx, said('ptv.keywordCut'));
     out.push(clip(v, 200));
   }
   const all = uniq(out);
-  if (all.length > 500) warn(ctx, 'more than 500 keywords; the rest were dropped');
+  if (all.length > 500) warn(ctx, said('ptv.tooManyKeywords'));
   return all.slice(0, 500);
 }
 
@@ -237,7 +234,7 @@ function areaType(ctx: Ctx, raw: unknown): Service['areaType'] {
     case 'AreaType':
       return 'limited';
     default:
-      warn(ctx, 'unknown areaType; treated as nationwide', v);
+      warn(ctx, said('ptv.unknownAreaType'), v);
       return 'nationwide';
   }
 }
@@ -252,7 +249,7 @@ function areaMunicipalities(ctx: Ctx, items: unknown[]): string[] {
       .filter((c): c is string => !!c);
     if (listed.length) {
       for (const c of listed) {
-        if (!ctx.codes.has('municipalities', c)) warn(ctx, 'municipality code not in the 2023 list; kept as is', c);
+        if (!ctx.codes.has('municipalities', c)) warn(ctx, said('ptv.municipalityKept'), c);
         out.push(c);
       }
       continue;
@@ -261,7 +258,7 @@ function areaMunicipalities(ctx: Ctx, items: unknown[]): string[] {
     const code = nonEmpty(a.code);
     if (type === 'Municipality' && code) out.push(code);
     else if ((type === 'Province' || type === 'Region') && code && ctx.codes.has('regions', code)) out.push(...ctx.codes.municipalitiesOf('region', code));
-    else warn(ctx, 'area without municipalities that the code lists can resolve; dropped', `${type ?? '?'} ${code ?? ''}`);
+    else warn(ctx, said('ptv.areaDropped'), `${type ?? '?'} ${code ?? ''}`);
   }
   return uniq(out).filter((c) => c.length <= 100).slice(0, 500);
 }
@@ -271,7 +268,7 @@ function fundingType(ctx: Ctx, raw: unknown): Service['fundingType'] {
   if (!v || v === 'PubliclyFunded') return 'public';
   if (v === 'MarketFunded') return 'market';
   if ((FUNDING_TYPES as readonly string[]).includes(v)) return v as Service['fundingType'];
-  warn(ctx, 'unknown fundingType; recorded as other', v);
+  warn(ctx, said('ptv.unknownFunding'), v);
   return 'other';
 }
 
@@ -404,7 +401,7 @@ function stub(p: Planner, kind: 'organisation' | 'channel', ptvId: string, name:
     stub: true,
     partOfRecord: true,
     build: () => {
-      if (!name) throw new AppError('invalid_input', `the referenced ${kind} ${ptvId} is neither in the workspace nor in the import, and the reference gives no name; no link made`);
+      if (!name) throw codedError('invalid_input', said('ptv.referenceNoName', { kind, id: ptvId }));
       return checkedEntity({ id, kind, name: { fi: clip(name, TEXT_MAX) }, ptvId: ptvId.toLowerCase(), tags: [TAG_REFERENCE_ONLY] });
     },
   });
@@ -437,7 +434,7 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
   const names = langValues(general ? (rec.Name ?? rec.names) : rec.serviceNames);
   const name = pickNames(ctx, names, general ? [undefined] : ['Name', 'AlternativeName', 'AlternateName', undefined]);
   if (!hasText(name)) {
-    p.session.fail(p.file, ctx.label, 'no name in Finnish, Swedish or English');
+    p.session.fail(p.file, ctx.label, said('ptv.noName'));
     return;
   }
   ctx.label = `${general ? 'general description' : 'service'} ${ptvId} (${nameFor(name)})`;
@@ -461,11 +458,11 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
   const targetGroups = classify(ctx, pick('targetGroups', 'TargetGroup'), 'targetGroups');
   const lifeEvents = classify(ctx, pick('lifeEvents', 'LifeEvent'), 'lifeEvents');
   const terms = ontologyTerms(ctx, pick('ontologyTerms', 'OntologyTerm'));
-  if (!serviceClasses.length) warn(ctx, 'service without service classes');
+  if (!serviceClasses.length) warn(ctx, said('ptv.noServiceClasses'));
 
   const area = general ? 'nationwide' : areaType(ctx, rec.areaType);
   const areas = area === 'limited' ? areaMunicipalities(ctx, list(ctx, rec, 'areas')) : [];
-  if (area === 'limited' && !areas.length) warn(ctx, 'limited area without municipality codes');
+  if (area === 'limited' && !areas.length) warn(ctx, said('ptv.limitedNoArea'));
 
   let langs = languages(ctx, rec);
   if (!langs.length) langs = LANGS.filter((l) => name[l]);
@@ -510,9 +507,15 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
         p.session.skipPart(
           p.file,
           refLabel,
+          // The English keeps PTV's own role word (producer, responsible…); the coded message says "provider".
           freeText
-            ? `the ${nonEmpty(o.roleType)?.toLowerCase() ?? 'provider'} "${freeText.replace(/\s+/g, ' ').slice(0, 80)}" is named only as free text, not as a PTV organisation; no link made`
-            : `the ${nonEmpty(o.roleType)?.toLowerCase() ?? 'provider'} has no PTV organisation; no link made`,
+            ? new AppError(
+                'invalid_input',
+                `the ${nonEmpty(o.roleType)?.toLowerCase() ?? 'provider'} "${freeText.replace(/\s+/g, ' ').slice(0, 80)}" is named only as free text, not as a PTV organisation; no link made`,
+                undefined,
+                said('ptv.providerFreeText', { name: freeText.replace(/\s+/g, ' ').slice(0, 80) }),
+              )
+            : new AppError('invalid_input', `the ${nonEmpty(o.roleType)?.toLowerCase() ?? 'provider'} has no PTV organisation; no link made`, undefined, said('ptv.providerMissing')),
         );
         return;
       }
@@ -532,7 +535,7 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
       const ch = isObj(c.serviceChannel) ? c.serviceChannel : c;
       const chId = ptvIdOf(ch);
       if (!chId) {
-        p.session.skipPart(p.file, `channel reference #${i + 1} of ${label}`, 'the reference has no channel id; no link made');
+        p.session.skipPart(p.file, `channel reference #${i + 1} of ${label}`, said('ptv.channelRefNoId'));
         return;
       }
       const chName = nonEmpty(ch.name);
@@ -585,7 +588,7 @@ function channelUrl(ctx: Ctx, rec: Obj): string | undefined {
   const w = firstByLang(candidates);
   const url = w ? (nonEmpty(w.url) ?? nonEmpty(w.value)) : undefined;
   if (url && url.length > 2000) {
-    warn(ctx, 'URL longer than 2000 characters; dropped');
+    warn(ctx, said('ptv.urlDropped'));
     return undefined;
   }
   return url;
@@ -619,14 +622,14 @@ function channelAddress(ctx: Ctx, rec: Obj): string | undefined {
 function planChannel(p: Planner, rec: Obj, ptvId: string, ctx: Ctx): void {
   const name = pickNames(ctx, langValues(list(ctx, rec, 'serviceChannelNames')), ['Name', 'AlternativeName', undefined]);
   if (!hasText(name)) {
-    p.session.fail(p.file, ctx.label, 'no name in Finnish, Swedish or English');
+    p.session.fail(p.file, ctx.label, said('ptv.noName'));
     return;
   }
   ctx.label = `channel ${ptvId} (${nameFor(name)})`;
   const d = langValues(list(ctx, rec, 'serviceChannelDescriptions'));
   const rawType = nonEmpty(rec.serviceChannelType);
   const channelType = CHANNEL_TYPE[rawType ?? ''];
-  if (!channelType) warn(ctx, 'unknown serviceChannelType; recorded as a web page', rawType ?? '(none)');
+  if (!channelType) warn(ctx, said('ptv.unknownChannelType'), rawType ?? '(none)');
   const owned: OwnedFields<Channel, 'channel'> = {
     name,
     description: joinDescriptions(ctx, [byType(d, 'Summary', 'ShortDescription'), byType(d, 'Description')]),
@@ -675,7 +678,7 @@ function planOrganisation(p: Planner, rec: Obj, ptvId: string, ctx: Ctx): void {
     const business = nonEmpty(rec.businessName);
     if (business) name.fi = clip(business, TEXT_MAX);
     else {
-      p.session.fail(p.file, ctx.label, 'no name in Finnish, Swedish or English');
+      p.session.fail(p.file, ctx.label, said('ptv.noName'));
       return;
     }
   }
@@ -683,10 +686,10 @@ function planOrganisation(p: Planner, rec: Obj, ptvId: string, ctx: Ctx): void {
   const d = langValues(list(ctx, rec, 'organizationDescriptions'));
   const rawType = nonEmpty(rec.organizationType);
   const orgType = ORG_TYPE[rawType ?? ''];
-  if (rawType && !orgType) warn(ctx, 'unknown organizationType; recorded as other', rawType);
+  if (rawType && !orgType) warn(ctx, said('ptv.unknownOrgType'), rawType);
   let businessId = nonEmpty(rec.businessCode);
   if (businessId && !/^\d{7}-\d$/.test(businessId)) {
-    warn(ctx, 'business id not in the form 1234567-8; dropped', businessId.slice(0, 40));
+    warn(ctx, said('ptv.badBusinessId'), businessId.slice(0, 40));
     businessId = undefined;
   }
   const municipality = isObj(rec.municipality) ? nonEmpty(rec.municipality.code) : undefined;
@@ -731,18 +734,18 @@ function planOrganisation(p: Planner, rec: Obj, ptvId: string, ctx: Ctx): void {
 function planRecord(p: Planner, raw: unknown, index: number): void {
   const label = `record #${index + 1}`;
   if (!isObj(raw)) {
-    p.session.fail(p.file, label, `not a JSON object but ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : typeof raw}`);
+    p.session.fail(p.file, label, new AppError('invalid_input', `not a JSON object but ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : typeof raw}`, undefined, said('ptv.notObject')));
     return;
   }
   const kind = recordKind(raw);
   if (!kind) {
-    p.session.fail(p.file, label, 'not a PTV service, service channel, organisation or general description (none of serviceNames, serviceChannelType, organizationNames)');
+    p.session.fail(p.file, label, said('ptv.notPtvRecord'));
     return;
   }
   const ptvId = ptvIdOf(raw);
   if (!ptvId) {
     const given = str(raw.id) ?? str(raw.Id);
-    p.session.fail(p.file, `${label} (${kind})`, given === undefined ? 'no PTV id' : `the PTV id "${given.slice(0, 60)}" is not an identifier`);
+    p.session.fail(p.file, `${label} (${kind})`, given === undefined ? said('ptv.noPtvId') : said('ptv.badPtvId', { value: given.slice(0, 60) }));
     return;
   }
   const ctx: Ctx = { session: p.session, codes: p.codes, file: p.file, label: `${kind} ${ptvId}` };
@@ -753,7 +756,7 @@ function planRecord(p: Planner, raw: unknown, index: number): void {
     else planOrganisation(p, raw, ptvId, ctx);
   } catch (err) {
     // checkedEntity's message already says what is wrong with the record.
-    if (err instanceof AppError && !(err.details as { file?: string } | undefined)?.file) p.session.fail(p.file, ctx.label, err.message);
+    if (err instanceof AppError && !(err.details as { file?: string } | undefined)?.file) p.session.fail(p.file, ctx.label, err);
     else throw err;
   }
 }
@@ -767,7 +770,7 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 export async function planPtvFile(session: ImportSession, file: string, bytes: Uint8Array, codes: CodeLists): Promise<void> {
   const parsed = tryParseJson(bytes);
   if ('problem' in parsed) {
-    session.fail(file, WHOLE_FILE, parsed.problem);
+    session.fail(file, WHOLE_FILE, parsed.msg);
     return;
   }
   await planPtvParsed(session, file, parsed.value, codes);
@@ -777,7 +780,7 @@ export async function planPtvFile(session: ImportSession, file: string, bytes: U
 export async function planPtvParsed(session: ImportSession, file: string, parsed: unknown, codes: CodeLists): Promise<void> {
   const records = ptvRecords(parsed);
   if (!records) {
-    session.fail(file, WHOLE_FILE, 'not PTV data: expected a service, channel or organisation, a list of them, or a page {pageNumber, pageSize, pageCount, itemList}');
+    session.fail(file, WHOLE_FILE, said('ptv.notPtv'));
     return;
   }
   const p: Planner = { session, codes, file, planned: plannedIds(session) };

@@ -5,6 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/api/result';
+import type { CodedMessage, MessageCode, MessageParams } from '../../../shared/api/messages';
+import { codedError, english, said } from '../messages';
 import {
   ENTITY_KINDS,
   EntitySchema,
@@ -27,15 +29,29 @@ export interface Skipped {
   file: string;
   /** Which record (or which part of one): "service 5f1… (Kotihoito)", "row 17", "organisation reference #2 of service …". */
   record: string;
+  /** In English; `code` and `params` say it in the user's language. */
   reason: string;
+  code?: MessageCode;
+  params?: MessageParams;
   /** The spreadsheet row and column heading, where the problem is one cell or row of a table. */
   row?: number;
   column?: string;
 }
 
+/** Why a record or a part of one could not go in: a coded message, an AppError (coded or not), or English text. */
+export type Why = CodedMessage | AppError | string;
+
+function reasonOf(why: Why): { reason: string; code?: MessageCode; params?: MessageParams } {
+  if (typeof why === 'string') return { reason: why };
+  if (why instanceof AppError) return why.msg ? { reason: why.message, ...why.msg } : { reason: why.message };
+  return { reason: english(why), ...why };
+}
+
 export interface ImportWarning {
-  /** What was tolerated, e.g. "unknown service class code dropped". */
+  /** What was tolerated, e.g. "unknown service class code dropped", in English; `code` and `params` say it in the user's language. */
   reason: string;
+  code?: MessageCode;
+  params?: MessageParams;
   count: number;
   /** The first case, so a person can look it up. */
   example: string;
@@ -165,8 +181,13 @@ export function describeIssues(issues: { path: PropertyKey[]; message: string }[
 /** Validates a built entity; a failure becomes the record's skip reason. */
 export function checkedEntity(raw: unknown): Entity {
   const parsed = EntitySchema.safeParse(raw);
-  if (!parsed.success) throw new AppError('invalid_input', `not a valid entity (${describeIssues(parsed.error.issues)})`);
+  if (!parsed.success) throw new AppError('invalid_input', `not a valid entity (${describeIssues(parsed.error.issues)})`, undefined, invalidRecord(parsed.error.issues));
   return parsed.data;
+}
+
+/** zod issues as a coded message naming the fields (zod's own words are English only). */
+export function invalidRecord(issues: { path: PropertyKey[] }[]): CodedMessage {
+  return said('import.invalidRecord', { fields: [...new Set(issues.slice(0, 5).map((i) => i.path.map(String).join('.') || '(record)'))].join(', ') });
 }
 
 /** The code for a cancelled import (details.reason says 'cancelled' too, for older callers). */
@@ -196,7 +217,7 @@ export class ImportSession {
 
   checkAborted(): void {
     if (this.signal?.aborted) {
-      throw new AppError(CANCELLED, 'The import was cancelled; nothing was written.', { reason: 'cancelled' });
+      throw new AppError(CANCELLED, 'The import was cancelled; nothing was written.', { reason: 'cancelled' }, said('import.cancelled'));
     }
   }
 
@@ -205,11 +226,14 @@ export class ImportSession {
   }
 
   /** A record (or a part of one) that cannot go in: reported, or the end of the import with onError 'stop'. */
-  fail(file: string, record: string, reason: string, at: { row?: number; column?: string } = {}): void {
+  fail(file: string, record: string, why: Why, at: { row?: number; column?: string } = {}): void {
+    const r = reasonOf(why);
     if (this.onError === 'stop') {
-      throw new AppError('invalid_input', record === WHOLE_FILE ? `${file}: ${reason}` : `${file}: ${record}: ${reason}`, { file, record, reason, ...at });
+      const { reason } = r;
+      const msg = r.code ? { code: r.code, ...(r.params ? { params: r.params } : {}) } : undefined;
+      throw new AppError('invalid_input', record === WHOLE_FILE ? `${file}: ${reason}` : `${file}: ${record}: ${reason}`, { file, record, reason, ...at }, msg);
     }
-    this.skip({ file, record, reason, ...at });
+    this.skip({ file, record, ...r, ...at });
   }
 
   private skippedTotal = 0;
@@ -222,15 +246,16 @@ export class ImportSession {
    * A part of a record that cannot go in (a provider named only as free text): always reported,
    * never fatal, because the record itself is sound.
    */
-  skipPart(file: string, record: string, reason: string): void {
-    this.skip({ file, record, reason });
+  skipPart(file: string, record: string, why: Why): void {
+    this.skip({ file, record, ...reasonOf(why) });
   }
 
   /** Something tolerated and fixed up; counted by reason so that 20,000 records do not make 20,000 lines. */
-  warn(reason: string, example: string): void {
-    const w = this.warnings.get(reason);
+  warn(why: CodedMessage | string, example: string): void {
+    const key = typeof why === 'string' ? why : `${why.code}\u0000${why.params ? JSON.stringify(why.params) : ''}`;
+    const w = this.warnings.get(key);
     if (w) w.count++;
-    else this.warnings.set(reason, { reason, count: 1, example });
+    else this.warnings.set(key, { ...reasonOf(why), count: 1, example });
   }
 
   addEntity(op: EntityOp): void {
@@ -326,12 +351,12 @@ export class ImportSession {
         entity = op.build(existing ? existing : undefined);
         if (entity.id !== id) entity = { ...entity, id };
         if (existing && existing.kind !== entity.kind) {
-          throw new AppError('conflict', `the id ${id} already belongs to a ${existing.kind} in this workspace, not a ${entity.kind}`);
+          throw codedError('conflict', said('import.idTaken', { id, otherKind: existing.kind, kind: entity.kind }));
         }
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        if (op.partOfRecord) this.skipPart(op.file, op.record, err.message);
-        else this.fail(op.file, op.record, err.message);
+        if (op.partOfRecord) this.skipPart(op.file, op.record, err);
+        else this.fail(op.file, op.record, err);
         continue;
       }
       const before = state.get(id);
@@ -373,8 +398,8 @@ export class ImportSession {
       const target = remap.get(op.target) ?? op.target;
       const missing = [source, target].filter((id) => !kind(id));
       if (missing.length) {
-        if (op.optional) this.warn(`${op.type} link not made: the other end is not in the workspace or the import`, `${op.file}: ${op.record} → ${missing[0]}`);
-        else this.fail(op.file, op.record, `a ${op.type} link needs ${missing.join(' and ')}, which ${missing.length > 1 ? 'are' : 'is'} not in the workspace or the import`);
+        if (op.optional) this.warn(said('import.linkNotMade', { type: op.type }), `${op.file}: ${op.record} → ${missing[0]}`);
+        else this.fail(op.file, op.record, said('import.linkEndMissing', { type: op.type, ids: missing.join(', '), count: missing.length }));
         continue;
       }
       // An entity this import created has no links but the ones this import writes.
@@ -395,7 +420,7 @@ export class ImportSession {
         tx.putLink(link);
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        this.fail(op.file, op.record, err.message);
+        this.fail(op.file, op.record, err);
         continue;
       }
       if (stored) this.linkCounts.updated++;
@@ -433,12 +458,12 @@ export class ImportSession {
       let item: PictureItem;
       try {
         const parsed = PictureItemSchema.safeParse(op.build(existing));
-        if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error.issues));
+        if (!parsed.success) throw new AppError('invalid_input', describeIssues(parsed.error.issues), undefined, invalidRecord(parsed.error.issues));
         item = parsed.data;
-        if (existing && existing.kind !== item.kind) throw new AppError('conflict', `the id ${op.id} already belongs to a ${existing.kind} in this picture, not a ${item.kind}`);
+        if (existing && existing.kind !== item.kind) throw new AppError('conflict', `the id ${op.id} already belongs to a ${existing.kind} in this picture, not a ${item.kind}`, undefined, said('import.pictureIdTaken', { id: op.id }));
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
-        this.fail(op.file, op.record, err.message);
+        this.fail(op.file, op.record, err);
         continue;
       }
       if (existing && sameJson(existing, item)) {
@@ -463,7 +488,7 @@ export class ImportSession {
       } else if (stored.summary === summary && stored.items === items && stored.label === review.label && stored.created_at === review.createdAt) {
         bump(counts.unchanged, 'review');
       } else {
-        this.warn('a review with this id is already stored with other content; the stored review was kept (reviews never change)', `${file}: ${record}`);
+        this.warn(said('import.reviewKept'), `${file}: ${record}`);
       }
     }
   }

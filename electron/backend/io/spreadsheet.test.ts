@@ -251,7 +251,7 @@ describe('XLSX size cap', () => {
     expect(() => guardZip(book, 'ok.xlsx', { maxUncompressed: 10_000 })).toThrow(/would unpack to more than/);
     const cut = book.subarray(0, Math.floor(book.length / 2));
     const r = await importFiles(tempWorkspace('b'), [{ name: 'puolikas.xlsx', bytes: cut }]);
-    expect(r.skipped).toEqual([{ file: 'puolikas.xlsx', record: '(whole file)', reason: expect.stringMatching(/^not a readable \.xlsx file/) }]);
+    expect(r.skipped).toEqual([{ file: 'puolikas.xlsx', record: '(whole file)', reason: expect.stringMatching(/^not a readable \.xlsx file/), code: 'zip.truncated' }]);
   });
 });
 

@@ -26,6 +26,8 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { COLUMN_ROLES, type ColumnRole } from '../../../shared/api/io';
 import { AppError } from '../../../shared/api/result';
+import type { CodedMessage } from '../../../shared/api/messages';
+import { codedError, said } from '../messages';
 import {
   ENTITY_KINDS,
   LinkDataSchema,
@@ -42,7 +44,7 @@ import {
 import type { Workspace } from '../store/workspace';
 import type { CodeLists } from './codes';
 import { planLifeEventFor, ptvEntityId } from './ptv';
-import { checkedEntity, describeIssues, WHOLE_FILE, type ImportSession, type LinkOp } from './session';
+import { checkedEntity, describeIssues, invalidRecord, WHOLE_FILE, type ImportSession, type LinkOp } from './session';
 import { messages } from './labels';
 import { clip, decodeSpreadsheetText } from './text';
 import { guardZip, type ZipLimits } from './zip-guard';
@@ -357,7 +359,7 @@ export function readCsv(file: string, bytes: Uint8Array): Table | null {
   const { text } = decodeSpreadsheetText(bytes);
   const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
   if (parsed.data.length > MAX_ROWS) {
-    throw new AppError('too_large', `${file}: more than ${MAX_ROWS.toLocaleString('en')} rows; split it and import the parts.`, { file, reason: 'rows' });
+    throw codedError('too_large', said('import.tooManyRows', { max: MAX_ROWS }), { file, details: { reason: 'rows' } });
   }
   return tableFrom(
     file,
@@ -389,7 +391,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, limits: ZipLimit
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (err) {
-    throw new AppError('invalid_input', `${file}: not a readable .xlsx workbook (${(err as Error).message.slice(0, 200)}).`, { file, reason: 'xlsx' });
+    throw codedError('invalid_input', said('import.notXlsx'), { file, details: { reason: 'xlsx' }, detail: (err as Error).message.slice(0, 200) });
   }
   const tables: Table[] = [];
   for (const sheet of wb.worksheets) {
@@ -402,7 +404,7 @@ export async function readXlsx(file: string, bytes: Uint8Array, limits: ZipLimit
       for (let i = 0; i < cells.length; i++) cells[i] ??= '';
       matrix.push({ cells, number });
     });
-    if (matrix.length > MAX_ROWS) throw new AppError('too_large', `${file}, sheet "${sheet.name}", has more than ${MAX_ROWS} rows.`, { file, reason: 'rows' });
+    if (matrix.length > MAX_ROWS) throw codedError('too_large', said('import.sheetTooManyRows', { sheet: sheet.name, max: MAX_ROWS }), { file, details: { reason: 'rows' } });
     const t = tableFrom(file, sheet.name, matrix);
     if (t) tables.push(t);
   }
@@ -458,12 +460,23 @@ function parseList(s: string): string[] {
     .filter(Boolean);
 }
 
+/** A cell that does not hold what its column needs; the caller adds the column. */
+class CellProblem extends Error {
+  constructor(
+    readonly code: 'import.notNumber' | 'import.notWholeNumber' | 'import.notYesNo',
+    readonly value: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 function parseNumber(s: string, int: boolean): number | undefined {
   const v = s.trim();
   if (!v) return undefined;
   const n = Number(v.replace(',', '.'));
-  if (!Number.isFinite(n)) throw new Error(`"${v.slice(0, 40)}" is not a number`);
-  if (int && !Number.isInteger(n)) throw new Error(`"${v}" is not a whole number`);
+  if (!Number.isFinite(n)) throw new CellProblem('import.notNumber', v.slice(0, 40), `"${v.slice(0, 40)}" is not a number`);
+  if (int && !Number.isInteger(n)) throw new CellProblem('import.notWholeNumber', v.slice(0, 40), `"${v}" is not a whole number`);
   return n;
 }
 
@@ -475,7 +488,7 @@ function parseBool(s: string): boolean | undefined {
   if (!v) return undefined;
   if (TRUE.has(v)) return true;
   if (FALSE.has(v)) return false;
-  throw new Error(`"${s.slice(0, 40)}" is not yes/no (1/0)`);
+  throw new CellProblem('import.notYesNo', s.slice(0, 40), `"${s.slice(0, 40)}" is not yes/no (1/0)`);
 }
 
 type PatchOp =
@@ -516,7 +529,7 @@ function rowPatch(row: string[], kind: EntityKind, col: Map<string, number>): Pa
         ops.push({ field: spec.field, value });
       }
     } catch (err) {
-      throw new AppError('invalid_input', `column ${spec.field}: ${(err as Error).message}`);
+      throw new AppError('invalid_input', `column ${spec.field}: ${(err as Error).message}`, undefined, err instanceof CellProblem ? said(err.code, { column: spec.field, value: err.value }) : undefined);
     }
   }
   return ops;
@@ -545,7 +558,7 @@ export function planEntityTable(session: ImportSession, t: Table, escaped = true
   const un = escaped ? unescapeCell : (x: string) => x;
   const col = new Map(t.headers.map((h, i) => [h, i] as const));
   const known = new Set(['kind', ...ENTITY_KINDS.flatMap(headersFor)]);
-  for (const h of t.headers) if (h && !known.has(h)) session.warn(`column not a field of any entity; ignored`, `${t.file}${t.sheet ? ` / ${t.sheet}` : ''}: "${h}"`);
+  for (const h of t.headers) if (h && !known.has(h)) session.warn(said('import.unknownColumn'), `${t.file}${t.sheet ? ` / ${t.sheet}` : ''}: "${h}"`);
   const fallbackKind = kindFromName(t.sheet ?? t.file);
   for (let i = 0; i < t.rows.length; i++) {
     const row = t.rows[i].map((c) => un(c ?? ''));
@@ -554,11 +567,11 @@ export function planEntityTable(session: ImportSession, t: Table, escaped = true
     const kind = (kindText || fallbackKind) as EntityKind | undefined;
     const label = `${where(t, i)}${id ? ` (${id})` : ''}`;
     if (!id) {
-      session.fail(t.file, label, 'no id');
+      session.fail(t.file, label, said('import.noId'));
       continue;
     }
     if (!kind || !(ENTITY_KINDS as readonly string[]).includes(kind)) {
-      session.fail(t.file, label, `kind "${kindText.slice(0, 40)}" is not one of ${ENTITY_KINDS.join(', ')}`);
+      session.fail(t.file, label, said('import.badKind', { value: kindText.slice(0, 40), allowed: ENTITY_KINDS.join(', ') }));
       continue;
     }
     let ops: PatchOp[];
@@ -566,7 +579,7 @@ export function planEntityTable(session: ImportSession, t: Table, escaped = true
       ops = rowPatch(row, kind, col);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
-      session.fail(t.file, label, err.message);
+      session.fail(t.file, label, err);
       continue;
     }
     session.addEntity({ file: t.file, record: label, id, kind, build: (existing) => applyPatch(id, kind, existing, ops) });
@@ -583,25 +596,25 @@ export function planLinkTable(session: ImportSession, t: Table, escaped = true):
     const label = `${where(t, i)}${get(row, 'id') ? ` (${get(row, 'id')})` : ''}`;
     const type = LinkTypeSchema.safeParse(get(row, 'type'));
     if (!type.success) {
-      session.fail(t.file, label, `link type "${get(row, 'type').slice(0, 40)}" is not one of ${LinkTypeSchema.options.join(', ')}`);
+      session.fail(t.file, label, said('import.badLinkType', { value: get(row, 'type').slice(0, 40), allowed: LinkTypeSchema.options.join(', ') }));
       continue;
     }
     let importance: number | undefined;
     try {
       importance = parseNumber(get(row, 'importance'), true);
     } catch (err) {
-      session.fail(t.file, label, `column importance: ${(err as Error).message}`);
+      session.fail(t.file, label, new AppError('invalid_input', `column importance: ${(err as Error).message}`, undefined, err instanceof CellProblem ? said(err.code, { column: 'importance', value: err.value }) : undefined));
       continue;
     }
     const data = LinkDataSchema.safeParse({ ...(get(row, 'role') ? { role: get(row, 'role') } : {}), ...(importance !== undefined ? { importance } : {}) });
     if (!data.success) {
-      session.fail(t.file, label, describeIssues(data.error.issues));
+      session.fail(t.file, label, new AppError('invalid_input', describeIssues(data.error.issues), undefined, invalidRecord(data.error.issues)));
       continue;
     }
     const source = get(row, 'source');
     const target = get(row, 'target');
     if (!source || !target) {
-      session.fail(t.file, label, 'a link needs both source and target');
+      session.fail(t.file, label, said('import.linkNeedsEnds'));
       continue;
     }
     const id = get(row, 'id') || `lnk-${createHash('sha1').update(`${type.data}>${source}>${target}`).digest('hex').slice(0, 13)}`;
@@ -772,7 +785,9 @@ export function planServicesTable(
 ): void {
   const problems = mappingProblems(mapping);
   if (problems.length) {
-    session.fail(t.file, t.sheet ? `sheet "${t.sheet}"` : WHOLE_FILE, `the column mapping cannot import services: ${problems.join('; ')}`);
+    const unknown = Object.entries(mapping).find(([, r]) => r !== null && !COLUMN_ROLES.includes(r));
+    const msg = problems[0].startsWith('no column') || !unknown ? said('import.mappingNoIdName') : said('import.mappingUnknownRole', { column: unknown[0], value: String(unknown[1]) });
+    session.fail(t.file, t.sheet ? `sheet "${t.sheet}"` : WHOLE_FILE, new AppError('invalid_input', `the column mapping cannot import services: ${problems.join('; ')}`, undefined, msg));
     return;
   }
   const roles = t.headers.map((h) => mapping[h.trim()] ?? null);
@@ -799,7 +814,7 @@ export function planServicesTable(
       marked: false,
     };
     let label = where(t, i);
-    let bad: string | undefined;
+    let bad: CodedMessage | undefined;
     roles.forEach((role, c) => {
       if (!role || bad) return;
       const cell = unescapeCell(row[c] ?? '').trim();
@@ -809,7 +824,7 @@ export function planServicesTable(
       else if (role === 'excluded') v.excluded ||= markValue(cell) === 1;
       else if (role.startsWith('meter.')) {
         const n = markValue(cell);
-        if (n === undefined) bad = `column "${t.headers[c]}": "${cell.slice(0, 40)}" is not a mark (x, 1 or 0) or a number from 0 to 1`;
+        if (n === undefined) bad = said('import.notAMark', { column: t.headers[c], value: cell.slice(0, 40) });
         else {
           v.meters[role.slice(6) as Meter] = n;
           if (n > 0) v.marked = true;
@@ -819,7 +834,7 @@ export function planServicesTable(
           // Excel turns "091" into 91; a name ("Turku", "Åbo") is looked up in the code list.
           const code = /^\d{1,3}$/.test(token) ? token.padStart(3, '0') : ctx.codes.municipalityByName(token);
           if (code && ctx.codes.has('municipalities', code)) v.municipalities.push(code);
-          else session.warn('municipality not in the 2023 code list; dropped', `${place} ${label}: "${token.slice(0, 40)}"`);
+          else session.warn(said('import.unknownMunicipality'), `${place} ${label}: "${token.slice(0, 40)}"`);
         }
       } else if (role === 'organisation') v.organisations.push(...splitCodes(cell));
       else {
@@ -827,7 +842,7 @@ export function planServicesTable(
         for (const token of splitCodes(cell)) {
           const ref = ctx.codes.has(list, token) ? { list, code: token } : ctx.codes.fromUri(token);
           if (ref && ref.list === list) v[list].push(ref.code);
-          else session.warn(`${list} code not in the code list; dropped`, `${place} ${label}: "${token.slice(0, 40)}"`);
+          else session.warn(said('import.unknownCode', { list }), `${place} ${label}: "${token.slice(0, 40)}"`);
         }
       }
     });
@@ -843,7 +858,7 @@ export function planServicesTable(
       id = ptvEntityId('service', ptvId);
     } else if (v.id && ID_OK.test(v.id) && v.id.length <= 200) id = v.id;
     else if (v.id) {
-      session.fail(t.file, label, `the id "${v.id.slice(0, 60)}" has characters an id cannot have`);
+      session.fail(t.file, label, said('import.badId', { value: v.id.slice(0, 60) }));
       continue;
     } else if (name.fi || name.sv || name.en) {
       // No id column: the name and area identify the row, so importing the same sheet again
@@ -851,7 +866,7 @@ export function planServicesTable(
       const key = `${(name.fi ?? name.sv ?? name.en ?? '').toLocaleLowerCase('fi')}|${[...v.municipalities].sort().join(',')}`;
       id = `srv-t-${createHash('sha1').update(key).digest('hex').slice(0, 16)}`;
     } else {
-      session.fail(t.file, label, 'neither an id nor a name');
+      session.fail(t.file, label, said('import.noIdOrName'));
       continue;
     }
     label = `${label} (${id}${name.fi ? `, ${name.fi.slice(0, 50)}` : ''})`;
@@ -867,7 +882,7 @@ export function planServicesTable(
       ptvId,
       build: (existing) => {
         if (existing && existing.kind !== 'service') {
-          throw new AppError('conflict', `the id ${id} already belongs to a ${existing.kind}`);
+          throw codedError('conflict', said('import.idTaken', { id, otherKind: existing.kind, kind: 'service' }));
         }
         const base: Partial<Service> = existing ?? { id, kind: 'service', name: {}, ...(ptvId ? { ptvId } : {}) };
         const keepOrSet = <T extends Record<string, string | undefined>>(old: T | undefined, incoming: Record<string, string>): T => {
@@ -889,7 +904,7 @@ export function planServicesTable(
           ...(v.excluded ? { excluded: true } : {}),
         };
         if (!existing && !(name.fi || name.sv || name.en)) {
-          throw new AppError('invalid_input', 'the service is not in the workspace and the row gives no name for it');
+          throw codedError('invalid_input', said('import.serviceNeedsName'));
         }
         return checkedEntity(next);
       },
@@ -947,11 +962,12 @@ export async function planSpreadsheetFile(
   } catch (err) {
     if (!(err instanceof AppError)) throw err;
     if (session.onError === 'stop' || err.code === 'too_large') throw err;
-    session.fail(input.name, WHOLE_FILE, err.message.startsWith(`${input.name}: `) ? err.message.slice(input.name.length + 2) : err.message);
+    const text = err.message.startsWith(`${input.name}: `) ? err.message.slice(input.name.length + 2) : err.message;
+    session.fail(input.name, WHOLE_FILE, new AppError(err.code, text, err.details, err.msg));
     return;
   }
   if (!tables.length) {
-    session.fail(input.name, WHOLE_FILE, 'the file has no rows');
+    session.fail(input.name, WHOLE_FILE, said('import.noRows'));
     return;
   }
   // Entity tables first, so that the links of the same workbook find their ends.
@@ -966,7 +982,7 @@ export async function planSpreadsheetFile(
       const problems = mappingProblems(mapping);
       if (problems.length && tables.length > 1) {
         // A workbook's notes or definitions sheet (the labelling sheet's "mittarit") is not a list of services.
-        session.warn('sheet without an id or name column; ignored', `${t.file} / ${t.sheet}: ${t.headers.slice(0, 5).join(', ')}`);
+        session.warn(said('import.sheetIgnored'), `${t.file} / ${t.sheet}: ${t.headers.slice(0, 5).join(', ')}`);
         continue;
       }
       if (problems.length) {
@@ -974,6 +990,7 @@ export async function planSpreadsheetFile(
           'invalid_input',
           `${input.name}: ${opts.mapping ? 'the column mapping names no id or name column' : 'which column holds what could not be recognised'} (headers: ${t.headers.slice(0, 12).join(', ').slice(0, 300)}). Choose a column mapping and import again.`,
           { file: input.name, reason: 'needs-mapping', headers: t.headers, proposal: proposeMapping(t.headers) },
+          said(opts.mapping ? 'import.mappingNamesNoIdName' : 'import.needsMapping', { headers: t.headers.slice(0, 12).join(', ').slice(0, 300) }),
         );
       }
       planServicesTable(session, t, mapping, ctx, opts);

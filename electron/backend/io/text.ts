@@ -2,6 +2,8 @@
 import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 import { AppError } from '../../../shared/api/result';
+import type { CodedMessage } from '../../../shared/api/messages';
+import { said } from '../messages';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -23,7 +25,7 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /** Strict UTF-8 (JSON and XML must be UTF-8), or why not, in words that do not repeat the file name. */
-export function tryDecodeUtf8(bytes: Uint8Array): { text: string } | { problem: string; offset: number } {
+export function tryDecodeUtf8(bytes: Uint8Array): { text: string } | { problem: string; offset: number; msg: CodedMessage } {
   // isUtf8 validates with SIMD and Buffer decodes natively: a 10 MB PTV page in a few milliseconds.
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (isUtf8(buf)) {
@@ -31,24 +33,27 @@ export function tryDecodeUtf8(bytes: Uint8Array): { text: string } | { problem: 
     return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text };
   }
   const offset = firstInvalidUtf8(bytes);
-  return { problem: `not valid UTF-8 text (invalid bytes at offset ${offset}); save it as UTF-8 and try again`, offset };
+  return { problem: `not valid UTF-8 text (invalid bytes at offset ${offset}); save it as UTF-8 and try again`, offset, msg: said('import.notUtf8', { offset }) };
 }
 
 /** Strict UTF-8; a leading BOM is dropped; throws AppError naming the file. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   const r = tryDecodeUtf8(bytes);
   if ('text' in r) return r.text;
-  throw new AppError('invalid_input', `${file}: ${r.problem}.`, { file, reason: 'encoding', offset: r.offset });
+  throw new AppError('invalid_input', `${file}: ${r.problem}.`, { file, reason: 'encoding', offset: r.offset }, r.msg);
 }
 
 /** JSON text parsed, or why not. */
-export function tryParseJson(bytes: Uint8Array): { value: unknown } | { problem: string } {
+export function tryParseJson(bytes: Uint8Array): { value: unknown } | { problem: string; msg: CodedMessage } {
   const decoded = tryDecodeUtf8(bytes);
   if ('problem' in decoded) return decoded;
   try {
     return { value: JSON.parse(decoded.text) };
   } catch (err) {
-    return { problem: `not valid JSON (${(err as Error).message.slice(0, 200)})` };
+    const detail = (err as Error).message.slice(0, 200);
+    // V8's own words are English; the coded message keeps only where the error is.
+    const at = /position (\d+)/.exec(detail)?.[1];
+    return { problem: `not valid JSON (${detail})`, msg: at ? said('import.notJsonAt', { position: Number(at) }) : said('import.notJson') };
   }
 }
 

@@ -6,6 +6,8 @@
  */
 import zlib from 'node:zlib';
 import { AppError } from '../../../shared/api/result';
+import type { CodedMessage } from '../../../shared/api/messages';
+import { codedError, said } from '../messages';
 
 export interface ZipLimits {
   /** Total uncompressed bytes allowed (default 64 MiB: a 100,000-row sheet is well under that). */
@@ -34,8 +36,8 @@ export function guardZip(bytes: Uint8Array, file: string, limits: ZipLimits = {}
   const max = limits.maxUncompressed ?? DEFAULT_MAX_UNCOMPRESSED;
   const maxEntries = limits.maxEntries ?? 10_000;
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const bad = (why: string) => new AppError('invalid_input', `${file}: not a readable .xlsx file (${why}).`, { file, reason: 'zip' });
-  if (buf.length < 22 || buf.readUInt32LE(0) !== LFH) throw bad('it is not a ZIP container');
+  const bad = (why: CodedMessage) => codedError('invalid_input', why, { file, details: { reason: 'zip' } });
+  if (buf.length < 22 || buf.readUInt32LE(0) !== LFH) throw bad(said('zip.notZip'));
 
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 0xffff); i--) {
@@ -44,22 +46,22 @@ export function guardZip(bytes: Uint8Array, file: string, limits: ZipLimits = {}
       break;
     }
   }
-  if (eocd < 0) throw bad('no end-of-archive record; the file may be truncated');
+  if (eocd < 0) throw bad(said('zip.truncated'));
   const count = buf.readUInt16LE(eocd + 10);
   const cdSize = buf.readUInt32LE(eocd + 12);
   const cdOffset = buf.readUInt32LE(eocd + 16);
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     // ZIP64 only exists for archives over 4 GB or 65,535 entries, which no workshop sheet needs.
-    throw new AppError('too_large', `${file}: a ZIP64 archive (over 4 GB or 65,535 parts); it was not opened.`, { file, reason: 'zip64' });
+    throw codedError('too_large', said('zip.zip64'), { file, details: { reason: 'zip64' } });
   }
-  if (count > maxEntries) throw new AppError('too_large', `${file}: ${count} parts inside, more than ${maxEntries}; it was not opened.`, { file, reason: 'entries' });
-  if (cdOffset + cdSize > eocd) throw bad('the archive directory points outside the file');
+  if (count > maxEntries) throw codedError('too_large', said('zip.tooManyParts', { count, max: maxEntries }), { file, details: { reason: 'entries' } });
+  if (cdOffset + cdSize > eocd) throw bad(said('zip.outside'));
 
   const entries: (ZipEntryInfo & { method: number; offset: number })[] = [];
   let total = 0;
   let p = cdOffset;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CDH) throw bad('a damaged archive directory');
+    if (p + 46 > buf.length || buf.readUInt32LE(p) !== CDH) throw bad(said('zip.damagedDirectory'));
     const method = buf.readUInt16LE(p + 10);
     const compressed = buf.readUInt32LE(p + 20);
     const uncompressed = buf.readUInt32LE(p + 24);
@@ -69,15 +71,11 @@ export function guardZip(bytes: Uint8Array, file: string, limits: ZipLimits = {}
     const offset = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
     if (compressed === 0xffffffff || uncompressed === 0xffffffff || offset === 0xffffffff) {
-      throw new AppError('too_large', `${file}: uses ZIP64 sizes; it was not opened.`, { file, reason: 'zip64' });
+      throw codedError('too_large', said('zip.zip64'), { file, details: { reason: 'zip64' } });
     }
     total += uncompressed;
     if (total > max) {
-      throw new AppError(
-        'too_large',
-        `${file}: would unpack to more than ${mb(max)} (at least ${mb(total)}); it was not opened. A spreadsheet that small on disk and that large inside is a "zip bomb", or simply too big to import.`,
-        { file, reason: 'uncompressed', limit: max, declared: total },
-      );
+      throw codedError('too_large', said('zip.bomb', { limit: mb(max), size: mb(total) }), { file, details: { reason: 'uncompressed', limit: max, declared: total } });
     }
     entries.push({ name, compressed, uncompressed, method, offset });
     p += 46 + nameLen + extraLen + commentLen;
@@ -85,9 +83,9 @@ export function guardZip(bytes: Uint8Array, file: string, limits: ZipLimits = {}
 
   // Declared sizes can lie; inflate each part with its declared size as a hard output limit.
   for (const e of entries) {
-    if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LFH) throw bad(`a damaged part ${e.name}`);
+    if (e.offset + 30 > buf.length || buf.readUInt32LE(e.offset) !== LFH) throw bad(said('zip.damagedPart', { part: e.name }));
     const start = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
-    if (start + e.compressed > buf.length) throw bad(`the part ${e.name} is cut short`);
+    if (start + e.compressed > buf.length) throw bad(said('zip.partCut', { part: e.name }));
     const data = buf.subarray(start, start + e.compressed);
     let actual: number;
     if (e.method === 0) actual = data.length;
@@ -96,13 +94,13 @@ export function guardZip(bytes: Uint8Array, file: string, limits: ZipLimits = {}
         actual = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, e.uncompressed) }).length;
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || err instanceof RangeError) {
-          throw new AppError('too_large', `${file}: a part inside (${e.name}) is larger than it declares; it was not opened.`, { file, reason: 'lying-size' });
+          throw new AppError('too_large', `${file}: a part inside (${e.name}) is larger than it declares; it was not opened.`, { file, reason: 'lying-size' }, said('zip.partLies', { part: e.name }));
         }
-        throw bad(`the part ${e.name} cannot be decompressed`);
+        throw bad(said('zip.partUnreadable', { part: e.name }));
       }
-    } else throw bad(`the part ${e.name} uses compression method ${e.method}`);
+    } else throw bad(said('zip.partMethod', { part: e.name, method: e.method }));
     if (actual !== e.uncompressed) {
-      throw new AppError('too_large', `${file}: a part inside (${e.name}) differs in size from what it declares; it was not opened.`, { file, reason: 'lying-size' });
+      throw new AppError('too_large', `${file}: a part inside (${e.name}) differs in size from what it declares; it was not opened.`, { file, reason: 'lying-size' }, said('zip.partLies', { part: e.name }));
     }
   }
   return entries.map(({ name, compressed, uncompressed }) => ({ name, compressed, uncompressed }));

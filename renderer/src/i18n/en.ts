@@ -1,5 +1,6 @@
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
+import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
@@ -10,6 +11,7 @@ export const en = {
   picture: { ...pictureText.en, impact: impactText.en },
   workshop: workshopText.en,
   remote: remoteText.en,
+  messages: messagesText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',

@@ -1,5 +1,6 @@
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
+import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 import type { Messages } from './en';
@@ -12,6 +13,7 @@ export const sv: Messages = {
   picture: { ...pictureText.sv, impact: impactText.sv },
   workshop: workshopText.sv,
   remote: remoteText.sv,
+  messages: messagesText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',

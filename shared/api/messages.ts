@@ -1,0 +1,122 @@
+/**
+ * Messages the backend sends for people to read (errors, skipped records, import warnings) travel
+ * as a code with parameters, so that each client says them in its user's language. The English
+ * sentence travels too, for logs and API clients.
+ *
+ * Every code the backend can produce is in MESSAGE_CODES; the catalogue
+ * (renderer/src/i18n/sections/messages.ts, key `messages.<code>`) is checked against this list
+ * in fi, sv and en with the same placeholders. Parameter conventions the formatter knows:
+ * `kind`/`otherKind` are entity kinds, `type` a link type, `list` a code list name; the rest are
+ * shown as they are (row numbers, column headings, file names, values from the file).
+ */
+export const MESSAGE_CODES = [
+  // An import's files, records and rows
+  'import.cancelled',
+  'import.noFiles',
+  'import.alreadyRunning',
+  'import.notUtf8',
+  'import.notJson',
+  'import.notJsonAt',
+  'import.unknownJson',
+  'import.pictureNeedsTable',
+  'import.invalidRecord',
+  'import.idTaken',
+  'import.linkEndMissing',
+  'import.linkNotMade',
+  'import.pictureIdTaken',
+  'import.reviewKept',
+  'import.tooManyRows',
+  'import.sheetTooManyRows',
+  'import.notXlsx',
+  'import.notNumber',
+  'import.notWholeNumber',
+  'import.notYesNo',
+  'import.noId',
+  'import.badKind',
+  'import.badLinkType',
+  'import.linkNeedsEnds',
+  'import.mappingNoIdName',
+  'import.mappingUnknownRole',
+  'import.notAMark',
+  'import.badId',
+  'import.noIdOrName',
+  'import.serviceNeedsName',
+  'import.noRows',
+  'import.needsMapping',
+  'import.mappingNamesNoIdName',
+  'import.unknownColumn',
+  'import.unknownMunicipality',
+  'import.unknownCode',
+  'import.sheetIgnored',
+  // PTV records
+  'ptv.notList',
+  'ptv.nameCut',
+  'ptv.descriptionCut',
+  'ptv.codeKept',
+  'ptv.codeDropped',
+  'ptv.ontologyUriLong',
+  'ptv.keywordCut',
+  'ptv.tooManyKeywords',
+  'ptv.unknownAreaType',
+  'ptv.municipalityKept',
+  'ptv.areaDropped',
+  'ptv.unknownFunding',
+  'ptv.referenceNoName',
+  'ptv.noName',
+  'ptv.noServiceClasses',
+  'ptv.limitedNoArea',
+  'ptv.providerFreeText',
+  'ptv.providerMissing',
+  'ptv.channelRefNoId',
+  'ptv.urlDropped',
+  'ptv.unknownChannelType',
+  'ptv.unknownOrgType',
+  'ptv.badBusinessId',
+  'ptv.notObject',
+  'ptv.notPtvRecord',
+  'ptv.noPtvId',
+  'ptv.badPtvId',
+  'ptv.notPtv',
+  // Workspace JSON and GraphML files
+  'graph.notWorkspaceExport',
+  'graph.newerExport',
+  'graph.unknownVersion',
+  'graph.notLists',
+  'graph.tooLarge',
+  'graph.pictureNotLists',
+  'graph.pictureTooLarge',
+  'graph.badPictureItem',
+  'graph.doctype',
+  'graph.xmlTooLarge',
+  'graph.notWellFormed',
+  'graph.notGraphml',
+  'graph.noGraph',
+  'graph.noKind',
+  // ZIP containers (.xlsx, course packs)
+  'zip.notZip',
+  'zip.truncated',
+  'zip.zip64',
+  'zip.tooManyParts',
+  'zip.outside',
+  'zip.damagedDirectory',
+  'zip.bomb',
+  'zip.damagedPart',
+  'zip.partCut',
+  'zip.partLies',
+  'zip.partUnreadable',
+  'zip.partMethod',
+] as const;
+
+export type MessageCode = (typeof MESSAGE_CODES)[number];
+export type MessageParams = Record<string, string | number>;
+
+/** A message by code: what the backend says, for the client to put into words. */
+export interface CodedMessage {
+  code: MessageCode;
+  params?: MessageParams;
+}
+
+/** True for a code this version knows (a newer backend may send codes an older client lacks). */
+export function isMessageCode(v: unknown): v is MessageCode {
+  return typeof v === 'string' && (MESSAGE_CODES as readonly string[]).includes(v);
+}
