@@ -1,9 +1,47 @@
 import { AppError } from '../../shared/api/result';
+import { LANGUAGES, type Language } from '../../shared/model';
+import { translator } from '../../renderer/src/i18n/catalogue';
+import { sayMessage } from '../../renderer/src/i18n/say';
 import { createBackend, defaultDataDir } from '../backend';
 import { openWorkspaceFile } from '../backend/domains/workspace';
 import type { AppContext } from '../backend/context';
 import type { Registry } from '../backend/registry';
 import type { Workspace } from '../backend/store/workspace';
+
+/**
+ * The language of messages on the command line: `--lang` (or `--language`) when given, else the
+ * system locale (LC_ALL, LC_MESSAGES, LANG: "fi_FI.UTF-8" is Finnish), else English.
+ */
+export function cliLanguage(flag?: unknown, env: NodeJS.ProcessEnv = process.env): Language {
+  if (flag !== undefined) {
+    if (!(LANGUAGES as readonly string[]).includes(String(flag))) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${String(flag)}".`);
+    return flag as Language;
+  }
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  const code = /^([a-z]{2})(?:[_.@-]|$)/i.exec(locale)?.[1]?.toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : 'en';
+}
+
+/** The language a command line asks for, read before (or without) parsing its options, for its error line. */
+export function languageOfArgs(args: string[], env: NodeJS.ProcessEnv = process.env): Language {
+  for (let i = 0; i < args.length; i++) {
+    const m = /^--(?:lang|language)(?:=(.*))?$/.exec(args[i]);
+    if (!m) continue;
+    const v = m[1] ?? args[i + 1];
+    if ((LANGUAGES as readonly string[]).includes(v)) return v as Language;
+  }
+  return cliLanguage(undefined, env);
+}
+
+/** An AppError for a person at the command line: in English as it came, or said in `lang` when it carries a coded message. */
+export function errorText(err: AppError, lang: Language): string {
+  if (lang === 'en' || !err.msg) return err.message;
+  const said = sayMessage(translator(lang), err.msg);
+  if (!said) return err.message;
+  const d = (err.details ?? {}) as { file?: unknown; record?: unknown };
+  const where = [d.file, d.record !== '(whole file)' ? d.record : undefined].filter((x): x is string => typeof x === 'string' && !!x && !said.includes(x));
+  return [...where, said].join(': ');
+}
 
 /** A usage error: printed as one line with the command's usage, exit code 2. */
 export class UsageError extends Error {}

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/api/result';
-import { UsageError, type Command } from './common';
+import { errorText, languageOfArgs, UsageError, type Command } from './common';
 import { ioCommands } from './commands/io';
 import { pictureCommands } from './commands/picture';
 import { recommendCommands } from './commands/recommend';
@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (err instanceof AppError) {
-      console.error(`kohtaanto ${name}: ${err.message}`);
+      console.error(`kohtaanto ${name}: ${errorText(err, languageOfArgs(rest))}`);
       return 1;
     }
     console.error(`kohtaanto ${name}: ${(err as Error).message ?? String(err)}`);

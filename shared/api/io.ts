@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_KINDS, IdSchema, LanguageSchema, METERS, type Meter } from '../model';
 import { command, query, type MethodSpec } from './contract-kit';
 import { ImportDuplicatesSchema } from './duplicates';
+import { MESSAGE_CODES } from './messages';
 
 export const IMPORT_FORMATS = ['auto', 'ptv', 'csv', 'xlsx', 'json', 'graphml'] as const;
 /** What an import reads: the ecosystem (every format above), or one part of the situational picture from a CSV/XLSX. */
@@ -35,15 +36,17 @@ export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 const FileSchema = z.object({ name: z.string().min(1).max(500), dataBase64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4) });
 const Counts = z.record(z.enum(ENTITY_KINDS), z.number().int());
+const Coded = { code: z.enum(MESSAGE_CODES).optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() };
 
 export const ImportSummarySchema = z.object({
   created: Counts,
   updated: Counts,
   unchanged: Counts,
   links: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), removed: z.number().int() }),
-  skipped: z.array(z.object({ file: z.string(), record: z.string(), reason: z.string(), row: z.number().int().optional(), column: z.string().optional() })),
+  /** `reason` is English; `code` and `params` (shared/api/messages.ts) say it in the user's language. */
+  skipped: z.array(z.object({ file: z.string(), record: z.string(), reason: z.string(), ...Coded, row: z.number().int().optional(), column: z.string().optional() })),
   skippedTotal: z.number().int(),
-  warnings: z.array(z.object({ reason: z.string(), count: z.number().int(), example: z.string() })),
+  warnings: z.array(z.object({ reason: z.string(), ...Coded, count: z.number().int(), example: z.string() })),
   duplicates: ImportDuplicatesSchema.optional(),
   /** Situational-picture imports: items written per kind, and measurements or answers taken in. */
   picture: z

@@ -4,7 +4,10 @@ import { ENTITY_KINDS, LANGUAGES } from '../../../shared/model';
 import { EXPORT_FORMATS, IMPORT_FORMATS, IMPORT_KINDS, PICTURE_COLUMN_ROLES, type ImportKind, type PictureImportKind } from '../../../shared/api/io';
 import { AppError } from '../../../shared/api/result';
 import { importFiles, writeExport, type ExportFormat, type ImportFormat, type ImportResult } from '../../backend/io';
-import { UsageError, withWorkspace, type Command } from '../common';
+import { cliLanguage, errorText, UsageError, withWorkspace, type Command } from '../common';
+import { translator } from '../../../renderer/src/i18n/catalogue';
+import { sayOr } from '../../../renderer/src/i18n/say';
+import type { Language } from '../../../shared/model';
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -17,7 +20,7 @@ function countLine(label: string, counts: Record<string, number>): string {
   return `${label.padEnd(10)} ${parts.length ? parts.join(', ') : 'nothing'}`;
 }
 
-function printSummary(r: ImportResult & { dryRun?: boolean }): void {
+function printSummary(r: ImportResult & { dryRun?: boolean }, lang: Language): void {
   if (r.dryRun) console.log('dry run: nothing was written');
   if (r.picture) {
     const line = (label: string, m: Record<string, number>) => `${label.padEnd(10)} ${Object.entries(m).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing'}`;
@@ -28,23 +31,25 @@ function printSummary(r: ImportResult & { dryRun?: boolean }): void {
     if (Object.values(r.created).some(Boolean)) console.log(countLine('also made', r.created));
   }
   if (r.picture) {
-    printProblems(r);
+    printProblems(r, lang);
     return;
   }
   console.log(countLine('created', r.created));
   console.log(countLine('updated', r.updated));
   console.log(countLine('unchanged', r.unchanged));
   console.log(`${'links'.padEnd(10)} ${r.links.created} created, ${r.links.updated} updated, ${r.links.removed} removed, ${r.links.unchanged} unchanged`);
-  printProblems(r);
+  printProblems(r, lang);
   const d = r.duplicates;
   if (d?.groups) console.log(`duplicates ${d.imported} imported, about ${d.distinctNames} distinct names, ${d.groups} possible duplicate groups (${d.likely} likely); review them in the app (Workspace → Find duplicates)`);
 }
 
-function printProblems(r: ImportResult): void {
+/** Skipped records and warnings, each said in `lang` (the reasons are what a person acts on). */
+function printProblems(r: ImportResult, lang: Language): void {
+  const t = translator(lang);
   console.log(`${'skipped'.padEnd(10)} ${r.skippedTotal}`);
-  for (const s of r.skipped.slice(0, 50)) console.log(`  - ${s.file}: ${s.record}: ${s.reason}`);
+  for (const s of r.skipped.slice(0, 50)) console.log(`  - ${s.file}: ${s.record}: ${sayOr(t, s, s.reason)}`);
   if (r.skippedTotal > 50) console.log(`  … and ${r.skippedTotal - 50} more (use --json for all)`);
-  for (const w of r.warnings) console.log(`warning: ${w.reason} (${w.count}×, e.g. ${w.example})`);
+  for (const w of r.warnings) console.log(`warning: ${sayOr(t, w, w.reason)} (${w.count}×, e.g. ${w.example})`);
 }
 
 /** `--map "Heading=role"` flags as a mapping; `Heading=` ignores that column. */
@@ -78,7 +83,7 @@ export const ioCommands: Record<string, Command> = {
   import: {
     summary: 'Import PTV JSON, spreadsheets, workspace JSON or GraphML, or measurements, budget, cost–benefit or survey data',
     usage:
-      'kohtaanto import FILE INPUT... [--kind ecosystem|measurements|budget|cba|survey] [--format auto|ptv|csv|xlsx|json|graphml]\n                 [--map "COLUMN=ROLE"]... [--survey ID | --survey-name TEXT] [--on-error skip|stop] [--lang fi|sv|en] [--dry-run] [--json]\n\n  --kind       what the inputs hold (default: ecosystem: services, organisations… in any format above);\n               measurements, budget, cba, survey: a part of the situational picture, from CSV or XLSX\n  --format     how to read the inputs (default: auto, from name and content)\n  --map        which column holds what (picture kinds; repeat the flag; "COLUMN=" ignores a column);\n               columns not named keep the guess from their headings. Roles:\n                 measurements: indicator (id or name), date, value, type (measurement|baseline|target), note, source\n                 budget: item, organisation, category, year, planned, actual\n                 cba: name, type (cost|benefit|adoption|discount rate), perOrganisation, amount (a year column)\n                 survey: question (one column per question)\n  --survey     survey responses: count them into this survey (its id); --survey-name: a new survey\n               of that name (default: named after the file)\n  --on-error   skip (default): import the good records and report the bad ones;\n               stop: any bad record cancels the whole import and changes nothing\n  --lang       language of the messages about bad rows and of names the import makes (default en)\n  --dry-run    check everything and report what would be imported; write nothing\n  --json       print the full result as JSON\n\nThe whole import is one transaction and one undo step. Ctrl+C cancels it and writes nothing.',
+      'kohtaanto import FILE INPUT... [--kind ecosystem|measurements|budget|cba|survey] [--format auto|ptv|csv|xlsx|json|graphml]\n                 [--map "COLUMN=ROLE"]... [--survey ID | --survey-name TEXT] [--on-error skip|stop] [--lang fi|sv|en] [--dry-run] [--json]\n\n  --kind       what the inputs hold (default: ecosystem: services, organisations… in any format above);\n               measurements, budget, cba, survey: a part of the situational picture, from CSV or XLSX\n  --format     how to read the inputs (default: auto, from name and content)\n  --map        which column holds what (picture kinds; repeat the flag; "COLUMN=" ignores a column);\n               columns not named keep the guess from their headings. Roles:\n                 measurements: indicator (id or name), date, value, type (measurement|baseline|target), note, source\n                 budget: item, organisation, category, year, planned, actual\n                 cba: name, type (cost|benefit|adoption|discount rate), perOrganisation, amount (a year column)\n                 survey: question (one column per question)\n  --survey     survey responses: count them into this survey (its id); --survey-name: a new survey\n               of that name (default: named after the file)\n  --on-error   skip (default): import the good records and report the bad ones;\n               stop: any bad record cancels the whole import and changes nothing\n  --lang       language of the messages about bad rows and of names the import makes\n               (default: the system locale, LC_ALL/LANG, if Finnish or Swedish, else en)\n  --dry-run    check everything and report what would be imported; write nothing\n  --json       print the full result as JSON\n\nThe whole import is one transaction and one undo step. Ctrl+C cancels it and writes nothing.',
     options: {
       format: { type: 'string' },
       kind: { type: 'string' },
@@ -96,7 +101,7 @@ export const ioCommands: Record<string, Command> = {
       const format = pick(values.format, IMPORT_FORMATS, '--format', 'auto') as ImportFormat;
       const onError = pick(values['on-error'], ['skip', 'stop'] as const, '--on-error', 'skip');
       const kind = pick(values.kind, IMPORT_KINDS, '--kind', 'ecosystem');
-      const lang = pick(values.lang, LANGUAGES, '--lang', 'en');
+      const lang = cliLanguage(values.lang);
       const mapping = parseMap(values.map, kind);
       if ((values.survey !== undefined || values['survey-name'] !== undefined) && kind !== 'survey') throw new UsageError('--survey and --survey-name go with --kind survey.');
       if (values.survey !== undefined && values['survey-name'] !== undefined) throw new UsageError('Give --survey or --survey-name, not both.');
@@ -116,14 +121,14 @@ export const ioCommands: Record<string, Command> = {
           });
         } catch (err) {
           if (err instanceof AppError && kind !== 'ecosystem' && (err.details as { reason?: string } | undefined)?.reason === 'needs-mapping') {
-            console.error(`kohtaanto import: ${err.message}`);
+            console.error(`kohtaanto import: ${errorText(err, lang)}`);
             explainMapping(err, kind);
             return 1;
           }
           throw err;
         }
         if (values.json) console.log(JSON.stringify(result, null, 2));
-        else printSummary(result);
+        else printSummary(result, lang);
         return 0;
       } finally {
         process.off('SIGINT', onSigint);

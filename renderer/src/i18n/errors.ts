@@ -1,8 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../../shared/api/result';
+import { sayMessage } from './say';
 
 /** A user-facing sentence for an API error, in the UI language, keeping the backend's detail. */
 export function describeError(t: TFunction, e: AppError): string {
+  const coded = e.msg ? sayMessage(t, e.msg) : '';
+  if (coded) {
+    // The file (and the record, for an import stopped by one) come first, as in the English sentence.
+    const d = (e.details ?? {}) as { file?: unknown; record?: unknown };
+    const where = [d.file, d.record !== '(whole file)' ? d.record : undefined].filter((x): x is string => typeof x === 'string' && !!x && !coded.includes(x));
+    const message = [...where, coded].join(': ');
+    return t(`error.${e.code}`, { message, defaultValue: t('error.generic', { message }) });
+  }
   if (e.code === 'invalid_input') {
     const said = validationText(t, e);
     if (said) return said;

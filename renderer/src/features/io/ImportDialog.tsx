@@ -6,6 +6,7 @@ import { ENTITY_KINDS } from '../../../../shared/model';
 import { api } from '../../api';
 import { useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
+import { sayOr } from '../../i18n/say';
 import { ColumnMapping } from './ColumnMapping';
 import { fileToBase64 } from './files';
 import { useImportDialog } from './importStore';
@@ -24,6 +25,9 @@ type Stage =
  * Import of PTV JSON, spreadsheets, workspace JSON and GraphML: choose files, follow progress,
  * cancel, map unknown spreadsheet columns, and read what was created, updated and skipped.
  */
+/** The `record` of a problem with a whole file: the file's name already says which. */
+const WHOLE_FILE = '(whole file)';
+
 export function ImportDialog() {
   const { t, i18n } = useTranslation();
   const { open, files: initial, close } = useImportDialog();
@@ -64,7 +68,7 @@ export function ImportDialog() {
       const encoded = await Promise.all(files.map(async (f) => ({ name: f.name, dataBase64: await fileToBase64(f) })));
       const result = await api.call('io.import', { importId: id, files: encoded, onError: 'skip', mapping, kind: pk, lang: i18n.language as 'fi', dryRun: true, survey: surveyInput() });
       if (result.preview) setStage({ step: 'preview', kind: pk, result, busy: false });
-      else setStage({ step: 'failed', message: result.skipped.map((s) => `${s.file}: ${s.reason}`).join('\n') || t('io.nothingImported') });
+      else setStage({ step: 'failed', message: result.skipped.map((s) => `${s.file}: ${sayOr(t, s, s.reason)}`).join('\n') || t('io.nothingImported') });
     } catch (err) {
       failed(err);
     }
@@ -303,7 +307,8 @@ function Summary({ result, kind, onClose }: { result: ImportSummary; kind?: Pict
         <ul className="skipped-list">
           {result.skipped.map((s, i) => (
             <li key={i}>
-              <strong>{s.record}</strong> <span className="muted">({s.file})</span>: {s.reason}
+              {s.record !== WHOLE_FILE && <strong>{s.record} </strong>}
+              <span className="muted">({s.file})</span>: {sayOr(t, s, s.reason)}
             </li>
           ))}
         </ul>
@@ -314,7 +319,7 @@ function Summary({ result, kind, onClose }: { result: ImportSummary; kind?: Pict
           <ul className="skipped-list">
             {result.warnings.map((w, i) => (
               <li key={i}>
-                {w.reason} ({w.count}×) <span className="muted">{w.example}</span>
+                {sayOr(t, w, w.reason)} ({w.count}×) <span className="muted">{w.example}</span>
               </li>
             ))}
           </ul>

@@ -4,6 +4,7 @@ import { PICTURE_COLUMN_ROLES, type ImportSummary, type PictureImportKind } from
 import { pickText, type Language } from '../../../../shared/model';
 import type { PictureItem } from '../../../../shared/picture';
 import { ColumnMapping } from './ColumnMapping';
+import { sayOr } from '../../i18n/say';
 import { api } from '../../api';
 
 type Preview = NonNullable<ImportSummary['preview']>;
@@ -61,7 +62,7 @@ export function PicturePreviewStep(props: {
   const preview = props.result.preview as Preview;
   const roleLabel = (r: string) => t(`picture.import.role.${props.kind}.${r}`);
   const byRow = new Map<number, string[]>();
-  for (const s of props.result.skipped) if (s.row !== undefined) byRow.set(s.row, [...(byRow.get(s.row) ?? []), s.column ? `${s.column}: ${s.reason}` : s.reason]);
+  for (const s of props.result.skipped) if (s.row !== undefined) byRow.set(s.row, [...(byRow.get(s.row) ?? []), s.column ? `${s.column}: ${sayOr(t, s, s.reason)}` : sayOr(t, s, s.reason)]);
   const shown = preview.rows.length;
   const blocked = preview.missingRoles.length > 0;
   return (
@@ -125,7 +126,7 @@ export function PicturePreviewStep(props: {
               <ul className="skipped-list picture-problems">
                 {props.result.skipped.slice(0, 200).map((s, i) => (
                   <li key={i}>
-                    <strong>{s.record}</strong> <span className="muted">({s.file})</span>: {s.reason}
+                    <strong>{s.record}</strong> <span className="muted">({s.file})</span>: {sayOr(t, s, s.reason)}
                   </li>
                 ))}
               </ul>

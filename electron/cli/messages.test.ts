@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cliLanguage, languageOfArgs } from './common';
+import { runKohtaantoIn } from './run-cli.testkit';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-cli-msg-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('the command line says import problems in the user language', () => {
+  it('takes the language from --lang, else from LC_ALL, LC_MESSAGES or LANG, else English', () => {
+    expect(cliLanguage(undefined, { LANG: 'fi_FI.UTF-8' })).toBe('fi');
+    expect(cliLanguage(undefined, { LANG: 'fi_FI.UTF-8', LC_ALL: 'sv_FI.UTF-8' })).toBe('sv');
+    expect(cliLanguage(undefined, { LANG: 'de_DE.UTF-8' })).toBe('en');
+    expect(cliLanguage(undefined, { LANG: 'C.UTF-8' })).toBe('en');
+    expect(cliLanguage('sv', { LANG: 'fi_FI.UTF-8' })).toBe('sv');
+    expect(() => cliLanguage('de', {})).toThrow(/--lang must be one of fi, sv, en/);
+    expect(languageOfArgs(['x', '--lang=sv'], { LANG: 'fi_FI' })).toBe('sv');
+    expect(languageOfArgs(['x', '--lang', 'fi'], {})).toBe('fi');
+  }, 30_000);
+
+  it('prints skipped rows and warnings in Swedish under a Swedish locale, in Finnish with --lang fi, and the error that stops an import too', () => {
+    fs.writeFileSync(path.join(dir, 'rader.csv'), 'id;kind;name.fi;capacity;lempiväri\nsrv-9;service;Uusi;kymmenen;sininen\n;service;Ei tunnistetta;;\n');
+    const sv = { LANG: 'sv_FI.UTF-8' };
+    expect(runKohtaantoIn(sv, dir, 'new', 'w.kohtaanto').code).toBe(0);
+    const r = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv');
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('  - rader.csv: row 2 (srv-9): kolumn capacity: ”kymmenen” är inte ett tal');
+    expect(r.out).toContain('  - rader.csv: row 3: id saknas');
+    expect(r.out).toContain('warning: kolumnen är inget fält i något objekt; hoppades över (1×');
+    const fi = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--lang', 'fi');
+    expect(fi.out).toContain('sarake capacity: ”kymmenen” ei ole luku');
+    const stop = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--on-error', 'stop');
+    expect(stop.code).toBe(1);
+    expect(stop.err.trim()).toBe('kohtaanto import: rader.csv: row 2 (srv-9): kolumn capacity: ”kymmenen” är inte ett tal');
+    const en = runKohtaantoIn({}, dir, 'import', 'w.kohtaanto', 'rader.csv', '--on-error', 'stop');
+    expect(en.err.trim()).toBe('kohtaanto import: rader.csv: row 2 (srv-9): column capacity: "kymmenen" is not a number');
+  }, 120_000);
+});
