@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, startApp, type RunningApp } from './harness';
+
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = browser.page;
+  // A Swedish-speaking user: the UI language chosen earlier on this machine.
+  await browser.context.addInitScript(() => localStorage.setItem('kohtaanto.language', 'sv'));
+  await page.goto(`${app.url}#/service`);
+  await page.locator('.ws-title').waitFor();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+  fs.rmSync(app.dataDir, { recursive: true, force: true });
+});
+
+/** Drops a file on the window, which opens the import dialog with it. */
+async function drop(name: string, text: string): Promise<void> {
+  const dt = await page.evaluateHandle(
+    ([n, t]) => {
+      const d = new DataTransfer();
+      d.items.add(new File([t], n));
+      return d;
+    },
+    [name, text] as const,
+  );
+  await page.dispatchEvent('body', 'dragover', { dataTransfer: dt });
+  await page.dispatchEvent('body', 'drop', { dataTransfer: dt });
+  await page.locator('.modal').getByText(name).first().waitFor();
+}
+
+describe('backend messages in the user language', () => {
+  it('a Swedish user reads an import warning and skipped rows in Swedish', async () => {
+    await drop('rader.csv', 'id;kind;name.fi;capacity;lempiväri\nsrv-e2e-1;service;Uusi;kymmenen;sininen\n;service;Ei tunnistetta;;\n');
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByText('Importen är klar.').waitFor({ timeout: 60_000 });
+    const modal = page.locator('.modal');
+    const skipped = await modal.locator('.skipped-list').first().innerText();
+    expect(skipped).toContain('kolumn capacity: ”kymmenen” är inte ett tal');
+    expect(skipped).toContain('id saknas');
+    expect(skipped).not.toContain('is not a number');
+    const warnings = await modal.locator('.skipped-list').nth(1).innerText();
+    expect(warnings).toContain('kolumnen är inget fält i något objekt; hoppades över (1×)');
+    expect(warnings).not.toContain('ignored');
+    await modal.getByRole('button', { name: 'Stäng' }).click();
+  });
+
+  it('a Swedish user reads the error that stops an import in Swedish', async () => {
+    await drop('trasig.json', '{"itemList": [{"id": "trunc');
+    await page.selectOption('#import-onerror', 'stop');
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    const alert = page.locator('.modal [role=alert]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toBe('Uppgifterna är inte giltiga: trasig.json: inte giltig JSON (fel vid position 27)');
+    await page.locator('.modal').getByRole('button', { name: 'Stäng' }).click();
+  });
+});
