@@ -1,3 +1,4 @@
+import { decodeLabel } from '../../../shared/api/history';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -139,7 +140,10 @@ describe('merge', () => {
     // Kela → srv-b duplicated Kela → srv-a; srv-a → srv-b became a self-link.
     expect(r).toMatchObject({ movedLinks: 4, droppedLinks: 2, merged: ['srv-b'] });
     expect((ws.getEntity('per-1') as { expectedServices: string[] }).expectedServices).toEqual(['srv-a', 'srv-c']);
-    expect(ws.historyState().undoLabel).toBe('Merge 1 service into "Kotisairaanhoito"');
+    const label = decodeLabel(ws.historyState().undoLabel!);
+    expect(label.text).toBe('Merge 1 service into "Kotisairaanhoito"');
+    // Structured, so the undo button says it in the user's language.
+    expect(label.label).toEqual({ key: 'merge', params: { count: 1, kind: 'service', name: { fi: 'Kotisairaanhoito' } }, entity: { kind: 'service', id: 'srv-a' } });
   });
 
   it('is one undo step that restores everything exactly, and redo repeats it', async () => {

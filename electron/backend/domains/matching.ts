@@ -13,6 +13,7 @@ import {
   type RecommenderCodes,
 } from '../../../shared/api/matching';
 import { AppError } from '../../../shared/api/result';
+import { encodeLabel } from '../../../shared/api/history';
 import { compareRuns, describeChange, upgradeParams, upgradeRun, type MatchingRun } from '../../../shared/matching';
 import { pickText, type Entity, type Language, type LifeEvent, type Link, type LocalizedText, type Need, type Persona, type Service } from '../../../shared/model';
 import {
@@ -53,7 +54,7 @@ function measureBoundIndicators(ws: Workspace, run: MatchingRun, row: RunRow): v
       return [{ ...ind, measurements: [...ind.measurements, measurement] }];
     });
   if (!updates.length) return;
-  ws.edit(`Measure ${updates.length} indicator(s) from matching run ${row.id}`, (tx) => {
+  ws.edit(encodeLabel(`Measure ${updates.length} indicator(s) from matching run ${row.id}`, { key: 'measureFromRun', params: { count: updates.length } }), (tx) => {
     for (const ind of updates) tx.putItem(ind);
   });
 }

@@ -6,6 +6,7 @@
  * time, as one undoable edit.
  */
 import { AppError } from '../../../shared/api/result';
+import { encodeLabel, labelName } from '../../../shared/api/history';
 import type { DuplicateGroup, DuplicateMember, DuplicateReason, DuplicateReport, DuplicateTrait, ImportDuplicates, MergeResult } from '../../../shared/api/duplicates';
 import { pickText, type Entity, type EntityKind, type Link, type OptionalText, type Persona } from '../../../shared/model';
 import { validEntity, validLink, type Workspace } from '../store/workspace';
@@ -287,7 +288,11 @@ export function mergeEntities(ws: Workspace, keepId: string, mergeIds: string[])
     return e;
   });
   const { entity: kept, filled } = filledFrom(keep, others);
-  const label = `Merge ${others.length} ${keep.kind}${others.length > 1 ? 's' : ''} into "${pickText(keep.name, 'fi').slice(0, 60)}"`;
+  const label = encodeLabel(`Merge ${others.length} ${keep.kind}${others.length > 1 ? 's' : ''} into "${pickText(keep.name, 'fi').slice(0, 60)}"`, {
+    key: 'merge',
+    params: { count: others.length, kind: keep.kind, name: labelName(keep.name) },
+    entity: { kind: keep.kind, id: keep.id },
+  });
   const merging = new Set(mergeIds);
 
   return ws.edit(label, (tx) => {

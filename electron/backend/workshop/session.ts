@@ -891,7 +891,11 @@ export class WorkshopSession {
       }),
     );
     if (surveys.length) {
-      this.ws.edit(`Save ${surveys.length} survey${surveys.length === 1 ? '' : 's'} from the workshop "${this.settings.title.slice(0, 60)}"`, (tx) => {
+      const label = encodeLabel(`Save ${surveys.length} survey${surveys.length === 1 ? '' : 's'} from the workshop "${this.settings.title.slice(0, 60)}"`, {
+        key: 'workshopSurveys',
+        params: { count: surveys.length, title: this.settings.title.slice(0, 60) },
+      });
+      this.ws.edit(label, (tx) => {
         for (const s of surveys) tx.putItem(s);
       });
     }

@@ -375,6 +375,12 @@ export const en = {
     pictureDelete: 'deletion of {{pictureKind}} “{{name}}”',
     cbaSettingsEdit: 'change of the cost–benefit settings',
     reviewSave: 'saving review “{{label}}”',
+    measureFromRun_one: '{{count}} indicator measured from a matching run',
+    measureFromRun_other: '{{count}} indicators measured from a matching run',
+    merge_one: 'merge of {{count}} duplicate into {{kind}} “{{name}}”',
+    merge_other: 'merge of {{count}} duplicates into {{kind}} “{{name}}”',
+    workshopSurveys_one: '{{count}} survey from the workshop “{{title}}”',
+    workshopSurveys_other: '{{count}} surveys from the workshop “{{title}}”',
     pictureKind: { goal: 'goal', impactBox: 'impact-logic box', impactLink: 'impact-logic link', indicator: 'indicator', budgetLine: 'budget line', cbaItem: 'cost–benefit item', cbaSettings: 'cost–benefit settings', survey: 'survey' },
   },
   firstSteps: {

@@ -377,6 +377,12 @@ export const fi: Messages = {
     pictureDelete: 'poisto ({{pictureKind}} ”{{name}}”)',
     cbaSettingsEdit: 'kustannus-hyötyanalyysin asetusten muutos',
     reviewSave: 'tilannekatsauksen ”{{label}}” tallennus',
+    measureFromRun_one: '{{count}} mittarin mittaus kohtaantoanalyysistä',
+    measureFromRun_other: '{{count}} mittarin mittaus kohtaantoanalyysistä',
+    merge_one: '{{count}} kaksoiskappaleen yhdistäminen: {{kind}} ”{{name}}”',
+    merge_other: '{{count}} kaksoiskappaleen yhdistäminen: {{kind}} ”{{name}}”',
+    workshopSurveys_one: '{{count}} kysely työpajasta ”{{title}}”',
+    workshopSurveys_other: '{{count}} kyselyä työpajasta ”{{title}}”',
     pictureKind: { goal: 'tavoite', impactBox: 'vaikutuslogiikan laatikko', impactLink: 'vaikutuslogiikan yhteys', indicator: 'mittari', budgetLine: 'budjettirivi', cbaItem: 'kustannus-hyötyerä', cbaSettings: 'kustannus-hyötyanalyysin asetukset', survey: 'kysely' },
   },
   firstSteps: {

@@ -377,6 +377,12 @@ export const sv: Messages = {
     pictureDelete: 'borttagning av {{pictureKind}} ”{{name}}”',
     cbaSettingsEdit: 'ändring av kostnads-nyttoanalysens inställningar',
     reviewSave: 'sparande av lägesöversikten ”{{label}}”',
+    measureFromRun_one: '{{count}} indikator mätt från en matchningsanalys',
+    measureFromRun_other: '{{count}} indikatorer mätta från en matchningsanalys',
+    merge_one: 'sammanslagning av {{count}} dubblett med {{kind}} ”{{name}}”',
+    merge_other: 'sammanslagning av {{count}} dubbletter med {{kind}} ”{{name}}”',
+    workshopSurveys_one: '{{count}} enkät från workshoppen ”{{title}}”',
+    workshopSurveys_other: '{{count}} enkäter från workshoppen ”{{title}}”',
     pictureKind: { goal: 'mål', impactBox: 'ruta i effektlogiken', impactLink: 'länk i effektlogiken', indicator: 'indikator', budgetLine: 'budgetrad', cbaItem: 'kostnads-nyttopost', cbaSettings: 'kostnads-nyttoinställningar', survey: 'enkät' },
   },
   firstSteps: {
