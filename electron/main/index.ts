@@ -9,7 +9,7 @@ import { LANGUAGES, type Language } from '../../shared/model';
 import { CONTENT_SECURITY_POLICY } from '../server/csp';
 import { workshopHub } from '../backend/workshop/hub';
 import { startParticipantListener } from '../server/participant';
-import { menuTemplate, type MenuHandlers } from './menu';
+import { dialogTexts, errorBoxText, menuTemplate, type MenuHandlers } from './menu';
 import { printReportPdf } from './report-pdf';
 import { setSecretStore } from '../backend/remote/secrets';
 import { keychainSecrets } from './secrets';
@@ -84,21 +84,26 @@ app.whenReady().then(() => {
   });
   contents.on('will-attach-webview', (e) => e.preventDefault());
 
+  // The window's language, for the menu and the desktop's own dialogs.
+  let lang: Language = languageOf(app.getLocale());
   const call = async (method: string, input: unknown) => {
     const r = await registry.call(method, input);
-    if (!r.ok) dialog.showErrorBox('Kohtaanto', r.error.message);
+    if (!r.ok) dialog.showErrorBox(dialogTexts(lang).errorTitle, errorBoxText(lang, r.error));
   };
   const handlers: MenuHandlers = {
     command: (command) => contents.send('kohtaanto:event', 'menu.command', { command }),
     openWorkspace: async () => {
-      const r = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: [{ name: 'Kohtaanto', extensions: [WORKSPACE_EXT.slice(1)] }] });
+      const r = await dialog.showOpenDialog(win, { title: dialogTexts(lang).openWorkspace, properties: ['openFile'], filters: [{ name: 'Kohtaanto', extensions: [WORKSPACE_EXT.slice(1)] }] });
       if (!r.canceled && r.filePaths[0]) await call('workspace.open', { path: r.filePaths[0] });
     },
     closeWorkspace: () => void call('workspace.close', {}),
   };
   // The menu speaks the window's language: the system's until the window says which it uses.
-  const showMenu = (lang: Language) => Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(lang, handlers)));
-  showMenu(languageOf(app.getLocale()));
+  const showMenu = (next: Language) => {
+    lang = next;
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(next, handlers)));
+  };
+  showMenu(lang);
   ipcMain.on('kohtaanto:language', (event, lang: unknown) => {
     if (isTrustedSender(event.senderFrame?.url, appUrl) && isLanguage(lang)) showMenu(lang);
   });

@@ -4,8 +4,23 @@ import type { Language } from '../../shared/model';
 import { en, type Messages } from '../../renderer/src/i18n/en';
 import { fi } from '../../renderer/src/i18n/fi';
 import { sv } from '../../renderer/src/i18n/sv';
+import { translator } from '../../renderer/src/i18n/catalogue';
+import { describeError } from '../../renderer/src/i18n/errors';
+import { AppError, type ApiError } from '../../shared/api/result';
 
 const MESSAGES: Record<Language, Messages> = { fi, sv, en };
+
+/** Titles of the desktop window's own dialogs, from the same strings as the window. */
+export function dialogTexts(lang: Language): { openWorkspace: string; savePdf: string; errorTitle: string } {
+  const m = MESSAGES[lang] ?? fi;
+  return { openWorkspace: m.menu.desktop.openWorkspace.replace(/…$/, ''), savePdf: m.picture.report.pdf, errorTitle: 'Kohtaanto' };
+}
+
+/** An error the desktop shows in a message box, in the window's language when it carries a coded message. */
+export function errorBoxText(lang: Language, error: ApiError): string {
+  const t = translator(lang);
+  return describeError(t, new AppError(error.code, error.message, error.details, error.msg));
+}
 
 export interface MenuHandlers {
   /** Sends a command to the window, which runs it from the same list as its shortcuts. */

@@ -9,6 +9,7 @@ import { app, BrowserWindow, dialog } from 'electron';
 import { ReportRequestSchema, reportFileName, type DesktopReportPdfResult } from '../../shared/api/picture';
 import type { Result } from '../../shared/api/result';
 import type { Registry } from '../backend/registry';
+import { dialogTexts } from './menu';
 import { SECURE_WEB_PREFERENCES } from './security';
 
 export async function printReportPdf(parent: BrowserWindow, registry: Registry, raw: unknown): Promise<Result<DesktopReportPdfResult>> {
@@ -18,6 +19,7 @@ export async function printReportPdf(parent: BrowserWindow, registry: Registry, 
   if (!report.ok) return report;
   const { html } = report.value as { html: string };
   const choice = await dialog.showSaveDialog(parent, {
+    title: dialogTexts(parsed.data.lang).savePdf,
     defaultPath: path.join(app.getPath('documents'), reportFileName(parsed.data.lang, new Date(), 'pdf')),
     filters: [{ name: 'PDF', extensions: ['pdf'] }],
   });
@@ -35,7 +37,7 @@ export async function printReportPdf(parent: BrowserWindow, registry: Registry, 
     fs.renameSync(part, choice.filePath);
     return { ok: true, value: { saved: true, path: choice.filePath } };
   } catch (err) {
-    return { ok: false, error: { code: 'io_error', message: `The PDF could not be written: ${(err as Error).message}` } };
+    return { ok: false, error: { code: 'io_error', message: `The PDF could not be written: ${(err as Error).message}`, msg: { code: 'desktop.pdfNotWritten' } } };
   } finally {
     win.destroy();
     fs.rmSync(tmp, { recursive: true, force: true });

@@ -105,6 +105,8 @@ export const MESSAGE_CODES = [
   'zip.partLies',
   'zip.partUnreadable',
   'zip.partMethod',
+  // The desktop window
+  'desktop.pdfNotWritten',
 ] as const;
 
 export type MessageCode = (typeof MESSAGE_CODES)[number];

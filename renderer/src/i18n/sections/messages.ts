@@ -105,6 +105,7 @@ export const en = {
     partMethod: 'not a readable .xlsx file (the part {{part}} uses compression method {{method}}).',
   },
   /** Names of code lists, for {{list}}. */
+  desktop: { pdfNotWritten: 'The PDF could not be written.' },
   list: { serviceClasses: 'service class', targetGroups: 'target group', lifeEvents: 'life event', ontologyTerms: 'ontology term', municipalities: 'municipality' },
 };
 
@@ -209,6 +210,7 @@ export const fi: typeof en = {
     partUnreadable: 'ei luettava .xlsx-tiedosto (osaa {{part}} ei voi purkaa).',
     partMethod: 'ei luettava .xlsx-tiedosto (osa {{part}} käyttää pakkausmenetelmää {{method}}).',
   },
+  desktop: { pdfNotWritten: 'PDF-tiedostoa ei voitu kirjoittaa.' },
   list: { serviceClasses: 'palveluluokka', targetGroups: 'kohderyhmä', lifeEvents: 'elämäntapahtuma', ontologyTerms: 'ontologiakäsite', municipalities: 'kunta' },
 };
 
@@ -313,5 +315,6 @@ export const sv: typeof en = {
     partUnreadable: 'inte en läsbar .xlsx-fil (delen {{part}} kan inte packas upp).',
     partMethod: 'inte en läsbar .xlsx-fil (delen {{part}} använder komprimeringsmetod {{method}}).',
   },
+  desktop: { pdfNotWritten: 'PDF-filen kunde inte skrivas.' },
   list: { serviceClasses: 'tjänsteklass', targetGroups: 'målgrupp', lifeEvents: 'livshändelse', ontologyTerms: 'ontologibegrepp', municipalities: 'kommun' },
 };
