@@ -908,7 +908,13 @@ export class WorkshopSession {
   }
 
   map(): MapSnapshot {
-    return { entities: this.ws.listEntities(), links: this.ws.listLinks(), revision: this.mapRevision };
+    const lang = this.settings.language;
+    return {
+      language: lang,
+      entities: this.ws.listEntities().map((e) => ({ id: e.id, kind: e.kind, name: pickText(e.name, lang) })),
+      links: this.ws.listLinks().map((l) => ({ id: l.id, type: l.type, source: l.source, target: l.target })),
+      revision: this.mapRevision,
+    };
   }
 
   participantState(p: Person): ParticipantState {
