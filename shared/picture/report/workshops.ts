@@ -93,11 +93,11 @@ const sv: Strings = {
   pending: 'Lämnades oavgjorda',
   comments: 'Kommentarer',
   notes: 'Idélappar',
-  votes: 'Poängröstning',
-  vote: '{title}: {voters} röstade, sammanlagt {dots} poäng.',
-  colTarget: 'Flest poäng',
-  colDots: 'Poäng',
-  noDots: 'Inga poäng gavs.',
+  votes: 'Prickröstning',
+  vote: '{title}: {voters} röstade, sammanlagt {dots} prickar.',
+  colTarget: 'Flest prickar',
+  colDots: 'Prickar',
+  noDots: 'Inga prickar gavs.',
   assessment: '{title}: {respondents} svarande om {organisations} organisationer; sparad i lägesbilden som {surveys} enkäter.',
 };
 
