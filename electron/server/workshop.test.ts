@@ -459,6 +459,8 @@ describe('workshop sessions', () => {
     expect(surveys).toHaveLength(2);
     const vm = surveys.find((x: { id: string }) => x.id.endsWith('org-vm'));
     expect(vm.name.fi).toMatch(/^Peili: .+ \(2026-03-02\)$/);
+    // Each survey names the organisation, the assessment and the session, for comparing them.
+    expect(vm.assessment).toEqual({ series: 'mirror', organisation: 'org-vm', session: s.id, title: 'Peili' });
     expect(vm.questions).toEqual([
       { id: 'q1', text: { fi: 'Tavoitteet ovat mitattavia.' }, counts: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 0 }, cannotSay: 0 },
       { id: 'q2', text: { fi: 'Tieto kulkee.' }, counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 }, cannotSay: 1 },

@@ -882,6 +882,7 @@ export class WorkshopSession {
         kind: 'survey',
         name: { [lang]: `${step.title}: ${orgNames.get(org) ?? org} (${date})`.slice(0, 20_000) },
         date,
+        assessment: { series: step.id, organisation: org, session: this.id, title: step.title },
         questions: (step.questions ?? [])
           .filter((q) => perQ[q.id])
           .map((q) => {
