@@ -12,6 +12,18 @@ import { divergingRow } from './Surveys';
 
 /** Line colours for the questions over time, told apart without red–green (Okabe–Ito); the table says the same. */
 const LINES = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#8a99ab', '#6a3d9a'];
+/** Each session's label: its date, numbered when one day had several sessions. */
+function sessionLabels(series: AssessmentSeries, lang: Language): string[] {
+  const base = series.sessions.map((s) => (s.date ? fmtDate(s.date, lang) : s.session));
+  const seen = new Map<string, number>();
+  return base.map((b) => {
+    const same = base.filter((x) => x === b).length;
+    if (same === 1) return b;
+    const k = (seen.get(b) ?? 0) + 1;
+    seen.set(b, k);
+    return `${b} (${k})`;
+  });
+}
 const round2 = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(v * 100) / 100);
 
 /** One question: each organisation's answers of the chosen session as a diverging bar, with mean and N. */
@@ -32,7 +44,7 @@ function QuestionByOrganisation({ series, sessionIndex, qIndex, orgName }: { ser
     });
   if (rows.length === 0) return null;
   const table: TableData = {
-    title: `${text} (${session.date ? fmtDate(session.date, lang) : session.session})`,
+    title: `${text} (${sessionLabels(series, lang)[sessionIndex]})`,
     columns: [
       { header: t('workshop.compare.organisation') },
       { header: 'N', kind: 'number' },
@@ -66,7 +78,8 @@ function QuestionByOrganisation({ series, sessionIndex, qIndex, orgName }: { ser
 function OverTime({ series }: { series: AssessmentSeries }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const dateOf = (s: AssessmentSeries['sessions'][number]) => (s.date ? fmtDate(s.date, lang) : s.session);
+  const labels = sessionLabels(series, lang);
+  const dateOf = (s: AssessmentSeries['sessions'][number]) => labels[series.sessions.indexOf(s)];
   const qText = (q: AssessmentSeries['questions'][number]) => pickText(q.text, lang) || q.id;
   const data = series.sessions.map((s) => ({ date: dateOf(s), ...Object.fromEntries(series.questions.map((q) => [q.id, round2(s.pooled[q.id]?.summary.mean)])) }));
   const table: TableData = {
@@ -104,6 +117,7 @@ function SeriesBlock({ series, orgName }: { series: AssessmentSeries; orgName(id
   const [chosen, setChosen] = useState<string | null>(null);
   const index = Math.max(0, chosen ? series.sessions.findIndex((s) => s.session === chosen) : series.sessions.length - 1);
   const selectId = `assess-session-${series.series}`;
+  const labels = sessionLabels(series, lang);
   return (
     <div className="assess-compare" data-series={series.series}>
       <h3>{t('workshop.compare.title', { title: series.title })}</h3>
@@ -115,16 +129,16 @@ function SeriesBlock({ series, orgName }: { series: AssessmentSeries; orgName(id
             <span className="assess-session-pick">
               <label htmlFor={selectId}>{t('workshop.compare.session')}</label>{' '}
               <select id={selectId} value={series.sessions[index].session} onChange={(e) => setChosen(e.target.value)}>
-                {series.sessions.map((s) => (
+                {series.sessions.map((s, i) => (
                   <option key={s.session} value={s.session}>
-                    {s.date ? fmtDate(s.date, lang) : s.session}
+                    {labels[i]}
                   </option>
                 ))}
               </select>
             </span>
           )}
         </div>
-        <p className="muted small">{t('workshop.compare.sessionOf', { date: series.sessions[index].date ? fmtDate(series.sessions[index].date!, lang) : series.sessions[index].session, count: series.sessions[index].organisations.length })}</p>
+        <p className="muted small">{t('workshop.compare.sessionOf', { date: labels[index], count: series.sessions[index].organisations.length })}</p>
         {series.questions.map((q, i) => (
           <QuestionByOrganisation key={q.id} series={series} sessionIndex={index} qIndex={i} orgName={orgName} />
         ))}
