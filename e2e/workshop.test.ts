@@ -455,7 +455,9 @@ describe('workshop session in the browser', () => {
     const card = fac.getByTestId('picture-workshops').locator('.ws-digest').first();
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
-    expect(text).toContain('Pohja: Elämäntapahtuman palveluekosysteemin kartoitus');
+    // Named after its template (so the template is not repeated).
+    expect(text).toContain('Elämäntapahtuman palveluekosysteemin kartoitus');
+    expect(text).not.toContain('Pohja:');
     expect(text).toMatch(/Ehdotukset\d+: \d+ hyväksytty/);
     expect(text).toContain('Tulkkaus ensimmäisellä käynnillä 3 pistettä');
     expect(text).toContain('Kommentit');

@@ -95,7 +95,7 @@ function OverTime({ series }: { series: AssessmentSeries }) {
       <ResponsiveContainer width="100%" height={300}>
         <LineChart data={data} margin={{ top: 8, right: 24, bottom: 4, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="date" />
+          <XAxis dataKey="date" interval={0} padding={{ left: 40, right: 40 }} />
           <YAxis domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} width={30} />
           <Tooltip formatter={(v, k) => [v === null ? '–' : fmtNumber(Number(v), lang), qText(series.questions.find((q) => q.id === k) ?? { id: String(k), text: {} as never })]} />
           <Legend formatter={(k: string) => {

@@ -61,7 +61,7 @@ function WorkshopCard({ w }: { w: WorkshopDigest }) {
       <h3>{w.title}</h3>
       <p className="muted small">
         {when(w.startedAt, lang)}–{hm(w.endedAt, lang)}
-        {template ? ` · ${t('workshop.inPicture.template', { name: template })}` : ''}
+        {template && template !== w.title ? ` · ${t('workshop.inPicture.template', { name: template })}` : ''}
       </p>
       <dl className="ws-digest-facts">
         <div>
