@@ -516,8 +516,8 @@ describe('workshop session in the browser', () => {
     // Each organisation's row: name, N, counts of 1–5, cannot say, mean.
     const rowsOf = async () => (await firstQuestion.locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ''));
     const row = (rows: string[], name: string) => rows.find((r) => r.startsWith(name.replace(/\s+/g, '')))!;
+    await expect.poll(async () => row(await rowsOf(), nameA)).toBe(`${nameA}2000110`.replace(/\s+/g, '') + '4,5');
     let rows = await rowsOf();
-    expect(row(rows, nameA)).toBe(`${nameA}2000110`.replace(/\s+/g, '') + '4,5');
     expect(row(rows, nameB)).toBe(`${nameB}1001000`.replace(/\s+/g, '') + '3');
     // The earlier session, chosen from the list: A had a 2 and a 4 (mean 3), B a 5.
     await cmp.getByLabel('Työpaja', { exact: true }).selectOption({ index: 0 });
