@@ -460,7 +460,7 @@ describe('workshop sessions', () => {
     const vm = surveys.find((x: { id: string }) => x.id.endsWith('org-vm'));
     expect(vm.name.fi).toMatch(/^Peili: .+ \(2026-03-02\)$/);
     // Each survey names the organisation, the assessment and the session, for comparing them.
-    expect(vm.assessment).toEqual({ series: 'mirror', organisation: 'org-vm', session: s.id, title: 'Peili' });
+    expect(vm.assessment).toEqual({ series: 'mirror', organisation: 'org-vm', session: s.id, title: 'Peili', startedAt: '2026-03-02T08:00:00.000Z' });
     expect(vm.questions).toEqual([
       { id: 'q1', text: { fi: 'Tavoitteet ovat mitattavia.' }, counts: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 0 }, cannotSay: 0 },
       { id: 'q2', text: { fi: 'Tieto kulkee.' }, counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 }, cannotSay: 1 },

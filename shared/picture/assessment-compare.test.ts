@@ -72,6 +72,15 @@ describe('comparing readiness self-assessments', () => {
     expect([b.pooled.q3.summary.mean, b.pooled.q3.summary.n]).toEqual([1, 1]);
   });
 
+  it('orders sessions of one day by when they started, not by their random ids', () => {
+    const at = (id: string, session: string, startedAt: string) => {
+      const s = survey(id, session, '2026-03-02', 'org-vm', [['q1', { 3: 1 }, 0]]) as Extract<PictureItem, { kind: 'survey' }>;
+      return { ...s, assessment: { ...s.assessment!, startedAt } } as PictureItem;
+    };
+    const [one] = compareAssessments([at('s1', 'ws-zzz', '2026-03-02T08:00:00.000Z'), at('s2', 'ws-aaa', '2026-03-02T13:00:00.000Z')]);
+    expect(one.sessions.map((s) => s.session)).toEqual(['ws-zzz', 'ws-aaa']);
+  });
+
   it('orders organisations as asked, and has nothing to compare without linked surveys', () => {
     const byName = compareAssessments(ITEMS, (x, y) => (x === 'org-vm' ? -1 : y === 'org-vm' ? 1 : 0));
     expect(byName.find((s) => s.series === 'mirror-assess')!.sessions[0].organisations.map((o) => o.organisation)).toEqual(['org-vm', 'org-dvv']);

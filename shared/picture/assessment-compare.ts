@@ -26,6 +26,8 @@ export interface AssessmentSession {
   organisations: OrganisationAnswers[];
   /** Every organisation's answers added together, per question: mean and N over all answers of the session. */
   pooled: Record<string, ComparedAnswers>;
+  /** When the session started (ISO), '' when the surveys do not say. */
+  startedAt: string;
 }
 
 export interface AssessmentSeries {
@@ -71,9 +73,11 @@ export function compareAssessments(items: readonly PictureItem[], order?: (a: st
       const pooledCounts = new Map<string, LikertCounts>();
       for (const s of ss) for (const q of s.questions) pooledCounts.set(q.id, add(pooledCounts.get(q.id) ?? EMPTY, { counts: q.counts, cannotSay: q.cannotSay }));
       const dates = ss.map((s) => s.date).filter((d): d is string => !!d).sort();
-      return { session, ...(dates[0] ? { date: dates[0] } : {}), organisations, pooled: Object.fromEntries([...pooledCounts].map(([id, c]) => [id, withSummary(c)])) };
+      const startedAt = ss.map((s) => s.assessment.startedAt ?? '').sort()[0];
+      return { session, ...(dates[0] ? { date: dates[0] } : {}), organisations, pooled: Object.fromEntries([...pooledCounts].map(([id, c]) => [id, withSummary(c)])), startedAt };
     });
-    sessions.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.session.localeCompare(b.session));
+    // Sessions of one day in the order they were held (their ids are random).
+    sessions.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.startedAt.localeCompare(b.startedAt) || a.session.localeCompare(b.session));
     const latest = sessions.at(-1)!;
     const latestSurveys = bySession.get(latest.session)!;
     const questions: AssessmentSeries['questions'] = [];

@@ -199,7 +199,7 @@ export const SurveySchema = z
      * template) and the session, so that organisations and sessions can be compared.
      */
     assessment: z
-      .object({ series: IdSchema, organisation: IdSchema, session: z.string().min(1).max(200), title: z.string().max(200).default('') })
+      .object({ series: IdSchema, organisation: IdSchema, session: z.string().min(1).max(200), title: z.string().max(200).default(''), startedAt: z.string().max(40).optional() })
       .strict()
       .optional(),
   })

@@ -882,7 +882,7 @@ export class WorkshopSession {
         kind: 'survey',
         name: { [lang]: `${step.title}: ${orgNames.get(org) ?? org} (${date})`.slice(0, 20_000) },
         date,
-        assessment: { series: step.id, organisation: org, session: this.id, title: step.title },
+        assessment: { series: step.id, organisation: org, session: this.id, title: step.title, startedAt: this.startedAt },
         questions: (step.questions ?? [])
           .filter((q) => perQ[q.id])
           .map((q) => {
