@@ -5,6 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createBackend } from '../electron/backend';
 import { openAtStart } from '../electron/backend/domains/workspace';
 import { startHttpServer } from '../electron/server/http';
+import { workshopHub, type HubOptions } from '../electron/backend/workshop/hub';
 import { KEY_HEADER } from '../shared/api/launch-key';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,11 +26,13 @@ export interface RunningApp {
 }
 
 /** Browser mode exactly as `kohtaanto serve` runs it, in this process, with its own data folder. */
-export async function startApp(opts: { dataDir?: string; openFirstRun?: boolean } = {}): Promise<RunningApp> {
+export async function startApp(opts: { dataDir?: string; openFirstRun?: boolean; workshop?: HubOptions } = {}): Promise<RunningApp> {
   if (!fs.existsSync(path.join(RENDERER, 'index.html'))) throw new Error('Build the renderer first (npm run build).');
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-e2e-'));
   const { ctx, registry } = createBackend({ dataDir, mode: 'browser' });
   if (opts.openFirstRun !== false) openAtStart(ctx);
+  // Workshop rate limits and join-code tries a test needs to hit deterministically.
+  if (opts.workshop) workshopHub(ctx, opts.workshop);
   const srv = await startHttpServer({ registry, ctx, staticDir: RENDERER, port: 0 });
   return {
     url: srv.openUrl,

@@ -77,7 +77,8 @@ async function expectAxeClean(page: Page, what: string): Promise<void> {
 describe('workshop session in the browser', () => {
   beforeAll(async () => {
     fs.mkdirSync(SHOTS, { recursive: true });
-    app = await startApp();
+    // The default burst (12 writes), but a slow steady rate, so that a burst leaves the bucket empty for seconds, not a third of one.
+    app = await startApp({ workshop: { limits: { writeBurst: 12, writePerSecond: 0.5 } } });
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
     fac = await newPage({ width: 1440, height: 900 });
     aino = await newPage();
@@ -121,6 +122,37 @@ describe('workshop session in the browser', () => {
     await observer.getByTestId('me').filter({ hasText: 'tarkkailijana' }).waitFor();
     // The projector counts them as they arrive.
     await fac.locator('.ws-proj-people').filter({ hasText: '2 osallistujaa · 1 tarkkailija' }).waitFor();
+  });
+
+  it('repeated wrong codes: the page says how long to wait, and the wait grows', async () => {
+    const late = await newPage();
+    await late.goto(new URL('w/', app.url).href);
+    await late.locator('#join-name').fill('Myöhäinen');
+    const tryCode = async (c: string) => {
+      await late.locator('#join-code').fill(c);
+      await late.getByRole('button', { name: 'Liity', exact: true }).click();
+    };
+    const alert = late.locator('[role=alert] > span');
+    // Three free tries (the first two plainly wrong), then a delay of 1 s, then 2 s.
+    await tryCode('BBBBBB');
+    await expect.poll(() => alert.textContent()).toBe('Liittymiskoodi ei ole oikein. Tarkista koodi näytöltä ja yritä uudelleen.');
+    await tryCode('CCCCCC');
+    await alert.filter({ hasText: 'Tarkista koodi' }).waitFor();
+    await tryCode('DDDDDD');
+    await expect.poll(() => alert.textContent()).toBe('Liittymiskoodi ei ole oikein. Useiden väärien koodien jälkeen odota 1 sekunti ennen seuraavaa yritystä.');
+    await late.waitForTimeout(1_200);
+    await tryCode('EEEEEE');
+    await expect.poll(() => alert.textContent()).toBe('Liittymiskoodi ei ole oikein. Useiden väärien koodien jälkeen odota 2 sekuntia ennen seuraavaa yritystä.');
+    // Within the wait even the right code is turned away, in words.
+    await tryCode(code);
+    await expect.poll(() => alert.textContent()).toMatch(/^Tältä laitteelta on annettu liian monta väärää koodia\. Odota [12] sekunti(a)? ja yritä uudelleen\.$/);
+    expect(await late.getByTestId('me').count()).toBe(0);
+    // After the wait the right code is let in (and clears the count), and the person leaves again.
+    await late.waitForTimeout(2_200);
+    await tryCode(code);
+    await late.getByTestId('me').filter({ hasText: 'Myöhäinen' }).waitFor();
+    expect(await rawCall(late, await tokenOf(late), 'participant.leave', {})).toEqual({ status: 200, reason: undefined });
+    await late.context().close();
   });
 
   it('the projector moves to a step; every phone shows it with its timer', async () => {
@@ -344,6 +376,40 @@ describe('workshop session in the browser', () => {
     await fac.locator('.lang-switch select').selectOption('fi');
   });
 
+  it('a participant who sends too fast is told so on screen in Finnish, and nothing of it is saved', async () => {
+    await aino.getByRole('button', { name: 'Kartta', exact: true }).click();
+    await aino.getByRole('button', { name: 'Kommentoi kohdetta Kielipalvelut' }).click();
+    const box = aino.getByLabel('Kommenttisi kohteesta Kielipalvelut');
+    await box.fill('Liian nopeasti lähetetty');
+    const token = await tokenOf(aino);
+    // A burst that empties the write bucket (deleting a note that does not exist changes nothing,
+    // yet counts), then at once the page's own send.
+    const statuses = await aino.evaluate(async (token) => {
+      const call = () => fetch('/w/api/participant.deleteNote', { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body: JSON.stringify({ noteId: 'ei-ole' }) }).then((r) => r.status);
+      const out = await Promise.all(Array.from({ length: 16 }, call));
+      (document.querySelector('.p-comment-form button[type=submit]') as HTMLButtonElement).click();
+      return out;
+    }, token);
+    expect(statuses.filter((x) => x === 429).length).toBeGreaterThan(0);
+    const alert = aino.locator('[role=alert][data-reason=rateLimited] > span');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/^Lähetät nopeammin kuin työpaja sallii, joten tätä ei tallennettu\. Odota \d+ sekunti(a)? ja lähetä uudelleen\.$/);
+    // Nothing half-applied: no such comment anywhere, and the text is still in the box to send again.
+    const st = await callApi<{ comments: { text: string }[] }>(app, 'workshop.state', {});
+    expect(st.comments.filter((c) => c.text === 'Liian nopeasti lähetetty')).toHaveLength(0);
+    expect(await aino.locator('.p-comment-text', { hasText: 'Liian nopeasti lähetetty' }).count()).toBe(0);
+    expect(await box.inputValue()).toBe('Liian nopeasti lähetetty');
+    await aino.screenshot({ path: path.join(SHOTS, 'fi-phone-rate-limited.png') });
+    // After the wait the same send goes through, once.
+    const seconds = Number(/Odota (\d+)/.exec((await alert.textContent()) ?? '')![1]);
+    await aino.waitForTimeout(seconds * 1000 + 300);
+    await aino.getByRole('button', { name: 'Lähetä kommentti' }).click();
+    await aino.locator('.p-comment-text', { hasText: 'Liian nopeasti lähetetty' }).waitFor();
+    expect(await aino.locator('[role=alert]').count()).toBe(0);
+    const after = await callApi<{ comments: { text: string }[] }>(app, 'workshop.state', {});
+    expect(after.comments.filter((c) => c.text === 'Liian nopeasti lähetetty')).toHaveLength(1);
+  });
+
   it('a removed participant is refused, with the reason on screen', async () => {
     const token = await tokenOf(anon);
     await fac.goto(`${app.url.replace(/#.*$/, '')}#/workshop`);
@@ -381,5 +447,90 @@ describe('workshop session in the browser', () => {
     // Counts only (the default): no display names in the record.
     expect(text).not.toContain('Aino');
     expect(text).toMatch(/\d+ osallistuja(a)?, 1 tarkkailija, heistä 1 nimettömänä/);
+  });
+
+  it('the situational picture shows the ended session among its workshops, openable, and its report has it', async () => {
+    const base = app.url.replace(/#.*$/, '');
+    await fac.goto(`${base}#/picture`);
+    const card = fac.getByTestId('picture-workshops').locator('.ws-digest').first();
+    await card.waitFor();
+    const text = (await card.textContent()) ?? '';
+    // Named after its template (so the template is not repeated).
+    expect(text).toContain('Elämäntapahtuman palveluekosysteemin kartoitus');
+    expect(text).not.toContain('Pohja:');
+    expect(text).toMatch(/Ehdotukset\d+: \d+ hyväksytty/);
+    expect(text).toContain('Tulkkaus ensimmäisellä käynnillä 3 pistettä');
+    expect(text).toContain('Kommentit');
+    expect(text).not.toContain('Aino');
+    // The agenda's planned and actual times are a table one click away.
+    await card.getByText('Ohjelma: suunnitellut ja toteutuneet ajat').click();
+    await card.locator('table').filter({ hasText: 'Koko työpaja' }).waitFor();
+    await expectAxeClean(fac, 'picture with workshops');
+    await fac.screenshot({ path: path.join(SHOTS, 'fi-picture-workshops.png'), fullPage: true });
+    await card.getByRole('link', { name: /^Avaa pöytäkirja$|Avaa työpajan/ }).click();
+    await fac.locator('.ws-record').filter({ hasText: 'Tulkkaus ensimmäisellä käynnillä' }).waitFor();
+    const { html } = await callApi<{ html: string }>(app, 'picture.report', { lang: 'fi' });
+    expect(html).toContain('<a href="#workshops">Työpajat</a>');
+    expect(html).toContain('Tulkkaus ensimmäisellä käynnillä');
+  });
+
+  it('self-assessments of two sessions and two organisations are compared on the picture’s surveys', async () => {
+    const orgs = (await callApi<{ id: string; kind: string; name: { fi?: string } }[]>(app, 'entities.list', {})).filter((e) => e.kind === 'organisation').slice(0, 2);
+    const join = async (joinCode: string, name: string): Promise<string> => {
+      const r = await fetch(new URL('w/api/participant.join', app.url), { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ code: joinCode, displayName: name }) });
+      const j = (await r.json()) as { ok: boolean; value: { token: string } };
+      expect(j.ok).toBe(true);
+      return j.value.token;
+    };
+    const answer = async (token: string, organisation: string, questions: string[], v: number) => {
+      const r = await fetch(new URL('w/api/participant.answer', app.url), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ stepId: 'mirror-assess', organisation, answers: Object.fromEntries(questions.map((q) => [q, v])) }),
+      });
+      expect(r.status).toBe(200);
+    };
+    // Session 1: A gets 4 and 2 (mean 3, N 2), B a 5. Session 2: A gets 5 and 4 (mean 4.5), B a 3.
+    for (const [a1, a2, b1] of [
+      [4, 2, 5],
+      [5, 4, 3],
+    ]) {
+      const st = await callApi<{ code: string; agenda: { steps: { id: string; questions?: { id: string }[] }[] } }>(app, 'workshop.start', { template: 'builtin-mirror', settings: { language: 'fi' } });
+      const qs = st.agenda.steps.find((x) => x.id === 'mirror-assess')!.questions!.map((q) => q.id);
+      const [p1, p2] = [await join(st.code, 'Arvioija 1'), await join(st.code, 'Arvioija 2')];
+      await answer(p1, orgs[0].id, qs, a1);
+      await answer(p2, orgs[0].id, qs, a2);
+      await answer(p1, orgs[1].id, qs, b1);
+      await callApi(app, 'workshop.end', {});
+    }
+    const base = app.url.replace(/#.*$/, '');
+    await fac.goto(`${base}#/picture`);
+    const cmp = fac.locator('.assess-compare[data-series=mirror-assess]');
+    await cmp.waitFor();
+    // The latest session: both organisations side by side, each with its N and mean.
+    const [nameA, nameB] = orgs.map((o) => o.name.fi!);
+    const firstQuestion = cmp.locator('.assess-by-org figure').first();
+    await firstQuestion.locator('.recharts-bar-rectangle').first().waitFor();
+    expect(await firstQuestion.locator('.recharts-bar-rectangle').count()).toBeGreaterThanOrEqual(2);
+    await firstQuestion.getByText('Näytä luvut taulukkona').click();
+    // Each organisation's row: name, N, counts of 1–5, cannot say, mean.
+    const rowsOf = async () => (await firstQuestion.locator('tbody tr').allTextContents()).map((r) => r.replace(/\s+/g, ''));
+    const row = (rows: string[], name: string) => rows.find((r) => r.startsWith(name.replace(/\s+/g, '')))!;
+    await expect.poll(async () => row(await rowsOf(), nameA)).toBe(`${nameA}2000110`.replace(/\s+/g, '') + '4,5');
+    let rows = await rowsOf();
+    expect(row(rows, nameB)).toBe(`${nameB}1001000`.replace(/\s+/g, '') + '3');
+    // The earlier session, chosen from the list: A had a 2 and a 4 (mean 3), B a 5.
+    await cmp.getByLabel('Työpaja', { exact: true }).selectOption({ index: 0 });
+    await expect.poll(async () => row(await rowsOf(), nameA)).toBe(`${nameA}2010100`.replace(/\s+/g, '') + '3');
+    rows = await rowsOf();
+    expect(row(rows, nameB)).toBe(`${nameB}1000010`.replace(/\s+/g, '') + '5');
+    // Over time: the question's mean in each session (all organisations together): 11/3 and 12/3.
+    const overTime = cmp.locator('figure').filter({ hasText: 'Ajan yli' });
+    await overTime.locator('.recharts-line').first().waitFor();
+    await overTime.getByText('Näytä luvut taulukkona').click();
+    const first = await overTime.locator('tbody tr').first().textContent();
+    expect(first).toMatch(/3,67\s*3\s*4\s*3$/);
+    await expectAxeClean(fac, 'picture with the self-assessment comparison');
+    await cmp.screenshot({ path: path.join(SHOTS, 'fi-picture-assessment-compare.png') });
   });
 });

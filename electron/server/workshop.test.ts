@@ -152,6 +152,29 @@ describe('workshop sessions', () => {
     expect([st.proposals.length, st.notes.length, st.comments.length, st.rounds[0].voters]).toEqual([0, 0, 0, 0]);
   });
 
+  it('sends participants only what the read-only map shows: ids, kinds, names in the session language and links', async () => {
+    await start({ language: 'sv' });
+    const s = await fcall(rig.registry, 'workshop.state');
+    const a = await join(base, s.code, 'Aino');
+    const map = ((await pcall(base, 'participant.map', {}, a.token)).body as any).value;
+    const entities = await fcall<any[]>(rig.registry, 'entities.list', {});
+    const links = await fcall<any[]>(rig.registry, 'links.list', {});
+    expect(map.language).toBe('sv');
+    expect(map.entities).toHaveLength(entities.length);
+    expect(map.links).toHaveLength(links.length);
+    for (const e of map.entities) expect(Object.keys(e).sort()).toEqual(['id', 'kind', 'name']);
+    for (const l of map.links) expect(Object.keys(l).sort()).toEqual(['id', 'source', 'target', 'type']);
+    // Names are already in the session's language (Swedish where the entity has it).
+    const withSv = entities.find((e) => e.name.sv && e.name.sv !== e.name.fi);
+    expect(map.entities.find((e: { id: string }) => e.id === withSv.id).name).toBe(withSv.name.sv);
+    // Descriptions, keywords, persona meters and link evidence stay with the facilitator.
+    const text = JSON.stringify(map);
+    const described = entities.find((e) => (e.description.fi ?? '').length > 20);
+    expect(text).not.toContain(described.description.fi);
+    expect(text).not.toContain('"meters"');
+    expect(text).not.toContain('"evidence"');
+  });
+
   it('hides the names of people who join anonymously, from everyone and from the record', async () => {
     const s = await start();
     const anon = await join(base, s.code, null);
@@ -436,6 +459,8 @@ describe('workshop sessions', () => {
     expect(surveys).toHaveLength(2);
     const vm = surveys.find((x: { id: string }) => x.id.endsWith('org-vm'));
     expect(vm.name.fi).toMatch(/^Peili: .+ \(2026-03-02\)$/);
+    // Each survey names the organisation, the assessment and the session, for comparing them.
+    expect(vm.assessment).toEqual({ series: 'mirror', organisation: 'org-vm', session: s.id, title: 'Peili', startedAt: '2026-03-02T08:00:00.000Z' });
     expect(vm.questions).toEqual([
       { id: 'q1', text: { fi: 'Tavoitteet ovat mitattavia.' }, counts: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 0 }, cannotSay: 0 },
       { id: 'q2', text: { fi: 'Tieto kulkee.' }, counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 1 }, cannotSay: 1 },

@@ -18,6 +18,7 @@ import {
   type WorkshopRecordInfo,
   type WorkshopState,
 } from '../workshop/types';
+import type { WorkshopDigest } from '../workshop/digest';
 import { command, Empty, query, type MethodSpec } from './contract-kit';
 
 /**
@@ -33,6 +34,7 @@ import { command, Empty, query, type MethodSpec } from './contract-kit';
 // The backend computes these from validated state; their shapes are the TypeScript types.
 const StateSchema = z.custom<WorkshopState>((v) => typeof v === 'object' && v !== null && 'code' in v);
 const RecordSchema = z.custom<WorkshopRecord>((v) => typeof v === 'object' && v !== null && 'agenda' in v);
+const DigestSchema = z.custom<WorkshopDigest>((v) => typeof v === 'object' && v !== null && 'agenda' in v && 'votes' in v);
 const RecordInfoSchema = z.custom<WorkshopRecordInfo>((v) => typeof v === 'object' && v !== null && 'endedAt' in v);
 const EventSchema = z.custom<WorkshopEvent>((v) => typeof v === 'object' && v !== null && 'id' in v && 'type' in v);
 const InterfaceSchema = z.custom<InterfaceAddress>((v) => typeof v === 'object' && v !== null && 'address' in v);
@@ -170,6 +172,12 @@ export const workshopMethods = {
   /** Records of ended sessions in this workspace, newest first. */
   'workshop.records': query(Empty, z.array(RecordInfoSchema)),
   'workshop.record': query(z.object({ id: z.string().min(1).max(100) }).strict(), RecordSchema),
+  /**
+   * Every record as the situational picture shows it (agenda planned against actual, people,
+   * proposals' fates, top votes, counts), newest first; `before` (ISO time, e.g. a review's) keeps
+   * the sessions that had ended by then.
+   */
+  'workshop.digests': query(z.object({ before: z.string().min(1).max(40).optional() }).strict().default({}), z.array(DigestSchema)),
 } satisfies Record<string, MethodSpec>;
 
 export { AgendaStepSchema };

@@ -7,3 +7,4 @@ export * from './summary';
 export * from './binding';
 export * from './matching-digest';
 export * from './example';
+export * from './assessment-compare';

@@ -193,6 +193,15 @@ export const SurveySchema = z
     reportedN: count.optional(),
     questions: z.array(SurveyQuestionSchema).max(500),
     provenance,
+    /**
+     * Set on a survey saved from a workshop's readiness self-assessment: the organisation it rates,
+     * the assessment it answers (the agenda step's id, the same in every session run from one
+     * template) and the session, so that organisations and sessions can be compared.
+     */
+    assessment: z
+      .object({ series: IdSchema, organisation: IdSchema, session: z.string().min(1).max(200), title: z.string().max(200).default(''), startedAt: z.string().max(40).optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, LanguageSchema, LocalizedTextSchema, type Entity, type Language, type Link } from '../model';
+import { IdSchema, LanguageSchema, LocalizedTextSchema, type EntityKind, type Language, type LinkType } from '../model';
 
 /**
  * The workshop session's shapes, shared by the facilitator's app, the participant pages and the
@@ -496,10 +496,30 @@ export const REFUSALS = [
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 
-/** The map as participants read it: every entity and link, read-only. */
+/** One map item as a participant's page shows it: its name already in the session's language. */
+export interface MapEntityView {
+  id: string;
+  kind: EntityKind;
+  name: string;
+}
+/** One link as a participant's page draws it; link attributes (roles, evidence) stay with the facilitator. */
+export interface MapLinkView {
+  id: string;
+  type: LinkType;
+  source: string;
+  target: string;
+}
+
+/**
+ * The map as participants read it, read-only: only what the page renders (ids, kinds, names in
+ * the session's language, links), never the full records (descriptions, codes, keywords, meters,
+ * persona details), which are the facilitator's working material and would multiply the payload
+ * every phone downloads after each accepted proposal.
+ */
 export interface MapSnapshot {
-  entities: Entity[];
-  links: Link[];
+  language: Language;
+  entities: MapEntityView[];
+  links: MapLinkView[];
   revision: number;
 }
 

@@ -17,6 +17,7 @@ import { slugify } from '../io/export';
 import { csvText, escapeCell } from '../io/spreadsheet';
 import type { Handlers } from '../registry';
 import { matchingHandlers } from './matching';
+import { workshopHub } from '../workshop/hub';
 import type { EditTx, Workspace } from '../store/workspace';
 
 /** An item's name in each language for a history label; a link is named by its two boxes. */
@@ -246,6 +247,8 @@ export const pictureHandlers: Handlers = {
       names,
       review: review ? { label: review.info.label, createdAt: review.info.createdAt } : undefined,
       matching,
+      // The sessions recorded by then: a review's report shows those that had ended when it was saved.
+      workshops: workshopHub(ctx).digests(ws, review?.info.createdAt),
     });
     return { html };
   },

@@ -78,4 +78,5 @@ export const workshopHandlers: Handlers = {
 
   'workshop.records': (ctx) => workshopHub(ctx).records(ctx.requireWorkspace()),
   'workshop.record': (ctx, input) => workshopHub(ctx).record(ctx.requireWorkspace(), input.id),
+  'workshop.digests': (ctx, input) => workshopHub(ctx).digests(ctx.requireWorkspace(), input.before),
 };

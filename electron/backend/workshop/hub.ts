@@ -12,6 +12,7 @@ import { AppError } from '../../../shared/api/result';
 import {
   agendaFromTemplate,
   BUILT_IN_TEMPLATES,
+  digestRecord,
   normaliseJoinCode,
   templateFromAgenda,
   WorkshopTemplateSchema,
@@ -20,6 +21,7 @@ import {
   type JoinRole,
   type ListeningAddress,
   type TemplateStep,
+  type WorkshopDigest,
   type WorkshopRecord,
   type WorkshopRecordInfo,
   type WorkshopSettings,
@@ -290,6 +292,24 @@ export class WorkshopHub {
           accepted: rec.proposals.filter((p) => p.status === 'accepted').length,
         };
       });
+  }
+
+  /**
+   * Every record as the situational picture shows it, newest first; `before` (ISO) keeps those
+   * that had ended by then (what a review saved at that moment would have seen).
+   */
+  digests(ws: Workspace, before?: string): WorkshopDigest[] {
+    const hasTable = ws.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'workshop_records'").get();
+    if (!hasTable) return [];
+    const templates = new Map(this.templates().map((t) => [t.id, t.name]));
+    const rows = ws.db.prepare<[], { data: string }>('SELECT data FROM workshop_records ORDER BY ended_at DESC, rowid DESC').all();
+    const out: WorkshopDigest[] = [];
+    for (const r of rows) {
+      const rec = JSON.parse(r.data) as WorkshopRecord;
+      if (before !== undefined && rec.endedAt > before) continue;
+      out.push(digestRecord(rec, (id) => templates.get(id)));
+    }
+    return out;
   }
 
   record(ws: Workspace, id: string): WorkshopRecord {

@@ -882,6 +882,7 @@ export class WorkshopSession {
         kind: 'survey',
         name: { [lang]: `${step.title}: ${orgNames.get(org) ?? org} (${date})`.slice(0, 20_000) },
         date,
+        assessment: { series: step.id, organisation: org, session: this.id, title: step.title, startedAt: this.startedAt },
         questions: (step.questions ?? [])
           .filter((q) => perQ[q.id])
           .map((q) => {
@@ -912,7 +913,13 @@ export class WorkshopSession {
   }
 
   map(): MapSnapshot {
-    return { entities: this.ws.listEntities(), links: this.ws.listLinks(), revision: this.mapRevision };
+    const lang = this.settings.language;
+    return {
+      language: lang,
+      entities: this.ws.listEntities().map((e) => ({ id: e.id, kind: e.kind, name: pickText(e.name, lang) })),
+      links: this.ws.listLinks().map((l) => ({ id: l.id, type: l.type, source: l.source, target: l.target })),
+      revision: this.mapRevision,
+    };
   }
 
   participantState(p: Person): ParticipantState {

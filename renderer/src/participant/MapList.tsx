@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText, type Entity, type Language } from '../../../shared/model';
-import type { MapSnapshot } from '../../../shared/workshop/types';
+import type { Language } from '../../../shared/model';
+import type { MapEntityView as Entity, MapSnapshot } from '../../../shared/workshop/types';
 import { useParticipant } from './store';
 import { Comments } from './Comments';
 
@@ -15,7 +15,7 @@ interface Tree {
 /** Life events → their needs → the services that address each need; what hangs loose listed after. */
 function buildTree(map: MapSnapshot, lang: Language): Tree {
   const byId = new Map(map.entities.map((e) => [e.id, e]));
-  const name = (e: Entity) => pickText(e.name, lang);
+  const name = (e: Entity) => e.name;
   const sortByName = (a: Entity, b: Entity) => name(a).localeCompare(name(b), lang);
   const needsOf = new Map<string, Entity[]>();
   const servicesOf = new Map<string, Entity[]>();
@@ -46,8 +46,8 @@ function buildTree(map: MapSnapshot, lang: Language): Tree {
   };
 }
 
-function matches(e: Entity, q: string, lang: Language): boolean {
-  return !q || pickText(e.name, lang).toLowerCase().includes(q);
+function matches(e: Entity, q: string): boolean {
+  return !q || e.name.toLowerCase().includes(q);
 }
 
 /** The map, read-only and phone-sized: a list, not a graph to pinch at. */
@@ -59,7 +59,7 @@ export function MapList() {
   const tree = useMemo(() => (map ? buildTree(map, lang) : null), [map, lang]);
   if (!map || !tree) return <p className="muted">{t('workshop.p.loading')}</p>;
   const q = query.trim().toLowerCase();
-  const name = (e: Entity) => pickText(e.name, lang);
+  const name = (e: Entity) => e.name;
 
   const serviceItem = (s: Entity) => (
     <li key={s.id} className="p-map-service" data-entity={s.id}>
@@ -71,16 +71,16 @@ export function MapList() {
     </li>
   );
   const needItem = ({ need, services }: { need: Entity; services: Entity[] }) => {
-    const shown = services.filter((s) => matches(s, q, lang));
-    if (q && !matches(need, q, lang) && !shown.length) return null;
+    const shown = services.filter((s) => matches(s, q));
+    if (q && !matches(need, q) && !shown.length) return null;
     return (
       <li key={need.id} className="p-map-need" data-entity={need.id}>
         <span className="p-kind kind-need" aria-hidden="true" />
         <span className="visually-hidden">{t('workshop.kind.need')}: </span>
         <span className="p-map-name">{name(need)}</span>
         <Comments target={{ kind: 'entity', id: need.id }} label={name(need)} />
-        {(q && matches(need, q, lang) ? services : shown).length > 0 ? (
-          <ul aria-label={t('workshop.p.servicesFor', { need: name(need) })}>{(q && matches(need, q, lang) ? services : shown).map(serviceItem)}</ul>
+        {(q && matches(need, q) ? services : shown).length > 0 ? (
+          <ul aria-label={t('workshop.p.servicesFor', { need: name(need) })}>{(q && matches(need, q) ? services : shown).map(serviceItem)}</ul>
         ) : (
           <p className="p-gap">{t('workshop.p.noService')}</p>
         )}
@@ -98,7 +98,7 @@ export function MapList() {
       <input id="map-search" type="search" placeholder={t('workshop.p.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
       {tree.lifeEvents.map(({ event, needs }) => {
         const items = needs.map(needItem).filter(Boolean);
-        if (q && !items.length && !matches(event, q, lang)) return null;
+        if (q && !items.length && !matches(event, q)) return null;
         return (
           <section key={event.id} className="p-map-event" data-entity={event.id}>
             <h3>
@@ -115,10 +115,10 @@ export function MapList() {
           <ul className="p-map-needs">{tree.looseNeeds.map(needItem)}</ul>
         </section>
       )}
-      {tree.looseServices.some((s) => matches(s, q, lang)) && (
+      {tree.looseServices.some((s) => matches(s, q)) && (
         <section className="p-map-event">
           <h3>{t('workshop.p.otherServices')}</h3>
-          <ul className="p-map-needs">{tree.looseServices.filter((s) => matches(s, q, lang)).map(serviceItem)}</ul>
+          <ul className="p-map-needs">{tree.looseServices.filter((s) => matches(s, q)).map(serviceItem)}</ul>
         </section>
       )}
     </section>

@@ -1,24 +1,23 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { pickText, type Entity, type Language } from '../../../shared/model';
-import { LIMITS, PROPOSAL_KINDS, type ProposalInput, type ProposalKind } from '../../../shared/workshop/types';
+import type { EntityKind, Language } from '../../../shared/model';
+import { LIMITS, PROPOSAL_KINDS, type MapEntityView, type ProposalInput, type ProposalKind } from '../../../shared/workshop/types';
 import { useParticipant } from './store';
 import { Comments } from './Comments';
 import { proposalSummary } from '../features/workshop/proposals';
 
-function useEntities(kind?: Entity['kind']): Entity[] {
+function useEntities(kind?: EntityKind): MapEntityView[] {
   const map = useParticipant((s) => s.map);
   const { i18n } = useTranslation();
   const lang = i18n.language as Language;
   return useMemo(
-    () => (map?.entities ?? []).filter((e) => !kind || e.kind === kind).sort((a, b) => pickText(a.name, lang).localeCompare(pickText(b.name, lang), lang)),
+    () => (map?.entities ?? []).filter((e) => !kind || e.kind === kind).sort((a, b) => a.name.localeCompare(b.name, lang)),
     [map, kind, lang],
   );
 }
 
-function EntitySelect({ id, label, kind, value, onChange, required, optional }: { id: string; label: string; kind?: Entity['kind']; value: string; onChange(v: string): void; required?: boolean; optional?: boolean }) {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+function EntitySelect({ id, label, kind, value, onChange, required, optional }: { id: string; label: string; kind?: EntityKind; value: string; onChange(v: string): void; required?: boolean; optional?: boolean }) {
+  const { t } = useTranslation();
   const list = useEntities(kind);
   return (
     <>
@@ -28,7 +27,7 @@ function EntitySelect({ id, label, kind, value, onChange, required, optional }: 
         {list.map((e) => (
           <option key={e.id} value={e.id}>
             {kind ? '' : `${t(`workshop.kind.${e.kind}`)}: `}
-            {pickText(e.name, lang)}
+            {e.name}
           </option>
         ))}
       </select>
@@ -146,12 +145,11 @@ export function ProposeForm() {
 }
 
 function ProposalList() {
-  const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const { t } = useTranslation();
   const state = useParticipant((s) => s.state)!;
   const map = useParticipant((s) => s.map);
   const mine = new Set(state.mine.proposals);
-  const names = useMemo(() => new Map((map?.entities ?? []).map((e) => [e.id, pickText(e.name, lang)])), [map, lang]);
+  const names = useMemo(() => new Map((map?.entities ?? []).map((e) => [e.id, e.name])), [map]);
   const nameOf = (id: string) => names.get(id) ?? '?';
   const list = [...state.proposals].reverse();
   return (

@@ -12,6 +12,8 @@ import { cbaInput, type PictureSummary } from '../summary';
 import { divergingSegments, LIKERT_OPTIONS } from '../survey';
 import { reportTranslator, type ReportKey } from './strings';
 import { esc, likertBar, npvCurve, plannedActualBars, sparkline, tornadoChart, yearColumns } from './svg';
+import type { WorkshopDigest } from '../../workshop/digest';
+import { workshopsPart } from './workshops';
 
 /** The latest matching run as the report shows it. */
 export interface ReportMatching {
@@ -39,6 +41,8 @@ export interface ReportInput {
   names: Readonly<Record<string, OptionalText>>;
   review?: { label: string; createdAt: string };
   matching?: ReportMatching;
+  /** Recorded workshop sessions, newest first; the part is left out when not given. */
+  workshops?: readonly WorkshopDigest[];
 }
 
 const LOCALES: Record<Language, string> = { fi: 'fi-FI', sv: 'sv-FI', en: 'en-GB' };
@@ -310,6 +314,8 @@ export function buildReportHtml(input: ReportInput): string {
     parts.push({ id: 'matching', heading: t('matchingHeading'), body });
   }
 
+  if (input.workshops) parts.push(workshopsPart(input.workshops, lang, f));
+
   const note = input.review ? T('reviewNote', { label: input.review.label, date: f.dateTime(input.review.createdAt) }) : T('currentNote');
   const toc = `<nav class="toc" aria-label="${T('contents')}"><h2>${T('contents')}</h2><ol>${parts.map((p) => `<li><a href="#${p.id}">${esc(p.heading)}</a></li>`).join('')}</ol></nav>`;
   const main = parts.map((p) => `<section class="part" id="${p.id}" aria-labelledby="${p.id}-h"><h2 id="${p.id}-h">${esc(p.heading)}</h2>${p.body}</section>`).join('\n');
@@ -395,6 +401,7 @@ tr.payback th,tr.payback td{background:#f6ecf3;font-weight:700}
 .link.failed,.assume.failed{color:#a21c1c}
 .link.uncertain,.assume.uncertain{color:#7a5200}
 .link.holds,.assume.holds{color:#1b6b2f}
+.workshop h4{font-size:14px;margin:12px 0 6px}
 .toc ol{margin:4px 0 0}
 .toc a{color:#0b4f8a}
 @page{size:A4;margin:14mm 12mm}

@@ -7,6 +7,7 @@ import { CbaSection } from './dashboard/Cba';
 import { GoalsSection } from './dashboard/Goals';
 import { MatchingSection } from './dashboard/Matching';
 import { SurveysSection } from './dashboard/Surveys';
+import { WorkshopsSection } from './dashboard/Workshops';
 import { EditorPanel } from './editors/EditorPanel';
 import type { EditTarget } from './editors/targets';
 import { useNames } from './names';
@@ -94,6 +95,7 @@ export function Dashboard() {
             <Body items={viewing ? viewing.items : items} summary={viewing ? viewing.summary : summary} readOnly={readOnly} onEdit={setEditing} />
           </>
         )}
+        <WorkshopsSection before={viewing?.info.createdAt} />
       </div>
       {editing && !readOnly && <EditorPanel target={editing} items={items} onClose={() => setEditing(null)} />}
     </div>

@@ -23,7 +23,9 @@ export function usePicture(): { items: PictureItem[] | null; summary: PictureSum
   useEffect(() => {
     void reload();
     return api.on('workspace.changed', (p) => {
-      if (p.method.startsWith('picture.') || p.method.startsWith('matching.') || p.method.startsWith('history.') || p.method.startsWith('workspace.')) void reload();
+      // A workshop's self-assessment lands as surveys when it is saved or the session ends.
+      const workshopSurveys = p.method === 'workshop.end' || p.method === 'workshop.saveAssessment';
+      if (p.method.startsWith('picture.') || p.method.startsWith('matching.') || p.method.startsWith('history.') || p.method.startsWith('workspace.') || workshopSurveys) void reload();
     });
   }, [reload]);
   return { items, summary, reload };

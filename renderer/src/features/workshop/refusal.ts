@@ -8,7 +8,12 @@ import type { Refusal } from '../../../../shared/workshop/types';
  */
 export function refusalText(t: TFunction, reason: Refusal | null, details: Record<string, unknown>, message: string): string {
   if (!reason) return t('workshop.common.failed', { message });
-  if (reason === 'wait') return t('workshop.server.wait', { count: Math.max(1, Math.ceil(Number(details.retryAfterSeconds ?? 1))) });
+  const retry = Number(details.retryAfterSeconds);
+  const seconds = Number.isFinite(retry) && retry > 0 ? Math.ceil(retry) : null;
+  if (reason === 'wait') return t('workshop.server.wait', { count: seconds ?? 1 });
+  // With the seconds known, say how long to wait rather than "a moment".
+  if (reason === 'rateLimited' && seconds) return t('workshop.server.rateLimitedWait', { count: seconds });
+  if (reason === 'wrongCode' && seconds) return t('workshop.server.wrongCodeWait', { count: seconds });
   if (reason === 'tooManyDots') return t('workshop.server.tooManyDots', { count: Number(details.dots ?? details.dotsPerPerson ?? details.limit ?? 0) });
   if (reason === 'invalid') return t('workshop.server.invalid', { message: validationText(t, message) });
   if (reason === 'listenFailed') return t('workshop.server.listenFailed', { message });

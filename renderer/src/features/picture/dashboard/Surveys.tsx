@@ -7,6 +7,7 @@ import { LIKERT } from '../charts/palette';
 import type { TableData } from '../charts/table-data';
 import { fmtDate, fmtNumber, fmtPercent } from '../format';
 import type { EditTarget } from '../editors/targets';
+import { AssessmentComparison } from './AssessmentCompare';
 
 const pct = (v: number) => Math.round(v * 1000) / 10;
 
@@ -108,6 +109,7 @@ export function SurveysSection({ items, surveys, readOnly, onEdit }: { items: re
         )}
       </div>
       {list.length === 0 && <p className="muted">{t('picture.survey.none')}</p>}
+      <AssessmentComparison items={items} />
       <p className="muted small">{list.length > 0 && t('picture.survey.rule')}</p>
       {list.map((s) => (
         <div key={s.id} className="survey-wrap">

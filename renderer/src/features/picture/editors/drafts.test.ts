@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBudgetLine, buildCbaItem, buildCbaSettings, buildIndicator, buildSurvey, cbaSettingsDraft, indicatorDraft, newQuestion } from './drafts';
+import { buildBudgetLine, buildCbaItem, buildCbaSettings, buildIndicator, buildSurvey, cbaSettingsDraft, indicatorDraft, newQuestion, surveyDraft } from './drafts';
 
 describe('picture form drafts', () => {
   it('builds an indicator from typed text: decimal commas, percent tolerance, measurements', () => {
@@ -53,5 +53,23 @@ describe('picture form drafts', () => {
     const q = { ...newQuestion('q1'), text: { fi: 'Tavoite on tärkeä' }, counts: { 1: '1', 2: '2', 3: '3', 4: '10', 5: '20', cannotSay: '4' } };
     expect(buildSurvey('s', { name: { fi: 'Kysely' }, date: '', questions: [q] }).item).toEqual({ id: 's', kind: 'survey', name: { fi: 'Kysely' }, questions: [{ id: 'q1', text: { fi: 'Tavoite on tärkeä' }, counts: { 1: 1, 2: 2, 3: 3, 4: 10, 5: 20 }, cannotSay: 4 }] });
     expect(buildSurvey('s', { name: { fi: 'Kysely' }, date: '', questions: [{ ...q, counts: { ...q.counts, 3: '2,5' } }] }).errors).toEqual({ 'questions.0.counts.3': { code: 'count' } });
+  });
+
+  it('keeps what the form does not edit: the source and a workshop self-assessment’s link', () => {
+    const stored = {
+      id: 's',
+      kind: 'survey' as const,
+      name: { fi: 'Peili: VM (2026-03-02)' },
+      date: '2026-03-02',
+      provenance: 'Työpaja 2.3.2026',
+      assessment: { series: 'mirror-assess', organisation: 'org-vm', session: 'ws-1', title: 'Peili' },
+      questions: [{ id: 'q1', text: { fi: 'Tieto kulkee' }, counts: { 1: 0, 2: 1, 3: 0, 4: 1, 5: 0 }, cannotSay: 0 }],
+    };
+    const d = surveyDraft(stored);
+    d.questions[0].counts[5] = '2';
+    const built = buildSurvey('s', d).item as typeof stored;
+    expect(built.assessment).toEqual(stored.assessment);
+    expect(built.provenance).toBe('Työpaja 2.3.2026');
+    expect(built.questions[0].counts[5]).toBe(2);
   });
 });

@@ -260,10 +260,13 @@ export interface SurveyDraft {
   name: OptionalText;
   date: string;
   questions: QuestionDraft[];
+  /** What the form does not edit but the survey carries (its source; a workshop self-assessment's link): kept as it was. */
+  keep?: Pick<Survey, 'provenance' | 'assessment'>;
 }
 export const COUNT_KEYS = ['1', '2', '3', '4', '5', 'cannotSay'] as const;
 export const newQuestion = (id: string): QuestionDraft => ({ id, text: {}, counts: { 1: '0', 2: '0', 3: '0', 4: '0', 5: '0', cannotSay: '0' } });
 export const surveyDraft = (s?: Survey): SurveyDraft => ({
+  ...(s?.provenance !== undefined || s?.assessment ? { keep: { ...(s.provenance !== undefined ? { provenance: s.provenance } : {}), ...(s.assessment ? { assessment: s.assessment } : {}) } } : {}),
   name: { ...(s?.name ?? {}) },
   date: s?.date ?? '',
   questions: (s?.questions ?? []).map((q) => ({ id: q.id, text: { ...q.text }, counts: { 1: String(q.counts[1]), 2: String(q.counts[2]), 3: String(q.counts[3]), 4: String(q.counts[4]), 5: String(q.counts[5]), cannotSay: String(q.cannotSay) } })),
@@ -279,7 +282,7 @@ export function buildSurvey(id: string, d: SurveyDraft): Built {
     };
     return { id: q.id, text: clean(q.text), counts: { 1: n('1'), 2: n('2'), 3: n('3'), 4: n('4'), 5: n('5') }, cannotSay: n('cannotSay') };
   });
-  return finish(SurveySchema, { id, kind: 'survey', name: clean(d.name), ...(d.date.trim() ? { date: d.date.trim() } : {}), questions }, errors);
+  return finish(SurveySchema, { id, kind: 'survey', name: clean(d.name), ...(d.date.trim() ? { date: d.date.trim() } : {}), questions, ...(d.keep ?? {}) }, errors);
 }
 
 /** A fresh id for a new item of a kind (ids are the user's never-seen handles; uniqueness is what counts). */
