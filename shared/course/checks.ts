@@ -23,6 +23,11 @@ export type CheckIndexOptions = Omit<BuildOptions, 'needs' | 'lifeEvents'>;
 
 export interface CheckRunOptions {
   index?: CheckIndexOptions;
+  /**
+   * An index already built from this snapshot's services, needs, life events and their links with
+   * the same options (the app's cached one for the open workspace): building one is the costly part.
+   */
+  prebuilt?: RecommenderIndex;
 }
 
 /**
@@ -89,9 +94,12 @@ export class CheckRunner {
 
   /** The recommender index as the app builds it (built on first use). */
   get index(): RecommenderIndex {
+    if (!this.indexCache && this.opts.prebuilt) this.indexCache = this.opts.prebuilt;
     if (!this.indexCache) {
       const services = this.snap.entities.filter((e) => e.kind === 'service');
       this.indexCache = buildIndex(services, this.snap.links, {
+        // Needs are related to services when a check first asks (the same figures, computed lazily).
+        precomputeNeeds: false,
         ...this.opts.index,
         needs: this.snap.entities.filter((e) => e.kind === 'need'),
         lifeEvents: this.snap.entities.filter((e) => e.kind === 'lifeEvent'),
@@ -294,6 +302,15 @@ export function checkExercises(
 ): ExerciseResult[] {
   const runner = new CheckRunner(snap, opts);
   return exercises.map((ex) => runner.exercise(ex, { secondsSpent: opts.secondsSpent?.[ex.id] ?? 0, freeAnswers: opts.freeAnswers ? (opts.freeAnswers[ex.id] ?? {}) : undefined }));
+}
+
+/** What the recommender index is built from, as one string per record: equal keys, equal index. */
+export function indexInputRows(snap: CheckSnapshot): string[] {
+  const kinds = new Set(['service', 'need', 'lifeEvent']);
+  const types = new Set(['addresses', 'inLifeEvent', 'hasNeed', 'provides']);
+  const rows = snap.entities.filter((e) => kinds.has(e.kind)).map((e) => JSON.stringify(e));
+  for (const l of snap.links) if (types.has(l.type)) rows.push(`${l.id}|${l.type}|${l.source}|${l.target}|${JSON.stringify(l.data ?? {})}`);
+  return rows.sort();
 }
 
 /** The snapshot of a workspace JSON document (a pack's starting workspace or model answer). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,8 @@ import Papa from 'papaparse';
 import { AppError } from '../../../shared/api/result';
 import type { CollectRow, WorkspaceDiff } from '../../../shared/api/course';
 import { pickText, type Entity, type Language, type Link, type OptionalText } from '../../../shared/model';
-import { CheckRunner, type CheckSnapshot } from '../../../shared/course/checks';
+import { CheckRunner, indexInputRows, type CheckSnapshot } from '../../../shared/course/checks';
+import type { RecommenderIndex } from '../../../shared/recommender';
 import type { CoursePack } from '../../../shared/course/types';
 import { fill, messages } from '../io/labels';
 import { escapeCell } from '../io/spreadsheet';
@@ -62,8 +64,29 @@ export function withTempWorkspace<T>(file: InFile, opts: { nativeBinding?: strin
   }
 }
 
+/**
+ * Recommender indexes by what they were built from, within one collect: copies whose services,
+ * needs, life events and their links are the same (untouched, or changed only elsewhere) share one.
+ */
+export class IndexCache {
+  private readonly byKey = new Map<string, RecommenderIndex>();
+  get(snap: CheckSnapshot): RecommenderIndex {
+    const h = createHash('sha256');
+    for (const row of indexInputRows(snap)) h.update(row).update('\u0000');
+    const key = h.digest('hex');
+    let index = this.byKey.get(key);
+    if (!index) {
+      index = new CheckRunner(snap, { index: checkIndexOptions() }).index;
+      // A handful at most: a results table is for one course, and an index of a big catalogue is large.
+      if (this.byKey.size >= 8) this.byKey.delete(this.byKey.keys().next().value!);
+      this.byKey.set(key, index);
+    }
+    return index;
+  }
+}
+
 /** One participant file's row: its checks against the pack, or why it cannot be counted. */
-export function collectOne(pack: CoursePack, file: InFile, opts: { nativeBinding?: string } = {}): CollectRow {
+export function collectOne(pack: CoursePack, file: InFile, opts: { nativeBinding?: string; indexes?: IndexCache } = {}): CollectRow {
   const name = path.basename(file.name);
   try {
     return withTempWorkspace(file, opts, (ws): CollectRow => {
@@ -80,7 +103,8 @@ export function collectOne(pack: CoursePack, file: InFile, opts: { nativeBinding
       if (copy.packRevision > pack.manifest.revision) {
         return { file: name, participant, error: { code: 'newerRevision', params: { revision: copy.packRevision, packRevision: pack.manifest.revision } }, exercises: [] };
       }
-      const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions() });
+      const snap = snapshotOfWorkspace(ws);
+      const runner = new CheckRunner(snap, { index: checkIndexOptions(), prebuilt: opts.indexes?.get(snap) });
       // Time still running on the exercise open when the file was sent is counted up to its save.
       const exercises = pack.manifest.exercises.map((ex) => runner.exercise(ex, { secondsSpent: secondsOf(ws, ex.id), freeAnswers: freeAnswersOf(ws, ex.id) }));
       return { file: name, participant, exercises };
@@ -92,7 +116,8 @@ export function collectOne(pack: CoursePack, file: InFile, opts: { nativeBinding
 }
 
 export function collect(pack: CoursePack, files: InFile[], opts: { nativeBinding?: string } = {}): CollectRow[] {
-  return files.map((f) => collectOne(pack, f, opts));
+  const indexes = new IndexCache();
+  return files.map((f) => collectOne(pack, f, { ...opts, indexes }));
 }
 
 /** The content of any workspace file (for a comparison), read from a temporary copy. */

@@ -11,6 +11,7 @@ import { readPack } from '../course/pack';
 import { collect, diffWorkspaces, exportResults, snapshotOfFile } from '../course/results';
 import { checkIndexOptions, snapshotOfWorkspace } from '../course/run';
 import { snapshotOfJson } from '../../../shared/course/checks';
+import { recommenderFor } from './matching';
 import { createWorkspaceFile, openAsCurrent, seedWorkspace } from './workspace';
 
 const bytesOf = (f: { dataBase64: string }) => Buffer.from(f.dataBase64, 'base64');
@@ -70,7 +71,8 @@ export const courseHandlers: Handlers = {
     const ex = exerciseOf(copy.manifest, input.exercise);
     const now = ctx.now();
     if (!ws.readOnly) flushTime(ws, now, copy);
-    const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions() });
+    // The open workspace's cached index (shared with the try-out and matching screens): rebuilt only when what it is built from changed.
+    const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions(), prebuilt: recommenderFor(ctx).index });
     const result = runner.exercise(ex, { secondsSpent: secondsOf(ws, ex.id), freeAnswers: freeAnswersOf(ws, ex.id) });
     if (!ws.readOnly) storeResult(ws, result, now);
     return result;
