@@ -206,7 +206,6 @@ export function goTo(ws: Workspace, exerciseId: string, now: Date): void {
   writable(ws);
   const copy = requireCopy(ws);
   const ex = exerciseOf(copy.manifest, exerciseId);
-  flushTime(ws, now, copy);
   const row = ws.db.prepare<[string], { started_at: string | null }>('SELECT started_at FROM course_progress WHERE exercise_id = ?').get(ex.id);
   if (!row?.started_at) {
     if (ex.start.from === 'continue') {
@@ -216,10 +215,16 @@ export function goTo(ws: Workspace, exerciseId: string, now: Date): void {
       if (!doc) throw new CourseError('invalid_input', 'missingWorkspace', `The start of exercise ${ex.id} is missing from this copy.`, { id: ex.id });
       replaceContent(ws, doc, { text: `Start of exercise ${ex.id}`, key: 'courseStart', params: { name: ex.title.fi ?? ex.title.sv ?? ex.title.en ?? ex.id } });
     }
-    ensureRow(ws, ex.id);
-    ws.db.prepare('UPDATE course_progress SET started_at = ? WHERE exercise_id = ?').run(now.toISOString(), ex.id);
   }
-  ws.db.prepare('UPDATE course_copy SET current_exercise = ?, current_since = ? WHERE id = 1').run(ex.id, now.toISOString());
+  // Only once the start is in place: a refused start leaves the progress as it was too.
+  ws.db
+    .transaction(() => {
+      flushTime(ws, now, copy);
+      ensureRow(ws, ex.id);
+      ws.db.prepare('UPDATE course_progress SET started_at = coalesce(started_at, ?) WHERE exercise_id = ?').run(now.toISOString(), ex.id);
+      ws.db.prepare('UPDATE course_copy SET current_exercise = ?, current_since = ? WHERE id = 1').run(ex.id, now.toISOString());
+    })
+    .immediate();
 }
 
 /** Restores an exercise's start state as one undoable step. */
@@ -229,8 +234,8 @@ export function resetExercise(ws: Workspace, exerciseId: string, now: Date): voi
   const ex = exerciseOf(copy.manifest, exerciseId);
   const doc = startState(ws, copy, ex);
   if (!doc) throw new AppError('invalid_input', `Exercise ${ex.id} has not been started, so there is nothing to restore.`, { reason: 'noExercise', params: { id: ex.id } });
-  flushTime(ws, now, copy);
   replaceContent(ws, doc, { text: `Reset of exercise ${ex.id}`, key: 'courseReset', params: { name: ex.title.fi ?? ex.title.sv ?? ex.title.en ?? ex.id } });
+  flushTime(ws, now, copy);
 }
 
 export function saveAnswer(ws: Workspace, exerciseId: string, checkId: string, text: string): void {

@@ -127,6 +127,16 @@ describe('participant mode', () => {
     expect((await refused(registry, 'course.goTo', { exercise: 'nope' })).details).toMatchObject({ reason: 'noExercise' });
   });
 
+  it('a start that cannot be applied changes nothing, not even the clock or the current exercise', async () => {
+    const { ctx, registry } = backend();
+    await call(registry, 'course.join', { pack: await packFile(), participant: 'Aino' });
+    ctx.workspace!.db.prepare("DELETE FROM course_parts WHERE kind = 'answer'").run();
+    const before = await call<{ progress: CourseProgress }>(registry, 'course.current');
+    tick(60);
+    expect((await refused(registry, 'course.goTo', { exercise: 'e2' })).details).toMatchObject({ reason: 'missingWorkspace', params: { id: 'e2' } });
+    expect(await call(registry, 'course.current')).toEqual(before);
+  });
+
   it('refuses course methods on a workspace that is not a copy', async () => {
     const { registry } = backend();
     await call(registry, 'workspace.create', { name: 'Tavallinen' });
