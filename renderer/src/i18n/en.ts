@@ -3,6 +3,7 @@ import * as pictureText from './sections/picture';
 import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as courseText from './sections/course';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
@@ -12,6 +13,7 @@ export const en = {
   workshop: workshopText.en,
   remote: remoteText.en,
   messages: messagesText.en,
+  course: courseText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',
@@ -381,6 +383,8 @@ export const en = {
     merge_other: 'merge of {{count}} duplicates into {{kind}} “{{name}}”',
     workshopSurveys_one: '{{count}} survey from the workshop “{{title}}”',
     workshopSurveys_other: '{{count}} surveys from the workshop “{{title}}”',
+    courseStart: 'start of exercise “{{name}}”',
+    courseReset: 'reset of exercise “{{name}}”',
     pictureKind: { goal: 'goal', impactBox: 'impact-logic box', impactLink: 'impact-logic link', indicator: 'indicator', budgetLine: 'budget line', cbaItem: 'cost–benefit item', cbaSettings: 'cost–benefit settings', survey: 'survey' },
   },
   firstSteps: {

@@ -3,6 +3,7 @@ import * as pictureText from './sections/picture';
 import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as courseText from './sections/course';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -14,6 +15,7 @@ export const fi: Messages = {
   workshop: workshopText.fi,
   remote: remoteText.fi,
   messages: messagesText.fi,
+  course: courseText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',
@@ -383,6 +385,8 @@ export const fi: Messages = {
     merge_other: '{{count}} kaksoiskappaleen yhdistäminen: {{kind}} ”{{name}}”',
     workshopSurveys_one: '{{count}} kysely työpajasta ”{{title}}”',
     workshopSurveys_other: '{{count}} kyselyä työpajasta ”{{title}}”',
+    courseStart: 'tehtävän ”{{name}}” aloitus',
+    courseReset: 'tehtävän ”{{name}}” palautus alkutilaan',
     pictureKind: { goal: 'tavoite', impactBox: 'vaikutuslogiikan laatikko', impactLink: 'vaikutuslogiikan yhteys', indicator: 'mittari', budgetLine: 'budjettirivi', cbaItem: 'kustannus-hyötyerä', cbaSettings: 'kustannus-hyötyanalyysin asetukset', survey: 'kysely' },
   },
   firstSteps: {

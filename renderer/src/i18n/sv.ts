@@ -3,6 +3,7 @@ import * as pictureText from './sections/picture';
 import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as courseText from './sections/course';
 import type { Messages } from './en';
 
 /** Svenska användargränssnittstexter. */
@@ -14,6 +15,7 @@ export const sv: Messages = {
   workshop: workshopText.sv,
   remote: remoteText.sv,
   messages: messagesText.sv,
+  course: courseText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',
@@ -383,6 +385,8 @@ export const sv: Messages = {
     merge_other: 'sammanslagning av {{count}} dubbletter med {{kind}} ”{{name}}”',
     workshopSurveys_one: '{{count}} enkät från workshoppen ”{{title}}”',
     workshopSurveys_other: '{{count}} enkäter från workshoppen ”{{title}}”',
+    courseStart: 'start av uppgiften ”{{name}}”',
+    courseReset: 'återställning av uppgiften ”{{name}}”',
     pictureKind: { goal: 'mål', impactBox: 'ruta i effektlogiken', impactLink: 'länk i effektlogiken', indicator: 'indikator', budgetLine: 'budgetrad', cbaItem: 'kostnads-nyttopost', cbaSettings: 'kostnads-nyttoinställningar', survey: 'enkät' },
   },
   firstSteps: {
