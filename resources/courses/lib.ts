@@ -25,6 +25,8 @@ export const HAS_DATA = fs.existsSync(path.join(DATA_DIR, 'labels/auroraai-3x10d
 
 /** Tag on everything the pack's authors entered by hand (needs, personas, links without a data source). */
 export const HAND_TAG = 'käsin-syötetty';
+/** Tag on a service whose "EI MUKAAN" mark the pack's authors cleared by hand. */
+export const CLEARED_TAG = 'ei-mukaan-poistettu-käsin';
 
 export type Text = { fi: string; sv: string; en: string };
 
@@ -39,6 +41,11 @@ export interface BaseSpec {
   generalDescriptions?: string[];
   /** PTV legacy service files by id (ptv/legacy/services/<id>.json), with the channel files they link to. */
   legacyServices?: string[];
+  /**
+   * Services whose "EI MUKAAN" mark of the youth labelling the pack's authors clear for this life
+   * event (the labellers judged relevance to the youth life event only); tagged CLEARED_TAG.
+   */
+  clearExcluded?: string[];
   /** Entered by the pack's authors: tagged HAND_TAG here. */
   entities: EntityInput[];
   links: LinkInput[];
@@ -114,6 +121,11 @@ export async function buildBase(spec: BaseSpec): Promise<WorkspaceJson> {
     ws.edit('Hand-entered part of the course pack', (tx) => {
       for (const e of spec.entities) tx.putEntity(EntitySchema.parse({ ...e, tags: [...new Set([...(e.tags ?? []), HAND_TAG])] }));
       for (const l of spec.links) tx.putLink(LinkSchema.parse(l));
+      for (const id of spec.clearExcluded ?? []) {
+        const e = tx.getEntity(id);
+        if (!e || e.kind !== 'service' || !e.excluded) throw new Error(`${id} is not an excluded service of the import`);
+        tx.putEntity({ ...e, excluded: false, tags: [...new Set([...e.tags, CLEARED_TAG])] });
+      }
     });
     const json = exportWorkspaceJson(ws, { provenance: spec.provenance, description: spec.description });
     return sortWorkspace(json);
