@@ -384,7 +384,23 @@ export async function buildPack(): Promise<CoursePack> {
       id: PACK_ID,
       revision: 1,
       title: T('Läheisen kuolema', 'När en närstående dör', 'Death of a close relative'),
-      provenance: [{ source: 'see workspace provenance', note: PROVENANCE }],
+      description: T(
+        'Harjoituksia Verohallinnon AuroraAI-ohjelmalle ehdottamalla elämäntapahtumalla: aineistosta pois jätetyt palvelut, puuttuva tarve, kuolema ulkomailla, mittari ja palvelujen tuottajat. Palvelut ovat oikeita PTV-palveluja; tarpeet ja profiilit ovat keksittyjä.',
+        'Övningar med den livshändelse som Skatteförvaltningen föreslog för AuroraAI-programmet: tjänster som lämnats utanför materialet, ett behov som saknas, dödsfall utomlands, en indikator och tjänsternas producenter. Tjänsterna är verkliga PTV-tjänster; behoven och profilerna är påhittade.',
+        'Exercises on the life event the Tax Administration proposed to the AuroraAI programme: services left out of the data, a missing need, a death abroad, an indicator and the services’ providers. Services are real PTV services; needs and personas are made up.',
+      ),
+      learningGoals: [
+        T('Tunnistan, miten aineiston rajaukset näkyvät analyysissa', 'Jag känner igen hur avgränsningar i materialet syns i analysen', 'I recognise how the data’s exclusions show in the analysis'),
+        T('Osaan lisätä elämäntapahtumaan puuttuvan tarpeen', 'Jag kan lägga till ett behov som saknas i en livshändelse', 'I can add a missing need to a life event'),
+        T('Ymmärrän, miten tarpeiden tarkkuus ohjaa suosituksia', 'Jag förstår hur behovens precision styr rekommendationerna', 'I understand how precise needs steer recommendations'),
+        T('Osaan kirjata palvelun tuottajan ja arvioida analyysin tulosta kriittisesti', 'Jag kan registrera en tjänsts producent och bedöma analysens resultat kritiskt', 'I can record a service’s provider and judge the analysis critically'),
+      ],
+      provenance: [
+        { source: 'labels/auroraai-3x10d-labels.csv (vrk-kpa/auroraai-core-components, MIT; content PTV open data)', note: '16 services imported unchanged with the services-table import, with their EI MUKAAN marks.' },
+        { source: 'ptv/general-descriptions.json (vrk-kpa/ptv-releases, MIT)', note: 'General description Saattohoito (PTV import); its code KE14 gives the life event Omaisen kuolema.' },
+        { source: 'ptv/legacy (Metatavu/kunta-api-server test resources; content PTV open data)', note: 'Naantali service Saattohoito with its channels (PTV import).' },
+        { source: 'Kohtaanto course authors', note: PROVENANCE, handEntered: true },
+      ],
     },
     exercises,
   );
