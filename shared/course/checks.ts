@@ -229,7 +229,8 @@ export class CheckRunner {
         if (complete) return { status: 'passed', key: 'indicatorFound', params: { name: displayName(complete) } };
         if (candidates.length === 0) return { status: 'failed', key: 'indicatorMissing', params: { nameContains: rule.nameContains ?? '' } };
         const nearest = [...candidates].sort((a, b) => missing(a).length - missing(b).length)[0];
-        return { status: 'failed', key: 'indicatorIncomplete', params: { name: displayName(nearest), missing: missing(nearest).join(',') } };
+        const gone = missing(nearest);
+        return { status: 'failed', key: 'indicatorIncomplete', params: { name: displayName(nearest), missing: gone.length === 2 ? 'both' : gone[0] } };
       }
       case 'freeAnswer': {
         if (!answers) return { status: 'review', key: 'freeAnswerReview', params: {} };

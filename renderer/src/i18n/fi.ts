@@ -2,6 +2,7 @@ import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as courseText from './sections/course';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -12,6 +13,7 @@ export const fi: Messages = {
   picture: { ...pictureText.fi, impact: impactText.fi },
   workshop: workshopText.fi,
   remote: remoteText.fi,
+  course: courseText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',
@@ -375,6 +377,8 @@ export const fi: Messages = {
     pictureDelete: 'poisto ({{pictureKind}} ”{{name}}”)',
     cbaSettingsEdit: 'kustannus-hyötyanalyysin asetusten muutos',
     reviewSave: 'tilannekatsauksen ”{{label}}” tallennus',
+    courseStart: 'tehtävän ”{{name}}” aloitus',
+    courseReset: 'tehtävän ”{{name}}” palautus alkutilaan',
     pictureKind: { goal: 'tavoite', impactBox: 'vaikutuslogiikan laatikko', impactLink: 'vaikutuslogiikan yhteys', indicator: 'mittari', budgetLine: 'budjettirivi', cbaItem: 'kustannus-hyötyerä', cbaSettings: 'kustannus-hyötyanalyysin asetukset', survey: 'kysely' },
   },
   firstSteps: {
