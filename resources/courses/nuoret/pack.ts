@@ -44,8 +44,8 @@ export async function buildPack(): Promise<CoursePack> {
             id: 'profiili-oulu-18-24',
             title: T('18–24-vuotiaan oululaisen profiili, jolla on mielenterveyden tuen tarve', 'En profil för en 18–24-åring i Uleåborg med behov av stöd för den psykiska hälsan', 'A persona aged 18–24 in Oulu who needs mental health support'),
             hint: T(
-              'Tarkista profiilin ikä (alin vähintään 18, ylin enintään 24), kunta (Oulu) ja että profiilista on linkki tarpeeseen "Mielenterveyden tuki".',
-              'Kontrollera profilens ålder (lägst minst 18, högst högst 24), kommun (Uleåborg) och att profilen har en länk till behovet ”Mielenterveyden tuki”.',
+              'Tarkista profiilin ikä (alaraja vähintään 18, yläraja enintään 24), kunta (Oulu) ja että profiilista on linkki tarpeeseen "Mielenterveyden tuki".',
+              'Kontrollera profilens ålder (nedre gräns minst 18, övre gräns högst 24), kommun (Uleåborg) och att profilen har en länk till behovet ”Mielenterveyden tuki”.',
               'Check the persona’s age (lowest at least 18, highest at most 24), municipality (Oulu) and that it links to the need "Mielenterveyden tuki".',
             ),
             rule: { type: 'entityExists', match: { kind: 'persona', ageMin: 18, ageMax: 24, municipality: '564', linkedTo: { id: 'need-mielenterveys' } } },
@@ -126,14 +126,14 @@ export async function buildPack(): Promise<CoursePack> {
     {
       exercise: {
         id: 'e3-luukut',
-        title: T('Vähemmän luukkuja turkulaiselle nuorelle', 'Färre luckor för en ung person i Åbo', 'Fewer counters for a young person in Turku'),
+        title: T('Vähemmän luukkuja turkulaiselle nuorelle', 'Färre besöksställen för en ung person i Åbo', 'Fewer counters for a young person in Turku'),
         instructions: T(
           'Katso analyysista profiilin "19-vuotias ruotsinkielinen turkulainen, etsii töitä" käyntipaikat: hän joutuu asioimaan kolmessa organisaatiossa (Turun kaupunki, Kela ja Verohallinto). Turun Ohjaamossa (Nuorten neuvontapalvelut) on paikalla myös Kelan neuvoja, joka auttaa toimeentulo- ja asumisasioissa. Kirjaa tämä: "Nuorten neuvontapalvelut – Turku" vastaa tarpeisiin "Toimeentulo ja etuudet" ja "Ensimmäinen oma asunto". Montako luukkua jää?',
           'Se i analysen vilka ställen profilen ”19-årig svenskspråkig i Åbo som söker jobb” måste besöka: tre organisationer (Åbo stad, FPA och Skatteförvaltningen). I Åbo Ohjaamo (Nuorten neuvontapalvelut) finns också en rådgivare från FPA som hjälper med utkomst och boende. Registrera detta: ”Nuorten neuvontapalvelut – Turku” svarar mot behoven ”Utkomst och förmåner” (Toimeentulo ja etuudet) och ”Den första egna bostaden” (Ensimmäinen oma asunto). Hur många ställen återstår?',
           'In the analysis, look at the places the persona "19-year-old Swedish-speaker in Turku looking for work" must visit: three organisations (City of Turku, Kela and the Tax Administration). Turku’s Ohjaamo one-stop guidance centre (Nuorten neuvontapalvelut) also has a Kela adviser who helps with income and housing. Record this: "Nuorten neuvontapalvelut – Turku" addresses the needs "Income and benefits" (Toimeentulo ja etuudet) and "First home of one’s own" (Ensimmäinen oma asunto). How many counters remain?',
         ),
         hints: [
-          T('Luukkuja laskettaessa yksi organisaatio on yksi käynti, vaikka se hoitaisi monta tarvetta.', 'När luckorna räknas är en organisation ett besök, även om den sköter många behov.', 'One organisation counts as one visit, however many needs it meets.'),
+          T('Luukkuja laskettaessa yksi organisaatio on yksi käynti, vaikka se hoitaisi monta tarvetta.', 'När besöksställena räknas är en organisation ett besök, även om den sköter många behov.', 'One organisation counts as one visit, however many needs it meets.'),
         ],
         start: { from: 'previousAnswer' },
         checks: [
