@@ -1,3 +1,4 @@
+import * as courseText from './sections/course';
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
@@ -10,6 +11,7 @@ export const en = {
   picture: { ...pictureText.en, impact: impactText.en },
   workshop: workshopText.en,
   remote: remoteText.en,
+  course: courseText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',

@@ -1,3 +1,4 @@
+import * as courseText from './sections/course';
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
@@ -12,6 +13,7 @@ export const fi: Messages = {
   picture: { ...pictureText.fi, impact: impactText.fi },
   workshop: workshopText.fi,
   remote: remoteText.fi,
+  course: courseText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',

@@ -1,3 +1,4 @@
+import * as courseText from './sections/course';
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
@@ -12,6 +13,7 @@ export const sv: Messages = {
   picture: { ...pictureText.sv, impact: impactText.sv },
   workshop: workshopText.sv,
   remote: remoteText.sv,
+  course: courseText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',
