@@ -8,7 +8,7 @@ export const STATUS_ICON: Record<CheckStatus, string> = { passed: '✓', failed:
 /** A check's explained result ("coverage 0.62, needed at least 0.75") in the UI language. */
 export function explainText(t: TFunction, lang: string, explanation: CheckResult['explanation']): string {
   const params = formatParams(explanation.params, lang);
-  // A comparison word is a code ('atLeast'); said in words where the sentence uses it.
-  if (typeof explanation.params.comparison === 'string') params.comparisonText = t(`course.ui.comparison.${explanation.params.comparison}`, { defaultValue: explanation.params.comparison });
-  return t(`course.explain.${explanation.key}`, { ...params, defaultValue: t('course.ui.explainUnknown', { key: explanation.key }) });
+  // The sentence depends on the comparison (at least / at most) or on what is missing: i18next's context.
+  const context = explanation.params.comparison ?? explanation.params.missing;
+  return t(`course.explain.${explanation.key}`, { ...params, context: typeof context === 'string' ? context : undefined, defaultValue: t('course.ui.explainUnknown', { key: explanation.key }) });
 }
