@@ -309,10 +309,19 @@ export function Author() {
   const [newCheckType, setNewCheckType] = useState<CheckType>('entityExists');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
+  const [loadError, setLoadError] = useState('');
   const reload = async () => {
-    const d = await attempt(() => courseCall('course.draft.get', {}), (e) => courseErrorText(t, e, lang));
+    let d: Awaited<ReturnType<typeof courseCall<'course.draft.get'>>>;
+    try {
+      d = await courseCall('course.draft.get', {});
+      setLoadError('');
+    } catch (e) {
+      // Not "no draft yet": a draft that cannot be read must not be offered to be started over.
+      setLoadError(courseErrorText(t, e instanceof AppError ? e : new AppError('internal', (e as Error).message), lang));
+      setLoaded(true);
+      return;
+    }
     setLoaded(true);
-    if (d === undefined) return;
     setManifest(d?.manifest ?? null);
     if (d) setRecorded(d.recorded);
   };
@@ -388,6 +397,12 @@ export function Author() {
   };
 
   if (!loaded) return <p className="muted">{t('app.loading')}</p>;
+  if (loadError)
+    return (
+      <p className="form-error" role="alert">
+        {loadError}
+      </p>
+    );
   if (!manifest)
     return (
       <div className="course-author-empty">

@@ -1,14 +1,17 @@
-import { lazy } from 'react';
+import { createElement, lazy, Suspense } from 'react';
 import i18next from 'i18next';
 import { COMMANDS } from '../../app/commands';
-import { navigate, parseRoute } from '../../app/route';
+import { navigate, parseRoute, type CourseTab } from '../../app/route';
 import { useApp } from '../../app/store';
 import { courseErrorText } from './courseApi';
 import { useCourse } from './courseStore';
 
 export { CourseFrame } from './CourseFrame';
+const LazyTrainer = lazy(() => import('./TrainerView'));
 /** Trainer mode, loaded on first visit (authoring and the results table are not needed to start). */
-export const TrainerView = lazy(() => import('./TrainerView'));
+export function TrainerView({ tab }: { tab: CourseTab }) {
+  return createElement(Suspense, { fallback: createElement('p', { role: 'status', className: 'muted' }, i18next.t('app.loading')) }, createElement(LazyTrainer, { tab }));
+}
 
 const isCopyOpen = () => {
   const s = useCourse.getState();
