@@ -92,13 +92,13 @@ beforeAll(async () => {
   const kela = await mk('organisation', 'Kela');
   const tuki = await mk('service', 'Opintotuki');
   await api('links.create', { type: 'provides', source: kela, target: tuki });
-  await api('course.draft.put', { manifest: MANIFEST });
-  await api('course.draft.record', { as: { workspace: 'start' } });
+  await api('course.draftPut', { manifest: MANIFEST });
+  await api('course.draftRecord', { as: { workspace: 'start' } });
   const asuminen = await mk('need', 'Asuminen');
-  await api('course.draft.record', { as: { answer: 'ex1' } });
+  await api('course.draftRecord', { as: { answer: 'ex1' } });
   await api('links.create', { type: 'addresses', source: tuki, target: asuminen });
-  await api('course.draft.record', { as: { answer: 'ex2' } });
-  const out = await api<{ file: { name: string; dataBase64: string } }>('course.draft.export');
+  await api('course.draftRecord', { as: { answer: 'ex2' } });
+  const out = await api<{ file: { name: string; dataBase64: string } }>('course.draftExport');
   packPath = path.join(tmp, out.file.name);
   fs.writeFileSync(packPath, Buffer.from(out.file.dataBase64, 'base64'));
 
@@ -163,7 +163,7 @@ describe('course packs in the browser: participant', () => {
     await panel().getByRole('button', { name: 'Tarkista työni' }).click();
     const row = panel().locator('.course-check[data-check="need"].status-passed');
     await row.waitFor();
-    expect(norm(await row.locator('.course-check-status').textContent())).toBe('✓ Kunnossa');
+    expect(norm(await row.locator('.course-check-status').textContent())).toBe('✓ Läpäisty');
     expect(await row.locator('.course-check-hint').count()).toBe(0);
     const title = norm(await panel().locator('#course-results-title').textContent());
     expect(title).toMatch(/^1\/1 tarkistusta kunnossa/);

@@ -7,6 +7,7 @@ import { recommendCommands } from './commands/recommend';
 import { reportCommands } from './commands/report';
 import { remoteCommands } from './commands/remote';
 import { workspaceCommands } from './commands/workspace';
+import { courseCommands } from './commands/course';
 
 /** Every sub-command; each domain adds its own table here. */
 const COMMANDS: Record<string, Command> = {
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, Command> = {
   ...pictureCommands,
   ...reportCommands,
   ...remoteCommands,
+  ...courseCommands,
 };
 
 function help(): string {

@@ -19,6 +19,7 @@ import { duplicateMethods } from './duplicates';
 import { workshopMethods } from './workshop';
 import type { WorkshopEvent } from '../workshop/types';
 import { remoteMethods } from './remote';
+import { courseMethods } from './course';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -162,6 +163,7 @@ export const contract = {
   ...duplicateMethods,
   ...workshopMethods,
   ...remoteMethods,
+  ...courseMethods,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, OptionalTextSchema } from '../model';
+import { IdSchema, LanguageSchema, OptionalTextSchema } from '../model';
 import { CourseManifestSchema, type CourseManifest, type CourseProgress, type ExerciseResult } from '../course/types';
 import { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -62,18 +62,31 @@ export const courseMethods = {
   'course.resetExercise': command(z.object({ exercise: IdSchema }).strict(), ProgressOut),
 
   // Trainer mode: authoring happens on an open workspace; the draft is kept in it (autosaved).
-  'course.draft.get': query(Empty, z.object({ manifest: ManifestOut, recorded: z.object({ workspaces: z.array(z.string()), answers: z.array(z.string()) }) }).nullable()),
+  'course.draftGet': query(Empty, z.object({ manifest: ManifestOut, recorded: z.object({ workspaces: z.array(z.string()), answers: z.array(z.string()) }) }).nullable()),
   /** Saves the draft's manifest (as the author edits it; validated, not yet checked against answers). */
-  'course.draft.put': command(z.object({ manifest: CourseManifestSchema }).strict(), z.null()),
+  'course.draftPut': command(z.object({ manifest: CourseManifestSchema }).strict(), z.null()),
   /** Records the open workspace's present state as a starting workspace or an exercise's model answer. */
-  'course.draft.record': command(z.object({ as: z.union([z.object({ workspace: IdSchema }).strict(), z.object({ answer: IdSchema }).strict()]) }).strict(), z.null()),
+  'course.draftRecord': command(z.object({ as: z.union([z.object({ workspace: IdSchema }).strict(), z.object({ answer: IdSchema }).strict()]) }).strict(), z.null()),
   /** Builds the pack. Refused (reason course.error.answerFails with the failing checks) when a model answer fails its own checks. */
-  'course.draft.export': query(Empty, z.object({ file: OutFileSchema, results: z.array(ExerciseResultOut) })),
+  'course.draftExport': query(Empty, z.object({ file: OutFileSchema, results: z.array(ExerciseResultOut) })),
 
   /** The results table: each participant file checked against the pack, bad files reported per row. */
   'course.collect': query(z.object({ pack: FileSchema, files: z.array(FileSchema).min(1).max(200) }).strict(), z.array(CollectRowSchema), { maxBodyBytes: COURSE_MAX_BYTES * 8 }),
   /** What differs from `base` to `other` (e.g. model answer → participant). */
   'course.compare': query(z.object({ pack: FileSchema, base: CompareSideSchema, other: CompareSideSchema }).strict(), WorkspaceDiffSchema, { maxBodyBytes: COURSE_MAX_BYTES * 4 }),
   /** The results table as CSV or XLSX for course records (display names only). */
-  'course.exportResults': query(z.object({ rows: z.array(CollectRowSchema).max(500), format: z.enum(['csv', 'xlsx']), title: OptionalTextSchema.optional() }).strict(), OutFileSchema),
+  'course.exportResults': query(
+    z
+      .object({
+        rows: z.array(CollectRowSchema).max(500),
+        format: z.enum(['csv', 'xlsx']),
+        title: OptionalTextSchema.optional(),
+        /** Language of the headers and error texts. */
+        language: LanguageSchema.default('fi'),
+        /** The pack's exercises (ids and titles, from course.inspect) for column order and headers; without it, the ids the rows name. */
+        exercises: z.array(z.object({ id: IdSchema, title: OptionalTextSchema })).max(100).optional(),
+      })
+      .strict(),
+    OutFileSchema,
+  ),
 } satisfies Record<string, MethodSpec>;

@@ -1,8 +1,8 @@
-import * as courseText from './sections/course';
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as courseText from './sections/course';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
@@ -375,6 +375,8 @@ export const en = {
     pictureDelete: 'deletion of {{pictureKind}} “{{name}}”',
     cbaSettingsEdit: 'change of the cost–benefit settings',
     reviewSave: 'saving review “{{label}}”',
+    courseStart: 'start of exercise “{{name}}”',
+    courseReset: 'reset of exercise “{{name}}”',
     pictureKind: { goal: 'goal', impactBox: 'impact-logic box', impactLink: 'impact-logic link', indicator: 'indicator', budgetLine: 'budget line', cbaItem: 'cost–benefit item', cbaSettings: 'cost–benefit settings', survey: 'survey' },
   },
   firstSteps: {

@@ -1,8 +1,8 @@
-import * as courseText from './sections/course';
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as courseText from './sections/course';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -377,6 +377,8 @@ export const fi: Messages = {
     pictureDelete: 'poisto ({{pictureKind}} ”{{name}}”)',
     cbaSettingsEdit: 'kustannus-hyötyanalyysin asetusten muutos',
     reviewSave: 'tilannekatsauksen ”{{label}}” tallennus',
+    courseStart: 'tehtävän ”{{name}}” aloitus',
+    courseReset: 'tehtävän ”{{name}}” palautus alkutilaan',
     pictureKind: { goal: 'tavoite', impactBox: 'vaikutuslogiikan laatikko', impactLink: 'vaikutuslogiikan yhteys', indicator: 'mittari', budgetLine: 'budjettirivi', cbaItem: 'kustannus-hyötyerä', cbaSettings: 'kustannus-hyötyanalyysin asetukset', survey: 'kysely' },
   },
   firstSteps: {

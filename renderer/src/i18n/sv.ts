@@ -1,8 +1,8 @@
-import * as courseText from './sections/course';
 import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as courseText from './sections/course';
 import type { Messages } from './en';
 
 /** Svenska användargränssnittstexter. */
@@ -377,6 +377,8 @@ export const sv: Messages = {
     pictureDelete: 'borttagning av {{pictureKind}} ”{{name}}”',
     cbaSettingsEdit: 'ändring av kostnads-nyttoanalysens inställningar',
     reviewSave: 'sparande av lägesöversikten ”{{label}}”',
+    courseStart: 'start av uppgiften ”{{name}}”',
+    courseReset: 'återställning av uppgiften ”{{name}}”',
     pictureKind: { goal: 'mål', impactBox: 'ruta i effektlogiken', impactLink: 'länk i effektlogiken', indicator: 'indikator', budgetLine: 'budgetrad', cbaItem: 'kostnads-nyttopost', cbaSettings: 'kostnads-nyttoinställningar', survey: 'enkät' },
   },
   firstSteps: {

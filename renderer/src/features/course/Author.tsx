@@ -7,7 +7,7 @@ import { AppError } from '../../../../shared/api/result';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { EntityChooser } from '../entities/EntityPicker';
 import { downloadBase64 } from '../io/files';
-import { courseCall, courseErrorText } from './courseApi';
+import { codeText, courseCall, courseErrorText } from './courseApi';
 import { explainText, STATUS_ICON } from './explain';
 import { ExercisePanel } from './ExercisePanel';
 
@@ -311,9 +311,9 @@ export function Author() {
 
   const [loadError, setLoadError] = useState('');
   const reload = async () => {
-    let d: Awaited<ReturnType<typeof courseCall<'course.draft.get'>>>;
+    let d: Awaited<ReturnType<typeof courseCall<'course.draftGet'>>>;
     try {
-      d = await courseCall('course.draft.get', {});
+      d = await courseCall('course.draftGet', {});
       setLoadError('');
     } catch (e) {
       // Not "no draft yet": a draft that cannot be read must not be offered to be started over.
@@ -335,7 +335,7 @@ export function Author() {
     if (timer.current) clearTimeout(timer.current);
     // Saved as the author pauses, not on each key.
     timer.current = setTimeout(() => {
-      courseCall('course.draft.put', { manifest: m })
+      courseCall('course.draftPut', { manifest: m })
         .then(() => setSaveState({ kind: 'saved' }))
         .catch((e: AppError) => setSaveState({ kind: 'error', text: courseErrorText(t, e, lang) }));
     }, 500);
@@ -366,32 +366,40 @@ export function Author() {
       provenance: [],
     };
     const ok = await attempt(async () => {
-      await courseCall('course.draft.put', { manifest: m });
-      await courseCall('course.draft.record', { as: { workspace: 'start' } });
+      await courseCall('course.draftPut', { manifest: m });
+      await courseCall('course.draftRecord', { as: { workspace: 'start' } });
       return true;
     }, (e) => courseErrorText(t, e, lang));
     if (ok) await reload();
   };
   const record = async (as: { workspace: string } | { answer: string }) => {
-    if (manifest) await courseCall('course.draft.put', { manifest }).catch(() => undefined);
-    const ok = await attempt(() => courseCall('course.draft.record', { as }), (e) => courseErrorText(t, e, lang));
+    if (manifest) await courseCall('course.draftPut', { manifest }).catch(() => undefined);
+    const ok = await attempt(() => courseCall('course.draftRecord', { as }), (e) => courseErrorText(t, e, lang));
     if (ok === undefined) return;
     notify({ kind: 'info', text: 'answer' in as ? t('course.ui.author.answerRecorded') : t('course.ui.author.workspaceRecorded') });
     await reload();
   };
+  const exTitleById = (id: string) => pickText(manifest?.exercises.find((x) => x.id === id)?.title, lang) || id;
+  const checkTitleOf = (exId: string, checkId: string) => pickText(manifest?.exercises.find((x) => x.id === exId)?.checks.find((c) => c.id === checkId)?.title, lang) || checkId;
   const exportPack = async () => {
     setRefusal(null);
     if (manifest) {
-      const put = await attempt(() => courseCall('course.draft.put', { manifest }), (e) => courseErrorText(t, e, lang));
+      const put = await attempt(() => courseCall('course.draftPut', { manifest }), (e) => courseErrorText(t, e, lang));
       if (put === undefined) return;
     }
     try {
-      const r = await courseCall('course.draft.export', {});
+      const r = await courseCall('course.draftExport', {});
       downloadBase64(r.file.name, r.file.mime, r.file.dataBase64);
       notify({ kind: 'info', text: t('course.ui.author.exported', { name: r.file.name }) });
     } catch (e) {
       const err = e instanceof AppError ? e : new AppError('internal', (e as Error).message);
-      setRefusal({ text: courseErrorText(t, err, lang), results: failingOf(err) });
+      const results = failingOf(err);
+      const first = results.find((r) => r.results.some((c) => c.status === 'failed' || c.status === 'error'));
+      // The refusal names the exercise and checks by their titles, not by their ids.
+      const text = first
+        ? codeText(t, 'answerFails', { exercise: exTitleById(first.exerciseId), checks: first.results.filter((c) => c.status === 'failed' || c.status === 'error').map((c) => checkTitleOf(first.exerciseId, c.checkId)).join(', ') }, lang)
+        : '';
+      setRefusal({ text: text || courseErrorText(t, err, lang), results });
       requestAnimationFrame(() => document.getElementById(`${uid}-refusal`)?.focus());
     }
   };
@@ -417,8 +425,6 @@ export function Author() {
   const exIndex = manifest.exercises.indexOf(ex);
   const setEx = (next: Exercise) => save({ ...manifest, exercises: manifest.exercises.map((x) => (x.id === ex.id ? next : x)) });
   const titleOf = (x: Exercise) => pickText(x.title, lang) || x.id;
-  const exTitleById = (id: string) => titleOf(manifest.exercises.find((x) => x.id === id) ?? ex);
-  const checkTitleOf = (exId: string, checkId: string) => pickText(manifest.exercises.find((x) => x.id === exId)?.checks.find((c) => c.id === checkId)?.title, lang) || checkId;
 
   return (
     <div className={`course-author${preview ? ' with-preview' : ''}`}>

@@ -59,7 +59,7 @@ export function Collect() {
   };
   const exportAs = async (format: 'csv' | 'xlsx') => {
     if (!rows) return;
-    const out = await attempt(() => courseCall('course.exportResults', { rows, format, title: pack?.manifest.title }), (e) => courseErrorText(t, e, lang));
+    const out = await attempt(() => courseCall('course.exportResults', { rows, format, title: pack?.manifest.title, language: lang, exercises: pack?.manifest.exercises.map((x) => ({ id: x.id, title: x.title })) }), (e) => courseErrorText(t, e, lang));
     if (out) downloadBase64(out.name, out.mime, out.dataBase64);
   };
 

@@ -25,7 +25,7 @@ function CheckRow({ title, result, lang }: { title: string; result: CheckResult;
   return (
     <li className={`course-check status-${result.status}`} data-check={result.checkId}>
       <span className="course-check-status">
-        <span aria-hidden="true">{STATUS_ICON[result.status]}</span> {t(`course.ui.status.${result.status}`)}
+        <span aria-hidden="true">{STATUS_ICON[result.status]}</span> {t(`course.status.${result.status}`)}
       </span>
       <span className="course-check-title">{title}</span>
       <span className="course-check-explain">{explainText(t, lang, result.explanation)}</span>

@@ -28,7 +28,7 @@ export async function packFile(file: File): Promise<{ name: string; dataBase64: 
 export function courseErrorText(t: TFunction, e: AppError, lang?: string): string {
   const details = (e.details ?? {}) as { reason?: unknown; params?: Record<string, string | number> };
   if (typeof details.reason === 'string') {
-    const text = codeText(t, details.reason, { ...(details.params ?? {}), ...(details as Record<string, unknown>) }, lang);
+    const text = codeText(t, details.reason, details.params ?? {}, lang);
     if (text) return text;
   }
   return describeError(t, e);
