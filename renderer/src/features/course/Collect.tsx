@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Language } from '../../../../shared/model';
 import type { CollectRow } from '../../../../shared/api/course';
@@ -32,22 +32,22 @@ export function Collect() {
     try {
       const r = await courseCall('course.inspect', { pack: await packFile(file) });
       setPack({ file, manifest: r.manifest });
-      if (files.length) await collect(file, files);
     } catch (e) {
       setPack(null);
       setError(courseErrorText(t, e as never, lang));
     }
   };
-  const collect = async (packF: File, list: File[]) => {
+  const collect = async (packF: File, list: File[], current: () => boolean) => {
     setBusy(true);
     setError('');
     try {
       const [p, fs] = await Promise.all([packFile(packF), Promise.all(list.map(packFile))]);
-      setRows(await courseCall('course.collect', { pack: p, files: fs }));
+      const r = await courseCall('course.collect', { pack: p, files: fs });
+      if (current()) setRows(r);
     } catch (e) {
-      setError(courseErrorText(t, e as never, lang));
+      if (current()) setError(courseErrorText(t, e as never, lang));
     } finally {
-      setBusy(false);
+      if (current()) setBusy(false);
     }
   };
   const addFiles = (more: File[]) => {
@@ -55,8 +55,14 @@ export function Collect() {
     const names = new Set(more.map((f) => f.name));
     const list = [...files.filter((f) => !names.has(f.name)), ...more];
     setFiles(list);
-    if (pack) void collect(pack.file, list);
   };
+  // Whichever is chosen first, the pack or the files, the table follows both (the latest choice wins).
+  const run = useRef(0);
+  useEffect(() => {
+    if (!pack || !files.length) return;
+    const mine = ++run.current;
+    void collect(pack.file, files, () => mine === run.current);
+  }, [pack, files]);
   const exportAs = async (format: 'csv' | 'xlsx') => {
     if (!rows) return;
     const out = await attempt(() => courseCall('course.exportResults', { rows, format, title: pack?.manifest.title, language: lang, exercises: pack?.manifest.exercises.map((x) => ({ id: x.id, title: x.title })) }), (e) => courseErrorText(t, e, lang));
