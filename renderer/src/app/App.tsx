@@ -9,6 +9,7 @@ import { PictureView } from '../features/picture/PictureView';
 import { TryoutView } from '../features/tryout/TryoutView';
 import { WorkshopView } from '../features/workshop/WorkshopView';
 import { Overview } from '../features/overview/Overview';
+import { CourseFrame, TrainerView } from '../features/course';
 import { StartScreen } from '../features/workspace/StartScreen';
 import { WorkspaceMenu } from '../features/workspace/WorkspaceMenu';
 import { ImportDialog } from '../features/io/ImportDialog';
@@ -256,10 +257,16 @@ function Shell() {
               <span className="nav-label">{t('workshop.nav')}</span>
             </a>
           </li>
+          <li>
+            <a href={routeHref({ view: 'course', tab: 'author' })} aria-current={route.view === 'course' ? 'page' : undefined}>
+              <span className="nav-icon" aria-hidden="true">✎</span>
+              <span className="nav-label">{t('course.ui.nav')}</span>
+            </a>
+          </li>
         </ul>
       </nav>
       <main className="content" id="main">
-        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CanvasScreen route={route} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : route.view === 'workshop' ? <WorkshopView tab={route.tab} id={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
+        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CourseFrame><CanvasScreen route={route} /></CourseFrame> : route.view === 'course' ? <TrainerView tab={route.tab} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : route.view === 'workshop' ? <WorkshopView tab={route.tab} id={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
       </main>
       <NoticeBar />
       <ImportDialog />

@@ -6,6 +6,7 @@ export type CanvasMode = 'map' | 'outline' | 'analysis';
 export type PictureTab = 'dashboard' | 'impact';
 export const WORKSHOP_TABS = ['session', 'projector', 'moderation', 'brainstorm', 'voting', 'comments', 'records'] as const;
 export type WorkshopTab = (typeof WORKSHOP_TABS)[number];
+export type CourseTab = 'author' | 'collect';
 export type Route =
   | { view: 'overview' }
   | { view: 'start' }
@@ -14,7 +15,8 @@ export type Route =
   | { view: 'matching' }
   | { view: 'picture'; tab: PictureTab }
   | { view: 'tryout'; id?: string }
-  | { view: 'workshop'; tab: WorkshopTab; id?: string };
+  | { view: 'workshop'; tab: WorkshopTab; id?: string }
+  | { view: 'course'; tab: CourseTab };
 
 /** Reads the hash route (#/overview, #/service, #/service/<id>); unknown routes show the overview. */
 export function parseRoute(hash: string): Route {
@@ -25,6 +27,7 @@ export function parseRoute(hash: string): Route {
   if (kind === 'start') return { view: 'start' };
   if (kind === 'workshop') return { view: 'workshop', tab: (WORKSHOP_TABS as readonly string[]).includes(id) ? (id as WorkshopTab) : 'session', id: extra || undefined };
   if (kind === 'tryout') return { view: 'tryout', id: id || undefined };
+  if (kind === 'course') return { view: 'course', tab: id === 'collect' ? 'collect' : 'author' };
   if ((ENTITY_KINDS as readonly string[]).includes(kind)) return { view: 'entities', kind: kind as EntityKind, id: id || undefined };
   return { view: 'overview' };
 }
@@ -37,6 +40,7 @@ export function routeHref(route: Route): string {
   if (route.view === 'start') return '#/start';
   if (route.view === 'workshop') return `#/workshop${route.tab === 'session' && !route.id ? '' : `/${route.tab}`}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
   if (route.view === 'tryout') return `#/tryout${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
+  if (route.view === 'course') return route.tab === 'author' ? '#/course' : `#/course/${route.tab}`;
   return `#/${route.kind}${route.id ? `/${encodeURIComponent(route.id)}` : ''}`;
 }
 

@@ -5,6 +5,7 @@ import { pickText, type Language } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
+import { JoinCourse } from '../course/JoinCourse';
 
 /**
  * Recent workspaces, a new one, the example, or a file by path. Shown when no workspace is open,
@@ -86,6 +87,7 @@ export function StartScreen({ embedded = false }: { embedded?: boolean }) {
             </button>
           </form>
         </section>
+        <JoinCourse />
       </div>
     </Frame>
   );

@@ -1,0 +1,138 @@
+import './course.css';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { pickText, type Language } from '../../../../shared/model';
+import type { CourseManifest } from '../../../../shared/course/types';
+import { COURSE_FILE_EXTENSION } from '../../../../shared/course/types';
+import { navigate } from '../../app/route';
+import { attempt, useApp } from '../../app/store';
+import { courseCall, courseErrorText, packFile } from './courseApi';
+
+/** A file picker that also takes files dropped on it (the window's own drop opens imports). */
+export function FileDrop({ id, label, hint, multiple, accept, onFiles, disabled }: { id: string; label: string; hint: string; multiple?: boolean; accept?: string; onFiles(files: File[]): void; disabled?: boolean }) {
+  const [over, setOver] = useState(false);
+  const hintId = `${id}-hint`;
+  return (
+    <div
+      className={`course-drop${over ? ' is-over' : ''}`}
+      onDragOver={(e) => {
+        if (!Array.from(e.dataTransfer.types).includes('Files')) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(false);
+        const files = Array.from(e.dataTransfer.files);
+        if (files.length && !disabled) onFiles(multiple ? files : files.slice(0, 1));
+      }}
+    >
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        multiple={multiple}
+        accept={accept}
+        disabled={disabled}
+        aria-describedby={hintId}
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          e.target.value = '';
+          if (files.length) onFiles(files);
+        }}
+      />
+      <span id={hintId} className="muted">
+        {hint}
+      </span>
+    </div>
+  );
+}
+
+/**
+ * Participant mode's door on the start screen: open a pack, say one's name, and the app makes
+ * one's own copy and opens it at the first exercise beside the map.
+ */
+export function JoinCourse() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language as Language;
+  const uid = useId();
+  const refresh = useApp((s) => s.refresh);
+  const [pack, setPack] = useState<{ file: File; manifest: CourseManifest } | null>(null);
+  const [name, setName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+
+  const choose = async (file: File) => {
+    setError('');
+    setPack(null);
+    setBusy(true);
+    try {
+      const r = await courseCall('course.inspect', { pack: await packFile(file) });
+      setPack({ file, manifest: r.manifest });
+      requestAnimationFrame(() => document.getElementById(`${uid}-name`)?.focus());
+    } catch (e) {
+      setError(courseErrorText(t, e as never, lang));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const join = async () => {
+    if (!pack || !name.trim() || busy) return;
+    setBusy(true);
+    const data = await packFile(pack.file);
+    const r = await attempt(() => courseCall('course.join', { pack: data, participant: name.trim() }), (e) => courseErrorText(t, e, lang));
+    setBusy(false);
+    if (!r) return;
+    await refresh();
+    // The copy opens on the map, with its exercise panel beside it.
+    navigate({ view: 'canvas', mode: 'map' });
+  };
+
+  const m = pack?.manifest;
+  return (
+    <section className="card course-join" aria-labelledby={`${uid}-title`}>
+      <h2 id={`${uid}-title`}>{t('course.ui.join.title')}</h2>
+      <p className="muted">{t('course.ui.join.lead')}</p>
+      <FileDrop id={`${uid}-file`} label={t('course.ui.join.choose')} hint={t('course.ui.join.dropHint')} accept={`${COURSE_FILE_EXTENSION},.zip`} onFiles={(f) => void choose(f[0])} disabled={busy} />
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {m && (
+        <form
+          className="course-join-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void join();
+          }}
+        >
+          <h3>{pickText(m.title, lang)}</h3>
+          {pickText(m.description, lang) && <p>{pickText(m.description, lang)}</p>}
+          {m.learningGoals.length > 0 && (
+            <>
+              <h4>{t('course.ui.join.goals')}</h4>
+              <ul>
+                {m.learningGoals.map((g, i) => (
+                  <li key={i}>{pickText(g, lang)}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <p className="muted">{t('course.ui.join.exercises', { count: m.exercises.length })}</p>
+          <label htmlFor={`${uid}-name`}>{t('course.ui.join.name')}</label>
+          <input id={`${uid}-name`} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} aria-describedby={`${uid}-name-hint`} autoComplete="name" />
+          <span id={`${uid}-name-hint`} className="muted">
+            {t('course.ui.join.nameHint')}
+          </span>
+          <button type="submit" className="primary" disabled={!name.trim() || busy}>
+            {t('course.ui.join.start')}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
