@@ -19,6 +19,7 @@ import { duplicateMethods } from './duplicates';
 import { workshopMethods } from './workshop';
 import type { WorkshopEvent } from '../workshop/types';
 import { remoteMethods } from './remote';
+import { entityPageMethods } from './entities';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -155,6 +156,7 @@ export const entityMethods = {
 export const contract = {
   ...workspaceMethods,
   ...entityMethods,
+  ...entityPageMethods,
   ...ioMethods,
   ...canvasMethods,
   ...matchingMethods,
