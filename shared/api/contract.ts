@@ -20,6 +20,7 @@ import { workshopMethods } from './workshop';
 import type { WorkshopEvent } from '../workshop/types';
 import { remoteMethods } from './remote';
 import { courseMethods } from './course';
+import { entityPageMethods } from './entities';
 
 export { command, Empty, query, type MethodSpec } from './contract-kit';
 
@@ -156,6 +157,7 @@ export const entityMethods = {
 export const contract = {
   ...workspaceMethods,
   ...entityMethods,
+  ...entityPageMethods,
   ...ioMethods,
   ...canvasMethods,
   ...matchingMethods,

@@ -4,6 +4,7 @@ import { LINK_TYPES, pickText, type Entity, type Link } from '../../../shared/mo
 import type { Handlers } from '../registry';
 import { newEntityId, newLinkId } from '../store/ids';
 import { validEntity, validLink, type Workspace } from '../store/workspace';
+import { entityPage, entityPosition } from './entity-page';
 
 type Verb = 'Create' | 'Edit' | 'Delete';
 const VERB_KEY = { Create: 'entityCreate', Edit: 'entityEdit', Delete: 'entityDelete' } as const;
@@ -53,6 +54,8 @@ export const entityHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     return input.ids.flatMap((id) => ws.getEntity(id) ?? []);
   },
+  'entities.page': (ctx, input) => entityPage(ctx.requireWorkspace(), input),
+  'entities.position': (ctx, input) => ({ index: entityPosition(ctx.requireWorkspace(), input) }),
   'entities.get': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const entity = ws.getEntity(input.id);

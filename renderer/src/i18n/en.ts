@@ -399,7 +399,7 @@ export const en = {
     startTitle: 'Start screen: open, create or switch workspaces',
   },
   role: { unspecified: 'role not given', responsible: 'responsible', producer: 'producer', otherResponsible: 'other responsible' },
-  table: { search: 'Search by name, description or id', shown_one: '{{count}} shown', shown_other: '{{count}} shown', noMatch: 'Nothing matches the search.', links: 'Links' },
+  table: { search: 'Search by name (in any language) or id', shown_one: '{{count}} shown', shown_other: '{{count}} shown', noMatch: 'Nothing matches the search.', links: 'Links' },
   field: {
     id: 'Id',
     name: 'Name',

@@ -401,7 +401,7 @@ export const fi: Messages = {
     startTitle: 'Aloitusnäkymä: avaa, luo tai vaihda työtilaa',
   },
   role: { unspecified: 'roolia ei annettu', responsible: 'vastuussa', producer: 'tuottaja', otherResponsible: 'muu vastuullinen' },
-  table: { search: 'Hae nimellä, kuvauksella tai tunnisteella', shown_one: '{{count}} näkyvissä', shown_other: '{{count}} näkyvissä', noMatch: 'Haulla ei löytynyt mitään.', links: 'Linkit' },
+  table: { search: 'Hae nimellä (millä tahansa kielellä) tai tunnisteella', shown_one: '{{count}} näkyvissä', shown_other: '{{count}} näkyvissä', noMatch: 'Haulla ei löytynyt mitään.', links: 'Linkit' },
   field: {
     id: 'Tunniste',
     name: 'Nimi',

@@ -401,7 +401,7 @@ export const sv: Messages = {
     startTitle: 'Startvy: öppna, skapa eller byt arbetsyta',
   },
   role: { unspecified: 'roll inte angiven', responsible: 'ansvarig', producer: 'producent', otherResponsible: 'annan ansvarig' },
-  table: { search: 'Sök på namn, beskrivning eller id', shown_one: '{{count}} visas', shown_other: '{{count}} visas', noMatch: 'Sökningen gav inga träffar.', links: 'Länkar' },
+  table: { search: 'Sök på namn (på vilket språk som helst) eller id', shown_one: '{{count}} visas', shown_other: '{{count}} visas', noMatch: 'Sökningen gav inga träffar.', links: 'Länkar' },
   field: {
     id: 'Id',
     name: 'Namn',

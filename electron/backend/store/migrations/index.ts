@@ -7,6 +7,7 @@ import * as m0050 from './0050-situational-picture';
 import * as m0060 from './0060-workshop-records';
 import * as m0070 from './0070-remote-recommender';
 import * as m0080 from './0080-course';
+import * as m0090 from './0090-entity-tables';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 60, up: m0060.up },
   { version: 70, up: m0070.up },
   { version: 80, up: m0080.up },
+  { version: 90, up: m0090.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,22 +1,28 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { EntitySort } from '../../../../shared/api/entities';
 import { pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
 import { navigate } from '../../app/route';
-import { useApp } from '../../app/store';
+import { entityIndex, useApp } from '../../app/store';
 import { confirmLeave } from '../../app/leaveGuard';
 import { EntityPanel } from './EntityPanel';
 import { COLUMNS } from './fields';
 import { cellText } from './format';
 import { useCodes } from './codes';
+import { VirtualTable } from './VirtualTable';
+import { useEntityPages } from './useEntityPages';
 
-/** A table of one entity kind with search and sort, and the selected entity's editor beside it. */
+/**
+ * A table of one entity kind with search and sort, and the selected entity's editor beside it.
+ * The rows come a page at a time from the backend (searched and sorted there), and only the rows
+ * in view are drawn, so a table of 50,000 services costs what a table of 50 does.
+ */
 export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?: string }) {
   const { t, i18n } = useTranslation();
-  const lang = i18n.language as Language;
+  const lang = (['fi', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'fi') as Language;
   const all = useApp((s) => s.entities);
-  const links = useApp((s) => s.links);
   const [query, setQuery] = useState('');
-  const [sortDesc, setSortDesc] = useState(false);
+  const [sort, setSort] = useState<{ key: EntitySort; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
   const [creating, setCreating] = useState(false);
   const municipalities = useCodes('municipalities');
   const municipalityName = useMemo(() => {
@@ -24,30 +30,27 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
     return (code: string) => m.get(code);
   }, [municipalities, lang]);
 
-  const linkCount = useMemo(() => {
-    const m = new Map<string, number>();
-    for (const l of links) {
-      m.set(l.source, (m.get(l.source) ?? 0) + 1);
-      m.set(l.target, (m.get(l.target) ?? 0) + 1);
-    }
-    return m;
-  }, [links]);
+  const pages = useEntityPages({ kind, search: query, sort: sort.key, dir: sort.dir, lang, selectedId });
 
-  const rows = useMemo(() => {
-    const q = query.trim().toLocaleLowerCase(lang);
-    const list = all.filter((e) => e.kind === kind);
-    const filtered = q
-      ? list.filter((e) =>
-          [e.name.fi, e.name.sv, e.name.en, e.description?.fi, e.id].some((s) => s?.toLocaleLowerCase(lang).includes(q)),
-        )
-      : list;
-    const sorted = [...filtered].sort((a, b) => pickText(a.name, lang).localeCompare(pickText(b.name, lang), lang) || a.id.localeCompare(b.id));
-    return sortDesc ? sorted.reverse() : sorted;
-  }, [all, kind, query, lang, sortDesc]);
-
-  const selected: Entity | undefined = selectedId ? all.find((e) => e.id === selectedId) : undefined;
+  // The editor needs the whole entity: from the window's store, or the row the table fetched.
+  const selected: Entity | undefined = selectedId ? (entityIndex(all).get(selectedId) ?? pages.rowById(selectedId)?.entity) : undefined;
   const panelOpen = creating || !!selected;
   const cols = COLUMNS[kind];
+
+  const open = async (id: string) => {
+    // The open panel saves first (or stays, showing why it cannot).
+    if (!(await confirmLeave())) return;
+    setCreating(false);
+    navigate({ view: 'entities', kind, id });
+  };
+  const sortBy = (key: EntitySort) => setSort((s) => ({ key, dir: s.key === key && s.dir === 'asc' ? 'desc' : 'asc' }));
+  const header = (key: EntitySort, label: string, className?: string) => (
+    <th scope="col" key={key} className={className} aria-sort={sort.key === key ? (sort.dir === 'desc' ? 'descending' : 'ascending') : undefined}>
+      <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+        {label} {sort.key === key ? (sort.dir === 'desc' ? '▼' : '▲') : ''}
+      </button>
+    </th>
+  );
 
   return (
     <div className={`entity-view ${panelOpen ? 'with-panel' : ''}`}>
@@ -72,61 +75,56 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
           </label>
           <input id="entity-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('table.search')} />
           <span className="muted" aria-live="polite">
-            {t('table.shown', { count: rows.length })}
+            {pages.loaded ? t('table.shown', { count: pages.total }) : ''}
           </span>
         </div>
-        {rows.length === 0 ? (
+        {pages.loaded && pages.total === 0 ? (
           <div className="empty-state">
-            <p>{query ? t('table.noMatch') : t(`kind.${kind}.empty`)}</p>
+            <p>{query.trim() ? t('table.noMatch') : t(`kind.${kind}.empty`)}</p>
           </div>
         ) : (
-          <div className="table-scroll">
-            <table className="data-table">
-              <caption className="visually-hidden">{t(`kind.${kind}.plural`)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" aria-sort={sortDesc ? 'descending' : 'ascending'}>
-                    <button type="button" className="sort-button" onClick={() => setSortDesc((d) => !d)}>
-                      {t('field.name')} {sortDesc ? '▼' : '▲'}
-                    </button>
-                  </th>
-                  {cols.map((c) => (
-                    <th scope="col" key={c}>
-                      {t(`field.${c}`)}
-                    </th>
-                  ))}
-                  <th scope="col" className="num">
-                    {t('table.links')}
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((e) => (
-                  <tr key={e.id} className={e.id === selectedId ? 'selected' : undefined} aria-selected={e.id === selectedId}>
-                    <td>
-                      <button
-                        type="button"
-                        className="row-link"
-                        onClick={async () => {
-                          // The open panel saves first (or stays, showing why it cannot).
-                          if (!(await confirmLeave())) return;
-                          setCreating(false);
-                          navigate({ view: 'entities', kind, id: e.id });
-                        }}
-                      >
-                        {pickText(e.name, lang) || e.id}
-                      </button>
-                      {'excluded' in e && e.excluded && <span className="badge">{t('field.excluded')}</span>}
+          <VirtualTable
+            caption={t(`kind.${kind}.plural`)}
+            total={pages.total}
+            columnCount={cols.length + 2}
+            scrollTo={pages.scrollTo}
+            resetKey={pages.queryKey}
+            onRange={pages.setRange}
+            head={
+              <tr>
+                {header('name', t('field.name'))}
+                {cols.map((c) => header(c as EntitySort, t(`field.${c}`)))}
+                {header('links', t('table.links'), 'num')}
+              </tr>
+            }
+            row={(index) => {
+              const r = pages.row(index);
+              if (!r) {
+                return (
+                  <tr key={`pending-${index}`} className="pending" aria-rowindex={index + 2}>
+                    <td colSpan={cols.length + 2}>
+                      <span className="visually-hidden">…</span>
                     </td>
-                    {cols.map((c) => (
-                      <td key={c}>{cellText(e, c, t, municipalityName)}</td>
-                    ))}
-                    <td className="num">{linkCount.get(e.id) ?? 0}</td>
                   </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                );
+              }
+              const e = r.entity;
+              return (
+                <tr key={e.id} className={e.id === selectedId ? 'selected' : undefined} aria-selected={e.id === selectedId} aria-rowindex={index + 2}>
+                  <td>
+                    <button type="button" className="row-link" data-row={index} onClick={() => open(e.id)}>
+                      {pickText(e.name, lang) || e.id}
+                    </button>
+                    {'excluded' in e && e.excluded && <span className="badge">{t('field.excluded')}</span>}
+                  </td>
+                  {cols.map((c) => (
+                    <td key={c}>{cellText(e, c, t, municipalityName)}</td>
+                  ))}
+                  <td className="num">{r.links}</td>
+                </tr>
+              );
+            }}
+          />
         )}
       </section>
       {panelOpen && (
