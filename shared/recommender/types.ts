@@ -70,7 +70,7 @@ export interface RecommendQuery {
   /** Life events (entity ids or PTV codes such as KE8) the persona is in. */
   lifeEvents?: readonly string[];
   filters?: RecommendFilters;
-  /** Results wanted (default 10, at most 1000). */
+  /** Results wanted (default 10; at most the catalogue, for evaluation work that ranks every service). */
   limit?: number;
   /** Results scoring below this are left out (default 0.01). */
   minScore?: number;

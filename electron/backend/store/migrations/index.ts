@@ -6,6 +6,7 @@ import * as m0040 from './0040-matching-runs';
 import * as m0050 from './0050-situational-picture';
 import * as m0060 from './0060-workshop-records';
 import * as m0070 from './0070-remote-recommender';
+import * as m0090 from './0090-recommender-index';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 50, up: m0050.up },
   { version: 60, up: m0060.up },
   { version: 70, up: m0070.up },
+  { version: 90, up: m0090.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
