@@ -74,6 +74,11 @@ export interface RecommendQuery {
   limit?: number;
   /** Results scoring below this are left out (default 0.01). */
   minScore?: number;
+  /**
+   * Rank every service that passes the filters, those with no points at all included (after the
+   * rest, in id order): evaluation work that needs a position for each service. Default false.
+   */
+  everything?: boolean;
   /** Build explanation parts (default true); batch callers turn it off for speed. */
   explain?: boolean;
   /**

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
   codeLabeler,
+  MAX_TOP,
   type MatchingComparison,
   type MatchingRunRecord,
   type MatchingRunSummary,
@@ -133,6 +134,19 @@ function lifeEventServices(ws: Workspace, index: RecommenderIndex, lifeEventId: 
 
 type RecommendInput = Parameters<NonNullable<Handlers['recommend.query']>>[1];
 
+/** The number of results asked for: `all` is the whole catalogue; a `top` beyond MAX_TOP must not pass the catalogue's size. */
+function topOf(index: RecommenderIndex, input: RecommendInput): number {
+  const n = index.services.length;
+  if (input.all) return Math.max(1, n);
+  if (input.top > MAX_TOP && input.top > n) {
+    throw new AppError('invalid_input', `top ${input.top} is more than the ${n} services of the workspace; ask for at most ${Math.max(MAX_TOP, n)}, or for all.`, {
+      top: input.top,
+      services: n,
+    });
+  }
+  return input.top;
+}
+
 /** Turns the API's query into the recommender's, with the stored persona as the base. */
 function buildQuery(ws: Workspace, index: RecommenderIndex, input: RecommendInput) {
   const persona = input.personaId ? getPersona(ws, input.personaId) : undefined;
@@ -175,7 +189,9 @@ function buildQuery(ws: Workspace, index: RecommenderIndex, input: RecommendInpu
       text: input.text?.trim() || undefined,
       lifeEvents: input.lifeEvents,
       filters,
-      limit: input.top,
+      limit: topOf(index, input),
+      // All means every service that passes the filters, also those with nothing in their favour.
+      ...(input.all ? { everything: true } : {}),
     },
   };
 }

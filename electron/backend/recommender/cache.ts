@@ -43,6 +43,7 @@ export interface IndexInfo {
   labelled: number;
   inferred: number;
   buildMs: number;
+  from: 'worker' | 'inline' | 'file';
 }
 
 export interface CacheEntry {
@@ -183,7 +184,8 @@ function startWorker(): Worker | null {
     return null;
   }
   const w = spec.eval
-    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(spec.file)});`, { eval: true })
+    ? // Resolved here: the worker's own require would look from the current folder, which may be anywhere.
+      new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(spec.file)});`, { eval: true })
     : new Worker(spec.file);
   w.on('message', (reply: WorkerReply) => {
     const job = waiting.get(reply.id);
@@ -314,7 +316,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     index,
     fingerprint: input.fingerprint,
     source,
-    info: { revision: builds, services: services.length, labelled: index.build.labelled, inferred: index.build.inferred, buildMs: Math.round(performance.now() - t0) },
+    info: { revision: builds, services: services.length, labelled: index.build.labelled, inferred: index.build.inferred, buildMs: Math.round(performance.now() - t0), from: source },
   };
   c.entry = entry;
   c.stale = !input.consistent;
