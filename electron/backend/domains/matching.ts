@@ -15,10 +15,8 @@ import {
 } from '../../../shared/api/matching';
 import { AppError } from '../../../shared/api/result';
 import { compareRuns, describeChange, upgradeParams, upgradeRun, type MatchingRun } from '../../../shared/matching';
-import { pickText, type Entity, type Language, type LifeEvent, type Link, type LocalizedText, type Need, type Persona, type Service } from '../../../shared/model';
+import { pickText, type Language, type LocalizedText, type Persona } from '../../../shared/model';
 import {
-  areaLookupFromTable,
-  buildIndex,
   codeUnder,
   eligibility,
   evaluatePersonas,
