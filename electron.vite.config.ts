@@ -24,7 +24,10 @@ function participantAssetsAbsolute(): Plugin {
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The recommender's worker thread is an entry of its own: the backend starts it from the file beside the bundle.
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'electron/main/index.ts'), 'recommender-worker': resolve(__dirname, 'electron/backend/recommender/worker.ts') },
+      },
     },
   },
   preload: {

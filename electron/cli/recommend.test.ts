@@ -9,7 +9,7 @@ let dir: string;
 beforeAll(() => {
   dir = tempDir();
   expect(kohtaanto('new', 'x.kohtaanto', '--example').code).toBe(0);
-});
+}, 60_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const kohtaanto = (...args: string[]) => runKohtaanto(dir, ...args);
@@ -135,4 +135,54 @@ describe('kohtaanto recommend, match and evaluate', () => {
     }
     expect(kohtaanto('--help').out).toMatch(/ recommend .*\n.* match .*\n.* evaluate /);
   });
+});
+
+describe('kohtaanto recommend --top and --all for evaluation work (issue 12)', () => {
+  it('ranks the whole catalogue with --all, accepts --top up to the catalogue size and refuses more', () => {
+    const all = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'housing=0', '--all', '--json');
+    expect(all.err).toBe('');
+    expect(all.code).toBe(0);
+    const a = JSON.parse(all.out) as Rec & { eligible: number; index: { services: number } };
+    // The example has 50 services, two of them marked as not for recommendation; every other one
+    // is ranked, zero scores included (a plain query lists only services with points).
+    expect(a.index.services).toBe(50);
+    expect(a.eligible).toBe(48);
+    expect(a.results).toHaveLength(48);
+    expect(new Set(a.results.map((r) => r.serviceId)).size).toBe(48);
+    expect(a.results.filter((r) => r.score === 0).length).toBeGreaterThan(0);
+
+    const top50 = JSON.parse(kohtaanto('recommend', 'x.kohtaanto', '--meter', 'housing=0', '--top', '50', '--json').out) as Rec;
+    expect(top50.results.map((r) => r.serviceId)).toEqual(a.results.slice(0, top50.results.length).map((r) => r.serviceId));
+
+    const tooMany = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'housing=0', '--top', '51');
+    expect(tooMany.code).not.toBe(0);
+    expect(tooMany.err).toMatch(/top 51 is more than the 50 services of the workspace/);
+
+    const both = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'housing=0', '--top', '5', '--all');
+    expect(both.code).not.toBe(0);
+    expect(both.err).toMatch(/either --top or --all/);
+  }, 180_000);
+
+  it('keeps the built index in the workspace file: the next run reads it instead of building, with the same answer', () => {
+    const file = path.join(dir, 'x.kohtaanto');
+    const db = new Database(file);
+    db.prepare('DELETE FROM recommender_index_cache').run();
+    db.close();
+    const first = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'finance=0', '--top', '8', '--json');
+    expect(first.code).toBe(0);
+    // Built on the worker thread (through tsx, as the CLI runs), not in-process.
+    expect(JSON.parse(first.out).index.from).toBe('worker');
+    const ro = new Database(file, { readonly: true });
+    const rows = ro.prepare('SELECT fingerprint, services, length(snapshot) AS bytes FROM recommender_index_cache').all() as { fingerprint: string; services: number; bytes: number }[];
+    ro.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0].services).toBe(50);
+    expect(rows[0].bytes).toBeGreaterThan(1000);
+    const second = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'finance=0', '--top', '8', '--json');
+    expect(JSON.parse(second.out).results).toEqual(JSON.parse(first.out).results);
+    expect(JSON.parse(second.out).index.from).toBe('file');
+    const ro2 = new Database(file, { readonly: true });
+    expect((ro2.prepare('SELECT fingerprint FROM recommender_index_cache').all() as { fingerprint: string }[]).map((r) => r.fingerprint)).toEqual([rows[0].fingerprint]);
+    ro2.close();
+  }, 180_000);
 });

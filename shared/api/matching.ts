@@ -14,6 +14,11 @@ const share = z.number().min(0).max(1);
 
 /** Largest result list a caller may ask for (as in the AuroraAI API). */
 export const MAX_TOP = 50;
+/**
+ * Evaluation work ranks a whole catalogue: `top` may go up to the number of services in the
+ * workspace (checked by the service; this bound only keeps a typo from asking for billions).
+ */
+export const MAX_EVALUATION_TOP = 1_000_000;
 
 /**
  * Hard filters. `municipality` and `language` accept null for "no filter", so a caller can lift
@@ -67,7 +72,10 @@ export const RecommendQueryInputSchema = z
     /** Life events the person is in: a hint that lifts their services, not a filter. */
     lifeEvents: z.array(IdSchema).max(50).optional(),
     filters: RecommendFiltersSchema.optional(),
-    top: z.number().int().min(1).max(MAX_TOP).default(10),
+    /** Results wanted: up to MAX_TOP always, beyond that up to the number of services in the workspace. */
+    top: z.number().int().min(1).max(MAX_EVALUATION_TOP).default(10),
+    /** Rank every service (evaluation work); `top` is then ignored. */
+    all: z.boolean().optional(),
     /** Language of names and explanation sentences. */
     language: LanguageSchema.default('fi'),
   })
@@ -140,6 +148,8 @@ export const IndexInfoSchema = z.object({
   labelled: z.number().int(),
   inferred: z.number().int(),
   buildMs: z.number(),
+  /** Where the index's costly part came from: built on the worker thread, built in-process (no worker could start), or read from the workspace file. */
+  from: z.enum(['worker', 'inline', 'file']).optional(),
 });
 
 export const RecommendResultSchema = z.object({

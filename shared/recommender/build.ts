@@ -3,11 +3,12 @@ import { METERS, type LifeEvent, type Link, type Need, type Service } from '../m
 import { ALAND_MUNICIPALITIES, AGE_TARGET_GROUPS, resolveArea, type ServiceArea } from './area';
 import { serviceAge, type ServiceAge } from './age';
 import { serviceWords, type Word } from './features';
-import { FeatureSpace, predictMeters, priorEvidence, rawFeatures, trainMeterModel, type InferenceOptions, type MeterModel } from './model';
+import { FeatureSpace, predictMeters, priorEvidence, rawFeatures, trainMeterModel, type InferenceOptions, type MeterModel, type TrainingDoc, WordFilter } from './model';
 import { needRelevance } from './needs';
 import { buildTextIndex, type TextIndex } from './search';
 import { fold } from './text';
 import type { AreaLookup, NeedVia, ScoreWeights } from './types';
+import type { IndexSnapshot } from './snapshot';
 
 const M = METERS.length;
 
@@ -40,6 +41,12 @@ export interface BuildOptions {
   weights?: Partial<ScoreWeights>;
   /** Work out every need's relevant services while building, so the first query on a need is as fast as the rest (default true). */
   precomputeNeeds?: boolean;
+  /**
+   * The costly parts (inferred affinities, the trained model, the text index's term statistics)
+   * from an earlier build of the same catalogue with the same options: the build then only does
+   * the cheap per-service work. The caller guarantees it belongs to this catalogue (see snapshot.ts).
+   */
+  snapshot?: IndexSnapshot;
 }
 
 /** What the index knows about one need. */
@@ -114,6 +121,22 @@ const now = () => (typeof performance !== 'undefined' ? performance.now() : Date
 
 /** Builds the index of a catalogue: resolves areas, trains the meter model on labelled services and infers the rest. */
 export function buildIndex(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): RecommenderIndex {
+  const steps = buildIndexSteps(services, links, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Services handled between two pauses of `buildIndexSteps`. */
+const SLICE = 1500;
+
+/**
+ * `buildIndex` in slices: the generator pauses every ~1,500 services, so a caller on a server's
+ * event loop can answer other requests between slices (see the backend's recommender domain).
+ * Run to the end it returns exactly what `buildIndex` returns.
+ */
+export function* buildIndexSteps(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): Generator<void, RecommenderIndex> {
   const t0 = now();
   const phases: Record<string, number> = {};
   let tp = t0;
@@ -163,59 +186,19 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
   for (const p of providers) p.sort();
 
   lap('links');
-  const words = sorted.map((s) => serviceWords(s));
-  lap('analyse');
-  const inference = { gramSize: 4, ...opts.inference };
-  // Life events reached through links count like the service's own PTV life-event codes.
-  const codesOf = (i: number) => ({
-    serviceClasses: sorted[i].serviceClasses ?? [],
-    lifeEvents: [...serviceLifeEvents[i]],
-    targetGroups: sorted[i].targetGroups ?? [],
-    ontologyTerms: sorted[i].ontologyTerms ?? [],
-  });
-  const priors = sorted.map((_, i) => priorEvidence(words[i], codesOf(i)));
-  const space = new FeatureSpace(inference.gramSize, inference.ignoreWords);
-  const docs = sorted.map((s, i) => {
-    const labels = new Float64Array(M).fill(NaN);
-    if (s.meterAffinities && !s.excluded) METERS.forEach((m, j) => {
-      const v = s.meterAffinities?.[m];
-      if (v !== undefined) labels[j] = v;
-    });
-    return { raw: rawFeatures(words[i], codesOf(i), space), prior: priors[i].score, labels, excluded: s.excluded };
-  });
-  lap('features');
-  const { model, vectors } = trainMeterModel(docs, space, inference);
-  lap('train');
+  yield;
+  const snap = opts.snapshot;
+  if (snap && snap.n !== n) throw new Error(`The saved index is of ${snap.n} services, the catalogue has ${n}.`);
+  const costly = snap ? costlyFromSnapshot(snap, opts) : yield* costlyParts(sorted, serviceLifeEvents, opts, lap);
+  const { affinity, affinitySource, affinityNorm, text, model, labelled, inferred, ages } = costly;
+  if (snap) lap('snapshot');
 
-  const affinity = new Float32Array(n * M);
-  const affinitySource = new Uint8Array(n * M);
-  const affinityNorm = new Float32Array(n);
-  let labelled = 0;
-  let inferred = 0;
+  const areas: ServiceArea[] = [];
   for (let i = 0; i < n; i++) {
-    const d = docs[i];
-    const needsInference = d.labels.some((l) => Number.isNaN(l));
-    const p = needsInference ? predictMeters(model, vectors[i], d.prior) : null;
-    if (needsInference) inferred++;
-    else labelled++;
-    let sq = 0;
-    for (let m = 0; m < M; m++) {
-      const known = !Number.isNaN(d.labels[m]);
-      const a = known ? d.labels[m] : p![m];
-      affinity[i * M + m] = a;
-      affinitySource[i * M + m] = known ? 1 : 2;
-      sq += a * a;
-    }
-    affinityNorm[i] = Math.max(1, Math.sqrt(sq));
+    if (i % SLICE === SLICE - 1) yield;
+    areas.push(resolveArea(sorted[i], opts.areaLookup));
   }
-
-  lap('infer');
-  const text = buildTextIndex(words);
-  lap('textIndex');
-
-  const ageTable = opts.ageTargetGroups ?? AGE_TARGET_GROUPS;
-  const areas = sorted.map((s) => resolveArea(s, opts.areaLookup));
-  const ages = sorted.map((s) => serviceAge(s, ageTable));
+  lap('areas');
   const aland = new Set(opts.alandMunicipalities ?? ALAND_MUNICIPALITIES);
   const masks = {
     open: new Uint8Array(n),
@@ -227,6 +210,7 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
   const byMunicipality = new Map<string, { direct: number[]; region: number[] }>();
   const ageLimited: number[] = [];
   for (let i = 0; i < n; i++) {
+    if (i % SLICE === SLICE - 1) yield;
     if (sorted[i].excluded) continue;
     masks.open[i] = 1;
     if (ages[i] !== null) ageLimited.push(i);
@@ -244,29 +228,37 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
       (how === 'municipality' ? e.direct : e.region).push(i);
     }
   }
-  const sameAs = new Int32Array(n);
-  const firstOf = new Map<string, number>();
+  lap('masks');
+  let sameAs: Int32Array;
+  if (snap) sameAs = snap.sameAs;
+  else {
+    sameAs = new Int32Array(n);
+    const firstOf = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      if (i % SLICE === SLICE - 1) yield;
+      const s = sorted[i];
+      const name = fold(s.name?.fi || s.name?.sv || s.name?.en || '').trim().replace(/\s+/g, ' ');
+      if (!name) {
+        sameAs[i] = i;
+        continue;
+      }
+      const key = JSON.stringify([name, providers[i], s.areaType, [...(s.areas ?? [])].sort()]);
+      const first = firstOf.get(key);
+      if (first === undefined) {
+        firstOf.set(key, i);
+        sameAs[i] = i;
+      } else sameAs[i] = first;
+    }
+  }
   let hasDuplicates = false;
   const sameGroups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    const s = sorted[i];
-    const name = fold(s.name?.fi || s.name?.sv || s.name?.en || '').trim().replace(/\s+/g, ' ');
-    if (!name) {
-      sameAs[i] = i;
-      continue;
-    }
-    const key = JSON.stringify([name, providers[i], s.areaType, [...(s.areas ?? [])].sort()]);
-    const first = firstOf.get(key);
-    if (first === undefined) {
-      firstOf.set(key, i);
-      sameAs[i] = i;
-    } else {
-      sameAs[i] = first;
-      hasDuplicates = true;
-      const g = sameGroups.get(first);
-      if (g) g.push(i);
-      else sameGroups.set(first, [first, i]);
-    }
+    const first = sameAs[i];
+    if (first === i) continue;
+    hasDuplicates = true;
+    const g = sameGroups.get(first);
+    if (g) g.push(i);
+    else sameGroups.set(first, [first, i]);
   }
   const index: RecommenderIndex = {
     services: sorted,
@@ -299,10 +291,117 @@ export function buildIndex(services: readonly Service[], links: readonly Link[],
     build: { ms: 0, phases, labelled, inferred, examples: model.examples },
   };
   lap('filters');
-  if (opts.precomputeNeeds ?? true) for (const id of [...needs.keys()].sort()) needRelevance(index, id);
+  if (opts.precomputeNeeds ?? true) for (const id of [...needs.keys()].sort()) {
+    needRelevance(index, id);
+    yield;
+  }
   lap('needs');
   index.build.ms = now() - t0;
   return index;
+}
+
+/** What a build learns at a cost: the part a snapshot keeps. */
+export interface CostlyParts {
+  affinity: Float32Array;
+  affinitySource: Uint8Array;
+  affinityNorm: Float32Array;
+  text: TextIndex;
+  model: MeterModel;
+  labelled: number;
+  inferred: number;
+  /** Reading age words from names is as slow as the rest of the text analysis, so it is kept too. */
+  ages: (ServiceAge | null)[];
+}
+
+/** Analyses every service's text, trains the meter model, infers unlabelled affinities and builds the text index. */
+function* costlyParts(
+  sorted: readonly Service[],
+  serviceLifeEvents: readonly Set<string>[],
+  opts: BuildOptions,
+  lap: (name: string) => void,
+): Generator<void, CostlyParts> {
+  const n = sorted.length;
+  const words: Word[][] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    words.push(serviceWords(sorted[i]));
+  }
+  lap('analyse');
+  const inference = { gramSize: 4, ...opts.inference };
+  // Life events reached through links count like the service's own PTV life-event codes.
+  const codesOf = (i: number) => ({
+    serviceClasses: sorted[i].serviceClasses ?? [],
+    lifeEvents: [...serviceLifeEvents[i]],
+    targetGroups: sorted[i].targetGroups ?? [],
+    ontologyTerms: sorted[i].ontologyTerms ?? [],
+  });
+  const space = new FeatureSpace(inference.gramSize, inference.ignoreWords);
+  const docs: TrainingDoc[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    const s = sorted[i];
+    const labels = new Float64Array(M).fill(NaN);
+    if (s.meterAffinities && !s.excluded) METERS.forEach((m, j) => {
+      const v = s.meterAffinities?.[m];
+      if (v !== undefined) labels[j] = v;
+    });
+    const codes = codesOf(i);
+    docs.push({ raw: rawFeatures(words[i], codes, space), prior: priorEvidence(words[i], codes).score, labels, excluded: s.excluded });
+  }
+  lap('features');
+  yield;
+  const { model, vectors } = trainMeterModel(docs, space, inference);
+  lap('train');
+  yield;
+
+  const affinity = new Float32Array(n * M);
+  const affinitySource = new Uint8Array(n * M);
+  const affinityNorm = new Float32Array(n);
+  let labelled = 0;
+  let inferred = 0;
+  for (let i = 0; i < n; i++) {
+    const d = docs[i];
+    const needsInference = d.labels.some((l) => Number.isNaN(l));
+    const p = needsInference ? predictMeters(model, vectors[i], d.prior) : null;
+    if (needsInference) inferred++;
+    else labelled++;
+    let sq = 0;
+    for (let m = 0; m < M; m++) {
+      const known = !Number.isNaN(d.labels[m]);
+      const a = known ? d.labels[m] : p![m];
+      affinity[i * M + m] = a;
+      affinitySource[i * M + m] = known ? 1 : 2;
+      sq += a * a;
+    }
+    affinityNorm[i] = Math.max(1, Math.sqrt(sq));
+  }
+  lap('infer');
+  yield;
+  const text = buildTextIndex(words);
+  lap('textIndex');
+  const ageTable = opts.ageTargetGroups ?? AGE_TARGET_GROUPS;
+  const ages: (ServiceAge | null)[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    ages.push(serviceAge(sorted[i], ageTable));
+  }
+  lap('ages');
+  return { affinity, affinitySource, affinityNorm, text, model, labelled, inferred, ages };
+}
+
+/** The costly parts as a snapshot saved them; the model's ignore test comes from the options, as in a build. */
+function costlyFromSnapshot(s: IndexSnapshot, opts: BuildOptions): CostlyParts {
+  const ignore = new WordFilter(opts.inference?.ignoreWords ?? []);
+  return {
+    affinity: s.affinity,
+    affinitySource: s.affinitySource,
+    affinityNorm: s.affinityNorm,
+    text: { ...s.text, expansionCache: new Map() },
+    model: { ...s.model, isIgnored: (t) => ignore.has(t) },
+    labelled: s.labelled,
+    inferred: s.inferred,
+    ages: s.ages,
+  };
 }
 
 /** The words of an indexed service, analysed again on demand (kept for a bounded number of services). */

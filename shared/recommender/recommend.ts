@@ -139,8 +139,9 @@ export function recommend(index: RecommenderIndex, query: RecommendQuery): Recom
 /** Ranks the catalogue for a query, with notes about the whole answer (query words that matched nothing, services left out for age). */
 export function recommendAnswer(index: RecommenderIndex, query: RecommendQuery): RecommendAnswer {
   const W = index.weights;
-  const limit = Math.max(1, Math.min(1000, Math.floor(query.limit ?? 10)));
+  const limit = Math.max(1, Math.min(index.services.length || 1, Math.floor(query.limit ?? 10)));
   const minScore = Math.min(0.999999, Math.max(0, query.minScore ?? 0.01));
+  const everything = query.everything ?? false;
   // The same threshold on the points, where the loop compares.
   const minPoints = -Math.log(1 - minScore);
   const f = query.filters;
@@ -229,7 +230,7 @@ export function recommendAnswer(index: RecommenderIndex, query: RecommendQuery):
       for (let i = 0; i < n; i++) {
         if (!candidates[i]) continue;
         const s = points(i);
-        if (s < minPoints || s <= 0) continue;
+        if (!everything && (s < minPoints || s <= 0)) continue;
         if (eligible[i]) top.add(i, s);
         else ageLost.add(i, s);
       }

@@ -70,10 +70,15 @@ export interface RecommendQuery {
   /** Life events (entity ids or PTV codes such as KE8) the persona is in. */
   lifeEvents?: readonly string[];
   filters?: RecommendFilters;
-  /** Results wanted (default 10, at most 1000). */
+  /** Results wanted (default 10; at most the catalogue, for evaluation work that ranks every service). */
   limit?: number;
   /** Results scoring below this are left out (default 0.01). */
   minScore?: number;
+  /**
+   * Rank every service that passes the filters, those with no points at all included (after the
+   * rest, in id order): evaluation work that needs a position for each service. Default false.
+   */
+  everything?: boolean;
   /** Build explanation parts (default true); batch callers turn it off for speed. */
   explain?: boolean;
   /**

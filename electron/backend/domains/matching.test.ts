@@ -145,14 +145,14 @@ describe('the recommender index cache', () => {
   });
 
   it('notices a change made by another connection to the same file', async () => {
-    const before = recommenderFor(ctx);
+    const before = await recommenderFor(ctx);
     // Another Kohtaanto cannot open the file while this one holds its lock; another SQLite tool still can.
     const other = new Database(file);
     other
       .prepare("INSERT INTO entities (id, kind, data, updated_at) VALUES ('srv-other', 'service', ?, 'x')")
       .run(JSON.stringify(validEntity({ id: 'srv-other', kind: 'service', name: { fi: 'Toisen prosessin palvelu' } })));
     other.close();
-    const after = recommenderFor(ctx);
+    const after = await recommenderFor(ctx);
     expect(after.info.revision).toBeGreaterThan(before.info.revision);
     expect(after.index.position.has('srv-other')).toBe(true);
   });
@@ -169,7 +169,7 @@ describe('recommend.evaluate', () => {
     expect(scored).toHaveLength(4);
     expect(ev.cases).toHaveLength(scored.length);
     expect(ev.skipped).toEqual(['persona-tampere-24-en-kansainvalinen']);
-    const { index } = recommenderFor(ctx);
+    const { index } = await recommenderFor(ctx);
     const direct = evaluatePersonas(index, personas, await ok('links.list', { type: 'personaNeed' }), 10);
     expect(ev.overall).toEqual(direct.overall);
     for (const c of ev.cases) {

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {
   codeLabeler,
+  MAX_TOP,
   type MatchingComparison,
   type MatchingRunRecord,
   type MatchingRunSummary,
@@ -15,10 +16,8 @@ import {
 import { AppError } from '../../../shared/api/result';
 import { encodeLabel } from '../../../shared/api/history';
 import { compareRuns, describeChange, upgradeParams, upgradeRun, type MatchingRun } from '../../../shared/matching';
-import { pickText, type Entity, type Language, type LifeEvent, type Link, type LocalizedText, type Need, type Persona, type Service } from '../../../shared/model';
+import { pickText, type Language, type LocalizedText, type Persona } from '../../../shared/model';
 import {
-  areaLookupFromTable,
-  buildIndex,
   codeUnder,
   eligibility,
   evaluatePersonas,
@@ -37,6 +36,8 @@ import { codeLists } from '../io/codes';
 import type { Handlers } from '../registry';
 import type { Workspace } from '../store/workspace';
 import { runMatchingOnSource } from './remote';
+import { recommenderFor as indexFor, type CacheEntry } from '../recommender/cache';
+import { buildOptionsFrom } from '../recommender/options';
 
 /**
  * Every saved run adds a measurement to the indicators bound to one of its figures, so that
@@ -92,121 +93,14 @@ export function recommenderCodes(): RecommenderCodes {
 }
 
 // ------------------------------------------------------------------------------------------------
-// The index cache
+// The index (built off the main path and kept in the workspace file: ../recommender/cache.ts)
 // ------------------------------------------------------------------------------------------------
 
-const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
-const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
+export { buildOptionsFrom };
 
-/**
- * Methods that cannot change what the index is built from. Anything else that mutates marks the
- * index stale; a stale index is rebuilt only if its inputs' fingerprint differs, so a persona
- * edit or an undone canvas move costs a read of the rows, not a rebuild.
- */
-const KEEPS_INDEX = /^(matching\.|canvas\.(move|setViewport|saveView|deleteView)$|workspace\.setTitle$)/;
-
-export interface IndexInfo {
-  revision: number;
-  services: number;
-  labelled: number;
-  inferred: number;
-  buildMs: number;
-}
-
-interface CacheEntry {
-  index: RecommenderIndex;
-  fingerprint: string;
-  info: IndexInfo;
-}
-
-interface WorkspaceCache {
-  entry?: CacheEntry;
-  stale: boolean;
-  /** SQLite's data_version: changes when another connection (another process) commits to the file. */
-  dataVersion: number;
-}
-
-const caches = new WeakMap<Workspace, WorkspaceCache>();
-const watched = new WeakSet<AppContext>();
-let builds = 0;
-
-function watch(ctx: AppContext): void {
-  if (watched.has(ctx)) return;
-  watched.add(ctx);
-  ctx.subscribe((event, payload) => {
-    if (event !== 'workspace.changed' || !ctx.workspace) return;
-    if (KEEPS_INDEX.test((payload as { method: string }).method)) return;
-    const c = caches.get(ctx.workspace);
-    if (c) c.stale = true;
-  });
-}
-
-/** FNV-1a over the rows, twice with different seeds: 64 bits, so a false "unchanged" is out of reach. */
-function fingerprint(rows: readonly string[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
-  for (const row of rows) {
-    for (let i = 0; i < row.length; i++) {
-      const c = row.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-    }
-    h1 = Math.imul(h1 ^ 0x1f, 0x01000193);
-    h2 = Math.imul(h2 ^ 0x1f, 0x5bd1e995);
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
-}
-
-function readIndexInputs(ws: Workspace): { rows: string[]; entities: Entity[]; links: Link[] } {
-  const ents = ws.db
-    .prepare<[], { data: string }>(`SELECT data FROM entities WHERE kind IN (${INDEX_KINDS.map((k) => `'${k}'`).join(',')}) ORDER BY id`)
-    .all();
-  const lks = ws.db
-    .prepare<[], { id: string; type: string; source: string; target: string; data: string }>(
-      `SELECT id, type, source, target, data FROM links WHERE type IN (${INDEX_LINKS.map((k) => `'${k}'`).join(',')}) ORDER BY id`,
-    )
-    .all();
-  const rows = [...ents.map((r) => r.data), ...lks.map((l) => `${l.id}|${l.type}|${l.source}|${l.target}|${l.data}`)];
-  return {
-    rows,
-    entities: ents.map((r) => JSON.parse(r.data) as Entity),
-    links: lks.map((l) => ({ id: l.id, type: l.type as Link['type'], source: l.source, target: l.target, data: JSON.parse(l.data) })),
-  };
-}
-
-/** The build options both sides use, so the renderer's index equals this one. */
-export function buildOptionsFrom(codes: RecommenderCodes, entities: readonly Entity[]) {
-  return {
-    needs: entities.filter((e): e is Need => e.kind === 'need'),
-    lifeEvents: entities.filter((e): e is LifeEvent => e.kind === 'lifeEvent'),
-    areaLookup: areaLookupFromTable(codes.areaTable),
-    inference: { ignoreWords: codes.ignoreWords },
-  };
-}
-
-/** The open workspace's recommender index: cached, rebuilt after a change to services, needs, life events or their links. */
-export function recommenderFor(ctx: AppContext): CacheEntry {
-  watch(ctx);
-  const ws = ctx.requireWorkspace();
-  let c = caches.get(ws);
-  if (!c) caches.set(ws, (c = { stale: true, dataVersion: -1 }));
-  const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
-  if (c.entry && !c.stale && dataVersion === c.dataVersion) return c.entry;
-  const input = readIndexInputs(ws);
-  const fp = fingerprint(input.rows);
-  c.stale = false;
-  c.dataVersion = dataVersion;
-  if (c.entry?.fingerprint === fp) return c.entry;
-  const t0 = performance.now();
-  const services = input.entities.filter((e): e is Service => e.kind === 'service');
-  const index = buildIndex(services, input.links, buildOptionsFrom(recommenderCodes(), input.entities));
-  builds++;
-  c.entry = {
-    index,
-    fingerprint: fp,
-    info: { revision: builds, services: services.length, labelled: index.build.labelled, inferred: index.build.inferred, buildMs: Math.round(performance.now() - t0) },
-  };
-  return c.entry;
+/** The open workspace's recommender index, built on a worker thread or read from the file; see ../recommender/cache.ts. */
+export function recommenderFor(ctx: AppContext): Promise<CacheEntry> {
+  return indexFor(ctx, recommenderCodes());
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -238,6 +132,19 @@ function lifeEventServices(ws: Workspace, index: RecommenderIndex, lifeEventId: 
 }
 
 type RecommendInput = Parameters<NonNullable<Handlers['recommend.query']>>[1];
+
+/** The number of results asked for: `all` is the whole catalogue; a `top` beyond MAX_TOP must not pass the catalogue's size. */
+function topOf(index: RecommenderIndex, input: RecommendInput): number {
+  const n = index.services.length;
+  if (input.all) return Math.max(1, n);
+  if (input.top > MAX_TOP && input.top > n) {
+    throw new AppError('invalid_input', `top ${input.top} is more than the ${n} services of the workspace; ask for at most ${Math.max(MAX_TOP, n)}, or for all.`, {
+      top: input.top,
+      services: n,
+    });
+  }
+  return input.top;
+}
 
 /** Turns the API's query into the recommender's, with the stored persona as the base. */
 function buildQuery(ws: Workspace, index: RecommenderIndex, input: RecommendInput) {
@@ -281,7 +188,9 @@ function buildQuery(ws: Workspace, index: RecommenderIndex, input: RecommendInpu
       text: input.text?.trim() || undefined,
       lifeEvents: input.lifeEvents,
       filters,
-      limit: input.top,
+      limit: topOf(index, input),
+      // All means every service that passes the filters, also those with nothing in their favour.
+      ...(input.all ? { everything: true } : {}),
     },
   };
 }
@@ -360,9 +269,9 @@ function namesFor(ws: Workspace, run: MatchingRun): Record<string, LocalizedText
 export const matchingHandlers: Handlers = {
   'recommend.codes': () => recommenderCodes(),
 
-  'recommend.query': (ctx, input) => {
+  'recommend.query': async (ctx, input) => {
     const ws = ctx.requireWorkspace();
-    const { index, info } = recommenderFor(ctx);
+    const { index, info } = await recommenderFor(ctx);
     const { persona, query } = buildQuery(ws, index, input);
     const lang = input.language;
     const eligible = eligibility(index, query.filters).reduce((n, x) => n + x, 0);
@@ -386,9 +295,9 @@ export const matchingHandlers: Handlers = {
     return { personaId: persona?.id ?? null, language: lang, eligible, results, notes: explainNotes(answer.notes, lang), unmatchedWords, index: info };
   },
 
-  'recommend.evaluate': (ctx, input) => {
+  'recommend.evaluate': async (ctx, input) => {
     const ws = ctx.requireWorkspace();
-    const { index } = recommenderFor(ctx);
+    const { index } = await recommenderFor(ctx);
     const personas = ws.listEntities('persona') as Persona[];
     const links = ws.listLinks({ type: 'personaNeed' });
     const result = evaluatePersonas(index, personas, links, input.k);
@@ -413,7 +322,7 @@ export const matchingHandlers: Handlers = {
       const le = ws.getEntity(params.lifeEventId);
       if (!le || le.kind !== 'lifeEvent') throw new AppError('not_found', `No life event ${params.lifeEventId}.`);
     }
-    const { index } = recommenderFor(ctx);
+    const { index } = await recommenderFor(ctx);
     const run = await runMatchingOnSource(ctx, params, index);
     const row: RunRow = {
       id: `run-${randomUUID().slice(0, 13)}`,

@@ -276,7 +276,7 @@ function side(run: MatchingRun) {
 async function compare(ctx: AppContext, k: number): Promise<{ comparison: RecommenderComparison; names: Record<string, LocalizedText> }> {
   const ws = ctx.requireWorkspace();
   const src = requireRemote(ctx);
-  const { index } = recommenderFor(ctx);
+  const { index } = await recommenderFor(ctx);
   const personas = (ws.listEntities('persona') as Persona[]).sort((a, b) => (a.id < b.id ? -1 : 1));
   const top = Math.max(src.limit, k);
   const builtin = new Map<string, string[]>();

@@ -1,4 +1,4 @@
-import type { Evaluation, InlinePersona, MatchingRunRecord, RecommendResult } from '../../../shared/api/matching';
+import { MAX_EVALUATION_TOP, MAX_TOP, type Evaluation, type InlinePersona, type MatchingRunRecord, type RecommendResult } from '../../../shared/api/matching';
 import { METERS, pickText, type Language, type LocalizedText, type Meter } from '../../../shared/model';
 import { codeLists } from '../../backend/io/codes';
 import { one, unwrap, UsageError, withRegistry, type Command } from '../common';
@@ -54,7 +54,7 @@ export const recommendCommands: Record<string, Command> = {
   recommend: {
     summary: 'Recommend services for a life situation (3X10D meters, text, filters)',
     usage: [
-      'kohtaanto recommend FILE [--meter NAME=VALUE]... [--text TEXT] [--municipality CODE] [--language fi|sv|en] [--age N] [--persona ID] [--top N] [--json]',
+      'kohtaanto recommend FILE [--meter NAME=VALUE]... [--text TEXT] [--municipality CODE] [--language fi|sv|en] [--age N] [--persona ID] [--top N | --all] [--json]',
       '',
       '  --meter NAME=VALUE  a life-situation meter, 0 (worst) to 10 (best); repeat for several.',
       `                      NAME is one of ${METERS.join(', ')}`,
@@ -63,7 +63,9 @@ export const recommendCommands: Record<string, Command> = {
       '  --language LANG     services offered in this language; explanations in it too (default fi)',
       '  --age N             leave out services only for other age groups',
       '  --persona ID        start from a persona of the workspace (the options above override it)',
-      '  --top N             number of results, 1–50 (default 10)',
+      '  --top N             number of results (default 10): 1–50, or up to the number of services',
+      '                      in the workspace for evaluation work',
+      '  --all               rank every service of the workspace (evaluation work)',
       '  --json              the whole result as JSON',
       ...REMOTE_USAGE,
     ].join('\n'),
@@ -76,6 +78,7 @@ export const recommendCommands: Record<string, Command> = {
       age: { type: 'string' },
       persona: { type: 'string' },
       top: { type: 'string' },
+      all: { type: 'boolean' },
       json: { type: 'boolean' },
     },
     async run({ values, positionals }) {
@@ -89,10 +92,13 @@ export const recommendCommands: Record<string, Command> = {
       const municipality = municipalityOption(values.municipality);
       if (municipality) persona.municipality = municipality;
       if (language) persona.language = language;
-      const top = intOption(values.top, '--top', 1, 50) ?? 10;
+      if (values.all && values.top !== undefined) throw new UsageError('Give either --top or --all, not both.');
+      // The workspace's size bounds --top; the service checks it, as for the API.
+      const top = intOption(values.top, '--top', 1, MAX_EVALUATION_TOP) ?? 10;
       const text = values.text === undefined ? undefined : String(values.text);
       if (!meters && !text && !values.persona) throw new UsageError('Give at least one --meter, --text or --persona.');
       const remote = remoteFromOptions(values, values.top === undefined ? undefined : top);
+      if (remote && (values.all || top > MAX_TOP)) throw new UsageError(`A remote recommender answers at most ${MAX_TOP} services; --all and a larger --top rank the workspace's own catalogue only.`);
       if (remote) {
         const inline = { ...(meters ? { meters } : {}), ...(municipality ? { municipality } : {}), ...(age !== undefined ? { ageMin: age, ageMax: age } : {}) };
         const input = { ...(values.persona ? { personaId: String(values.persona) } : {}), persona: inline, ...(text ? { text } : {}), language: language ?? 'fi' };
@@ -105,6 +111,7 @@ export const recommendCommands: Record<string, Command> = {
             persona,
             ...(text ? { text } : {}),
             top,
+            ...(values.all ? { all: true } : {}),
             language: language ?? 'fi',
           }),
         ) as RecommendResult,

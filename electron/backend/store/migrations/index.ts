@@ -8,6 +8,7 @@ import * as m0060 from './0060-workshop-records';
 import * as m0070 from './0070-remote-recommender';
 import * as m0080 from './0080-course';
 import * as m0090 from './0090-entity-tables';
+import * as m0100 from './0100-recommender-index';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 70, up: m0070.up },
   { version: 80, up: m0080.up },
   { version: 90, up: m0090.up },
+  { version: 100, up: m0100.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

@@ -1,0 +1,344 @@
+/**
+ * One recommender index per open workspace, kept off the server's main path.
+ *
+ * - The costly build work (text analysis, training, inference; seconds on a region's catalogue)
+ *   runs on a worker thread; the main thread only reads rows, parses and assembles, in slices of
+ *   a few milliseconds with a pause between them, so every other request is answered meanwhile.
+ * - Concurrent requests for recommendations wait for the one build in progress.
+ * - What the worker computed is saved in the workspace file (migration 0100) under the
+ *   fingerprint of what it was built from: reopening the workspace assembles the index from it
+ *   without building, and a change to the catalogue changes the fingerprint, so a stale snapshot
+ *   is never used.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../shared/api/result';
+import type { Entity, Link, Service } from '../../../shared/model';
+import { buildIndexSteps, decodeSnapshot, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
+import type { AppContext } from '../context';
+import type { Workspace } from '../store/workspace';
+import { buildOptionsFrom, type CodesForBuild } from './options';
+import type { WorkerJob, WorkerReply } from './protocol';
+
+const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
+const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
+/** Rows read per statement, and the longest stretch of main-thread work between two pauses. */
+const ROWS_PER_READ = 1000;
+const SLICE_MS = 8;
+/** Snapshots kept per file: the current one and the one before (an undo brings it back). */
+const KEEP_SNAPSHOTS = 2;
+
+/**
+ * Methods that cannot change what the index is built from. Anything else that mutates marks the
+ * index stale; a stale index is rebuilt only if its inputs' fingerprint differs, so a persona
+ * edit or an undone canvas move costs a read of the rows, not a rebuild.
+ */
+const KEEPS_INDEX = /^(matching\.|recommend\.|canvas\.(move|setViewport|saveView|deleteView)$|workspace\.setTitle$)/;
+
+export interface IndexInfo {
+  revision: number;
+  services: number;
+  labelled: number;
+  inferred: number;
+  buildMs: number;
+  from: 'worker' | 'inline' | 'file';
+}
+
+export interface CacheEntry {
+  index: RecommenderIndex;
+  fingerprint: string;
+  info: IndexInfo;
+  /** Where the costly part came from: built now (on the worker, or here if no worker could start), or read from the file. */
+  source: 'worker' | 'inline' | 'file';
+}
+
+interface WorkspaceCache {
+  entry?: CacheEntry;
+  stale: boolean;
+  /** SQLite's data_version: changes when another connection (another process) commits to the file. */
+  dataVersion: number;
+  /** Bumped by every change event; a read that saw it move started over. */
+  generation: number;
+  pending?: Promise<CacheEntry>;
+}
+
+const caches = new WeakMap<Workspace, WorkspaceCache>();
+const watched = new WeakSet<AppContext>();
+let builds = 0;
+
+function cacheOf(ws: Workspace): WorkspaceCache {
+  let c = caches.get(ws);
+  if (!c) caches.set(ws, (c = { stale: true, dataVersion: -1, generation: 0 }));
+  return c;
+}
+
+function watch(ctx: AppContext): void {
+  if (watched.has(ctx)) return;
+  watched.add(ctx);
+  ctx.subscribe((event, payload) => {
+    if (event !== 'workspace.changed' || !ctx.workspace) return;
+    if (KEEPS_INDEX.test((payload as { method: string }).method)) return;
+    const c = cacheOf(ctx.workspace);
+    c.stale = true;
+    c.generation++;
+  });
+}
+
+const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Runs a generator to its end, pausing whenever a slice has taken SLICE_MS. */
+async function drain<T>(steps: Generator<void, T>): Promise<T> {
+  let t = performance.now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (performance.now() - t >= SLICE_MS) {
+      await pause();
+      t = performance.now();
+    }
+  }
+}
+
+interface Inputs {
+  entityRows: string[];
+  linkRows: [string, string, string, string, string][];
+  fingerprint: string;
+}
+
+/**
+ * The index's inputs, read in short statements with pauses between them. Writes may land in a
+ * pause: the change event moves the generation and the read starts over (after three tries it
+ * keeps what it read and leaves the cache stale, so the next request reads again).
+ */
+async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<Inputs & { consistent: boolean }> {
+  for (let attempt = 0; ; attempt++) {
+    const generation = c.generation;
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
+    const entityRows: string[] = [];
+    const kinds = INDEX_KINDS.map((k) => `'${k}'`).join(',');
+    const ents = ws.db.prepare<[string, number], { id: string; data: string }>(`SELECT id, data FROM entities WHERE kind IN (${kinds}) AND id > ? ORDER BY id LIMIT ?`);
+    let after = '';
+    for (;;) {
+      const rows = ents.all(after, ROWS_PER_READ);
+      for (const r of rows) {
+        entityRows.push(r.data);
+        hash.update(r.data);
+        hash.update('\u001f');
+      }
+      if (rows.length < ROWS_PER_READ) break;
+      after = rows[rows.length - 1].id;
+      await pause();
+    }
+    hash.update('\u001e');
+    const linkRows: Inputs['linkRows'] = [];
+    const types = INDEX_LINKS.map((k) => `'${k}'`).join(',');
+    const lks = ws.db.prepare<[string, number], { id: string; type: string; source: string; target: string; data: string }>(
+      `SELECT id, type, source, target, data FROM links WHERE type IN (${types}) AND id > ? ORDER BY id LIMIT ?`,
+    );
+    after = '';
+    for (;;) {
+      const rows = lks.all(after, ROWS_PER_READ * 5);
+      for (const l of rows) {
+        linkRows.push([l.id, l.type, l.source, l.target, l.data]);
+        hash.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
+      }
+      if (rows.length < ROWS_PER_READ * 5) break;
+      after = rows[rows.length - 1].id;
+      await pause();
+    }
+    const consistent = c.generation === generation;
+    if (consistent || attempt >= 2) return { entityRows, linkRows, fingerprint: hash.digest('hex').slice(0, 32), consistent };
+  }
+}
+
+// ------------------------------------------------------------------------------------------------
+// The worker
+// ------------------------------------------------------------------------------------------------
+
+/**
+ * Where the worker's code is: next to the bundle in the built app (electron-vite builds it as its
+ * own entry of the main build), or the TypeScript source when run through tsx or vitest.
+ */
+function workerSpec(): { file: string; eval: boolean } | null {
+  const built = path.join(__dirname, 'recommender-worker.js');
+  if (fs.existsSync(built)) return { file: built, eval: false };
+  const source = path.join(__dirname, 'worker.ts');
+  if (fs.existsSync(source)) return { file: source, eval: true };
+  return null;
+}
+
+let worker: Worker | null = null;
+let workerFailed = false;
+let nextJob = 1;
+const waiting = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
+
+function startWorker(): Worker | null {
+  if (worker) return worker;
+  if (workerFailed) return null;
+  const spec = workerSpec();
+  if (!spec) {
+    workerFailed = true;
+    return null;
+  }
+  const w = spec.eval
+    ? // Resolved here: the worker's own require would look from the current folder, which may be anywhere.
+      new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(spec.file)});`, { eval: true })
+    : new Worker(spec.file);
+  w.on('message', (reply: WorkerReply) => {
+    const job = waiting.get(reply.id);
+    if (!job) return;
+    waiting.delete(reply.id);
+    if (!waiting.size) w.unref();
+    job.resolve(reply);
+  });
+  const fail = (e: Error) => {
+    if (worker === w) worker = null;
+    for (const job of waiting.values()) job.reject(e);
+    waiting.clear();
+  };
+  w.on('error', fail);
+  w.on('exit', (code) => fail(new Error(`The recommender worker stopped (exit code ${code}).`)));
+  // An idle worker must not keep a CLI process alive; a busy one must, or the process would end mid-build.
+  w.unref();
+  worker = w;
+  return w;
+}
+
+function runOnWorker(w: Worker, job: Omit<WorkerJob, 'id'>): Promise<WorkerReply> {
+  const id = nextJob++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    w.ref();
+    w.postMessage({ ...job, id });
+  });
+}
+
+/** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
+export async function stopRecommenderWorker(): Promise<void> {
+  const w = worker;
+  worker = null;
+  if (w) await w.terminate();
+}
+
+// ------------------------------------------------------------------------------------------------
+// Snapshots in the workspace file
+// ------------------------------------------------------------------------------------------------
+
+function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot | null {
+  const row = ws.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
+  if (!row) return null;
+  try {
+    return decodeSnapshot(row.snapshot);
+  } catch {
+    // A damaged cache row costs a build, nothing more.
+    return null;
+  }
+}
+
+function saveSnapshot(ws: Workspace, fingerprint: string, services: number, buildMs: number, bytes: Uint8Array, now: Date): void {
+  if (ws.readOnly || !ws.db.open) return;
+  const save = ws.db.transaction(() => {
+    ws.db
+      .prepare('INSERT OR REPLACE INTO recommender_index_cache (fingerprint, created_at, services, build_ms, snapshot) VALUES (?, ?, ?, ?, ?)')
+      .run(fingerprint, now.toISOString(), services, Math.round(buildMs), bytes);
+    ws.db
+      .prepare(`DELETE FROM recommender_index_cache WHERE fingerprint NOT IN (SELECT fingerprint FROM recommender_index_cache ORDER BY created_at DESC, rowid DESC LIMIT ${KEEP_SNAPSHOTS})`)
+      .run();
+  });
+  save();
+}
+
+// ------------------------------------------------------------------------------------------------
+// The index
+// ------------------------------------------------------------------------------------------------
+
+/** Parses rows in slices. */
+async function parseRows<T>(rows: readonly string[]): Promise<T[]> {
+  const out: T[] = [];
+  let t = performance.now();
+  for (const r of rows) {
+    out.push(JSON.parse(r) as T);
+    if (performance.now() - t >= SLICE_MS) {
+      await pause();
+      t = performance.now();
+    }
+  }
+  return out;
+}
+
+async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<CacheEntry> {
+  const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
+  const t0 = performance.now();
+  const input = await readInputs(ws, c, codes);
+  const gone = () => ctx.workspace !== ws || !ws.db.open;
+  if (gone()) throw new AppError('no_workspace', 'The workspace was closed while its recommender index was being built.');
+  if (c.entry?.fingerprint === input.fingerprint) {
+    c.stale = !input.consistent;
+    c.dataVersion = dataVersion;
+    return c.entry;
+  }
+  let snapshot = loadSnapshot(ws, input.fingerprint);
+  let source: CacheEntry['source'] = 'file';
+  if (!snapshot) {
+    const w = startWorker();
+    const job = { entityRows: input.entityRows, linkRows: input.linkRows, codes };
+    let reply: WorkerReply | null = null;
+    if (w) {
+      try {
+        reply = await runOnWorker(w, job);
+      } catch {
+        // The worker died (out of memory, killed): build here instead, still in slices.
+        reply = null;
+      }
+    }
+    if (gone()) throw new AppError('no_workspace', 'The workspace was closed while its recommender index was being built.');
+    if (reply && !reply.ok) throw new Error(`The recommender index could not be built: ${reply.message}`);
+    if (reply?.ok) {
+      snapshot = decodeSnapshot(reply.bytes);
+      source = 'worker';
+      saveSnapshot(ws, input.fingerprint, snapshot?.n ?? 0, reply.ms, reply.bytes, ctx.now());
+    } else source = 'inline';
+  }
+  const entities = await parseRows<Entity>(input.entityRows);
+  const links = input.linkRows.map(([id, type, src, target, data]) => ({ id, type, source: src, target, data: JSON.parse(data) }) as Link);
+  const services = entities.filter((e): e is Service => e.kind === 'service');
+  const opts = buildOptionsFrom(codes, entities);
+  const index = await drain(buildIndexSteps(services, links, { ...opts, ...(snapshot ? { snapshot } : {}) }));
+  if (gone()) throw new AppError('no_workspace', 'The workspace was closed while its recommender index was being built.');
+  if (source === 'inline') {
+    saveSnapshot(ws, input.fingerprint, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
+  }
+  builds++;
+  const entry: CacheEntry = {
+    index,
+    fingerprint: input.fingerprint,
+    source,
+    info: { revision: builds, services: services.length, labelled: index.build.labelled, inferred: index.build.inferred, buildMs: Math.round(performance.now() - t0), from: source },
+  };
+  c.entry = entry;
+  c.stale = !input.consistent;
+  c.dataVersion = dataVersion;
+  return entry;
+}
+
+/**
+ * The open workspace's recommender index: cached, rebuilt (off the main path) after a change to
+ * services, needs, life events or their links, read from the workspace file when it was built
+ * there before. Requests that arrive during a build wait for that one build.
+ */
+export function recommenderFor(ctx: AppContext, codes: CodesForBuild): Promise<CacheEntry> {
+  watch(ctx);
+  const ws = ctx.requireWorkspace();
+  const c = cacheOf(ws);
+  if (c.pending) return c.pending;
+  const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
+  if (c.entry && !c.stale && dataVersion === c.dataVersion) return Promise.resolve(c.entry);
+  const p = build(ctx, ws, c, codes).finally(() => {
+    if (c.pending === p) c.pending = undefined;
+  });
+  c.pending = p;
+  return p;
+}

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import type { Link } from '../model';
+import { buildIndex, buildIndexSteps, decodeSnapshot, encodeSnapshot, recommend, snapshotOf, SNAPSHOT_VERSION } from './index';
+import { meters, svc } from './testkit';
+
+const services = [
+  svc('s1', 'Asumisneuvonta', { descFi: 'Neuvontaa vuokra-asunnon hakuun ja asumisen ongelmiin.', meterAffinities: { housing: 1, health: 0, resilience: 0, working_studying: 0, family: 0, friends: 0, finance: 0, improvement_of_strengths: 0, self_esteem: 0, life_satisfaction: 0 } }),
+  svc('s2', 'Talous- ja velkaneuvonta', { descFi: 'Apua velkojen ja raha-asioiden hoitoon.', meterAffinities: { finance: 1, health: 0, resilience: 0, housing: 0, working_studying: 0, family: 0, friends: 0, improvement_of_strengths: 0, self_esteem: 0, life_satisfaction: 0 } }),
+  svc('s3', 'Nuorten asuntola', { descFi: 'Vuokra-asuntoja nuorille.', targetGroups: ['KR1.2'] }),
+  svc('s4', 'Velkajärjestely', { descFi: 'Velkojen järjestely ja ulosotto.', areaType: 'limited', areas: ['091'] }),
+  svc('s5', 'Velkajärjestely', { descFi: 'Velkojen järjestely ja ulosotto.', areaType: 'limited', areas: ['091'] }),
+];
+const links: Link[] = [];
+
+describe('recommender index snapshot (the part kept in the workspace file)', () => {
+  it('round-trips through bytes: an index assembled from the snapshot answers exactly as the built one', () => {
+    const built = buildIndex(services, links);
+    const bytes = encodeSnapshot(snapshotOf(built));
+    // Read from an unaligned copy, as a BLOB from SQLite may be.
+    const padded = new Uint8Array(bytes.length + 3);
+    padded.set(bytes, 3);
+    const snap = decodeSnapshot(padded.subarray(3))!;
+    expect(snap.version).toBe(SNAPSHOT_VERSION);
+    expect(snap.n).toBe(5);
+    expect(snap.labelled).toBe(2);
+    expect(snap.inferred).toBe(3);
+    expect([...snap.affinity]).toEqual([...built.affinity]);
+    expect([...snap.sameAs]).toEqual([0, 1, 2, 3, 3]);
+    expect(snap.ages[2]).toEqual(built.ages[2]);
+    expect(snap.ages[2]).not.toBeNull();
+    expect(snap.text.vocab).toEqual(built.text.vocab);
+    expect(snap.model.vocab.size).toBe(built.model.vocab.size);
+
+    const again = buildIndex(services, links, { snapshot: snap });
+    // The costly phases are skipped: none of them is timed.
+    expect(again.build.phases.analyse).toBeUndefined();
+    expect(again.build.phases.train).toBeUndefined();
+    expect(again.build.phases.snapshot).toBeDefined();
+    expect(again.hasDuplicates).toBe(true);
+    expect(again.sameGroups.get(3)).toEqual([3, 4]);
+    for (const q of [{ meters: meters(8, { finance: 1 }) }, { text: 'vuokra-asunto' }, { meters: meters(8, { housing: 0 }), text: 'velka', filters: { ageMin: 70, ageMax: 80 } }]) {
+      const a = recommend(built, { ...q, limit: 5 });
+      const b = recommend(again, { ...q, limit: 5 });
+      expect(b.map((r) => [r.serviceId, r.score])).toEqual(a.map((r) => [r.serviceId, r.score]));
+      expect(b.map((r) => r.parts)).toEqual(a.map((r) => r.parts));
+    }
+  });
+
+  it('refuses a snapshot of another catalogue size, returns null for another version, and throws on bytes that are not one', () => {
+    const bytes = encodeSnapshot(snapshotOf(buildIndex(services, links)));
+    expect(() => buildIndex(services.slice(0, 4), links, { snapshot: decodeSnapshot(bytes)! })).toThrow(/5 services, the catalogue has 4/);
+    const headLen = new DataView(bytes.buffer).getUint32(0, true);
+    const head = new TextDecoder().decode(bytes.subarray(4, 4 + headLen)).replace(`"version":${SNAPSHOT_VERSION},`, `"version":${SNAPSHOT_VERSION + 1},`);
+    const other = new Uint8Array(bytes.length + 8);
+    const enc = new TextEncoder().encode(head);
+    new DataView(other.buffer).setUint32(0, enc.length, true);
+    other.set(enc, 4);
+    expect(decodeSnapshot(other)).toBeNull();
+    expect(() => decodeSnapshot(new Uint8Array([1, 0]))).toThrow(/too short/);
+    expect(() => decodeSnapshot(new Uint8Array([255, 255, 0, 0, 1, 2]))).toThrow(/past the end/);
+  });
+
+  it('builds in slices: the steps pause more than once on a larger catalogue and end with the same index', () => {
+    const many = Array.from({ length: 1600 }, (_, i) => svc(`x${String(i).padStart(5, '0')}`, `Palvelu ${i % 50}`, { descFi: i % 2 ? 'asuminen ja vuokra' : 'velka ja raha' }));
+    const steps = buildIndexSteps(many, []);
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    expect(pauses).toBeGreaterThanOrEqual(5);
+    const whole = buildIndex(many, []);
+    expect([...r.value.affinity]).toEqual([...whole.affinity]);
+    expect([...r.value.sameAs]).toEqual([...whole.sameAs]);
+  });
+});
