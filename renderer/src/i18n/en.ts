@@ -2,6 +2,7 @@ import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as mapSummaryText from './sections/mapSummary';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
@@ -10,6 +11,7 @@ export const en = {
   picture: { ...pictureText.en, impact: impactText.en },
   workshop: workshopText.en,
   remote: remoteText.en,
+  mapSummary: mapSummaryText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',

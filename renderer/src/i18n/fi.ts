@@ -2,6 +2,7 @@ import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as mapSummaryText from './sections/mapSummary';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -12,6 +13,7 @@ export const fi: Messages = {
   picture: { ...pictureText.fi, impact: impactText.fi },
   workshop: workshopText.fi,
   remote: remoteText.fi,
+  mapSummary: mapSummaryText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',

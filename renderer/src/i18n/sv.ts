@@ -2,6 +2,7 @@ import * as impactText from './sections/impact';
 import * as pictureText from './sections/picture';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
+import * as mapSummaryText from './sections/mapSummary';
 import type { Messages } from './en';
 
 /** Svenska användargränssnittstexter. */
@@ -12,6 +13,7 @@ export const sv: Messages = {
   picture: { ...pictureText.sv, impact: impactText.sv },
   workshop: workshopText.sv,
   remote: remoteText.sv,
+  mapSummary: mapSummaryText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',
