@@ -3,9 +3,10 @@ import { summaryGroups, SUMMARY_GROUPINGS, type SummaryGrouping } from './graph'
 
 /**
  * Above this many nodes in a view, the map opens on a summary of groups instead of drawing
- * everything. Measured with bench/canvas-scale.ts: a full first draw of 5,000 nodes took about
- * as long as the first frame of 2,000 did before this change was written (about 1.5 s); beyond
- * that the full draw grows past what a first look should cost.
+ * everything. bench/canvas-scale.ts on real PTV records (a heavily loaded 2-core machine): the
+ * full draw took 16 s to its first nodes at 2,000 nodes and 26 s at 5,000, and reopening was
+ * slower still; bench/canvas-render.ts puts 2,000 nodes at about 1.5 s on a quiet machine. The
+ * line sits where today's draw was still measured to work; re-measure on a quiet machine.
  */
 export const SUMMARY_ABOVE = 5000;
 
