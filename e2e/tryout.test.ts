@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
 
 let app: RunningApp;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -51,5 +51,29 @@ describe('try-out page tells the truth', () => {
     await note.waitFor();
     expect(await note.textContent()).toBe('Hakusana ”hautajaiset” ei osunut yhdenkään palvelun tekstiin, joten se ei vaikuttanut tuloksiin.');
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('after an edit sends the worker the changed service alone, and its answers follow the edit', async () => {
+    // A search word that matches nothing yet; the engine is fed and ready.
+    await page.goto(`${app.url}#/tryout/${PERSONA}`);
+    await page.locator('.tryout-output .rec-item').first().waitFor();
+    await page.fill('#tryout-text', 'hautajaiset');
+    await page.locator('.tryout-notes li', { hasText: 'hautajaiset' }).waitFor();
+    const services = await callApi<{ id: string; kind: string; name: { fi?: string } }[]>(app, 'entities.list', { kind: 'service' });
+    const rename = async (fi: string) => {
+      const s = (await callApi<{ entity: Record<string, unknown> }>(app, 'entities.get', { id: services[0].id })).entity;
+      await callApi(app, 'entities.update', { entity: { ...s, name: { ...(s.name as object), fi } } });
+      await page.locator('.tryout-output .rec-item', { hasText: fi }).waitFor({ timeout: 20_000 });
+    };
+    // The first write of a session also names what the example's creation touched: measure the second.
+    await rename('Hautajaiset');
+    await page.evaluate(() => ((globalThis as { __kohtaantoEngineTraffic?: unknown[] }).__kohtaantoEngineTraffic = []));
+    await rename('Hautajaiset ja muistotilaisuudet');
+    expect(await page.locator('.tryout-notes li', { hasText: 'hautajaiset' }).count()).toBe(0);
+    const traffic = await page.evaluate(() => (globalThis as { __kohtaantoEngineTraffic?: { kind: string; chars: number; services: number; removed: number }[] }).__kohtaantoEngineTraffic!);
+    // One change with one service in it, a few kilobytes, where the catalogue is hundreds.
+    expect(traffic.map(({ kind, services, removed }) => ({ kind, services, removed }))).toEqual([{ kind: 'change', services: 1, removed: 0 }]);
+    const whole = JSON.stringify(services).length;
+    expect(traffic[0].chars).toBeLessThan(whole / 20);
   });
 });

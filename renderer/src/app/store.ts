@@ -19,8 +19,10 @@ interface AppState {
   links: Link[];
   history: HistoryState;
   notice: Notice | null;
-  /** Reloads everything shown from the workspace (at start, or when another one opens). */
-  refresh(): Promise<void>;
+  /** What the last reload of entities and links followed (null: a full load, e.g. another workspace), for consumers that pass changes on. */
+  graphChanges: WorkspaceChanges | null;
+  /** Reloads everything shown from the workspace (at start, or when another one opens), after `changes` if given. */
+  refresh(changes?: WorkspaceChanges): Promise<void>;
   /** Follows one `workspace.changed`: reloads only what the change can have touched. */
   applyChanges(changes: WorkspaceChanges | undefined): Promise<void>;
   notify(n: Notice | null): void;
@@ -35,12 +37,13 @@ export const useApp = create<AppState>((set, get) => ({
   links: [],
   history: NO_HISTORY,
   notice: null,
-  async refresh() {
+  graphChanges: null,
+  async refresh(changes) {
     const info = await api.call('workspace.current', {});
     // An error shown about the workspace that was open is stale once another one opens (or it closes).
     const stale = get().notice?.kind === 'error' && (get().info?.path ?? null) !== (info?.path ?? null) ? { notice: null } : {};
     if (!info) {
-      set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY, ...stale });
+      set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY, graphChanges: null, ...stale });
       return;
     }
     const [entities, links, history] = await Promise.all([
@@ -48,13 +51,14 @@ export const useApp = create<AppState>((set, get) => ({
       api.call('links.list', {}),
       api.call('history.state', {}),
     ]);
-    set({ loaded: true, info, entities, links, history, ...stale });
+    const sameWorkspace = info.path === get().info?.path;
+    set({ loaded: true, info, entities, links, history, graphChanges: sameWorkspace && changes && !changes.all ? changes : null, ...stale });
   },
   async applyChanges(changes) {
     // A change to the graph reloads it whole (a patch by ids is the next step: the canvas still
     // relies on fresh objects after a graph change); a change that touches neither entities nor
     // links (a matching run, a picture edit, a saved view) only refreshes the undo state.
-    if (touchesGraph(changes) || !get().info) return get().refresh();
+    if (touchesGraph(changes) || !get().info) return get().refresh(changes);
     const [info, history] = await Promise.all([api.call('workspace.current', {}), api.call('history.state', {})]);
     if (info?.path !== get().info?.path) return get().refresh();
     set({ info, history });

@@ -4,6 +4,7 @@ import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
+import * as mapSummaryText from './sections/mapSummary';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
@@ -14,6 +15,7 @@ export const en = {
   remote: remoteText.en,
   messages: messagesText.en,
   course: courseText.en,
+  mapSummary: mapSummaryText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',

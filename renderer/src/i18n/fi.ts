@@ -4,6 +4,7 @@ import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
+import * as mapSummaryText from './sections/mapSummary';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -16,6 +17,7 @@ export const fi: Messages = {
   remote: remoteText.fi,
   messages: messagesText.fi,
   course: courseText.fi,
+  mapSummary: mapSummaryText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',

@@ -4,6 +4,7 @@ import * as messagesText from './sections/messages';
 import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
+import * as mapSummaryText from './sections/mapSummary';
 import type { Messages } from './en';
 
 /** Svenska användargränssnittstexter. */
@@ -16,6 +17,7 @@ export const sv: Messages = {
   remote: remoteText.sv,
   messages: messagesText.sv,
   course: courseText.sv,
+  mapSummary: mapSummaryText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',

@@ -5,7 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { touchesGraph } from '../../../../shared/api/changes';
 import { MAIN_VIEW } from '../../../../shared/api/canvas';
-import { ENTITY_KINDS, pickText, type EntityKind, type Language } from '../../../../shared/model';
+import { ENTITY_KINDS, pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
 import { api } from '../../api';
 import { inTextField } from '../../app/commands';
 import type { CanvasMode, Route } from '../../app/route';
@@ -41,9 +41,13 @@ import { Outline } from './Outline';
 import { Sidebar } from './Sidebar';
 import { setPresenting, useCanvasUi } from './uiStore';
 import { warmUpLayout } from './workers';
+import { expandedMembers, groupingOf, summarise, SUMMARY_ABOVE } from './summary';
+import { MapSummary } from './MapSummary';
 
 /** Keeps the canvas store's nodes and edges in step with the workspace, the view and the overlay. */
 function useDerivedGraph(baseline: boolean): void {
+  // Off only for bench/canvas-scale.ts, which times today's full draw beside the summary.
+  const [summaryOff] = useState(() => globalThis.localStorage?.getItem('kohtaanto.canvas.summary') === '0');
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const entities = useApp((s) => s.entities);
@@ -56,15 +60,26 @@ function useDerivedGraph(baseline: boolean): void {
   const loadedView = useCanvas((s) => s.loadedView);
   const view = useCanvas((s) => s.view);
   const presenting = useCanvasUi((s) => s.presenting);
+  const summary = useCanvas((s) => s.summary);
   const placing = useRef(false);
   const adj = useMemo(() => adjacency(links), [links]);
 
   useLayoutEffect(() => {
     const s = useCanvas.getState();
-    const visible = visibleIds({ entities, byId: entityIndex(entities), adj, filters, areaCodes: areaCodesOf });
+    let visible = visibleIds({ entities, byId: entityIndex(entities), adj, filters, areaCodes: areaCodesOf });
+    // A view too large to draw at once opens on a summary of groups: only the groups opened
+    // from it are drawn (and placed), the rest stay counted in the summary.
+    let drawn: readonly Entity[] = entities;
+    if (visible.size > SUMMARY_ABOVE && !summary.all && !summaryOff) {
+      const { by, groups } = groupingOf(entities, links, summary.by);
+      const shown = entities.filter((e) => visible.has(e.id));
+      s.set({ summaryShown: { by, groups: summarise(shown, groups), total: shown.length } });
+      visible = expandedMembers(visible, groups, summary.expanded);
+      drawn = entities.filter((e) => visible.has(e.id));
+    } else if (s.summaryShown) s.set({ summaryShown: null });
     const metrics = analysis && (overlay.size !== 'none' || overlay.colour !== 'kind') ? new Map(analysis.nodes.map((m) => [m.id, m])) : null;
     const { nodes, edges, unplaced } = deriveGraph(s.nodes, s.edges, {
-      entities,
+      entities: drawn,
       links,
       visible,
       positions,
@@ -91,7 +106,7 @@ function useDerivedGraph(baseline: boolean): void {
     if (unplaced.length && loadedView === view && !placing.current) {
       placing.current = true;
       const ids = unplaced.map((u) => u.id);
-      const firstLook = unplaced.length === entities.length;
+      const firstLook = unplaced.length === drawn.length;
       const done =
         unplaced.length >= BLOCKS_FROM && entities.some((e) => e.kind === 'lifeEvent')
           ? runLayout('blocks', { undoable: false, ids, provisional: unplaced, firstLook })
@@ -100,7 +115,7 @@ function useDerivedGraph(baseline: boolean): void {
             : moveNodes(unplaced, 'place', false);
       void done.finally(() => (placing.current = false));
     }
-  }, [entities, links, adj, positions, filters, overlay, analysis, connectFrom, lang, t, presenting, baseline, loadedView, view]);
+  }, [entities, links, adj, positions, filters, overlay, analysis, connectFrom, lang, t, presenting, baseline, loadedView, view, summary]);
 }
 
 function QuickCreateForm() {
@@ -412,7 +427,7 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
       connectFrom: null,
       quick: null,
       pendingDelete: null,
-      ...(other ? { workspace: wsPath ?? null, filters: DEFAULT_FILTERS, view: MAIN_VIEW, views: [], savedViewport: null } : {}),
+      ...(other ? { workspace: wsPath ?? null, filters: DEFAULT_FILTERS, view: MAIN_VIEW, views: [], savedViewport: null, summary: { by: null, expanded: [], all: false }, summaryShown: null } : {}),
     });
     // A saved view of the last workspace is none of this one's.
     if (other && s.workspace !== null && view !== MAIN_VIEW) switchMode(mode);
@@ -564,6 +579,7 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
                   ) : (
                     <FlowCanvas lastKind={lastKind} />
                   )}
+                  {loadedView !== null && <MapSummary />}
                   <QuickCreateForm />
                   <DeleteDialog />
                 </div>

@@ -5,6 +5,8 @@ import type { Entity, EntityKind, Link, LinkType } from '../../../../shared/mode
 import type { Analysis, NodeMetrics } from './analysis';
 import { COLUMN } from './layout';
 import type { NodeSize } from './shapes';
+import type { SummaryGrouping } from './graph';
+import type { SummaryGroup } from './summary';
 
 export interface EntityNodeData extends Record<string, unknown> {
   kind: EntityKind;
@@ -294,6 +296,10 @@ interface CanvasStore {
   quick: QuickCreate | null;
   pendingDelete: PendingDelete | null;
   layingOut: boolean;
+  /** A large view's summary: the grouping chosen (null: the one that splits the map best), the groups drawn, or the whole map. */
+  summary: { by: SummaryGrouping | null; expanded: string[]; all: boolean };
+  /** What the summary shows now (null: the view is small enough to draw whole, or the user asked for all of it). */
+  summaryShown: { by: SummaryGrouping; groups: SummaryGroup[]; total: number } | null;
   set(p: Partial<CanvasStore>): void;
   onNodesChange(changes: NodeChange[]): void;
   onEdgesChange(changes: EdgeChange[]): void;
@@ -324,6 +330,8 @@ export const useCanvas = create<CanvasStore>((set, get) => ({
   quick: null,
   pendingDelete: null,
   layingOut: false,
+  summary: { by: null, expanded: [], all: false },
+  summaryShown: null,
   set: (p) => set(p),
   onNodesChange(changes) {
     const nodes = applyNodeChanges(changes, get().nodes);

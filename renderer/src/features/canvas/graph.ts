@@ -153,7 +153,14 @@ export function lifeEventGroups(entities: readonly Entity[], links: readonly Lin
     if (!g && e.kind === 'service') g = e.lifeEvents.map((c) => byCode.get(c)).find(Boolean);
     if (g && group.get(g) === g) group.set(e.id, g);
   }
-  // Neighbours of grouped entities join their group, a ring at a time (service → organisation, channel; need → persona).
+  return spreadGroups(entities, adj, group);
+}
+
+/**
+ * Neighbours of grouped entities join their group, a ring at a time (service → organisation,
+ * channel; need → persona); entities reached by none are left in no group (null).
+ */
+function spreadGroups(entities: readonly Entity[], adj: Map<string, Link[]>, group: Map<string, string | null>): Map<string, string | null> {
   for (let changed = true; changed; ) {
     changed = false;
     for (const e of entities) {
@@ -170,4 +177,27 @@ export function lifeEventGroups(entities: readonly Entity[], links: readonly Lin
   }
   for (const e of entities) if (!group.has(e.id)) group.set(e.id, null);
   return group;
+}
+
+/** The ways a large map's summary groups its entities. */
+export const SUMMARY_GROUPINGS = ['lifeEvent', 'organisation', 'serviceClass'] as const;
+export type SummaryGrouping = (typeof SUMMARY_GROUPINGS)[number];
+
+/**
+ * The group of each entity in a large map's summary: its life event (lifeEventGroups), the
+ * organisation that provides it, or a service's first PTV service class (`class:P2.1`). The rest
+ * join the group of a neighbour; what none reaches has no group (null).
+ */
+export function summaryGroups(entities: readonly Entity[], links: readonly Link[], by: SummaryGrouping): Map<string, string | null> {
+  if (by === 'lifeEvent') return lifeEventGroups(entities, links);
+  const adj = adjacency(links);
+  const group = new Map<string, string | null>();
+  if (by === 'organisation') {
+    for (const e of entities) if (e.kind === 'organisation') group.set(e.id, e.id);
+    // A service provided by several organisations goes with the first that provides it.
+    for (const l of links) if (l.type === 'provides' && group.get(l.source) === l.source && !group.has(l.target)) group.set(l.target, l.source);
+  } else {
+    for (const e of entities) if (e.kind === 'service' && e.serviceClasses.length) group.set(e.id, `class:${e.serviceClasses[0]}`);
+  }
+  return spreadGroups(entities, adj, group);
 }

@@ -5,7 +5,7 @@
  * on the main thread where a worker cannot start.
  */
 import { codeLabeler, type RecommenderCodes } from '../../../../shared/api/matching';
-import { pickText, type Language, type LifeEvent, type Link, type Need, type Service } from '../../../../shared/model';
+import { pickText, type Entity, type Language, type LifeEvent, type Link, type Need, type Service } from '../../../../shared/model';
 import {
   areaLookupFromTable,
   buildIndex,
@@ -78,15 +78,105 @@ function hash(s: string): string {
   return `${(h1 >>> 0).toString(16)}${(h2 >>> 0).toString(16)}`;
 }
 
+/**
+ * What changed in the catalogue since the engine's last data: entities and links written (the
+ * kinds and types the index reads) and ids removed. The engine applies it to the catalogue it
+ * holds, so an edit sends one service, not 20,000.
+ */
+export interface EngineChange {
+  /** The engine's catalogue version the change applies to; another one answers STALE. */
+  base: number;
+  put: { services: Service[]; needs: Need[]; lifeEvents: LifeEvent[]; links: Link[] };
+  removed: { entities: string[]; links: string[] };
+}
+
+/** Thrown (as its message) by an engine whose catalogue is not the one a change was made for. */
+export const STALE = 'stale-catalogue';
+
+/**
+ * The change to send after the store reloaded following `changes` (the ids a `workspace.changed`
+ * named): each named entity or link as the store has it now, or its id as removed when the store
+ * no longer has it (or it is of a kind or type the index does not read).
+ */
+export function changeOf(entities: readonly Entity[], links: readonly Link[], changes: { entities?: readonly string[]; links?: readonly string[] }, base: number): EngineChange {
+  const out: EngineChange = { base, put: { services: [], needs: [], lifeEvents: [], links: [] }, removed: { entities: [], links: [] } };
+  const wantE = new Set(changes.entities ?? []);
+  const wantL = new Set(changes.links ?? []);
+  const foundE = new Set<string>();
+  const foundL = new Set<string>();
+  if (wantE.size) {
+    for (const e of entities) {
+      if (!wantE.has(e.id)) continue;
+      foundE.add(e.id);
+      if (e.kind === 'service') out.put.services.push(e);
+      else if (e.kind === 'need') out.put.needs.push(e);
+      else if (e.kind === 'lifeEvent') out.put.lifeEvents.push(e);
+      else foundE.delete(e.id);
+    }
+  }
+  if (wantL.size) {
+    for (const l of links) {
+      if (!wantL.has(l.id)) continue;
+      // Links of other types (channels, collaboration) are never in the engine: neither sent nor removed.
+      foundL.add(l.id);
+      if (INDEX_LINK_TYPES.has(l.type)) out.put.links.push(l);
+    }
+  }
+  for (const id of wantE) if (!foundE.has(id)) out.removed.entities.push(id);
+  for (const id of wantL) if (!foundL.has(id)) out.removed.links.push(id);
+  return out;
+}
+
+/** Whether a change has nothing in it. */
+export function isEmptyChange(c: EngineChange): boolean {
+  const { put, removed } = c;
+  return !put.services.length && !put.needs.length && !put.lifeEvents.length && !put.links.length && !removed.entities.length && !removed.links.length;
+}
+
 export class Engine {
   private index?: RecommenderIndex;
   private fingerprint = '';
   private label?: ReturnType<typeof codeLabeler>;
   private revision = 0;
   private services = 0;
+  /** The catalogue the index is built from, by id in the order it came, and its version (one per data or change). */
+  private catalogue?: { services: Map<string, Service>; needs: Map<string, Need>; lifeEvents: Map<string, LifeEvent>; links: Map<string, Link>; codes: RecommenderCodes };
+  private version = 0;
 
-  /** Builds the index unless the data is what it was built from (the store reloads everything after any edit). */
-  setData(d: EngineData): BuildInfo {
+  /** The version of the catalogue held, which a change must be based on. */
+  get catalogueVersion(): number {
+    return this.version;
+  }
+
+  /** Takes a whole catalogue, and builds the index unless it is what it was built from. */
+  setData(d: EngineData): BuildInfo & { version: number } {
+    const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x]));
+    this.catalogue = { services: byId(d.services), needs: byId(d.needs), lifeEvents: byId(d.lifeEvents), links: byId(d.links), codes: d.codes };
+    this.version++;
+    return { ...this.build(d), version: this.version };
+  }
+
+  /** Applies a change to the catalogue held and rebuilds the index from it; throws STALE if the change was made for another version. */
+  applyChange(c: EngineChange): BuildInfo & { version: number } {
+    const cat = this.catalogue;
+    if (!cat || c.base !== this.version) throw new Error(STALE);
+    for (const id of c.removed.entities) {
+      cat.services.delete(id);
+      cat.needs.delete(id);
+      cat.lifeEvents.delete(id);
+    }
+    for (const id of c.removed.links) cat.links.delete(id);
+    for (const s of c.put.services) cat.services.set(s.id, s);
+    for (const n of c.put.needs) cat.needs.set(n.id, n);
+    for (const e of c.put.lifeEvents) cat.lifeEvents.set(e.id, e);
+    for (const l of c.put.links) cat.links.set(l.id, l);
+    this.version++;
+    const d: EngineData = { services: [...cat.services.values()], needs: [...cat.needs.values()], lifeEvents: [...cat.lifeEvents.values()], links: [...cat.links.values()], codes: cat.codes };
+    return { ...this.build(d), version: this.version };
+  }
+
+  /** Builds the index unless the data is what it was built from. */
+  private build(d: EngineData): BuildInfo {
     const t0 = performance.now();
     const fp = hash(JSON.stringify([d.services, d.needs, d.lifeEvents, d.links]));
     if (this.index && fp === this.fingerprint) return { revision: this.revision, services: this.services, ms: 0, rebuilt: false };

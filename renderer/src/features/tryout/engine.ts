@@ -9,7 +9,8 @@ import type { Entity, LifeEvent, Link, Need, Service } from '../../../../shared/
 import type { MeterSuggestion } from '../../../../shared/recommender';
 import { api } from '../../api';
 import { useApp } from '../../app/store';
-import { Engine, INDEX_LINK_TYPES, type BuildInfo, type EngineAnswer, type EngineData, type EngineQuery } from './engine-core';
+import type { WorkspaceChanges } from '../../../../shared/api/changes';
+import { changeOf, Engine, INDEX_LINK_TYPES, isEmptyChange, STALE, type BuildInfo, type EngineAnswer, type EngineChange, type EngineData, type EngineQuery } from './engine-core';
 import type { EngineCall, EngineRequest, EngineResponse } from './engine.worker';
 
 export interface EngineStatus {
@@ -33,6 +34,7 @@ function startEngine(): Call {
   const runLocally = (req: EngineCall): unknown => {
     local ??= new Engine();
     if (req.type === 'data') return local.setData(req.data);
+    if (req.type === 'change') return local.applyChange(req.change);
     if (req.type === 'query') return local.query(req.query);
     return local.suggest(req.service);
   };
@@ -82,7 +84,11 @@ function startEngine(): Call {
 
 let call: Call | undefined;
 let codes: Promise<RecommenderCodes> | undefined;
-let lastSent: { entities: Entity[]; links: Link[] } | undefined;
+let lastSent: { entities: Entity[]; links: Link[]; path: string } | undefined;
+/** The engine's catalogue version after the last data or change sent (0: none yet). */
+let engineVersion = 0;
+/** Ids named by the changes the store has reloaded after since the last send; null: send everything. */
+let pending: { entities: Set<string>; links: Set<string> } | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 function dataOf(entities: Entity[], links: Link[], c: RecommenderCodes): EngineData {
@@ -95,20 +101,70 @@ function dataOf(entities: Entity[], links: Link[], c: RecommenderCodes): EngineD
   };
 }
 
-/** Sends the store's catalogue to the engine; the engine rebuilds only when it differs from the last one. */
-async function sync(): Promise<void> {
+/** Collects what a reload of the store followed; a full load (or none named) means everything. */
+function note(changes: WorkspaceChanges | null): void {
+  if (!changes || changes.all || (!changes.entities && !changes.links)) {
+    pending = null;
+    lastSent = undefined;
+    return;
+  }
+  if (!lastSent) return;
+  pending ??= { entities: new Set(), links: new Set() };
+  for (const id of changes.entities ?? []) pending.entities.add(id);
+  for (const id of changes.links ?? []) pending.links.add(id);
+}
+
+/** A test or bench that puts an array at globalThis.__kohtaantoEngineTraffic sees what is posted to the engine (kind, characters of its JSON). */
+function track(req: { type: 'data'; data: EngineData } | { type: 'change'; change: EngineChange }): void {
+  const log = (globalThis as { __kohtaantoEngineTraffic?: unknown[] }).__kohtaantoEngineTraffic;
+  if (!Array.isArray(log)) return;
+  const d = req.type === 'data' ? req.data : req.change.put;
+  log.push({ kind: req.type, chars: JSON.stringify(req).length, services: d.services.length, links: d.links.length, removed: req.type === 'change' ? req.change.removed.entities.length + req.change.removed.links.length : 0 });
+}
+
+/**
+ * Keeps the engine's catalogue in step with the store: the whole catalogue the first time (or
+ * after another workspace opened, or a change too large to name), afterwards only the entities
+ * and links the store's reloads were about.
+ */
+let syncing: Promise<void> = Promise.resolve();
+function sync(): Promise<void> {
+  // One at a time, so that each change is based on the version the last one left.
+  syncing = syncing.then(syncNow, syncNow);
+  return syncing;
+}
+
+async function syncNow(): Promise<void> {
   const { entities, links, info } = useApp.getState();
   if (!info || (lastSent?.entities === entities && lastSent.links === links)) return;
-  lastSent = { entities, links };
+  const named = lastSent && lastSent.path === info.path && engineVersion > 0 ? pending : null;
+  const change = named ? changeOf(entities, links, { entities: [...named.entities], links: [...named.links] }, engineVersion) : null;
+  lastSent = { entities, links, path: info.path };
+  pending = { entities: new Set(), links: new Set() };
+  if (change && isEmptyChange(change)) return;
   const status = useEngineStatus.getState();
   if (status.state !== 'ready') useEngineStatus.setState({ state: 'building' });
   try {
     codes ??= api.call('recommend.codes', {});
-    const built = await call!<BuildInfo>({ type: 'data', data: dataOf(entities, links, await codes) });
+    let built: BuildInfo & { version: number };
+    try {
+      if (!change) throw new Error(STALE);
+      const req = { type: 'change' as const, change };
+      track(req);
+      built = await call!<BuildInfo & { version: number }>(req);
+    } catch (err) {
+      if ((err as Error).message !== STALE) throw err;
+      // The engine holds another catalogue than the change was made for: send it whole.
+      const req = { type: 'data' as const, data: dataOf(entities, links, await codes) };
+      track(req);
+      built = await call!<BuildInfo & { version: number }>(req);
+    }
+    engineVersion = built.version;
     useEngineStatus.setState({ state: 'ready', revision: built.revision, services: built.services, buildMs: built.rebuilt ? built.ms : status.buildMs, error: undefined });
   } catch (err) {
     codes = undefined;
     lastSent = undefined;
+    engineVersion = 0;
     useEngineStatus.setState({ state: 'error', error: (err as Error).message });
   }
 }
@@ -120,7 +176,8 @@ function ensureEngine(): Call {
   void sync();
   useApp.subscribe((s, prev) => {
     if (s.entities === prev.entities && s.links === prev.links) return;
-    // Edits arrive in bursts (an import, an undo of many steps): one rebuild check after the burst.
+    note(s.info?.path === prev.info?.path ? s.graphChanges : null);
+    // Edits arrive in bursts (an import, an undo of many steps): one send after the burst.
     clearTimeout(timer);
     timer = setTimeout(() => void sync(), 120);
   });
