@@ -6,6 +6,7 @@ import {
   ConnectionMode,
   Controls,
   Panel,
+  Position,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -31,6 +32,8 @@ import { edgeTypes, nodeTypes, type BoxData, type LinkData, type StageData } fro
 
 /** Refs shown on a box before "+N more": the box has room for about two lines of them. */
 const REFS_SHOWN = 2;
+/** A box's link handle, in px (impact.css). */
+const HANDLE = 14;
 
 /** The impact logic drawn with React Flow: stage columns left to right, boxes laid out by ELK. */
 export function ImpactCanvas({ model }: { model: ImpactModel }) {
@@ -98,6 +101,14 @@ export function ImpactCanvas({ model }: { model: ImpactModel }) {
         position: pos[b.id] ?? { x: columnX(b.stage), y: TOP },
         width: BOX.w,
         height: BOX.h,
+        // Known size and handle places (as .ibox .react-flow__handle draws them, 14 px centred on
+        // the edge): links are drawn at once, and again at once after a box's object is replaced,
+        // without waiting for the browser to measure the box.
+        measured: { width: BOX.w, height: BOX.h },
+        handles: [
+          { id: 't', type: 'target', position: Position.Left, x: -HANDLE / 2, y: BOX.h / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+          { id: 's', type: 'source', position: Position.Right, x: BOX.w - HANDLE / 2, y: BOX.h / 2 - HANDLE / 2, width: HANDLE, height: HANDLE },
+        ],
         draggable: false,
         selected: editing?.kind === 'box' && editing.id === b.id,
         zIndex: 2,
