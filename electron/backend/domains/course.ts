@@ -65,14 +65,15 @@ export const courseHandlers: Handlers = {
     return readProgress(ws);
   },
 
-  'course.check': (ctx, input) => {
+  'course.check': async (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const copy = requireCopy(ws);
     const ex = exerciseOf(copy.manifest, input.exercise);
+    // The open workspace's cached index (shared with the try-out and matching screens): rebuilt only when what it is built from changed.
+    const { index } = await recommenderFor(ctx);
     const now = ctx.now();
     if (!ws.readOnly) flushTime(ws, now, copy);
-    // The open workspace's cached index (shared with the try-out and matching screens): rebuilt only when what it is built from changed.
-    const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions(), prebuilt: recommenderFor(ctx).index });
+    const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions(), prebuilt: index });
     const result = runner.exercise(ex, { secondsSpent: secondsOf(ws, ex.id), freeAnswers: freeAnswersOf(ws, ex.id) });
     if (!ws.readOnly) storeResult(ws, result, now);
     return result;
