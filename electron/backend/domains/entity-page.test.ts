@@ -134,12 +134,13 @@ describe('migration 0090 on a workspace written before it', () => {
     ctx.close();
     const old = path.join(dir, 'old.kohtaanto');
     const db = new Database(old);
-    for (const m of MIGRATIONS.filter((x) => x.version < 90)) m.up(db);
+    const before = MIGRATIONS.filter((x) => x.version < 90);
+    for (const m of before) m.up(db);
     const put = db.prepare("INSERT INTO entities (id, kind, data, updated_at) VALUES (?, 'service', ?, 'x')");
     put.run('srv-1', JSON.stringify(validEntity({ id: 'srv-1', kind: 'service', name: { fi: 'Äitiysneuvola' } })));
     put.run('srv-2', JSON.stringify(validEntity({ id: 'srv-2', kind: 'service', name: { fi: 'Apteekki' } })));
     db.pragma(`application_id = ${APPLICATION_ID}`);
-    db.pragma('user_version = 70');
+    db.pragma(`user_version = ${before[before.length - 1].version}`);
     db.close();
 
     const ws = Workspace.open(old, { now: fixedNow });
