@@ -5,6 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../backend/test/tmp';
 import { runKohtaanto } from './run-cli.testkit';
 
+// The catalogue here is small; below a size the index is built in-process, so the worker is asked for.
+process.env.KOHTAANTO_RECOMMENDER_WORKER_FROM = '0';
+
 let dir: string;
 beforeAll(() => {
   dir = tempDir();

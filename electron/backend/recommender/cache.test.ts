@@ -7,6 +7,9 @@ import type { AppContext } from '../context';
 import type { Registry } from '../registry';
 import { fixedNow, tempDir } from '../test/tmp';
 
+// The workspaces here are small; below a size the index is built in-process, so the worker is asked for.
+process.env.KOHTAANTO_RECOMMENDER_WORKER_FROM = '0';
+
 let dir: string;
 let file: string;
 let ctx: AppContext;

@@ -29,6 +29,16 @@ const ROWS_PER_READ = 1000;
 const SLICE_MS = 8;
 /** Snapshots kept per file: the current one and the one before (an undo brings it back). */
 const KEEP_SNAPSHOTS = 2;
+/**
+ * Below this many entities the index is built here, in slices: starting the worker thread (and
+ * loading the recommender's code into it) takes longer than the whole build of a small workspace.
+ */
+const WORKER_FROM_ENTITIES = 3000;
+/** The threshold, unless KOHTAANTO_RECOMMENDER_WORKER_FROM sets another (tests of the worker use 0). */
+function workerFrom(): number {
+  const set = Number(process.env.KOHTAANTO_RECOMMENDER_WORKER_FROM);
+  return process.env.KOHTAANTO_RECOMMENDER_WORKER_FROM && Number.isFinite(set) ? set : WORKER_FROM_ENTITIES;
+}
 
 /**
  * Methods that cannot change what the index is built from. Anything else that mutates marks the
@@ -283,7 +293,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   let snapshot = loadSnapshot(ws, input.fingerprint);
   let source: CacheEntry['source'] = 'file';
   if (!snapshot) {
-    const w = startWorker();
+    const w = input.entityRows.length >= workerFrom() ? startWorker() : null;
     const job = { entityRows: input.entityRows, linkRows: input.linkRows, codes };
     let reply: WorkerReply | null = null;
     if (w) {
