@@ -456,6 +456,7 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
   }, []);
 
   // Presentation: the app's chrome steps aside (CSS on this class), and leaving full screen ends it.
+  const presentingSeen = useRef(presenting);
   useEffect(() => {
     document.body.classList.toggle('kohtaanto-presenting', presenting);
     const onFs = () => {
@@ -476,7 +477,11 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
       window.addEventListener('keydown', onKey, true);
       requestAnimationFrame(() => document.querySelector<HTMLElement>('.canvas-flow')?.focus({ preventScroll: true }));
     }
-    requestAnimationFrame(() => requestAnimationFrame(() => getFlow()?.fitView({ padding: fitPadding(), duration: 300 })));
+    // Entering or leaving presentation fits the map to the new size. Not when the screen opens:
+    // the map's own first fit (a saved viewport, or a first layout's readable part) comes then,
+    // and an animated fit-all started here would run on over it and leave the map zoomed out.
+    if (presentingSeen.current !== presenting) requestAnimationFrame(() => requestAnimationFrame(() => getFlow()?.fitView({ padding: fitPadding(), duration: 300 })));
+    presentingSeen.current = presenting;
     return () => {
       window.removeEventListener('keydown', onKey, true);
       document.removeEventListener('fullscreenchange', onFs);
