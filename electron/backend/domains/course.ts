@@ -10,7 +10,7 @@ import { CourseError } from '../course/errors';
 import { readPack } from '../course/pack';
 import { collect, diffWorkspaces, exportResults, snapshotOfFile } from '../course/results';
 import { checkIndexOptions, snapshotOfWorkspace } from '../course/run';
-import { snapshotOfJson } from '../../../shared/course/checks';
+import { needsIndex, snapshotOfJson } from '../../../shared/course/checks';
 import { loadShippedCourse, shippedCourses } from '../shipped-courses';
 import type { PackSource, ShippedCourseInfo } from '../../../shared/api/course';
 import { recommenderFor } from './matching';
@@ -90,8 +90,9 @@ export const courseHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     const copy = requireCopy(ws);
     const ex = exerciseOf(copy.manifest, input.exercise);
-    // The open workspace's cached index (shared with the try-out and matching screens): rebuilt only when what it is built from changed.
-    const { index } = await recommenderFor(ctx);
+    // The open workspace's cached index (shared with the try-out and matching screens): rebuilt only when what it is built from
+    // changed, and asked for only by an exercise whose checks read it (a copy's first check need not wait for a build).
+    const index = needsIndex(ex) ? (await recommenderFor(ctx)).index : undefined;
     const now = ctx.now();
     if (!ws.readOnly) flushTime(ws, now, copy);
     const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions(), prebuilt: index });
