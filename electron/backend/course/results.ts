@@ -67,12 +67,12 @@ export function withTempWorkspace<T>(file: InFile, opts: { nativeBinding?: strin
 }
 
 /**
- * Recommender indexes within one collect. Copies whose services, needs, life events and their
- * links are the same (untouched, or changed only elsewhere) share one index; copies of the same
- * catalogue (services, life events and the links between them, as the pack gave them) share the
- * costly part of one (the recommender's index snapshot, see ../recommender/cache.ts) and only
- * assemble their own rest, which takes a fraction of a build. The costly part comes from the
- * snapshot a participant's own file saved when it checked its work, or from one build here.
+ * Recommender indexes within one collect. Copies of the same catalogue (services, life events and
+ * the links between them, as the pack gave them) share the costly part of one (the recommender's
+ * index snapshot, see ../recommender/cache.ts) and only assemble their own rest, a fraction of a
+ * build. The costly part comes from the snapshot a participant's own file saved when it checked
+ * its work, or from one build here. Without a catalogue fingerprint, copies whose services,
+ * needs, life events and their links are all the same share one index.
  */
 export class IndexCache {
   private readonly byKey = new Map<string, RecommenderIndex>();
@@ -85,24 +85,42 @@ export class IndexCache {
    * (without it, only copies of equal inputs share).
    */
   get(snap: CheckSnapshot, catalogue?: { fingerprint: string; saved(): IndexSnapshot | null }): RecommenderIndex {
+    if (catalogue) {
+      // Assembling from the costly part takes less than hashing all the inputs to find an equal index.
+      const known = this.byCatalogue.get(catalogue.fingerprint) ?? catalogue.saved() ?? undefined;
+      const index = new CheckRunner(snap, { index: checkIndexOptions(), snapshot: known }).index;
+      if (!known) this.builds++;
+      if (!this.byCatalogue.has(catalogue.fingerprint)) {
+        // One course's files share one catalogue or a few; a snapshot of a big catalogue is large.
+        if (this.byCatalogue.size >= 4) this.byCatalogue.delete(this.byCatalogue.keys().next().value!);
+        this.byCatalogue.set(catalogue.fingerprint, known ?? snapshotOf(index));
+      }
+      return index;
+    }
     const h = createHash('sha256');
     for (const row of indexInputRows(snap)) h.update(row).update('\u0000');
     const key = h.digest('hex');
     let index = this.byKey.get(key);
     if (index) return index;
-    const known = catalogue ? (this.byCatalogue.get(catalogue.fingerprint) ?? catalogue.saved() ?? undefined) : undefined;
-    index = new CheckRunner(snap, { index: checkIndexOptions(), snapshot: known }).index;
-    if (!known) this.builds++;
-    if (catalogue && !this.byCatalogue.has(catalogue.fingerprint)) {
-      // One course's files share one catalogue or a few; a snapshot of a big catalogue is large.
-      if (this.byCatalogue.size >= 4) this.byCatalogue.delete(this.byCatalogue.keys().next().value!);
-      this.byCatalogue.set(catalogue.fingerprint, known ?? snapshotOf(index));
-    }
+    index = new CheckRunner(snap, { index: checkIndexOptions() }).index;
+    this.builds++;
     // A handful at most: a results table is for one course, and an index of a big catalogue is large.
     if (this.byKey.size >= 8) this.byKey.delete(this.byKey.keys().next().value!);
     this.byKey.set(key, index);
     return index;
   }
+}
+
+/**
+ * The index of a workspace file's content for a CheckRunner, made only when a check first needs
+ * it: its costly part from `indexes` (other files of the same catalogue), or the snapshot the file
+ * saved itself, or built.
+ */
+export function lazyIndexOf(ws: Workspace, snap: CheckSnapshot, indexes = new IndexCache()): () => RecommenderIndex {
+  return () => {
+    const fingerprint = catalogueFingerprint(ws, recommenderCodes());
+    return indexes.get(snap, { fingerprint, saved: () => loadSnapshot(ws, fingerprint) });
+  };
 }
 
 /** One participant file's row: its checks against the pack, or why it cannot be counted. */
@@ -124,15 +142,7 @@ export function collectOne(pack: CoursePack, file: InFile, opts: { nativeBinding
         return { file: name, participant, error: { code: 'newerRevision', params: { revision: copy.packRevision, packRevision: pack.manifest.revision } }, exercises: [] };
       }
       const snap = snapshotOfWorkspace(ws);
-      const indexes = opts.indexes;
-      // The index only when a check needs it; its costly part from the file's own saved snapshot or another file's.
-      const lazyIndex = indexes
-        ? () => {
-            const fingerprint = catalogueFingerprint(ws, recommenderCodes());
-            return indexes.get(snap, { fingerprint, saved: () => loadSnapshot(ws, fingerprint) });
-          }
-        : undefined;
-      const runner = new CheckRunner(snap, { index: checkIndexOptions(), lazyIndex });
+      const runner = new CheckRunner(snap, { index: checkIndexOptions(), lazyIndex: lazyIndexOf(ws, snap, opts.indexes) });
       // Time still running on the exercise open when the file was sent is counted up to its save.
       const exercises = pack.manifest.exercises.map((ex) => runner.exercise(ex, { secondsSpent: secondsOf(ws, ex.id), freeAnswers: freeAnswersOf(ws, ex.id) }));
       return { file: name, participant, exercises };

@@ -70,6 +70,10 @@ export const courseHandlers: Handlers = {
     const pack = await packOf(input.pack);
     const file = createCopy(ctx, pack, input.participant, { name: input.name });
     openAsCurrent(ctx, file);
+    // The index the checks read is built (on the worker) while the participant reads the first
+    // instructions, so the first "check my work" does not wait for it; nothing waits for this, and a
+    // copy closed meanwhile just ends the build.
+    if (pack.manifest.exercises.some(needsIndex)) void Promise.resolve().then(() => recommenderFor(ctx)).catch(() => undefined);
     return { path: file };
   },
 
