@@ -1,5 +1,5 @@
 import type { Entity, Link, LinkType, Persona } from '../model';
-import { runMatching, type MatchingRun } from '../matching';
+import { MatchingMemo, runMatching, type MatchingRun } from '../matching';
 import { buildIndex, personaQuery, recommend, type BuildOptions, type IndexSnapshot, type RecommenderIndex } from '../recommender';
 import type { Indicator, PictureItem } from '../picture';
 import type { Check, CheckResult, CheckRule, EntityMatch, EntityRef, Exercise, ExerciseResult } from './types';
@@ -89,6 +89,8 @@ export class CheckRunner {
   private readonly neighbours = new Map<string, Set<string>>();
   private indexCache?: RecommenderIndex;
   private readonly runs = new Map<string, MatchingRun>();
+  /** The lists every life event's run derives from the snapshot, made once for all of them. */
+  private readonly matchingMemo = new MatchingMemo();
 
   constructor(
     private readonly snap: CheckSnapshot,
@@ -130,7 +132,7 @@ export class CheckRunner {
   matching(lifeEventId: string): MatchingRun {
     let run = this.runs.get(lifeEventId);
     if (!run) {
-      run = runMatching(this.snap, { lifeEventId }, { index: this.index });
+      run = runMatching(this.snap, { lifeEventId }, { index: this.index, memo: this.matchingMemo });
       this.runs.set(lifeEventId, run);
     }
     return run;
