@@ -305,3 +305,42 @@ describe('course packs in the browser: trainer', () => {
     await shot('fi-10-export-refused');
   });
 });
+
+describe('course packs shipped with the app', () => {
+  it('lists the four packs on the start screen in Finnish; starting one makes a copy whose exercise panel checks the work', async () => {
+    const before = (await api<{ path: string }>('workspace.current')).path;
+    await page.goto(`${app.url}#/start`);
+    const list = page.locator('.course-shipped-list');
+    await list.waitFor();
+    expect(norm(await page.locator('.course-shipped h3').textContent())).toBe('Kohtaannon mukana tulevat kurssit');
+    expect((await list.locator('.course-shipped-title').allTextContents()).map(norm)).toEqual([
+      'Nuoret kiinni yhteiskunnassa',
+      'Ulkomaalaisten opiskelijoiden kiinnittyminen suomalaiseen työelämään',
+      'Kiinni työelämässä jatkuvan oppimisen avulla',
+      'Läheisen kuolema',
+    ]);
+    for (const n of await list.locator('li').all()) expect(norm(await n.textContent())).toMatch(/\d+ harjoitusta/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await list.getByRole('button', { name: 'Valitse kurssi Läheisen kuolema' }).click();
+    await page.locator('.course-join-form').getByRole('heading', { name: 'Läheisen kuolema' }).waitFor();
+    await shot('fi-11-shipped-packs');
+    await page.getByLabel('Nimesi').fill('Cecilia Kurssilainen');
+    await page.getByRole('button', { name: 'Tee oma kopio ja aloita' }).click();
+    await panel().waitFor();
+    await page.locator('.react-flow__node').first().waitFor();
+    expect(norm(await panel().locator('h2').textContent())).toMatch(/^Harjoitus 1\/\d+: /);
+    const copy = (await api<{ path: string }>('workspace.current')).path;
+    expect(copy).not.toBe(before);
+    expect(fs.existsSync(copy)).toBe(true);
+    const cur = await api<{ progress: { packId: string; participant: string } }>('course.current');
+    expect(cur.progress).toMatchObject({ packId: 'laheisen-kuolema', participant: 'Cecilia Kurssilainen' });
+
+    await panel().getByRole('button', { name: 'Tarkista työni' }).click();
+    await panel().locator('.course-check').first().waitFor();
+    expect(norm(await panel().locator('#course-results-title').textContent())).toMatch(/^\d+\/\d+ tarkistusta kunnossa/);
+    expect(await panel().locator('.course-check.status-failed').count()).toBeGreaterThan(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot('fi-12-shipped-check');
+  });
+});

@@ -37,17 +37,37 @@ export const WorkspaceDiffSchema = z.object({
 });
 export type WorkspaceDiff = z.infer<typeof WorkspaceDiffSchema>;
 
+/**
+ * Where a pack comes from: a file the user chose, or one of the packs shipped with the app by its
+ * id (shared/course/shipped.ts); the backend reads a shipped pack from its own resources, so no
+ * path crosses the API.
+ */
+const PackSourceSchema = z.union([FileSchema, z.object({ shipped: IdSchema }).strict()]);
+export type PackSource = z.infer<typeof PackSourceSchema>;
+
+/** A pack shipped with the app, as the start screen lists it. */
+export const ShippedCourseInfoSchema = z.object({
+  id: z.string(),
+  title: OptionalTextSchema,
+  description: OptionalTextSchema,
+  exercises: z.number().int(),
+});
+export type ShippedCourseInfo = z.infer<typeof ShippedCourseInfoSchema>;
+
 /** A side of a comparison: the model answer of an exercise, or a participant's file. */
 const CompareSideSchema = z.union([z.object({ modelAnswer: IdSchema }).strict(), z.object({ file: FileSchema }).strict()]);
 
 export const courseMethods = {
   /** Reads and validates a pack (newer or damaged refused) without opening anything. */
-  'course.inspect': query(z.object({ pack: FileSchema }).strict(), z.object({ manifest: ManifestOut }), { maxBodyBytes: COURSE_MAX_BYTES * 2 }),
+  'course.inspect': query(z.object({ pack: PackSourceSchema }).strict(), z.object({ manifest: ManifestOut }), { maxBodyBytes: COURSE_MAX_BYTES * 2 }),
+
+  /** The packs shipped with the app (those whose files are present), in the order a start screen offers them. */
+  'course.shipped': query(Empty, z.array(ShippedCourseInfoSchema)),
 
   // Participant mode: the open workspace is a participant's copy.
-  /** Makes the participant's own copy of the pack and opens it at its first exercise. */
+  /** Makes the participant's own copy of the pack (a file or a shipped pack) and opens it at its first exercise. */
   'course.join': command(
-    z.object({ pack: FileSchema, participant: z.string().trim().min(1).max(100), name: z.string().min(1).max(200).optional() }).strict(),
+    z.object({ pack: PackSourceSchema, participant: z.string().trim().min(1).max(100), name: z.string().min(1).max(200).optional() }).strict(),
     z.object({ path: z.string() }),
     { maxBodyBytes: COURSE_MAX_BYTES * 2 },
   ),

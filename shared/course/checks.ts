@@ -1,6 +1,6 @@
 import type { Entity, Link, LinkType, Persona } from '../model';
-import { runMatching, type MatchingRun } from '../matching';
-import { buildIndex, personaQuery, recommend, type BuildOptions, type RecommenderIndex } from '../recommender';
+import { MatchingMemo, runMatching, type MatchingRun } from '../matching';
+import { buildIndex, personaQuery, recommend, type BuildOptions, type IndexSnapshot, type RecommenderIndex } from '../recommender';
 import type { Indicator, PictureItem } from '../picture';
 import type { Check, CheckResult, CheckRule, EntityMatch, EntityRef, Exercise, ExerciseResult } from './types';
 
@@ -28,6 +28,17 @@ export interface CheckRunOptions {
    * the same options (the app's cached one for the open workspace): building one is the costly part.
    */
   prebuilt?: RecommenderIndex;
+  /**
+   * Gives the index when a check first needs one (a results table shares indexes between files);
+   * a runner whose checks need none never asks. Wins over `snapshot`.
+   */
+  lazyIndex?: () => RecommenderIndex;
+  /**
+   * The costly part of an index of the same catalogue (services, life events and their links,
+   * same options): the index is then assembled from it in a fraction of a build, with this
+   * snapshot's own needs and links.
+   */
+  snapshot?: IndexSnapshot;
 }
 
 /**
@@ -78,6 +89,8 @@ export class CheckRunner {
   private readonly neighbours = new Map<string, Set<string>>();
   private indexCache?: RecommenderIndex;
   private readonly runs = new Map<string, MatchingRun>();
+  /** The lists every life event's run derives from the snapshot, made once for all of them. */
+  private readonly matchingMemo = new MatchingMemo();
 
   constructor(
     private readonly snap: CheckSnapshot,
@@ -95,6 +108,7 @@ export class CheckRunner {
   /** The recommender index as the app builds it (built on first use). */
   get index(): RecommenderIndex {
     if (!this.indexCache && this.opts.prebuilt) this.indexCache = this.opts.prebuilt;
+    if (!this.indexCache && this.opts.lazyIndex) this.indexCache = this.opts.lazyIndex();
     if (!this.indexCache) {
       const services = this.snap.entities.filter((e) => e.kind === 'service');
       this.indexCache = buildIndex(services, this.snap.links, {
@@ -103,8 +117,14 @@ export class CheckRunner {
         ...this.opts.index,
         needs: this.snap.entities.filter((e) => e.kind === 'need'),
         lifeEvents: this.snap.entities.filter((e) => e.kind === 'lifeEvent'),
+        ...(this.opts.snapshot ? { snapshot: this.opts.snapshot } : {}),
       });
     }
+    return this.indexCache;
+  }
+
+  /** The index if a check has needed it so far (without building one). */
+  get indexIfUsed(): RecommenderIndex | undefined {
     return this.indexCache;
   }
 
@@ -112,7 +132,7 @@ export class CheckRunner {
   matching(lifeEventId: string): MatchingRun {
     let run = this.runs.get(lifeEventId);
     if (!run) {
-      run = runMatching(this.snap, { lifeEventId }, { index: this.index });
+      run = runMatching(this.snap, { lifeEventId }, { index: this.index, memo: this.matchingMemo });
       this.runs.set(lifeEventId, run);
     }
     return run;
@@ -302,6 +322,11 @@ export function checkExercises(
 ): ExerciseResult[] {
   const runner = new CheckRunner(snap, opts);
   return exercises.map((ex) => runner.exercise(ex, { secondsSpent: opts.secondsSpent?.[ex.id] ?? 0, freeAnswers: opts.freeAnswers ? (opts.freeAnswers[ex.id] ?? {}) : undefined }));
+}
+
+/** True when a check of the exercise reads the recommender index (matching and recommender checks do). */
+export function needsIndex(ex: Exercise): boolean {
+  return ex.checks.some((c) => c.rule.type === 'matching' || c.rule.type === 'recommenderTopK');
 }
 
 /** What the recommender index is built from, as one string per record: equal keys, equal index. */

@@ -82,6 +82,21 @@ export interface MatchingOptions {
    * map are left out. Without it every eligible service counts (the built-in analysis).
    */
   candidates?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * Lists derived from `ws` (entities of a kind by id, links of a type), kept between runs on the
+   * same, unchanged content: a caller that runs many life events on one snapshot passes one memo.
+   */
+  memo?: MatchingMemo;
+}
+
+/** What runs on one unchanged workspace content share (see MatchingOptions.memo); opaque to callers. */
+export class MatchingMemo {
+  private readonly lists = new Map<string, unknown>();
+  /** The list under `key`, made once. */
+  get<T>(key: string, make: () => T): T {
+    if (!this.lists.has(key)) this.lists.set(key, make());
+    return this.lists.get(key) as T;
+  }
 }
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -113,7 +128,16 @@ export function serveScore(strength: number, fit: number, personalFitWeight: num
 /** Runs the matching analysis and returns a plain object with its parameters. */
 export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParams> = {}, opts: MatchingOptions = {}): MatchingRun {
   const P: MatchingParams = { ...DEFAULT_MATCHING_PARAMS, ...params };
-  const kind = <K extends Entity['kind']>(k: K) => ws.entities.filter((e): e is Extract<Entity, { kind: K }> => e.kind === k).sort(byId);
+  // Without a memo every list is made afresh (a throwaway memo); with one, once per content.
+  const memo = opts.memo ?? new MatchingMemo();
+  const kind = <K extends Entity['kind']>(k: K): readonly Extract<Entity, { kind: K }>[] =>
+    memo.get(`kind:${k}`, () => ws.entities.filter((e): e is Extract<Entity, { kind: K }> => e.kind === k).sort(byId));
+  // Subsequences of ws.links in its own order (or by id), so every loop below sees the links it did.
+  const linksOf = (key: string, types: readonly Link['type'][], sorted: boolean): readonly Link[] =>
+    memo.get(`links:${key}`, () => {
+      const out = ws.links.filter((l) => types.includes(l.type));
+      return sorted ? out.sort(byId) : out;
+    });
   const services = kind('service') as Service[];
   const allNeeds = kind('need') as Need[];
   const lifeEvents = kind('lifeEvent') as LifeEvent[];
@@ -127,10 +151,10 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
   let scopeServices: Set<number>;
   if (P.lifeEventId) {
     const le = lifeEvents.find((l) => l.id === P.lifeEventId);
-    scopeNeeds = [...new Set(ws.links.filter((l) => l.type === 'hasNeed' && l.source === P.lifeEventId && needIds.has(l.target)).map((l) => l.target))].sort();
+    scopeNeeds = [...new Set(linksOf('hasNeed', ['hasNeed'], false).filter((l) => l.source === P.lifeEventId && needIds.has(l.target)).map((l) => l.target))].sort();
     scopeServices = new Set();
     const wanted = new Set(scopeNeeds);
-    for (const l of ws.links) {
+    for (const l of linksOf('scope', ['inLifeEvent', 'addresses'], false)) {
       if (l.type === 'inLifeEvent' && l.target === P.lifeEventId) addPos(index, scopeServices, l.source);
       if (l.type === 'addresses' && wanted.has(l.target)) addPos(index, scopeServices, l.source);
     }
@@ -142,7 +166,7 @@ export function runMatching(ws: MatchingWorkspace, params: Partial<MatchingParam
   for (const i of [...scopeServices]) if (index.services[i].excluded) scopeServices.delete(i);
   const scopeNeedSet = new Set(scopeNeeds);
   const personaNeeds = new Map<string, { need: string; importance: number }[]>();
-  for (const l of [...ws.links].sort(byId)) {
+  for (const l of linksOf('personaNeed', ['personaNeed'], true)) {
     if (l.type !== 'personaNeed' || !scopeNeedSet.has(l.target)) continue;
     const list = personaNeeds.get(l.source) ?? [];
     if (!list.some((x) => x.need === l.target)) list.push({ need: l.target, importance: l.data?.importance ?? 3 });

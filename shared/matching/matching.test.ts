@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { METERS, type Entity, type Link, type Meter, type MeterAffinities } from '../model';
 import { lifeEvent, link, meters, need, org, persona, svc } from '../recommender/testkit';
-import { classifyChange, compareRuns, describeChange, equityGroupName, minimumCover, runMatching, serves, upgradeRun, type RunChange } from './index';
+import { classifyChange, compareRuns, describeChange, equityGroupName, MatchingMemo, minimumCover, runMatching, serves, upgradeRun, type RunChange } from './index';
 
 /**
  * A hand-computed workspace. Personas have every meter at 10, so the meters do not change
@@ -194,6 +194,16 @@ describe('life-event scope', () => {
     expect(run.scope.services).toEqual(['sA1', 'sB1', 'sCode']);
     expect(run.coverage.find((r) => r.persona === 'p1')!.recommended).toEqual(['sA1', 'sB1']);
     expect(run.underUse.unserved).toEqual(['sCode']);
+  });
+
+  it('gives the same runs with a memo shared across life events and the whole workspace as without one', () => {
+    const ws = workspace();
+    ws.entities.push(lifeEvent('le', 'Muutto', 'KE4'), lifeEvent('le2', 'Työttömyys'), svc('sCode', 'Muuttoilmoitus', { lifeEvents: ['KE4.2'] }));
+    ws.links.push(link('hasNeed', 'le', 'nHome'), link('inLifeEvent', 'sB1', 'le'), link('hasNeed', 'le2', 'nJob'), link('hasNeed', 'le2', 'nMoney'));
+    const memo = new MatchingMemo();
+    for (const params of [{ lifeEventId: 'le' }, { lifeEventId: 'le2' }, {}, { lifeEventId: 'le', threshold: 0.2 }]) {
+      expect(runMatching(ws, params, { memo }), JSON.stringify(params)).toEqual(runMatching(ws, params));
+    }
   });
 });
 

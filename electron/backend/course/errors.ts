@@ -26,6 +26,7 @@ export const COURSE_ERROR_CODES = [
   'answerFails',
   'notRecorded',
   'readOnly',
+  'unknownShipped',
 ] as const;
 export type CourseErrorCode = (typeof COURSE_ERROR_CODES)[number];
 export type CourseErrorParams = Record<string, string | number>;

@@ -8,11 +8,13 @@ import { AppError } from '../../../shared/api/result';
 import type { CollectRow, WorkspaceDiff } from '../../../shared/api/course';
 import { pickText, type Entity, type Language, type Link, type OptionalText } from '../../../shared/model';
 import { CheckRunner, indexInputRows, type CheckSnapshot } from '../../../shared/course/checks';
-import type { RecommenderIndex } from '../../../shared/recommender';
+import { snapshotOf, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { CoursePack } from '../../../shared/course/types';
 import { fill, messages } from '../io/labels';
 import { escapeCell } from '../io/spreadsheet';
 import { Workspace } from '../store/workspace';
+import { recommenderCodes } from '../domains/matching';
+import { catalogueFingerprint, loadSnapshot } from '../recommender/cache';
 import { freeAnswersOf, readCopy, secondsOf } from './copy';
 import { CourseError, type CourseErrorCode } from './errors';
 import { checkIndexOptions, snapshotOfWorkspace } from './run';
@@ -65,24 +67,60 @@ export function withTempWorkspace<T>(file: InFile, opts: { nativeBinding?: strin
 }
 
 /**
- * Recommender indexes by what they were built from, within one collect: copies whose services,
- * needs, life events and their links are the same (untouched, or changed only elsewhere) share one.
+ * Recommender indexes within one collect. Copies of the same catalogue (services, life events and
+ * the links between them, as the pack gave them) share the costly part of one (the recommender's
+ * index snapshot, see ../recommender/cache.ts) and only assemble their own rest, a fraction of a
+ * build. The costly part comes from the snapshot a participant's own file saved when it checked
+ * its work, or from one build here. Without a catalogue fingerprint, copies whose services,
+ * needs, life events and their links are all the same share one index.
  */
 export class IndexCache {
   private readonly byKey = new Map<string, RecommenderIndex>();
-  get(snap: CheckSnapshot): RecommenderIndex {
+  private readonly byCatalogue = new Map<string, IndexSnapshot>();
+  /** Full builds done (for tests and the bench). */
+  builds = 0;
+
+  /**
+   * `catalogue`: the snapshot's catalogue fingerprint and a way to read a snapshot saved under it
+   * (without it, only copies of equal inputs share).
+   */
+  get(snap: CheckSnapshot, catalogue?: { fingerprint: string; saved(): IndexSnapshot | null }): RecommenderIndex {
+    if (catalogue) {
+      // Assembling from the costly part takes less than hashing all the inputs to find an equal index.
+      const known = this.byCatalogue.get(catalogue.fingerprint) ?? catalogue.saved() ?? undefined;
+      const index = new CheckRunner(snap, { index: checkIndexOptions(), snapshot: known }).index;
+      if (!known) this.builds++;
+      if (!this.byCatalogue.has(catalogue.fingerprint)) {
+        // One course's files share one catalogue or a few; a snapshot of a big catalogue is large.
+        if (this.byCatalogue.size >= 4) this.byCatalogue.delete(this.byCatalogue.keys().next().value!);
+        this.byCatalogue.set(catalogue.fingerprint, known ?? snapshotOf(index));
+      }
+      return index;
+    }
     const h = createHash('sha256');
     for (const row of indexInputRows(snap)) h.update(row).update('\u0000');
     const key = h.digest('hex');
     let index = this.byKey.get(key);
-    if (!index) {
-      index = new CheckRunner(snap, { index: checkIndexOptions() }).index;
-      // A handful at most: a results table is for one course, and an index of a big catalogue is large.
-      if (this.byKey.size >= 8) this.byKey.delete(this.byKey.keys().next().value!);
-      this.byKey.set(key, index);
-    }
+    if (index) return index;
+    index = new CheckRunner(snap, { index: checkIndexOptions() }).index;
+    this.builds++;
+    // A handful at most: a results table is for one course, and an index of a big catalogue is large.
+    if (this.byKey.size >= 8) this.byKey.delete(this.byKey.keys().next().value!);
+    this.byKey.set(key, index);
     return index;
   }
+}
+
+/**
+ * The index of a workspace file's content for a CheckRunner, made only when a check first needs
+ * it: its costly part from `indexes` (other files of the same catalogue), or the snapshot the file
+ * saved itself, or built.
+ */
+export function lazyIndexOf(ws: Workspace, snap: CheckSnapshot, indexes = new IndexCache()): () => RecommenderIndex {
+  return () => {
+    const fingerprint = catalogueFingerprint(ws, recommenderCodes());
+    return indexes.get(snap, { fingerprint, saved: () => loadSnapshot(ws, fingerprint) });
+  };
 }
 
 /** One participant file's row: its checks against the pack, or why it cannot be counted. */
@@ -104,7 +142,7 @@ export function collectOne(pack: CoursePack, file: InFile, opts: { nativeBinding
         return { file: name, participant, error: { code: 'newerRevision', params: { revision: copy.packRevision, packRevision: pack.manifest.revision } }, exercises: [] };
       }
       const snap = snapshotOfWorkspace(ws);
-      const runner = new CheckRunner(snap, { index: checkIndexOptions(), prebuilt: opts.indexes?.get(snap) });
+      const runner = new CheckRunner(snap, { index: checkIndexOptions(), lazyIndex: lazyIndexOf(ws, snap, opts.indexes) });
       // Time still running on the exercise open when the file was sent is counted up to its save.
       const exercises = pack.manifest.exercises.map((ex) => runner.exercise(ex, { secondsSpent: secondsOf(ws, ex.id), freeAnswers: freeAnswersOf(ws, ex.id) }));
       return { file: name, participant, exercises };

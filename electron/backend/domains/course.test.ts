@@ -150,6 +150,34 @@ describe('participant mode', () => {
     expect(err).toMatchObject({ code: 'invalid_input', details: { reason: 'notZip' } });
     expect(fs.readdirSync(ctx.workspacesDir)).toEqual([]);
   });
+
+  it('lists the packs shipped with the app and joins one by id, like a pack file', async () => {
+    const { ctx, registry } = backend();
+    const list = await call<{ id: string; title: { fi?: string }; description: { fi?: string }; exercises: number }[]>(registry, 'course.shipped');
+    expect(list.map((c) => c.id)).toEqual(['nuoret-kiinni-yhteiskunnassa', 'ulkomaiset-opiskelijat', 'jatkuva-oppiminen', 'laheisen-kuolema']);
+    expect(list[3].title.fi).toBe('Läheisen kuolema');
+    for (const c of list) {
+      expect(c.exercises, c.id).toBeGreaterThanOrEqual(5);
+      expect(c.description.fi?.length, c.id).toBeGreaterThan(10);
+    }
+    const { manifest } = await call<{ manifest: CourseManifest }>(registry, 'course.inspect', { pack: { shipped: 'laheisen-kuolema' } });
+    expect(manifest.exercises.length).toBe(list[3].exercises);
+
+    const { path: file } = await call<{ path: string }>(registry, 'course.join', { pack: { shipped: 'laheisen-kuolema' }, participant: 'Aino' });
+    expect(path.dirname(file)).toBe(ctx.workspacesDir);
+    expect(ctx.workspace?.path).toBe(file);
+    const cur = await call<{ manifest: CourseManifest; progress: CourseProgress }>(registry, 'course.current');
+    expect(cur.progress).toMatchObject({ packId: 'laheisen-kuolema', participant: 'Aino', currentExercise: manifest.exercises[0].id });
+    const r = await call<ExerciseResult>(registry, 'course.check', { exercise: manifest.exercises[0].id });
+    expect(r.total).toBe(manifest.exercises[0].checks.length);
+    expect(r.results.some((c) => c.status === 'failed')).toBe(true);
+
+    const err = await refused(registry, 'course.join', { pack: { shipped: 'ei-tallaista' }, participant: 'Aino' });
+    expect(err).toMatchObject({ code: 'not_found', details: { reason: 'unknownShipped', params: { id: 'ei-tallaista' } } });
+    // A path is not a shipped id: the contract refuses it before anything is read.
+    expect((await refused(registry, 'course.join', { pack: { shipped: '../../etc/passwd' }, participant: 'Aino' })).code).toBe('invalid_input');
+    expect(fs.readdirSync(ctx.workspacesDir).filter((f) => f.endsWith('.kohtaanto'))).toEqual([path.basename(file)]);
+  });
 });
 
 describe('trainer mode', () => {

@@ -10,11 +10,23 @@ import { CourseError } from '../course/errors';
 import { readPack } from '../course/pack';
 import { collect, diffWorkspaces, exportResults, snapshotOfFile } from '../course/results';
 import { checkIndexOptions, snapshotOfWorkspace } from '../course/run';
-import { snapshotOfJson } from '../../../shared/course/checks';
+import { needsIndex, snapshotOfJson } from '../../../shared/course/checks';
+import { loadShippedCourse, shippedCourses } from '../shipped-courses';
+import type { PackSource, ShippedCourseInfo } from '../../../shared/api/course';
 import { recommenderFor } from './matching';
 import { createWorkspaceFile, openAsCurrent, seedWorkspace } from './workspace';
 
 const bytesOf = (f: { dataBase64: string }) => Buffer.from(f.dataBase64, 'base64');
+
+/** The pack a method names: a file sent with the call, or a pack shipped with the app by id. */
+async function packOf(source: PackSource): Promise<CoursePack> {
+  if ('shipped' in source) {
+    const pack = loadShippedCourse(source.shipped);
+    if (!pack) throw new CourseError('not_found', 'unknownShipped', `No course pack ${source.shipped} is shipped with this version.`, { id: source.shipped });
+    return pack;
+  }
+  return readPack(bytesOf(source), source.name);
+}
 
 /**
  * Makes a participant's copy of a pack: a new workspace file (in the workspaces folder under a
@@ -43,12 +55,25 @@ export function createCopy(ctx: AppContext, pack: CoursePack, participant: strin
 }
 
 export const courseHandlers: Handlers = {
-  'course.inspect': async (_ctx, input) => ({ manifest: (await readPack(bytesOf(input.pack), input.pack.name)).manifest }),
+  'course.inspect': async (_ctx, input) => ({ manifest: (await packOf(input.pack)).manifest }),
+
+  'course.shipped': async () => {
+    const out: ShippedCourseInfo[] = [];
+    for (const c of shippedCourses()) {
+      const { manifest } = await loadShippedCourse(c.id)!;
+      out.push({ id: c.id, title: manifest.title, description: manifest.description, exercises: manifest.exercises.length });
+    }
+    return out;
+  },
 
   'course.join': async (ctx, input) => {
-    const pack = await readPack(bytesOf(input.pack), input.pack.name);
+    const pack = await packOf(input.pack);
     const file = createCopy(ctx, pack, input.participant, { name: input.name });
     openAsCurrent(ctx, file);
+    // The index the checks read is built (on the worker) while the participant reads the first
+    // instructions, so the first "check my work" does not wait for it; nothing waits for this, and a
+    // copy closed meanwhile just ends the build.
+    if (pack.manifest.exercises.some(needsIndex)) void Promise.resolve().then(() => recommenderFor(ctx)).catch(() => undefined);
     return { path: file };
   },
 
@@ -69,8 +94,9 @@ export const courseHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     const copy = requireCopy(ws);
     const ex = exerciseOf(copy.manifest, input.exercise);
-    // The open workspace's cached index (shared with the try-out and matching screens): rebuilt only when what it is built from changed.
-    const { index } = await recommenderFor(ctx);
+    // The open workspace's cached index (shared with the try-out and matching screens): rebuilt only when what it is built from
+    // changed, and asked for only by an exercise whose checks read it (a copy's first check need not wait for a build).
+    const index = needsIndex(ex) ? (await recommenderFor(ctx)).index : undefined;
     const now = ctx.now();
     if (!ws.readOnly) flushTime(ws, now, copy);
     const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions(), prebuilt: index });

@@ -71,4 +71,15 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(undone.index.from).toBe('file');
     expect(undone.index.services).toBe(50);
   }, 180_000);
+
+  it('assembles the index from the saved snapshot, without a build, after a change outside the catalogue (a need linked to a service)', async () => {
+    const first = await ok<RecommendResult>('recommend.query', { text: 'velkaneuvonta', top: 5 });
+    const need = await ok<{ id: string }>('entities.create', { entity: { kind: 'need', name: { fi: 'Velkojen hoito' } } });
+    await ok('links.create', { type: 'addresses', source: first.results[0].serviceId, target: need.id });
+    const after = await ok<RecommendResult>('recommend.query', { text: 'velkaneuvonta', top: 5 });
+    expect(after.index.from).toBe('file');
+    expect(after.index.revision).toBeGreaterThan(first.index.revision);
+    expect(after.results.map((r) => [r.serviceId, r.score])).toEqual(first.results.map((r) => [r.serviceId, r.score]));
+    expect(savedRows()).toHaveLength(1);
+  }, 180_000);
 });

@@ -6,9 +6,10 @@
  *   a few milliseconds with a pause between them, so every other request is answered meanwhile.
  * - Concurrent requests for recommendations wait for the one build in progress.
  * - What the worker computed is saved in the workspace file (migration 0100) under the
- *   fingerprint of what it was built from: reopening the workspace assembles the index from it
- *   without building, and a change to the catalogue changes the fingerprint, so a stale snapshot
- *   is never used.
+ *   fingerprint of the catalogue it was built from (services, life events and the links between
+ *   them: all the costly part depends on): reopening the workspace, or a change elsewhere (a need
+ *   linked to a service, a persona), assembles the index from it without building, and a change to
+ *   the catalogue changes the fingerprint, so a stale snapshot is never used.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -24,6 +25,13 @@ import type { WorkerJob, WorkerReply } from './protocol';
 
 const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
 const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
+/**
+ * What the costly part of an index (snapshot.ts: text analysis, model, inferred affinities, ages)
+ * is computed from: the services, and the life events they reach (own codes, and `inLifeEvent`
+ * links to life events with their codes). Needs and the other links only feed the cheap rest.
+ */
+const CATALOGUE_KINDS: ReadonlySet<string> = new Set(['service', 'lifeEvent']);
+const CATALOGUE_LINK = 'inLifeEvent';
 /** Rows read per statement, and the longest stretch of main-thread work between two pauses. */
 const ROWS_PER_READ = 1000;
 const SLICE_MS = 8;
@@ -114,7 +122,47 @@ async function drain<T>(steps: Generator<void, T>): Promise<T> {
 interface Inputs {
   entityRows: string[];
   linkRows: [string, string, string, string, string][];
+  /** Of everything the index is built from: equal fingerprints, equal index. */
   fingerprint: string;
+  /** Of the catalogue only (CATALOGUE_KINDS): equal fingerprints, equal costly part; the key of a saved snapshot. */
+  catalogue: string;
+}
+
+/** The catalogue fingerprint as rows come in (entities by id, then links by id), the same whoever reads them. */
+class CatalogueHash {
+  private readonly hash = createHash('sha256');
+  private linksStarted = false;
+  constructor(codes: CodesForBuild) {
+    this.hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes, of: 'catalogue' }));
+  }
+  entity(kind: string, data: string): void {
+    if (CATALOGUE_KINDS.has(kind)) this.hash.update(data).update('\u001f');
+  }
+  link(id: string, type: string, source: string, target: string): void {
+    if (!this.linksStarted) {
+      this.hash.update('\u001e');
+      this.linksStarted = true;
+    }
+    if (type === CATALOGUE_LINK) this.hash.update(`${id}|${source}|${target}\u001f`);
+  }
+  digest(): string {
+    if (!this.linksStarted) this.hash.update('\u001e');
+    return this.hash.digest('hex').slice(0, 32);
+  }
+}
+
+/**
+ * The catalogue fingerprint of a workspace, read in one go (a file being checked, not the open
+ * workspace the server keeps answering for): the key its saved index snapshot is stored under.
+ */
+export function catalogueFingerprint(ws: Workspace, codes: CodesForBuild): string {
+  const h = new CatalogueHash(codes);
+  const kinds = [...CATALOGUE_KINDS].map((k) => `'${k}'`).join(',');
+  for (const r of ws.db.prepare<[], { kind: string; data: string }>(`SELECT kind, data FROM entities WHERE kind IN (${kinds}) ORDER BY id`).iterate()) h.entity(r.kind, r.data);
+  for (const l of ws.db.prepare<[string], { id: string; type: string; source: string; target: string }>('SELECT id, type, source, target FROM links WHERE type = ? ORDER BY id').iterate(CATALOGUE_LINK)) {
+    h.link(l.id, l.type, l.source, l.target);
+  }
+  return h.digest();
 }
 
 /**
@@ -127,9 +175,10 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     const generation = c.generation;
     const hash = createHash('sha256');
     hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
+    const catalogue = new CatalogueHash(codes);
     const entityRows: string[] = [];
     const kinds = INDEX_KINDS.map((k) => `'${k}'`).join(',');
-    const ents = ws.db.prepare<[string, number], { id: string; data: string }>(`SELECT id, data FROM entities WHERE kind IN (${kinds}) AND id > ? ORDER BY id LIMIT ?`);
+    const ents = ws.db.prepare<[string, number], { id: string; kind: string; data: string }>(`SELECT id, kind, data FROM entities WHERE kind IN (${kinds}) AND id > ? ORDER BY id LIMIT ?`);
     let after = '';
     for (;;) {
       const rows = ents.all(after, ROWS_PER_READ);
@@ -137,6 +186,7 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
         entityRows.push(r.data);
         hash.update(r.data);
         hash.update('\u001f');
+        catalogue.entity(r.kind, r.data);
       }
       if (rows.length < ROWS_PER_READ) break;
       after = rows[rows.length - 1].id;
@@ -154,13 +204,14 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       for (const l of rows) {
         linkRows.push([l.id, l.type, l.source, l.target, l.data]);
         hash.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
+        catalogue.link(l.id, l.type, l.source, l.target);
       }
       if (rows.length < ROWS_PER_READ * 5) break;
       after = rows[rows.length - 1].id;
       await pause();
     }
     const consistent = c.generation === generation;
-    if (consistent || attempt >= 2) return { entityRows, linkRows, fingerprint: hash.digest('hex').slice(0, 32), consistent };
+    if (consistent || attempt >= 2) return { entityRows, linkRows, fingerprint: hash.digest('hex').slice(0, 32), catalogue: catalogue.digest(), consistent };
   }
 }
 
@@ -237,7 +288,8 @@ export async function stopRecommenderWorker(): Promise<void> {
 // Snapshots in the workspace file
 // ------------------------------------------------------------------------------------------------
 
-function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot | null {
+/** The index snapshot saved in a workspace file under a catalogue fingerprint, if there is one that reads. */
+export function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot | null {
   const row = ws.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
   if (!row) return null;
   try {
@@ -290,7 +342,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     c.dataVersion = dataVersion;
     return c.entry;
   }
-  let snapshot = loadSnapshot(ws, input.fingerprint);
+  let snapshot = loadSnapshot(ws, input.catalogue);
   let source: CacheEntry['source'] = 'file';
   if (!snapshot) {
     const w = input.entityRows.length >= workerFrom() ? startWorker() : null;
@@ -309,7 +361,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     if (reply?.ok) {
       snapshot = decodeSnapshot(reply.bytes);
       source = 'worker';
-      saveSnapshot(ws, input.fingerprint, snapshot?.n ?? 0, reply.ms, reply.bytes, ctx.now());
+      saveSnapshot(ws, input.catalogue, snapshot?.n ?? 0, reply.ms, reply.bytes, ctx.now());
     } else source = 'inline';
   }
   const entities = await parseRows<Entity>(input.entityRows);
@@ -319,7 +371,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const index = await drain(buildIndexSteps(services, links, { ...opts, ...(snapshot ? { snapshot } : {}) }));
   if (gone()) throw new AppError('no_workspace', 'The workspace was closed while its recommender index was being built.');
   if (source === 'inline') {
-    saveSnapshot(ws, input.fingerprint, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
+    saveSnapshot(ws, input.catalogue, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
   }
   builds++;
   const entry: CacheEntry = {

@@ -10,7 +10,7 @@ import { CheckRunner } from '../../../shared/course/checks';
 import type { Exercise, ExerciseResult } from '../../../shared/course/types';
 import { readCopy, freeAnswersOf, secondsOf } from '../../backend/course/copy';
 import { readPack } from '../../backend/course/pack';
-import { collect, exportResults } from '../../backend/course/results';
+import { collect, exportResults, lazyIndexOf } from '../../backend/course/results';
 import { checkIndexOptions, snapshotOfWorkspace } from '../../backend/course/run';
 import { errorText, explainText } from '../../backend/course/text';
 import { createCopy } from '../../backend/domains/course';
@@ -68,7 +68,9 @@ async function check(values: Record<string, unknown>, positionals: string[]): Pr
       const copy = readCopy(ws);
       // A participant's copy of this pack brings its free answers and time; any other workspace is checked as it is.
       const own = copy?.packId === pack.manifest.id;
-      const runner = new CheckRunner(snapshotOfWorkspace(ws), { index: checkIndexOptions() });
+      const snap = snapshotOfWorkspace(ws);
+      // A file that was checked in the app has its index snapshot saved: it is assembled from that instead of built.
+      const runner = new CheckRunner(snap, { index: checkIndexOptions(), lazyIndex: lazyIndexOf(ws, snap) });
       return exercises.map((ex) => runner.exercise(ex, own ? { secondsSpent: secondsOf(ws, ex.id), freeAnswers: freeAnswersOf(ws, ex.id) } : {}));
     },
     { owner: 'kohtaanto course check', readOnlyIfLocked: true },

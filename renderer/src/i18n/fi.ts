@@ -387,8 +387,8 @@ export const fi: Messages = {
     merge_other: '{{count}} kaksoiskappaleen yhdistäminen: {{kind}} ”{{name}}”',
     workshopSurveys_one: '{{count}} kysely työpajasta ”{{title}}”',
     workshopSurveys_other: '{{count}} kyselyä työpajasta ”{{title}}”',
-    courseStart: 'tehtävän ”{{name}}” aloitus',
-    courseReset: 'tehtävän ”{{name}}” palautus alkutilaan',
+    courseStart: 'harjoituksen ”{{name}}” aloitus',
+    courseReset: 'harjoituksen ”{{name}}” palautus alkutilaan',
     pictureKind: { goal: 'tavoite', impactBox: 'vaikutuslogiikan laatikko', impactLink: 'vaikutuslogiikan yhteys', indicator: 'mittari', budgetLine: 'budjettirivi', cbaItem: 'kustannus-hyötyerä', cbaSettings: 'kustannus-hyötyanalyysin asetukset', survey: 'kysely' },
   },
   firstSteps: {

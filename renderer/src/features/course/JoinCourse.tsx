@@ -1,11 +1,12 @@
 import './course.css';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { pickText, type Language } from '../../../../shared/model';
 import type { CourseManifest } from '../../../../shared/course/types';
 import { COURSE_FILE_EXTENSION } from '../../../../shared/course/types';
 import { navigate } from '../../app/route';
 import { attempt, useApp } from '../../app/store';
+import type { ShippedCourseInfo } from '../../../../shared/api/course';
 import { courseCall, courseErrorText, packFile } from './courseApi';
 
 /** A file picker that also takes files dropped on it (the window's own drop opens imports). */
@@ -52,26 +53,37 @@ export function FileDrop({ id, label, hint, multiple, accept, onFiles, disabled 
 }
 
 /**
- * Participant mode's door on the start screen: open a pack, say one's name, and the app makes
- * one's own copy and opens it at the first exercise beside the map.
+ * Participant mode's door on the start screen: open a pack (a file from the trainer, or one of the
+ * packs shipped with the app), say one's name, and the app makes one's own copy and opens it at the
+ * first exercise beside the map.
  */
 export function JoinCourse() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const uid = useId();
   const refresh = useApp((s) => s.refresh);
-  const [pack, setPack] = useState<{ file: File; manifest: CourseManifest } | null>(null);
+  const [pack, setPack] = useState<{ source: { file: File } | { shipped: string }; manifest: CourseManifest } | null>(null);
+  const [shipped, setShipped] = useState<ShippedCourseInfo[]>([]);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
 
-  const choose = async (file: File) => {
+  useEffect(() => {
+    let live = true;
+    // Without the list the card still opens files: a failure here is not worth a message.
+    courseCall('course.shipped', {}).then((list) => live && setShipped(list), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const inspect = async (source: { file: File } | { shipped: string }) => {
     setError('');
     setPack(null);
     setBusy(true);
     try {
-      const r = await courseCall('course.inspect', { pack: await packFile(file) });
-      setPack({ file, manifest: r.manifest });
+      const r = await courseCall('course.inspect', { pack: 'file' in source ? await packFile(source.file) : source });
+      setPack({ source, manifest: r.manifest });
       requestAnimationFrame(() => document.getElementById(`${uid}-name`)?.focus());
     } catch (e) {
       setError(courseErrorText(t, e as never, lang));
@@ -82,7 +94,7 @@ export function JoinCourse() {
   const join = async () => {
     if (!pack || !name.trim() || busy) return;
     setBusy(true);
-    const data = await packFile(pack.file);
+    const data = 'file' in pack.source ? await packFile(pack.source.file) : pack.source;
     const r = await attempt(() => courseCall('course.join', { pack: data, participant: name.trim() }), (e) => courseErrorText(t, e, lang));
     setBusy(false);
     if (!r) return;
@@ -92,11 +104,35 @@ export function JoinCourse() {
   };
 
   const m = pack?.manifest;
+  const chosenShipped = pack && 'shipped' in pack.source ? pack.source.shipped : undefined;
   return (
     <section className="card course-join" aria-labelledby={`${uid}-title`}>
       <h2 id={`${uid}-title`}>{t('course.ui.join.title')}</h2>
       <p className="muted">{t('course.ui.join.lead')}</p>
-      <FileDrop id={`${uid}-file`} label={t('course.ui.join.choose')} hint={t('course.ui.join.dropHint')} accept={`${COURSE_FILE_EXTENSION},.zip`} onFiles={(f) => void choose(f[0])} disabled={busy} />
+      <FileDrop id={`${uid}-file`} label={t('course.ui.join.choose')} hint={t('course.ui.join.dropHint')} accept={`${COURSE_FILE_EXTENSION},.zip`} onFiles={(f) => void inspect({ file: f[0] })} disabled={busy} />
+      {shipped.length > 0 && (
+        <section className="course-shipped" aria-labelledby={`${uid}-shipped`}>
+          <h3 id={`${uid}-shipped`}>{t('course.ui.join.shippedTitle')}</h3>
+          <p className="muted">{t('course.ui.join.shippedLead')}</p>
+          <ul className="course-shipped-list">
+            {shipped.map((c) => {
+              const title = pickText(c.title, lang) || c.id;
+              return (
+                <li key={c.id} data-course={c.id} className={chosenShipped === c.id ? 'is-chosen' : undefined}>
+                  <div className="course-shipped-text">
+                    <span className="course-shipped-title">{title}</span>
+                    {pickText(c.description, lang) && <span className="course-shipped-description">{pickText(c.description, lang)}</span>}
+                    <span className="muted">{t('course.ui.join.exercises', { count: c.exercises })}</span>
+                  </div>
+                  <button type="button" onClick={() => void inspect({ shipped: c.id })} disabled={busy} aria-label={t('course.ui.join.shippedStartLabel', { title })} aria-pressed={chosenShipped === c.id}>
+                    {t('course.ui.join.shippedStart')}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       {error && (
         <p className="form-error" role="alert">
           {error}
