@@ -6,7 +6,7 @@
  * Every code the backend can produce is in MESSAGE_CODES; the catalogue
  * (renderer/src/i18n/sections/messages.ts, key `messages.<code>`) is checked against this list
  * in fi, sv and en with the same placeholders. Parameter conventions the formatter knows:
- * `kind`/`otherKind` are entity kinds, `type` a link type, `list` a code list name; the rest are
+ * `kind` and any `…Kind` (`otherKind`, `sourceKind`) are entity kinds, `type` a link type, `list` a code list name; the rest are
  * shown as they are (row numbers, column headings, file names, values from the file).
  */
 export const MESSAGE_CODES = [
@@ -105,6 +105,80 @@ export const MESSAGE_CODES = [
   'zip.partLies',
   'zip.partUnreadable',
   'zip.partMethod',
+  // Workspace files: opening, creating, locking
+  'file.pathControl',
+  'file.notSqlite',
+  'file.otherDatabase',
+  'file.integrity',
+  'file.damaged',
+  'file.newer',
+  'file.noWorkspace',
+  'file.isFolder',
+  'file.exists',
+  'file.cannotCreateFolder',
+  'file.cannotOpen',
+  'file.cannotPrepare',
+  'file.needsUpgrade',
+  'file.readOnly',
+  'file.outsideWorkspaces',
+  'file.noneOpen',
+  'file.lockCreate',
+  'file.lockWrite',
+  'file.lockOpening',
+  'file.lockedHere',
+  'file.lockedHereSelf',
+  'file.lockedElsewhere',
+  // Edits of the workspace
+  'edit.idTaken',
+  'edit.idInUse',
+  'edit.noEntity',
+  'edit.noLink',
+  'edit.noView',
+  'edit.noPictureItem',
+  'edit.noReview',
+  'edit.reviewExists',
+  'edit.linkKinds',
+  'edit.linkSelf',
+  'edit.linkDuplicate',
+  'edit.invalidEntity',
+  'edit.invalidLink',
+  'edit.nothingToUndo',
+  'edit.nothingToRedo',
+  'edit.kindFixed',
+  'edit.unknownLinkType',
+  'edit.mainViewNotSaved',
+  'edit.mergeListedTwice',
+  'edit.mergeKeepMerged',
+  'edit.mergeKinds',
+  // Exports
+  'export.runXlsxOnly',
+  'export.unknownFormat',
+  'export.csvNeedsFolder',
+  'export.cannotWrite',
+  // Matching runs and the recommender
+  'matching.noRunYet',
+  'matching.noRun',
+  'matching.runUnreadable',
+  'matching.noPersona',
+  'matching.noLifeEvent',
+  'matching.noNeed',
+  'matching.topTooLarge',
+  'matching.ageOrder',
+  'matching.closedWhileBuilding',
+  // The remote recommender
+  'remote.builtIn',
+  'remote.privacyNotice',
+  'remote.closed',
+  'remote.endpointBeforeKey',
+  'remote.headerBeforeKey',
+  'remote.nothingLeaves',
+  'remote.noComparison',
+  'remote.keyFromEnv',
+  // Workshop sessions
+  'workshop.readOnly',
+  'workshop.noRecord',
+  // API input
+  'api.invalidInput',
   // The desktop window
   'desktop.pdfNotWritten',
 ] as const;
