@@ -29,14 +29,26 @@ import { recommendServiceBody, textSearchBody, kendallTauB, onlyIn, overlapAtK, 
 import type { RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Handlers } from '../registry';
-import { RemoteClient, RemoteFault, normaliseBaseUrl, operationUrl, type AttemptRecord, type RemoteOperation, type SpecService } from '../remote/client';
+import { RemoteClient, RemoteFault, normaliseBaseUrl, operationUrl, type AttemptRecord, type RemoteFaultKind, type RemoteOperation, type SpecService } from '../remote/client';
 import { secretsOf } from '../remote/secrets';
 import type { Workspace } from '../store/workspace';
 import { matchingHandlers, recommenderCodes, recommenderFor } from './matching';
 import { codedError, said } from '../messages';
+import type { MessageCode } from '../../../shared/api/messages';
 
 /** Log rows kept per workspace; older ones are dropped as new ones arrive. */
 const LOG_KEEP = 5000;
+/** A failed call to the remote recommender, said in the user's language (its detail stays as the server gave it). */
+const FAULT_CODE: Record<RemoteFaultKind, MessageCode> = {
+  timeout: 'remote.faultTimeout',
+  refused: 'remote.faultRefused',
+  network: 'remote.faultNetwork',
+  server: 'remote.faultServer',
+  rate_limited: 'remote.faultRateLimited',
+  rejected: 'remote.faultRejected',
+  malformed: 'remote.faultMalformed',
+  spec: 'remote.faultSpec',
+};
 
 // ------------------------------------------------------------------------------------------------
 // The source
@@ -437,7 +449,10 @@ export const remoteHandlers: Handlers = {
     try {
       list = await client.call(op, body);
     } catch (err) {
-      if (err instanceof RemoteFault) throw new AppError('io_error', err.message, { endpoint: err.endpoint, kind: err.kind, attempts: err.attempts, status: err.status });
+      if (err instanceof RemoteFault) {
+        const msg = said(FAULT_CODE[err.kind], { url: err.endpoint, detail: err.detail, attempts: err.attempts });
+        throw new AppError('io_error', err.message, { endpoint: err.endpoint, kind: err.kind, attempts: err.attempts, status: err.status }, msg);
+      }
       throw err;
     }
     const services = mapAnswer(list, ptvMap(ws));
