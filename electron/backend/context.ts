@@ -4,8 +4,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { OptionalTextSchema } from '../../shared/model';
 import type { ApiEvents, EventName } from '../../shared/api/contract';
-import { AppError } from '../../shared/api/result';
 import type { Workspace } from './store/workspace';
+import { codedError, said } from './messages';
 
 const SettingsSchema = z.object({
   firstRunDone: z.boolean().default(false),
@@ -52,7 +52,7 @@ export class AppContext {
   }
 
   requireWorkspace(): Workspace {
-    if (!this.workspace) throw new AppError('no_workspace', 'No workspace is open.');
+    if (!this.workspace) throw codedError('no_workspace', said('file.noneOpen'));
     return this.workspace;
   }
 

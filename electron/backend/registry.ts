@@ -2,6 +2,7 @@ import { contract, type Contract, type MethodName } from '../../shared/api/contr
 import { AppError, type Result } from '../../shared/api/result';
 import type { AppContext } from './context';
 import type { z } from 'zod';
+import { said } from './messages';
 
 /** A service function: validated input in, output out; throws AppError for expected failures. */
 export type Handler<M extends MethodName> = (
@@ -47,6 +48,8 @@ export class Registry {
           code: 'invalid_input',
           message: `Invalid input for ${method}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`).join('; ').slice(0, 500)}`,
           details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) },
+          // zod's own sentences are English: a client says which fields were refused, in its language.
+          msg: said('api.invalidInput', { method, fields: [...new Set(parsed.error.issues.map((i) => i.path.join('.') || '–'))].join(', ').slice(0, 300) }),
         },
       };
     }

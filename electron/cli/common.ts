@@ -1,4 +1,4 @@
-import { AppError } from '../../shared/api/result';
+import { AppError, type ApiError } from '../../shared/api/result';
 import { LANGUAGES, type Language } from '../../shared/model';
 import { translator } from '../../renderer/src/i18n/catalogue';
 import { sayMessage } from '../../renderer/src/i18n/say';
@@ -98,8 +98,9 @@ export async function withWorkspace<T>(file: string, fn: (ws: Workspace) => T | 
 }
 
 /** Throws the API error of a failed registry call, so the CLI prints its message. */
-export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: { code: string; message: string } }): T {
-  if (!r.ok) throw new AppError(r.error.code as never, r.error.message);
+export function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: ApiError }): T {
+  // The coded message travels on, so the CLI says it in its --lang.
+  if (!r.ok) throw new AppError(r.error.code, r.error.message, r.error.details, r.error.msg);
   return r.value;
 }
 

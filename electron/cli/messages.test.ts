@@ -40,4 +40,16 @@ describe('the command line says import problems in the user language', () => {
     const en = runKohtaantoIn({}, dir, 'import', 'w.kohtaanto', 'rader.csv', '--on-error', 'stop');
     expect(en.err.trim()).toBe('kohtaanto import: rader.csv: row 2 (srv-9): column capacity: "kymmenen" is not a number');
   }, 120_000);
+
+  it('says why a workspace file cannot be opened in the user language', () => {
+    fs.writeFileSync(path.join(dir, 'muistio.kohtaanto'), 'tämä on tekstiä, ei tietokanta\n'.repeat(10));
+    fs.writeFileSync(path.join(dir, 'rader.csv'), 'id;kind;name.fi\nsrv-1;service;Uusi\n');
+    const fi = runKohtaantoIn({ LANG: 'fi_FI.UTF-8' }, dir, 'import', 'muistio.kohtaanto', 'rader.csv');
+    expect(fi.code).toBe(1);
+    expect(fi.err.trim()).toBe('kohtaanto import: muistio.kohtaanto ei ole Kohtaanto-työtila (se ei ole SQLite-tiedosto).');
+    const sv = runKohtaantoIn({}, dir, 'import', 'muistio.kohtaanto', 'rader.csv', '--lang', 'sv');
+    expect(sv.err.trim()).toBe('kohtaanto import: muistio.kohtaanto är inte en Kohtaanto-arbetsyta (inte en SQLite-fil).');
+    const en = runKohtaantoIn({}, dir, 'import', 'muistio.kohtaanto', 'rader.csv');
+    expect(en.err.trim()).toBe('kohtaanto import: muistio.kohtaanto is not a Kohtaanto workspace (not an SQLite file).');
+  }, 60_000);
 });

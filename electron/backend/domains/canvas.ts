@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { MAIN_VIEW, type CanvasClip, type NodePosition } from '../../../shared/api/canvas';
 import { encodeLabel, labelName } from '../../../shared/api/history';
-import { AppError } from '../../../shared/api/result';
 import { pickText, type Entity } from '../../../shared/model';
 import type { Handlers } from '../registry';
 import { newEntityId, newLinkId } from '../store/ids';
 import { validEntity, validLink, type EditTx, type Workspace } from '../store/workspace';
+import { codedError, said } from '../messages';
 
 const REASON_LABEL = {
   move: 'Move',
@@ -23,7 +23,7 @@ function plural(n: number, what: string): string {
 }
 
 function requireView(ws: Workspace, view: string): void {
-  if (view !== MAIN_VIEW && !ws.getView(view)) throw new AppError('not_found', `No view ${view}.`);
+  if (view !== MAIN_VIEW && !ws.getView(view)) throw codedError('not_found', said('edit.noView', { id: view }));
 }
 
 /** A saved view shows its own positions, and the main canvas's for nodes it has none of yet. */
@@ -95,7 +95,7 @@ export const canvasHandlers: Handlers = {
     const ws = ctx.requireWorkspace();
     requireView(ws, input.view);
     const entity = validEntity({ ...input.entity, id: input.entity.id ?? newEntityId(input.entity.kind) });
-    if (ws.getEntity(entity.id)) throw new AppError('conflict', `Id ${entity.id} is already in use.`);
+    if (ws.getEntity(entity.id)) throw codedError('conflict', said('edit.idInUse', { id: entity.id }));
     const text = `Create ${entity.kind} "${pickText(entity.name, 'fi').slice(0, 60)}"`;
     ws.edit(encodeLabel(text, { key: 'entityCreate', params: { kind: entity.kind, name: labelName(entity.name) }, entity: { kind: entity.kind, id: entity.id } }), (tx) => {
       tx.putEntity(entity);
@@ -106,7 +106,7 @@ export const canvasHandlers: Handlers = {
 
   'canvas.deleteNodes': (ctx, input) => {
     const ws = ctx.requireWorkspace();
-    for (const id of input.ids) if (!ws.getEntity(id)) throw new AppError('not_found', `No entity ${id}.`);
+    for (const id of input.ids) if (!ws.getEntity(id)) throw codedError('not_found', said('edit.noEntity', { id }));
     const n = input.ids.length;
     const label = n
       ? encodeLabel(`Delete ${plural(n, 'node')}`, { key: 'nodesDelete', params: { count: n } })
@@ -147,9 +147,9 @@ export const canvasHandlers: Handlers = {
   'canvas.saveView': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     requireView(ws, input.copyFrom);
-    if (input.id === MAIN_VIEW) throw new AppError('invalid_input', 'The main canvas cannot be saved as a view.');
+    if (input.id === MAIN_VIEW) throw codedError('invalid_input', said('edit.mainViewNotSaved'));
     const before = input.id ? ws.getView(input.id) : undefined;
-    if (input.id && !before) throw new AppError('not_found', `No view ${input.id}.`);
+    if (input.id && !before) throw codedError('not_found', said('edit.noView', { id: input.id }));
     const view = {
       id: before?.id ?? `view-${randomUUID().slice(0, 13)}`,
       name: input.name,
@@ -174,7 +174,7 @@ export const canvasHandlers: Handlers = {
   'canvas.deleteView': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const view = ws.getView(input.id);
-    if (!view) throw new AppError('not_found', `No view ${input.id}.`);
+    if (!view) throw codedError('not_found', said('edit.noView', { id: input.id }));
     ws.edit(encodeLabel(`Delete view "${pickText(view.name, 'fi').slice(0, 60)}"`, { key: 'viewDelete', params: { name: labelName(view.name) }, screen: 'map' }), (tx) => tx.deleteView(input.id));
     return null;
   },

@@ -1,10 +1,10 @@
 import { decodeLabel, encodeLabel, labelName } from '../../../shared/api/history';
-import { AppError } from '../../../shared/api/result';
 import { LINK_TYPES, pickText, type Entity, type Link } from '../../../shared/model';
 import type { Handlers } from '../registry';
 import { newEntityId, newLinkId } from '../store/ids';
 import { validEntity, validLink, type Workspace } from '../store/workspace';
 import { entityPage, entityPosition } from './entity-page';
+import { codedError, said } from '../messages';
 
 type Verb = 'Create' | 'Edit' | 'Delete';
 const VERB_KEY = { Create: 'entityCreate', Edit: 'entityEdit', Delete: 'entityDelete' } as const;
@@ -59,16 +59,16 @@ export const entityHandlers: Handlers = {
   'entities.get': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const entity = ws.getEntity(input.id);
-    if (!entity) throw new AppError('not_found', `No entity ${input.id}.`);
+    if (!entity) throw codedError('not_found', said('edit.noEntity', { id: input.id }));
     return { entity, links: ws.linksOf(input.id) };
   },
   'entities.create': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const entity = validEntity({ ...input.entity, id: input.entity.id ?? newEntityId(input.entity.kind) });
-    if (ws.getEntity(entity.id)) throw new AppError('conflict', `Id ${entity.id} is already in use.`);
+    if (ws.getEntity(entity.id)) throw codedError('conflict', said('edit.idInUse', { id: entity.id }));
     // putLink checks kinds inside the one transaction, so a bad link leaves nothing behind.
     const links = (input.linkTo ?? []).map((l) => {
-      if (!ws.getEntity(l.other)) throw new AppError('not_found', `No entity ${l.other}.`);
+      if (!ws.getEntity(l.other)) throw codedError('not_found', said('edit.noEntity', { id: l.other }));
       const [source, target] = l.outgoing ? [entity.id, l.other] : [l.other, entity.id];
       return { id: newLinkId(), type: l.type, source, target, data: l.data };
     });
@@ -90,8 +90,8 @@ export const entityHandlers: Handlers = {
   'entities.update': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const before = ws.getEntity(input.entity.id);
-    if (!before) throw new AppError('not_found', `No entity ${input.entity.id}.`);
-    if (before.kind !== input.entity.kind) throw new AppError('invalid_input', 'The kind of an entity cannot change.');
+    if (!before) throw codedError('not_found', said('edit.noEntity', { id: input.entity.id }));
+    if (before.kind !== input.entity.kind) throw codedError('invalid_input', said('edit.kindFixed'));
     const entity = validEntity(input.entity);
     ws.edit(label('Edit', entity), (tx) => tx.putEntity(entity));
     return entity;
@@ -99,7 +99,7 @@ export const entityHandlers: Handlers = {
   'entities.delete': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const before = ws.getEntity(input.id);
-    if (!before) throw new AppError('not_found', `No entity ${input.id}.`);
+    if (!before) throw codedError('not_found', said('edit.noEntity', { id: input.id }));
     const deletedLinks = ws.edit(label('Delete', before), (tx) => tx.deleteEntity(input.id));
     return { deletedLinks };
   },
@@ -140,7 +140,7 @@ export const entityHandlers: Handlers = {
   'links.update': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const before = ws.getLink(input.id);
-    if (!before) throw new AppError('not_found', `No link ${input.id}.`);
+    if (!before) throw codedError('not_found', said('edit.noLink', { id: input.id }));
     const link = validLink({ ...before, data: input.data });
     ws.edit(linkLabel(ws, 'Edit link', before), (tx) => tx.putLink(link));
     return link;
@@ -148,8 +148,8 @@ export const entityHandlers: Handlers = {
   'links.delete': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const before = ws.getLink(input.id);
-    if (!before) throw new AppError('not_found', `No link ${input.id}.`);
-    if (!(before.type in LINK_TYPES)) throw new AppError('invalid_input', 'Unknown link type.');
+    if (!before) throw codedError('not_found', said('edit.noLink', { id: input.id }));
+    if (!(before.type in LINK_TYPES)) throw codedError('invalid_input', said('edit.unknownLinkType'));
     ws.edit(linkLabel(ws, 'Unlink', before), (tx) => tx.deleteLink(input.id));
     return null;
   },

@@ -13,7 +13,6 @@ import {
   type MatchingRunSummary,
   type RecommenderCodes,
 } from '../../../shared/api/matching';
-import { AppError } from '../../../shared/api/result';
 import { encodeLabel } from '../../../shared/api/history';
 import { compareRuns, describeChange, upgradeParams, upgradeRun, type MatchingRun } from '../../../shared/matching';
 import { pickText, type Language, type LocalizedText, type Persona } from '../../../shared/model';
@@ -38,6 +37,7 @@ import type { Workspace } from '../store/workspace';
 import { runMatchingOnSource } from './remote';
 import { recommenderFor as indexFor, type CacheEntry } from '../recommender/cache';
 import { buildOptionsFrom } from '../recommender/options';
+import { codedError, said } from '../messages';
 
 /**
  * Every saved run adds a measurement to the indicators bound to one of its figures, so that
@@ -109,7 +109,7 @@ export function recommenderFor(ctx: AppContext): Promise<CacheEntry> {
 
 function getPersona(ws: Workspace, id: string): Persona {
   const e = ws.getEntity(id);
-  if (!e || e.kind !== 'persona') throw new AppError('not_found', `No persona ${id}.`);
+  if (!e || e.kind !== 'persona') throw codedError('not_found', said('matching.noPersona', { id }));
   return e;
 }
 
@@ -124,7 +124,7 @@ function personaNeeds(ws: Workspace, personaId: string): QueryNeed[] {
 /** Positions of a life event's services: linked to it, or carrying its PTV code or one under it. */
 function lifeEventServices(ws: Workspace, index: RecommenderIndex, lifeEventId: string): Set<string> {
   const le = ws.getEntity(lifeEventId);
-  if (!le || le.kind !== 'lifeEvent') throw new AppError('not_found', `No life event ${lifeEventId}.`);
+  if (!le || le.kind !== 'lifeEvent') throw codedError('not_found', said('matching.noLifeEvent', { id: lifeEventId }));
   const out = new Set<string>();
   for (const l of ws.linksOf(lifeEventId)) if (l.type === 'inLifeEvent' && l.target === lifeEventId) out.add(l.source);
   if (le.code) for (const s of index.services) if ((s.lifeEvents ?? []).some((c) => codeUnder(c, le.code!))) out.add(s.id);
@@ -138,9 +138,8 @@ function topOf(index: RecommenderIndex, input: RecommendInput): number {
   const n = index.services.length;
   if (input.all) return Math.max(1, n);
   if (input.top > MAX_TOP && input.top > n) {
-    throw new AppError('invalid_input', `top ${input.top} is more than the ${n} services of the workspace; ask for at most ${Math.max(MAX_TOP, n)}, or for all.`, {
-      top: input.top,
-      services: n,
+    throw codedError('invalid_input', said('matching.topTooLarge', { top: input.top, services: n, max: Math.max(MAX_TOP, n) }), {
+      details: { top: input.top, services: n },
     });
   }
   return input.top;
@@ -153,7 +152,7 @@ function buildQuery(ws: Workspace, index: RecommenderIndex, input: RecommendInpu
   const needs = inline.needs ?? (persona ? personaNeeds(ws, persona.id) : []);
   for (const n of needs) {
     const e = ws.getEntity(n.id);
-    if (!e || e.kind !== 'need') throw new AppError('invalid_input', `No service need ${n.id}.`);
+    if (!e || e.kind !== 'need') throw codedError('invalid_input', said('matching.noNeed', { id: n.id }));
   }
   const ageMin = inline.age ?? inline.ageMin ?? persona?.ageMin;
   const ageMax = inline.age ?? inline.ageMax ?? persona?.ageMax;
@@ -170,7 +169,7 @@ function buildQuery(ws: Workspace, index: RecommenderIndex, input: RecommendInpu
     fundingTypes: f.fundingTypes,
   };
   if (filters.ageMin !== undefined && filters.ageMax !== undefined && filters.ageMin > filters.ageMax) {
-    throw new AppError('invalid_input', 'The upper age must not be below the lower age.');
+    throw codedError('invalid_input', said('matching.ageOrder'));
   }
   // Restrictions the recommender has no filter of its own for become a list of allowed services.
   let allowed: Set<string> | undefined;
@@ -248,7 +247,7 @@ function toRecord(row: RunRow): MatchingRunRecord {
 
 function getRun(ws: Workspace, id: string): MatchingRunRecord {
   const row = runs(ws).get.get(id);
-  if (!row) throw new AppError('not_found', `No matching run ${id}.`);
+  if (!row) throw codedError('not_found', said('matching.noRun', { id }));
   return toRecord(row);
 }
 
@@ -320,7 +319,7 @@ export const matchingHandlers: Handlers = {
     const { label, ...params } = input;
     if (params.lifeEventId) {
       const le = ws.getEntity(params.lifeEventId);
-      if (!le || le.kind !== 'lifeEvent') throw new AppError('not_found', `No life event ${params.lifeEventId}.`);
+      if (!le || le.kind !== 'lifeEvent') throw codedError('not_found', said('matching.noLifeEvent', { id: params.lifeEventId }));
     }
     const { index } = await recommenderFor(ctx);
     const run = await runMatchingOnSource(ctx, params, index);
@@ -377,7 +376,7 @@ export const matchingHandlers: Handlers = {
 
   'matching.deleteRun': (ctx, input) => {
     const ws = ctx.requireWorkspace();
-    if (runs(ws).del.run(input.id).changes === 0) throw new AppError('not_found', `No matching run ${input.id}.`);
+    if (runs(ws).del.run(input.id).changes === 0) throw codedError('not_found', said('matching.noRun', { id: input.id }));
     return null;
   },
 };

@@ -19,6 +19,7 @@ import type { Handlers } from '../registry';
 import { matchingHandlers } from './matching';
 import { workshopHub } from '../workshop/hub';
 import type { EditTx, Workspace } from '../store/workspace';
+import { codedError, said } from '../messages';
 
 /** An item's name in each language for a history label; a link is named by its two boxes. */
 function itemLabelName(ws: Workspace, item: PictureItem): HistoryName {
@@ -124,7 +125,7 @@ function reviewStatements(db: Database.Database) {
 
 function getReview(ws: Workspace, id: string): { info: ReviewInfo; summary: PictureSummary; items: PictureItem[] } {
   const row = reviewStatements(ws.db).get.get(id);
-  if (!row) throw new AppError('not_found', `No review ${id}.`);
+  if (!row) throw codedError('not_found', said('edit.noReview', { id }));
   return { info: { id: row.id, label: row.label, createdAt: row.created_at }, summary: JSON.parse(row.summary) as PictureSummary, items: JSON.parse(row.items) as PictureItem[] };
 }
 
@@ -203,7 +204,7 @@ export const pictureHandlers: Handlers = {
   'picture.delete': (ctx, input) => {
     const ws = ctx.requireWorkspace();
     const before = ws.getItem(input.id);
-    if (!before) throw new AppError('not_found', `No picture item ${input.id}.`);
+    if (!before) throw codedError('not_found', said('edit.noPictureItem', { id: input.id }));
     const deletedLinks = ws.edit(editLabel(ws, 'Delete', before), (tx) => deleteWithReferences(ws, tx, input.id));
     return { deletedLinks };
   },

@@ -146,6 +146,11 @@ describe('remote recommender faults (loopback server that misbehaves)', () => {
     const err = await failure('remote.recommend', { personaId: personas[0].id });
     expect(err.code).toBe('io_error');
     expect(err.message).toBe(`${s.url}service-recommender/v1/recommend_service: the server answered 500 Internal Server Error: tietokanta alhaalla (gave up after 3 attempts).`);
+    // Coded for the user's language; the server's own words stay as they came.
+    expect(err.msg).toEqual({
+      code: 'remote.faultServer',
+      params: { url: `${s.url}service-recommender/v1/recommend_service`, detail: 'the server answered 500 Internal Server Error: tietokanta alhaalla', attempts: 3 },
+    });
     expect(s.received).toHaveLength(3);
     const entries = await log();
     expect(entries.map((e) => [e.attempt, e.status, e.outcome])).toEqual([

@@ -29,13 +29,26 @@ import { recommendServiceBody, textSearchBody, kendallTauB, onlyIn, overlapAtK, 
 import type { RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Handlers } from '../registry';
-import { RemoteClient, RemoteFault, normaliseBaseUrl, operationUrl, type AttemptRecord, type RemoteOperation, type SpecService } from '../remote/client';
+import { RemoteClient, RemoteFault, normaliseBaseUrl, operationUrl, type AttemptRecord, type RemoteFaultKind, type RemoteOperation, type SpecService } from '../remote/client';
 import { secretsOf } from '../remote/secrets';
 import type { Workspace } from '../store/workspace';
 import { matchingHandlers, recommenderCodes, recommenderFor } from './matching';
+import { codedError, said } from '../messages';
+import type { MessageCode } from '../../../shared/api/messages';
 
 /** Log rows kept per workspace; older ones are dropped as new ones arrive. */
 const LOG_KEEP = 5000;
+/** A failed call to the remote recommender, said in the user's language (its detail stays as the server gave it). */
+const FAULT_CODE: Record<RemoteFaultKind, MessageCode> = {
+  timeout: 'remote.faultTimeout',
+  refused: 'remote.faultRefused',
+  network: 'remote.faultNetwork',
+  server: 'remote.faultServer',
+  rate_limited: 'remote.faultRateLimited',
+  rejected: 'remote.faultRejected',
+  malformed: 'remote.faultMalformed',
+  spec: 'remote.faultSpec',
+};
 
 // ------------------------------------------------------------------------------------------------
 // The source
@@ -98,9 +111,9 @@ function status(ctx: AppContext): SourceStatus {
 function requireRemote(ctx: AppContext): RemoteEndpoint {
   const ws = ctx.requireWorkspace();
   const source = activeSource(ctx);
-  if (source.kind !== 'remote') throw new AppError('conflict', 'The workspace uses the built-in recommender; set a remote endpoint first.');
+  if (source.kind !== 'remote') throw codedError('conflict', said('remote.builtIn'));
   if (!isAcknowledged(ctx, ws, source.baseUrl)) {
-    throw new AppError('conflict', `Nothing was sent to ${source.baseUrl}: read and accept the privacy notice for this endpoint first.`, { reason: 'privacy_notice' });
+    throw codedError('conflict', said('remote.privacyNotice', { url: source.baseUrl }), { details: { reason: 'privacy_notice' } });
   }
   return source;
 }
@@ -194,7 +207,7 @@ async function askPersonas(ctx: AppContext, src: RemoteEndpoint, personas: reado
       }
     }),
   );
-  if (ctx.workspace !== ws) throw new AppError('conflict', 'The workspace was closed while the remote recommender was being asked; nothing was saved.');
+  if (ctx.workspace !== ws) throw codedError('conflict', said('remote.closed'));
   return out;
 }
 
@@ -381,8 +394,8 @@ export const remoteHandlers: Handlers = {
 
   'remote.setKey': (ctx, input) => {
     const source = activeSource(ctx);
-    if (source.kind !== 'remote') throw new AppError('conflict', 'Set a remote endpoint before its key.');
-    if (!source.keyHeader && input.key !== null) throw new AppError('invalid_input', 'Name the header that carries the key (e.g. X-Api-Key) before setting the key.');
+    if (source.kind !== 'remote') throw codedError('conflict', said('remote.endpointBeforeKey'));
+    if (!source.keyHeader && input.key !== null) throw codedError('invalid_input', said('remote.headerBeforeKey'));
     if (input.key === null) secretsOf(ctx).delete(source.baseUrl);
     else secretsOf(ctx).set(source.baseUrl, input.key);
     return status(ctx);
@@ -391,7 +404,7 @@ export const remoteHandlers: Handlers = {
   'remote.acknowledge': (ctx) => {
     const ws = ctx.requireWorkspace();
     const source = activeSource(ctx);
-    if (source.kind !== 'remote') throw new AppError('conflict', 'The workspace uses the built-in recommender: nothing leaves the machine.');
+    if (source.kind !== 'remote') throw codedError('conflict', said('remote.nothingLeaves'));
     ws.db.prepare('INSERT OR REPLACE INTO remote_acknowledged (endpoint, acknowledged_at) VALUES (?, ?)').run(source.baseUrl, ctx.now().toISOString());
     return status(ctx);
   },
@@ -417,7 +430,7 @@ export const remoteHandlers: Handlers = {
     let persona: Persona | undefined;
     if (input.personaId) {
       const e = ws.getEntity(input.personaId);
-      if (!e || e.kind !== 'persona') throw new AppError('not_found', `No persona ${input.personaId}.`);
+      if (!e || e.kind !== 'persona') throw codedError('not_found', said('matching.noPersona', { id: input.personaId }));
       persona = e;
     }
     const inline = input.persona ?? {};
@@ -427,7 +440,7 @@ export const remoteHandlers: Handlers = {
       ageMin: inline.ageMin ?? persona?.ageMin ?? 0,
       ageMax: inline.ageMax ?? persona?.ageMax ?? 120,
     };
-    if (fields.ageMin > fields.ageMax) throw new AppError('invalid_input', 'The upper age must not be below the lower age.');
+    if (fields.ageMin > fields.ageMax) throw codedError('invalid_input', said('matching.ageOrder'));
     const text = input.text?.trim();
     const op: RemoteOperation = text ? 'text_search' : 'recommend_service';
     const body = text ? textSearchBody(text, fields, requestOptions(src), areaOf()) : recommendServiceBody(fields, requestOptions(src), areaOf());
@@ -436,7 +449,10 @@ export const remoteHandlers: Handlers = {
     try {
       list = await client.call(op, body);
     } catch (err) {
-      if (err instanceof RemoteFault) throw new AppError('io_error', err.message, { endpoint: err.endpoint, kind: err.kind, attempts: err.attempts, status: err.status });
+      if (err instanceof RemoteFault) {
+        const msg = said(FAULT_CODE[err.kind], { url: err.endpoint, detail: err.detail, attempts: err.attempts });
+        throw new AppError('io_error', err.message, { endpoint: err.endpoint, kind: err.kind, attempts: err.attempts, status: err.status }, msg);
+      }
       throw err;
     }
     const services = mapAnswer(list, ptvMap(ws));
@@ -468,13 +484,13 @@ export const remoteHandlers: Handlers = {
 
   'remote.getComparison': (ctx, input) => {
     const row = ctx.requireWorkspace().db.prepare<[string], ComparisonRow>('SELECT * FROM recommender_comparisons WHERE id = ?').get(input.id);
-    if (!row) throw new AppError('not_found', `No recommender comparison ${input.id}.`);
+    if (!row) throw codedError('not_found', said('remote.noComparison', { id: input.id }));
     return toRecord(row);
   },
 
   'remote.deleteComparison': (ctx, input) => {
     if (ctx.requireWorkspace().db.prepare('DELETE FROM recommender_comparisons WHERE id = ?').run(input.id).changes === 0) {
-      throw new AppError('not_found', `No recommender comparison ${input.id}.`);
+      throw codedError('not_found', said('remote.noComparison', { id: input.id }));
     }
     return null;
   },

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/result';
 import type { ExampleId, RecentEntry, WorkspaceInfo } from '../../../shared/api/contract';
 import { pickText, type OptionalText, type WorkspaceJson } from '../../../shared/model';
 import { ExampleJsonSchema, type ExampleJson } from '../../../shared/picture';
@@ -9,6 +8,7 @@ import type { Handlers } from '../registry';
 import { EXAMPLE_FILES, resourcesDir } from '../resources';
 import { checkPath } from '../store/open';
 import { Workspace } from '../store/workspace';
+import { codedError, said } from '../messages';
 
 export const WORKSPACE_EXT = '.kohtaanto';
 const RECENT_LIMIT = 12;
@@ -94,7 +94,7 @@ export function createWorkspaceFile(ctx: AppContext, opts: { path?: string; name
 /** The file workspace.create would make: the given path, or a free name in the workspaces folder. */
 function createTarget(ctx: AppContext, opts: { path?: string; name?: string }, title: OptionalText = {}): string {
   const file = targetPath(ctx, opts, title);
-  if (fs.existsSync(file)) throw new AppError('conflict', `${file} already exists; choose another name.`);
+  if (fs.existsSync(file)) throw codedError('conflict', said('file.exists', { file }));
   return file;
 }
 
@@ -149,9 +149,8 @@ function allowApiPath(ctx: AppContext, file: string): void {
   const real = realish(file);
   if (isInside(real, realish(ctx.workspacesDir))) return;
   if (ctx.readSettings().recent.some((r) => realish(r.path) === real)) return;
-  throw new AppError('invalid_input', `In browser mode only workspaces in ${ctx.workspacesDir} or on the recent list can be opened or created; ${file} is neither.`, {
-    reason: 'path.outsideWorkspaces',
-    workspacesDir: ctx.workspacesDir,
+  throw codedError('invalid_input', said('file.outsideWorkspaces', { dir: ctx.workspacesDir, file }), {
+    details: { reason: 'path.outsideWorkspaces', workspacesDir: ctx.workspacesDir },
   });
 }
 

@@ -56,4 +56,15 @@ describe('import problems travel as codes with parameters', () => {
     for (const s of r.skipped) expect(isMessageCode(s.code)).toBe(true);
     expect(sayMessage(translator('sv'), { code: r.skipped[2].code!, params: r.skipped[2].params })).toBe('inte en läsbar .xlsx-fil (det är inte ett ZIP-paket).');
   });
+
+  it('codes a list cell that looks like JSON but is not a list of texts', async () => {
+    const ws = tempWorkspace();
+    const lists = 'id;kind;name.fi;keywords\nsrv-1;service;Yksi;[nuoret, työ\nsrv-2;service;Kaksi;[1, 2]\n';
+    const r = await importFiles(ws, [{ name: 'listat.csv', bytes: new TextEncoder().encode(lists) }]);
+    expect(r.skipped.map((s) => [s.code, s.params])).toEqual([
+      ['import.notJsonList', { column: 'keywords', value: '[nuoret, työ' }],
+      ['import.listNotText', { column: 'keywords', value: '[1, 2]' }],
+    ]);
+    expect(sayMessage(translator('fi'), { code: r.skipped[1].code!, params: r.skipped[1].params })).toBe('sarake keywords: JSON-luettelossa saa olla vain tekstiä (”[1, 2]”)');
+  });
 });

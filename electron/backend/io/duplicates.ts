@@ -5,11 +5,11 @@
  * and says what tells their members apart; merging is always the user's choice, one group at a
  * time, as one undoable edit.
  */
-import { AppError } from '../../../shared/api/result';
 import { encodeLabel, labelName } from '../../../shared/api/history';
 import type { DuplicateGroup, DuplicateMember, DuplicateReason, DuplicateReport, DuplicateTrait, ImportDuplicates, MergeResult } from '../../../shared/api/duplicates';
 import { pickText, type Entity, type EntityKind, type Link, type OptionalText, type Persona } from '../../../shared/model';
 import { validEntity, validLink, type Workspace } from '../store/workspace';
+import { codedError, said } from '../messages';
 
 /** A name as compared: case, accents, punctuation and spacing do not count. */
 export function normalizeName(s: string | undefined): string {
@@ -277,14 +277,14 @@ function filledFrom(keep: Entity, others: Entity[]): { entity: Entity; filled: s
  * Anything invalid throws before a single write.
  */
 export function mergeEntities(ws: Workspace, keepId: string, mergeIds: string[]): MergeResult {
-  if (new Set(mergeIds).size !== mergeIds.length) throw new AppError('invalid_input', 'An entity is listed twice among those to merge.');
-  if (mergeIds.includes(keepId)) throw new AppError('invalid_input', 'The entity to keep cannot also be merged away.');
+  if (new Set(mergeIds).size !== mergeIds.length) throw codedError('invalid_input', said('edit.mergeListedTwice'));
+  if (mergeIds.includes(keepId)) throw codedError('invalid_input', said('edit.mergeKeepMerged'));
   const keep = ws.getEntity(keepId);
-  if (!keep) throw new AppError('not_found', `No entity ${keepId}.`);
+  if (!keep) throw codedError('not_found', said('edit.noEntity', { id: keepId }));
   const others = mergeIds.map((id) => {
     const e = ws.getEntity(id);
-    if (!e) throw new AppError('not_found', `No entity ${id}.`);
-    if (e.kind !== keep.kind) throw new AppError('invalid_input', `Only entities of one kind can be merged: ${id} is a ${e.kind}, ${keepId} a ${keep.kind}.`, { reason: 'merge.kinds' });
+    if (!e) throw codedError('not_found', said('edit.noEntity', { id }));
+    if (e.kind !== keep.kind) throw codedError('invalid_input', said('edit.mergeKinds', { id, kind: e.kind, keepId, otherKind: keep.kind }), { details: { reason: 'merge.kinds' } });
     return e;
   });
   const { entity: kept, filled } = filledFrom(keep, others);

@@ -4,13 +4,13 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/result';
 import type { Workspace } from '../store/workspace';
 import { exportGexf, exportGraphml, exportWorkspaceJson } from './graph';
 import { pickText, type Language } from '../../../shared/model';
 import { messages } from './labels';
 import { exportRunXlsx } from './run-export';
 import { exportCsv, exportXlsx } from './spreadsheet';
+import { codedError, said } from '../messages';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'graphml', 'gexf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -51,7 +51,7 @@ export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts:
   const lang = opts.lang ?? 'fi';
   const now = (opts.now ?? (() => new Date()))();
   if (opts.run !== undefined) {
-    if (format !== 'xlsx') throw new AppError('invalid_input', `A matching run can be exported as xlsx only, not as ${format}.`);
+    if (format !== 'xlsx') throw codedError('invalid_input', said('export.runXlsxOnly', { format }));
     const { bytes } = await exportRunXlsx(ws, opts.run, lang);
     return [{ name: `${exportBaseName(ws, lang, now, messages(lang).io.xlsx.runFile)}.xlsx`, bytes }];
   }
@@ -69,7 +69,7 @@ export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts:
     case 'gexf':
       return [{ name: `${base}.gexf`, bytes: utf8(exportGexf(ws, { now: opts.now })) }];
     default:
-      throw new AppError('invalid_input', `Unknown export format "${String(format)}"; use one of ${EXPORT_FORMATS.join(', ')}.`);
+      throw codedError('invalid_input', said('export.unknownFormat', { format: String(format), allowed: EXPORT_FORMATS.join(', ') }));
   }
 }
 
@@ -81,7 +81,7 @@ export async function exportWorkspace(ws: Workspace, format: ExportFormat, opts:
 export async function writeExport(ws: Workspace, format: ExportFormat, target: string | undefined, opts: ExportOptions = {}): Promise<string[]> {
   const files = await exportWorkspace(ws, format, opts);
   if (target === undefined) {
-    if (format === 'csv') throw new AppError('invalid_input', 'A CSV export needs a folder to write into.');
+    if (format === 'csv') throw codedError('invalid_input', said('export.csvNeedsFolder'));
     target = files[0].name;
   }
   const dir = format === 'csv' ? target : path.dirname(path.resolve(target));
@@ -95,6 +95,6 @@ export async function writeExport(ws: Workspace, format: ExportFormat, target: s
       return out;
     });
   } catch (err) {
-    throw new AppError('io_error', `Cannot write the export to ${target}: ${(err as Error).message}`);
+    throw codedError('io_error', said('export.cannotWrite', { target, reason: (err as Error).message }));
   }
 }

@@ -7,11 +7,11 @@
  * whatever figures the stored run has rather than fail on what it lacks.
  */
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../shared/api/result';
 import { pickText, type Language, type OptionalText } from '../../../shared/model';
 import type { Workspace } from '../store/workspace';
 import { fill, messages } from './labels';
 import { escapeCell } from './spreadsheet';
+import { codedError, said } from '../messages';
 
 type Json = Record<string, unknown>;
 
@@ -36,7 +36,7 @@ export function storedRun(ws: Workspace, ref: string): RunRow {
     : ref === 'latest'
       ? (ws.db.prepare('SELECT id, created_at, label, run, names FROM matching_runs ORDER BY created_at DESC, rowid DESC LIMIT 1').get() as RunRow | undefined)
       : (ws.db.prepare('SELECT id, created_at, label, run, names FROM matching_runs WHERE id = ?').get(ref) as RunRow | undefined);
-  if (!row) throw new AppError('not_found', ref === 'latest' ? 'The workspace has no saved matching run yet; run the matching analysis first.' : `No matching run ${ref}.`);
+  if (!row) throw codedError('not_found', ref === 'latest' ? said('matching.noRunYet') : said('matching.noRun', { id: ref }));
   return row;
 }
 
@@ -49,7 +49,7 @@ export async function exportRunXlsx(ws: Workspace, ref: string, lang: Language):
     run = obj(JSON.parse(row.run));
     saved = obj(JSON.parse(row.names)) as Record<string, OptionalText>;
   } catch {
-    throw new AppError('invalid_input', `The stored matching run ${row.id} cannot be read.`);
+    throw codedError('invalid_input', said('matching.runUnreadable', { id: row.id }));
   }
   const m = messages(lang).io.xlsx.run;
   // Names now first (what the user sees in the app), then as saved with the run for what is gone.

@@ -449,9 +449,9 @@ function parseList(s: string): string[] {
     try {
       parsed = JSON.parse(v);
     } catch {
-      throw new Error(`"${v.slice(0, 40)}" starts like a JSON list but is not one`);
+      throw new CellProblem('import.notJsonList', v.slice(0, 40), `"${v.slice(0, 40)}" starts like a JSON list but is not one`);
     }
-    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new Error('a JSON list must hold text items');
+    if (!Array.isArray(parsed) || !parsed.every((x) => typeof x === 'string')) throw new CellProblem('import.listNotText', v.slice(0, 40), `a JSON list must hold text items ("${v.slice(0, 40)}")`);
     return parsed;
   }
   return v
@@ -463,7 +463,7 @@ function parseList(s: string): string[] {
 /** A cell that does not hold what its column needs; the caller adds the column. */
 class CellProblem extends Error {
   constructor(
-    readonly code: 'import.notNumber' | 'import.notWholeNumber' | 'import.notYesNo',
+    readonly code: 'import.notNumber' | 'import.notWholeNumber' | 'import.notYesNo' | 'import.notJsonList' | 'import.listNotText',
     readonly value: string,
     message: string,
   ) {

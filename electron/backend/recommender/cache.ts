@@ -15,13 +15,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../../../shared/api/result';
 import type { Entity, Link, Service } from '../../../shared/model';
 import { buildIndexSteps, decodeSnapshot, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { buildOptionsFrom, type CodesForBuild } from './options';
 import type { WorkerJob, WorkerReply } from './protocol';
+import { codedError, said } from '../messages';
 
 const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
 const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
@@ -336,7 +336,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const t0 = performance.now();
   const input = await readInputs(ws, c, codes);
   const gone = () => ctx.workspace !== ws || !ws.db.open;
-  if (gone()) throw new AppError('no_workspace', 'The workspace was closed while its recommender index was being built.');
+  if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (c.entry?.fingerprint === input.fingerprint) {
     c.stale = !input.consistent;
     c.dataVersion = dataVersion;
@@ -356,7 +356,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
         reply = null;
       }
     }
-    if (gone()) throw new AppError('no_workspace', 'The workspace was closed while its recommender index was being built.');
+    if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
     if (reply && !reply.ok) throw new Error(`The recommender index could not be built: ${reply.message}`);
     if (reply?.ok) {
       snapshot = decodeSnapshot(reply.bytes);
@@ -369,7 +369,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const services = entities.filter((e): e is Service => e.kind === 'service');
   const opts = buildOptionsFrom(codes, entities);
   const index = await drain(buildIndexSteps(services, links, { ...opts, ...(snapshot ? { snapshot } : {}) }));
-  if (gone()) throw new AppError('no_workspace', 'The workspace was closed while its recommender index was being built.');
+  if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (source === 'inline') {
     saveSnapshot(ws, input.catalogue, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
   }

@@ -3,8 +3,8 @@
  * plugs in the OS keychain (Electron safeStorage, in the main process); browser mode keeps keys in
  * the server's memory until it stops; the CLI reads KOHTAANTO_REMOTE_KEY.
  */
-import { AppError } from '../../../shared/api/result';
 import type { AppContext } from '../context';
+import { codedError, said } from '../messages';
 
 export interface SecretStore {
   readonly storage: 'keychain' | 'session' | 'environment';
@@ -38,7 +38,7 @@ export class EnvSecrets implements SecretStore {
     return this.env[REMOTE_KEY_ENV] || undefined;
   }
   set(): void {
-    throw new AppError('invalid_input', `The command line takes the API key from the environment variable ${REMOTE_KEY_ENV}, not as an argument.`);
+    throw codedError('invalid_input', said('remote.keyFromEnv', { name: REMOTE_KEY_ENV }));
   }
   delete(): void {}
 }

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/result';
+import type { CodedMessage } from '../../../shared/api/messages';
+import { codedError, said } from '../messages';
 
 /** What a lock file beside a workspace says about the process that has the workspace open. */
 export interface LockHolder {
@@ -89,16 +90,12 @@ function breakStale(lock: string, staleRaw: string): void {
   fs.rmSync(aside, { force: true });
 }
 
-function heldMessage(file: string, lock: string, h: LockHolder | undefined): string {
+function heldMessage(file: string, lock: string, h: LockHolder | undefined): CodedMessage {
   const name = path.basename(file);
-  if (!h) return `${name} is being opened by another program right now. Try again in a moment.`;
-  const where = h.hostname === os.hostname() ? `process ${h.pid} on this computer` : `process ${h.pid} on the computer "${h.hostname}"`;
-  const own = h.pid === process.pid && h.hostname === os.hostname() ? ' (this program)' : '';
-  const remedy =
-    h.hostname === os.hostname()
-      ? 'Close it there first.'
-      : `Close it there first; if that computer no longer uses it, delete ${lock}.`;
-  return `${name} is already open in ${h.owner}${own} (${where}, since ${h.startedAt}). Only one program may write to a workspace at a time. ${remedy}`;
+  if (!h) return said('file.lockOpening', { file: name });
+  const at = { file: name, owner: h.owner, pid: h.pid, since: h.startedAt };
+  if (h.hostname !== os.hostname()) return said('file.lockedElsewhere', { ...at, host: h.hostname, lock });
+  return said(h.pid === process.pid ? 'file.lockedHereSelf' : 'file.lockedHere', at);
 }
 
 function releaseAllOnExit(): void {
@@ -137,7 +134,7 @@ export function acquireLock(file: string, owner: string, now: () => Date = () =>
       fd = fs.openSync(lock, 'wx');
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new AppError('io_error', `Cannot create the lock file ${lock}: ${(err as Error).message}`);
+      if (code !== 'EEXIST') throw codedError('io_error', said('file.lockCreate', { lock, reason: (err as Error).message }));
       const found = readHolder(lock);
       if (!found) continue; // released just now
       if (attempt < 3 && isStale(lock, found)) {
@@ -145,9 +142,8 @@ export function acquireLock(file: string, owner: string, now: () => Date = () =>
         continue;
       }
       const h = found.holder;
-      throw new AppError('workspace_locked', heldMessage(file, lock, h), {
-        lockFile: lock,
-        holder: h ? { pid: h.pid, hostname: h.hostname, owner: h.owner, startedAt: h.startedAt } : null,
+      throw codedError('workspace_locked', heldMessage(file, lock, h), {
+        details: { lockFile: lock, holder: h ? { pid: h.pid, hostname: h.hostname, owner: h.owner, startedAt: h.startedAt } : null },
       });
     }
     try {
@@ -161,7 +157,7 @@ export function acquireLock(file: string, owner: string, now: () => Date = () =>
         // Already closed: only the write failed.
       }
       fs.rmSync(lock, { force: true });
-      throw new AppError('io_error', `Cannot write the lock file ${lock}: ${(err as Error).message}`);
+      throw codedError('io_error', said('file.lockWrite', { lock, reason: (err as Error).message }));
     }
     break;
   }

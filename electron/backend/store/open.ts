@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../../shared/api/result';
 import { acquireLock } from './lock';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
+import { codedError, said } from '../messages';
 
 /** Written to PRAGMA application_id so that any other SQLite file is recognised as foreign ("KOHT"). */
 export const APPLICATION_ID = 0x4b4f4854;
@@ -35,7 +36,7 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 /** Refuses a path with control characters before anything looks at the file system. */
 export function checkPath(file: string): void {
   if (CONTROL_CHARS.test(file)) {
-    throw new AppError('invalid_input', 'A file path cannot contain control characters (such as a NUL byte or a line break).', { reason: 'path.control' });
+    throw codedError('invalid_input', said('file.pathControl'), { details: { reason: 'path.control' } });
   }
 }
 
@@ -55,7 +56,7 @@ function inspect(file: string, nativeBinding: string | undefined, tidy: boolean)
   const read = fs.readSync(fd, head, 0, 16, 0);
   fs.closeSync(fd);
   if (read < 16 || !head.equals(SQLITE_MAGIC)) {
-    throw new AppError('not_a_workspace', `${path.basename(file)} is not a Kohtaanto workspace (not an SQLite file).`);
+    throw codedError('not_a_workspace', said('file.notSqlite', { file: path.basename(file) }));
   }
   const siblings = [`${file}-wal`, `${file}-shm`].filter((f) => !fs.existsSync(f));
   let db: Database.Database | undefined;
@@ -66,16 +67,16 @@ function inspect(file: string, nativeBinding: string | undefined, tidy: boolean)
     const appId = db.pragma('application_id', { simple: true }) as number;
     const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'").get() as { n: number };
     if (appId !== APPLICATION_ID && (version !== 0 || tables.n > 0)) {
-      throw new AppError('not_a_workspace', `${path.basename(file)} is an SQLite database of another program, not a Kohtaanto workspace.`);
+      throw codedError('not_a_workspace', said('file.otherDatabase', { file: path.basename(file) }));
     }
     const check = db.pragma('integrity_check', { simple: true });
     if (check !== 'ok') {
-      throw new AppError('workspace_damaged', `${path.basename(file)} is damaged (integrity check: ${String(check).slice(0, 200)}).`);
+      throw codedError('workspace_damaged', said('file.integrity', { file: path.basename(file), detail: String(check).slice(0, 200) }));
     }
     return { version, appId };
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw new AppError('workspace_damaged', `${path.basename(file)} is damaged and cannot be opened: ${(err as Error).message}`);
+    throw codedError('workspace_damaged', said('file.damaged', { file: path.basename(file), reason: (err as Error).message }));
   } finally {
     db?.close();
     if (tidy) for (const f of siblings) fs.rmSync(f, { force: true });
@@ -83,11 +84,9 @@ function inspect(file: string, nativeBinding: string | undefined, tidy: boolean)
 }
 
 function newerError(file: string, version: number): AppError {
-  return new AppError(
-    'workspace_newer',
-    `${path.basename(file)} was saved by a newer Kohtaanto (schema ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Kohtaanto to open it; the file was not changed.`,
-    { fileVersion: version, supported: LATEST_SCHEMA_VERSION },
-  );
+  return codedError('workspace_newer', said('file.newer', { file: path.basename(file), version, latest: LATEST_SCHEMA_VERSION }), {
+    details: { fileVersion: version, supported: LATEST_SCHEMA_VERSION },
+  });
 }
 
 /**
@@ -98,15 +97,15 @@ function newerError(file: string, version: number): AppError {
 export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDatabase {
   checkPath(file);
   const exists = fs.existsSync(file);
-  if (!exists && !opts.create) throw new AppError('not_found', `No workspace at ${file}.`);
-  if (exists && fs.statSync(file).isDirectory()) throw new AppError('not_a_workspace', `${file} is a folder.`);
-  if (exists && opts.create === 'new') throw new AppError('conflict', `${file} already exists; choose another name.`);
+  if (!exists && !opts.create) throw codedError('not_found', said('file.noWorkspace', { file }));
+  if (exists && fs.statSync(file).isDirectory()) throw codedError('not_a_workspace', said('file.isFolder', { file }));
+  if (exists && opts.create === 'new') throw codedError('conflict', said('file.exists', { file }));
   if (opts.readOnly) return openReadOnly(file, opts.nativeBinding);
   if (!exists) {
     try {
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     } catch (err) {
-      throw new AppError('io_error', `Cannot create the folder for ${file}: ${(err as Error).message}`);
+      throw codedError('io_error', said('file.cannotCreateFolder', { file, reason: (err as Error).message }));
     }
   }
 
@@ -116,8 +115,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDataba
   try {
     // Looked at again under the lock: another process may have made or removed it meanwhile.
     const existsNow = fs.existsSync(file);
-    if (!existsNow && !opts.create) throw new AppError('not_found', `No workspace at ${file}.`);
-    if (existsNow && opts.create === 'new') throw new AppError('conflict', `${file} already exists; choose another name.`);
+    if (!existsNow && !opts.create) throw codedError('not_found', said('file.noWorkspace', { file }));
+    if (existsNow && opts.create === 'new') throw codedError('conflict', said('file.exists', { file }));
     let version = 0;
     if (existsNow) {
       version = inspect(file, opts.nativeBinding, true).version;
@@ -127,7 +126,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDataba
       db = new Database(file, { nativeBinding: opts.nativeBinding });
       created = !existsNow;
     } catch (err) {
-      throw new AppError('io_error', `Cannot open ${file}: ${(err as Error).message}`);
+      throw codedError('io_error', said('file.cannotOpen', { file, reason: (err as Error).message }));
     }
     harden(db);
     db.pragma('journal_mode = WAL');
@@ -155,7 +154,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): OpenedDataba
     if (created) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
     release();
     if (err instanceof AppError) throw err;
-    throw new AppError('io_error', `Cannot prepare ${path.basename(file)}: ${(err as Error).message}`);
+    throw codedError('io_error', said('file.cannotPrepare', { file: path.basename(file), reason: (err as Error).message }));
   }
 }
 
@@ -164,13 +163,13 @@ function openReadOnly(file: string, nativeBinding: string | undefined): OpenedDa
   const { version } = inspect(file, nativeBinding, false);
   if (version > LATEST_SCHEMA_VERSION) throw newerError(file, version);
   if (version < LATEST_SCHEMA_VERSION) {
-    throw new AppError('io_error', `${path.basename(file)} must be upgraded to schema ${LATEST_SCHEMA_VERSION} before it can be read, and only a program that opens it for writing can do that.`);
+    throw codedError('io_error', said('file.needsUpgrade', { file: path.basename(file), latest: LATEST_SCHEMA_VERSION }));
   }
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding });
   } catch (err) {
-    throw new AppError('io_error', `Cannot open ${file}: ${(err as Error).message}`);
+    throw codedError('io_error', said('file.cannotOpen', { file, reason: (err as Error).message }));
   }
   harden(db);
   db.pragma('busy_timeout = 2000');

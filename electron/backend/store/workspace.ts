@@ -1,5 +1,4 @@
 import type Database from 'better-sqlite3';
-import { AppError } from '../../../shared/api/result';
 import {
   EntitySchema,
   LINK_TYPES,
@@ -14,6 +13,7 @@ import { openDatabase, type OpenedDatabase, type OpenOptions } from './open';
 import type { CanvasView, NodePosition, Viewport } from '../../../shared/api/canvas';
 import type { PictureItem } from '../../../shared/picture';
 import { MAX_LISTED_CHANGES, type WorkspaceChanges } from '../../../shared/api/changes';
+import { codedError, said } from '../messages';
 
 /** One recorded change; the inverse of each is recorded beside it so undo needs no diffing. */
 export type Op =
@@ -68,7 +68,7 @@ export class EditTx {
   putEntity(entity: Entity): void {
     const before = this.ws.getEntity(entity.id);
     if (before && before.kind !== entity.kind) {
-      throw new AppError('conflict', `Id ${entity.id} already belongs to a ${before.kind}.`);
+      throw codedError('conflict', said('edit.idTaken', { id: entity.id, kind: before.kind }));
     }
     this.ws.writeEntity(entity);
     this.record({ t: 'putEntity', entity }, before ? { t: 'putEntity', entity: before } : { t: 'delEntity', id: entity.id });
@@ -77,7 +77,7 @@ export class EditTx {
   /** Deletes an entity with every link that touches it and its places on the canvas views; returns how many links went with it. */
   deleteEntity(id: string): number {
     const before = this.ws.getEntity(id);
-    if (!before) throw new AppError('not_found', `No entity ${id}.`);
+    if (!before) throw codedError('not_found', said('edit.noEntity', { id }));
     const links = this.ws.linksOf(id);
     for (const l of links) this.deleteLink(l.id);
     // Recorded, so undo puts the node back where it was; a later entity with the same id starts fresh.
@@ -92,23 +92,21 @@ export class EditTx {
     // Only the kinds are needed here; parsing both entities' JSON made big imports slow.
     const src = this.ws.kindOf(link.source);
     const dst = this.ws.kindOf(link.target);
-    if (!src) throw new AppError('not_found', `No entity ${link.source}.`);
-    if (!dst) throw new AppError('not_found', `No entity ${link.target}.`);
+    if (!src) throw codedError('not_found', said('edit.noEntity', { id: link.source }));
+    if (!dst) throw codedError('not_found', said('edit.noEntity', { id: link.target }));
     const rule = LINK_TYPES[link.type];
     if (rule.source !== src || rule.target !== dst) {
-      throw new AppError(
-        'invalid_input',
-        `A "${link.type}" link goes from a ${rule.source} to a ${rule.target}, not from a ${src} to a ${dst}.`,
-        { reason: 'link.wrongKinds', type: link.type },
-      );
+      throw codedError('invalid_input', said('edit.linkKinds', { type: link.type, sourceKind: rule.source, targetKind: rule.target, fromKind: src, toKind: dst }), {
+        details: { reason: 'link.wrongKinds', type: link.type },
+      });
     }
     if (link.source === link.target) {
-      throw new AppError('invalid_input', 'An entity cannot be linked to itself.', { reason: 'link.self' });
+      throw codedError('invalid_input', said('edit.linkSelf'), { details: { reason: 'link.self' } });
     }
     const before = this.ws.getLink(link.id);
     const twin = this.ws.findLink(link.type, link.source, link.target);
     if (twin && twin.id !== link.id) {
-      throw new AppError('conflict', 'These two are already linked that way.', { reason: 'link.duplicate', existing: twin.id });
+      throw codedError('conflict', said('edit.linkDuplicate'), { details: { reason: 'link.duplicate', existing: twin.id } });
     }
     this.ws.writeLink(link);
     this.record({ t: 'putLink', link }, before ? { t: 'putLink', link: before } : { t: 'delLink', id: link.id });
@@ -116,7 +114,7 @@ export class EditTx {
 
   deleteLink(id: string): void {
     const before = this.ws.getLink(id);
-    if (!before) throw new AppError('not_found', `No link ${id}.`);
+    if (!before) throw codedError('not_found', said('edit.noLink', { id }));
     this.ws.removeLink(id);
     this.record({ t: 'delLink', id }, { t: 'putLink', link: before });
   }
@@ -152,7 +150,7 @@ export class EditTx {
   /** Deletes a saved view with its positions (both come back on undo). */
   deleteView(id: string): void {
     const before = this.ws.getView(id);
-    if (!before) throw new AppError('not_found', `No view ${id}.`);
+    if (!before) throw codedError('not_found', said('edit.noView', { id }));
     const viewport = this.ws.getViewport(id);
     for (const [entityId] of this.ws.listPositions(id)) this.deletePosition(id, entityId);
     this.ws.removeView(id);
@@ -165,7 +163,7 @@ export class EditTx {
   putItem(item: PictureItem): void {
     const before = this.ws.getItem(item.id);
     if (before && before.kind !== item.kind) {
-      throw new AppError('conflict', `Id ${item.id} already belongs to a ${before.kind}.`);
+      throw codedError('conflict', said('edit.idTaken', { id: item.id, kind: before.kind }));
     }
     this.ws.writeItem(item);
     this.record({ t: 'putItem', item }, before ? { t: 'putItem', item: before } : { t: 'delItem', id: item.id });
@@ -173,14 +171,14 @@ export class EditTx {
 
   deleteItem(id: string): void {
     const before = this.ws.getItem(id);
-    if (!before) throw new AppError('not_found', `No picture item ${id}.`);
+    if (!before) throw codedError('not_found', said('edit.noPictureItem', { id }));
     this.ws.removeItem(id);
     this.record({ t: 'delItem', id }, { t: 'putItem', item: before });
   }
 
   /** Saves a new review; reviews are never changed, only added (and removed by undoing the save). */
   addReview(review: ReviewRecord): void {
-    if (this.ws.hasReview(review.id)) throw new AppError('conflict', `Review ${review.id} already exists.`);
+    if (this.ws.hasReview(review.id)) throw codedError('conflict', said('edit.reviewExists', { id: review.id }));
     this.ws.writeReview(review);
     this.record({ t: 'putReview', review }, { t: 'delReview', id: review.id });
   }
@@ -283,7 +281,7 @@ export class Workspace {
 
   private assertWritable(): void {
     if (this.readOnly) {
-      throw new AppError('workspace_locked', `${this.path} is open read-only here because another program has it open for writing; nothing was changed.`);
+      throw codedError('workspace_locked', said('file.readOnly', { file: this.path }));
     }
   }
 
@@ -371,7 +369,7 @@ export class Workspace {
     this.assertWritable();
     const done = this.db.transaction(() => {
       const row = this.stmts.histLastDone.get();
-      if (!row) throw new AppError('nothing_to_undo', 'Nothing to undo.');
+      if (!row) throw codedError('nothing_to_undo', said('edit.nothingToUndo'));
       const ops = JSON.parse(row.backward) as Op[];
       this.apply(ops);
       this.stmts.histMark.run(1, row.seq);
@@ -385,7 +383,7 @@ export class Workspace {
     this.assertWritable();
     const done = this.db.transaction(() => {
       const row = this.stmts.histFirstUndone.get();
-      if (!row) throw new AppError('nothing_to_undo', 'Nothing to redo.');
+      if (!row) throw codedError('nothing_to_undo', said('edit.nothingToRedo'));
       const ops = JSON.parse(row.forward) as Op[];
       this.apply(ops);
       this.stmts.histMark.run(0, row.seq);
@@ -615,7 +613,7 @@ function parseLink(row: Link & { data: string }): Link {
 export function validEntity(raw: unknown): Entity {
   const parsed = EntitySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('invalid_input', 'The entity is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+    throw codedError('invalid_input', said('edit.invalidEntity'), { details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) } });
   }
   return parsed.data;
 }
@@ -623,7 +621,7 @@ export function validEntity(raw: unknown): Entity {
 export function validLink(raw: unknown): Link {
   const parsed = LinkSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError('invalid_input', 'The link is not valid.', { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) });
+    throw codedError('invalid_input', said('edit.invalidLink'), { details: { issues: parsed.error.issues.map((i) => ({ path: i.path.map(String), message: i.message })) } });
   }
   return parsed.data;
 }

@@ -8,7 +8,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AppError } from '../../../shared/api/result';
 import {
   agendaFromTemplate,
   BUILT_IN_TEMPLATES,
@@ -30,6 +29,7 @@ import {
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { refuse, tokenDigest, WorkshopSession, type Person, type RateLimits } from './session';
+import { codedError, said } from '../messages';
 
 /** A listener the session opened on a LAN address; closed when the session ends. */
 export interface OpenedListener {
@@ -148,7 +148,7 @@ export class WorkshopHub {
   }): Promise<WorkshopSession> {
     if (this.session) throw refuse('running', 'A workshop session is already running; end it first.');
     const ws = this.ctx.requireWorkspace();
-    if (ws.readOnly) throw new AppError('workspace_locked', 'The workspace is open read-only here; a session needs to write its record.');
+    if (ws.readOnly) throw codedError('workspace_locked', said('workshop.readOnly'));
     let agenda = input.agenda;
     let templateId: string | undefined;
     let templateName: string | undefined;
@@ -314,7 +314,7 @@ export class WorkshopHub {
 
   record(ws: Workspace, id: string): WorkshopRecord {
     const row = ws.db.prepare<[string], { data: string }>('SELECT data FROM workshop_records WHERE id = ?').get(id);
-    if (!row) throw new AppError('not_found', `No workshop record ${id}.`);
+    if (!row) throw codedError('not_found', said('workshop.noRecord', { id }));
     return JSON.parse(row.data) as WorkshopRecord;
   }
 

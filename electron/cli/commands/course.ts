@@ -4,7 +4,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { AppError } from '../../../shared/api/result';
 import { LANGUAGES, pickText, type Language } from '../../../shared/model';
 import { CheckRunner } from '../../../shared/course/checks';
 import type { Exercise, ExerciseResult } from '../../../shared/course/types';
@@ -15,6 +14,7 @@ import { checkIndexOptions, snapshotOfWorkspace } from '../../backend/course/run
 import { errorText, explainText } from '../../backend/course/text';
 import { createCopy } from '../../backend/domains/course';
 import { cliBackend, UsageError, withWorkspace, type Command } from '../common';
+import { codedError, said } from '../../backend/messages';
 
 /** Exit code of `course check` when a check did not pass (1 is an error, 2 a usage error). */
 export const CHECKS_FAILED_EXIT = 3;
@@ -41,7 +41,7 @@ function readFileArg(file: string): Uint8Array {
   try {
     return fs.readFileSync(file);
   } catch (err) {
-    throw new AppError('not_found', `Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}.`);
+    throw (err as NodeJS.ErrnoException).code === 'ENOENT' ? codedError('not_found', said('file.noSuchFile', { file })) : codedError('io_error', said('file.cannotRead', { file, reason: (err as Error).message }));
   }
 }
 

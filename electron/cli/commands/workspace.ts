@@ -98,7 +98,7 @@ export const workspaceCommands: Record<string, Command> = {
         if (!started.ok) {
           await srv.close();
           ctx.close();
-          throw new AppError(started.error.code, started.error.message);
+          throw new AppError(started.error.code, started.error.message, started.error.details, started.error.msg);
         }
         const w = started.value as WorkshopState;
         console.log(`Workshop "${w.title}" is open. Join code: ${w.code}`);

@@ -4,6 +4,11 @@ import { sayMessage } from './say';
 
 /** A user-facing sentence for an API error, in the UI language, keeping the backend's detail. */
 export function describeError(t: TFunction, e: AppError): string {
+  if (e.code === 'invalid_input') {
+    // The situational picture's refusals say what is wrong item by item: better than any summary.
+    const said = validationText(t, e);
+    if (said) return said;
+  }
   const coded = e.msg ? sayMessage(t, e.msg) : '';
   if (coded) {
     // The file (and the record, for an import stopped by one) come first, as in the English sentence.
@@ -11,10 +16,6 @@ export function describeError(t: TFunction, e: AppError): string {
     const where = [d.file, d.record !== '(whole file)' ? d.record : undefined].filter((x): x is string => typeof x === 'string' && !!x && !coded.includes(x));
     const message = [...where, coded].join(': ');
     return t(`error.${e.code}`, { message, defaultValue: t('error.generic', { message }) });
-  }
-  if (e.code === 'invalid_input') {
-    const said = validationText(t, e);
-    if (said) return said;
   }
   return t(`error.${e.code}`, { message: e.message, defaultValue: t('error.generic', { message: e.message }) });
 }

@@ -10,7 +10,7 @@ import type { CodedMessage } from '../../../shared/api/messages';
 export function sayMessage(t: TFunction, m: CodedMessage): string {
   const values: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(m.params ?? {})) {
-    if ((k === 'kind' || k === 'otherKind') && typeof v === 'string') values[k] = String(t(`kind.${v}.one`, { defaultValue: v })).toLowerCase();
+    if (/^(kind|\w+Kind)$/.test(k) && typeof v === 'string') values[k] = String(t(`kind.${v}.one`, { defaultValue: v })).toLowerCase();
     else if (k === 'type' && typeof v === 'string') values[k] = String(t(`link.${v}.name`, { defaultValue: v }));
     else if (k === 'list' && typeof v === 'string') values[k] = String(t(`messages.list.${v}`, { defaultValue: v }));
     else values[k] = v;
