@@ -56,6 +56,10 @@ export const useApp = create<AppState>((set) => ({
   },
 }));
 
+// bench/app-scale times an edit until the store holds it: with localStorage `kohtaanto.bench` = `1`
+// the page can read the store (nothing else changes).
+if (globalThis.localStorage?.getItem('kohtaanto.bench') === '1') (globalThis as { __kohtaantoApp?: typeof useApp }).__kohtaantoApp = useApp;
+
 // ---- loading: one load at a time ----
 //
 // Every load (a full reload or a patch) runs alone, in the order the changes came: a patch
