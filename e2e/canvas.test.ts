@@ -280,11 +280,22 @@ describe('the ecosystem canvas in Chromium', () => {
         data.setData('text/plain', t);
         document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
       }, clip);
-    const before = (await api<unknown[]>('entities.list')).length;
+    const beforeIds = new Set((await api<{ id: string }[]>('entities.list')).map((e) => e.id));
+    const before = beforeIds.size;
     await paste(text);
     await poll(async () => (await api<unknown[]>('entities.list')).length).toBe(before + 2);
     await poll(() => node('Opintotuki').count()).toBe(2);
     expect(await api('history.state')).toMatchObject({ undoLabel: 'Paste 2 nodes' });
+    // The copies keep the arrangement, 40 px down and right of the originals: the map does not
+    // place them again (their entities reach it before their positions do).
+    const clip = JSON.parse(text) as { positions: Record<string, { x: number; y: number }> };
+    await page.waitForTimeout(500);
+    const { positions } = await api<{ positions: Record<string, { x: number; y: number }> }>('canvas.state', { view: 'main' });
+    const placed = (await api<{ id: string }[]>('entities.list')).filter((e) => !beforeIds.has(e.id)).map((e) => positions[e.id]);
+    const origin = (ps: { x: number; y: number }[]) => ({ x: Math.min(...ps.map((p) => p.x)), y: Math.min(...ps.map((p) => p.y)) });
+    const o = origin(Object.values(clip.positions));
+    expect(placed).toHaveLength(2);
+    expect(origin(placed)).toEqual({ x: o.x + 40, y: o.y + 40 });
     await page.getByRole('button', { name: /Kumoa/ }).click();
     await poll(() => node('Opintotuki').count()).toBe(1);
 

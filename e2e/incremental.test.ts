@@ -16,8 +16,8 @@ afterAll(async () => {
   fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
-describe('changes from another client reach the window by what they touched', () => {
-  it('reloads the graph after an edit, and nothing of the graph after a matching run', async () => {
+describe('changes from another client reach the window incrementally', () => {
+  it('refetches only the changed service after an edit, and nothing of the graph after a matching run', async () => {
     const { page } = browser;
     const calls: string[] = [];
     page.on('request', (r) => {
@@ -37,6 +37,9 @@ describe('changes from another client reach the window by what they touched', ()
     calls.length = 0;
     await callApi(app, 'entities.update', { entity: { ...target, name: { ...target.name, fi: 'Uudelleennimetty palvelu' } } });
     await page.getByText('Uudelleennimetty palvelu').first().waitFor();
+    await expect.poll(() => calls.includes('entities.getMany')).toBe(true);
+    expect(calls).not.toContain('entities.list');
+    expect(calls).not.toContain('links.list');
 
     calls.length = 0;
     await callApi(app, 'matching.run', {});

@@ -25,3 +25,73 @@ export const MAX_LISTED_CHANGES = 5000;
 export function touchesGraph(c: WorkspaceChanges | undefined): boolean {
   return !c || !!c.all || !!c.entities || !!c.links;
 }
+
+/** Two changes as one (a burst of edits coalesced into one refetch); too many ids becomes `all`. */
+export function mergeChanges(a: WorkspaceChanges | null, b: WorkspaceChanges | undefined): WorkspaceChanges {
+  if (!b || b.all || a?.all) return { all: true };
+  if (!a) return b;
+  const union = (x: string[] = [], y: string[] = []) => (x.length || y.length ? [...new Set([...x, ...y])] : undefined);
+  const entities = union(a.entities, b.entities);
+  const links = union(a.links, b.links);
+  if ((entities?.length ?? 0) + (links?.length ?? 0) > MAX_LISTED_CHANGES) return { all: true };
+  return {
+    ...(entities ? { entities } : {}),
+    ...(links ? { links } : {}),
+    ...(a.canvas || b.canvas ? { canvas: true } : {}),
+    ...(a.picture || b.picture ? { picture: true } : {}),
+  };
+}
+
+/** Above this many new items a patch sorts once instead of inserting each in place. */
+const INSERT_ONE_BY_ONE = 64;
+
+/**
+ * A list after a change: `touched` ids were written or deleted, `found` is what the workspace
+ * now holds of them (a touched id not found was deleted). Unchanged items keep their identity
+ * and place, so views that memoise on them do no work; the list itself is a new array whenever
+ * anything was touched. New items go where `order` puts them (the order the full list comes in,
+ * so a patched list equals a reloaded one), or at the end. `list` must already be in that order.
+ */
+export function patchById<T extends { id: string }>(list: readonly T[], found: readonly T[], touched: readonly string[], order?: (a: T, b: T) => number): T[] {
+  if (touched.length === 0) return list as T[];
+  const fresh = new Map(found.map((x) => [x.id, x]));
+  const hit = new Set(touched);
+  const out: T[] = [];
+  for (const x of list) {
+    if (!hit.has(x.id)) {
+      out.push(x);
+      continue;
+    }
+    const next = fresh.get(x.id);
+    // Gone, or (deleted and made again under the same id) of another kind: placed anew below.
+    if (!next || (order && order(x, next) !== 0)) continue;
+    fresh.delete(x.id);
+    out.push(next);
+  }
+  if (fresh.size === 0) return out;
+  if (!order) {
+    for (const x of fresh.values()) out.push(x);
+    return out;
+  }
+  if (fresh.size > INSERT_ONE_BY_ONE) {
+    for (const x of fresh.values()) out.push(x);
+    return out.sort(order);
+  }
+  for (const x of fresh.values()) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(out[mid], x) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, x);
+  }
+  return out;
+}
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** The order `entities.list` returns: by kind, then id (SQLite's binary collation, for the ASCII ids used). */
+export const entityOrder = (a: { kind: string; id: string }, b: { kind: string; id: string }): number => byKey(a.kind, b.kind) || byKey(a.id, b.id);
+/** The order `links.list` returns: by type, then id. */
+export const linkOrder = (a: { type: string; id: string }, b: { type: string; id: string }): number => byKey(a.type, b.type) || byKey(a.id, b.id);

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { touchesGraph, type WorkspaceChanges } from '../../../shared/api/changes';
+import { entityOrder, linkOrder, mergeChanges, patchById, touchesGraph, type WorkspaceChanges } from '../../../shared/api/changes';
 import type { HistoryState, WorkspaceInfo } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/result';
 import type { Entity, Link } from '../../../shared/model';
@@ -19,18 +19,25 @@ interface AppState {
   links: Link[];
   history: HistoryState;
   notice: Notice | null;
-  /** What the last reload of entities and links followed (null: a full load, e.g. another workspace), for consumers that pass changes on. */
+  /**
+   * What the last update of entities and links followed (null: a full load, e.g. another
+   * workspace), for consumers that pass changes on (the try-out worker).
+   */
   graphChanges: WorkspaceChanges | null;
-  /** Reloads everything shown from the workspace (at start, or when another one opens), after `changes` if given. */
-  refresh(changes?: WorkspaceChanges): Promise<void>;
-  /** Follows one `workspace.changed`: reloads only what the change can have touched. */
+  /** Reloads everything shown from the workspace (at start, or when another one opens). */
+  refresh(): Promise<void>;
+  /**
+   * Follows one `workspace.changed`: refetches only the entities and links it names and patches
+   * them into the lists (or, for a change that names none, such as a viewport or a matching run,
+   * only the undo state); `all`, or more than MAX_LISTED_CHANGES ids, reloads everything.
+   */
   applyChanges(changes: WorkspaceChanges | undefined): Promise<void>;
   notify(n: Notice | null): void;
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
 
-export const useApp = create<AppState>((set, get) => ({
+export const useApp = create<AppState>((set) => ({
   loaded: false,
   info: null,
   entities: [],
@@ -38,35 +45,107 @@ export const useApp = create<AppState>((set, get) => ({
   history: NO_HISTORY,
   notice: null,
   graphChanges: null,
-  async refresh(changes) {
-    const info = await api.call('workspace.current', {});
-    // An error shown about the workspace that was open is stale once another one opens (or it closes).
-    const stale = get().notice?.kind === 'error' && (get().info?.path ?? null) !== (info?.path ?? null) ? { notice: null } : {};
-    if (!info) {
-      set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY, graphChanges: null, ...stale });
-      return;
-    }
-    const [entities, links, history] = await Promise.all([
-      api.call('entities.list', {}),
-      api.call('links.list', {}),
-      api.call('history.state', {}),
-    ]);
-    const sameWorkspace = info.path === get().info?.path;
-    set({ loaded: true, info, entities, links, history, graphChanges: sameWorkspace && changes && !changes.all ? changes : null, ...stale });
+  refresh() {
+    return enqueue({ all: true });
   },
-  async applyChanges(changes) {
-    // A change to the graph reloads it whole (a patch by ids is the next step: the canvas still
-    // relies on fresh objects after a graph change); a change that touches neither entities nor
-    // links (a matching run, a picture edit, a saved view) only refreshes the undo state.
-    if (touchesGraph(changes) || !get().info) return get().refresh(changes);
-    const [info, history] = await Promise.all([api.call('workspace.current', {}), api.call('history.state', {})]);
-    if (info?.path !== get().info?.path) return get().refresh();
-    set({ info, history });
+  applyChanges(changes) {
+    return enqueue(changes ?? { all: true });
   },
   notify(notice) {
     set({ notice });
   },
 }));
+
+// bench/app-scale times an edit until the store holds it: with localStorage `kohtaanto.bench` = `1`
+// the page can read the store (nothing else changes).
+if (globalThis.localStorage?.getItem('kohtaanto.bench') === '1') (globalThis as { __kohtaantoApp?: typeof useApp }).__kohtaantoApp = useApp;
+
+// ---- loading: one load at a time ----
+//
+// Every load (a full reload or a patch) runs alone, in the order the changes came: a patch
+// cannot be overtaken by an older, slower answer, which for a patch (unlike a full reload) could
+// not simply be dropped. Changes that arrive meanwhile (a script's burst of edits, an undo of
+// many steps) are merged into the next single load. `seq` numbers the changes asked for and
+// `applied` the last one whose answer is in the store: an answer for changes at or below
+// `applied` is never applied again.
+
+let waiting: WorkspaceChanges | null = null;
+let running: Promise<void> | null = null;
+let seq = 0;
+let applied = 0;
+/** A load failed: what it was to bring in is unknown, so the next one reloads everything. */
+let lost = false;
+
+/** Set with localStorage `kohtaanto.store.patch` = `0` (bench/app-scale): every graph change reloads everything, as before patches. */
+const fullReloadOnly = (): boolean => globalThis.localStorage?.getItem('kohtaanto.store.patch') === '0';
+
+function enqueue(changes: WorkspaceChanges): Promise<void> {
+  seq++;
+  waiting = mergeChanges(waiting, lost ? { all: true } : changes);
+  lost = false;
+  running ??= (async () => {
+    try {
+      while (waiting) {
+        const next = waiting;
+        const upTo = seq;
+        waiting = null;
+        await load(next, upTo);
+      }
+    } catch (err) {
+      waiting = null;
+      lost = true;
+      throw err;
+    } finally {
+      running = null;
+    }
+  })();
+  return running;
+}
+
+async function load(changes: WorkspaceChanges, upTo: number): Promise<void> {
+  const get = useApp.getState;
+  const set = useApp.setState;
+  if (upTo <= applied) return;
+  const before = get().info;
+  if (!before || changes.all || (touchesGraph(changes) && fullReloadOnly())) return reloadAll(upTo);
+  const entityIds = changes.entities ?? [];
+  const linkIds = changes.links ?? [];
+  const [info, history, entities, links] = await Promise.all([
+    api.call('workspace.current', {}),
+    api.call('history.state', {}),
+    entityIds.length ? api.call('entities.getMany', { ids: entityIds }) : null,
+    linkIds.length ? api.call('links.getMany', { ids: linkIds }) : null,
+  ]);
+  // Another workspace opened meanwhile (its own change, `all`, is then on its way): load it whole.
+  if (info?.path !== get().info?.path) return reloadAll(upTo);
+  if (upTo <= applied) return;
+  applied = upTo;
+  const s = get();
+  set({
+    info,
+    history,
+    ...(entities ? { entities: patchById(s.entities, entities, entityIds, entityOrder) } : {}),
+    ...(links ? { links: patchById(s.links, links, linkIds, linkOrder) } : {}),
+    ...(entities || links ? { graphChanges: changes } : {}),
+  });
+}
+
+async function reloadAll(upTo: number): Promise<void> {
+  const get = useApp.getState;
+  const set = useApp.setState;
+  const info = await api.call('workspace.current', {});
+  // An error shown about the workspace that was open is stale once another one opens (or it closes).
+  const stale = get().notice?.kind === 'error' && (get().info?.path ?? null) !== (info?.path ?? null) ? { notice: null } : {};
+  if (!info) {
+    applied = upTo;
+    set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY, graphChanges: null, ...stale });
+    return;
+  }
+  const [entities, links, history] = await Promise.all([api.call('entities.list', {}), api.call('links.list', {}), api.call('history.state', {})]);
+  if (upTo <= applied) return;
+  applied = upTo;
+  set({ loaded: true, info, entities, links, history, graphChanges: null, ...stale });
+}
 
 /** Runs an API call for a user action; failures become a visible notice instead of being lost. */
 export async function attempt<T>(action: () => Promise<T>, describe: (e: AppError) => string): Promise<T | undefined> {

@@ -22,6 +22,7 @@ import {
   nodeSize,
   pasteClip,
   performDelete,
+  positionsPending,
   requestDelete,
   runLayout,
   switchMode,
@@ -97,6 +98,9 @@ function useDerivedGraph(baseline: boolean): void {
       connectFrom,
       baseline,
     });
+    // Nodes without a place while positions are on their way (a paste, whose entities came in
+    // first): drawn and placed once the positions are in, rather than placed twice.
+    if (unplaced.length && positionsPending()) return;
     s.set({ nodes, edges, selected: new Set(nodes.filter((n) => n.selected).map((n) => n.id)) });
     applyPendingSelection();
     // Nodes new to this view, shown or hidden by a filter, get a place that is saved (not an

@@ -69,6 +69,23 @@ export function currentVisible(filters: CanvasFilters = useCanvas.getState().fil
 // ---- loading and views ----
 
 let loadSeq = 0;
+/** The last load whose answer (or failure) is in: below loadSeq, positions are on their way. */
+let loadDone = 0;
+/** Whether the map held back an update while positions were on their way (see positionsPending). */
+let heldBack = false;
+
+/**
+ * Whether positions asked for are still on their way. A change that adds nodes with their places
+ * (a paste, a node created on the map) reaches the entity list and the positions by separate
+ * requests; nodes new to the list are not placed (or drawn at a provisional place) until the
+ * positions that came with them are in.
+ */
+export function positionsPending(): boolean {
+  if (loadDone >= loadSeq) return false;
+  heldBack = true;
+  return true;
+}
+
 /**
  * Loads the positions, saved views and viewport of a view from the workspace. Only the answer to
  * the latest request is applied: a reload set off by a change event must not land after (and
@@ -81,6 +98,10 @@ export async function loadState(view: string): Promise<boolean> {
     state = await api.call('canvas.state', { view });
   } catch (err) {
     if (mine !== loadSeq) return true;
+    loadDone = mine;
+    // The map waited for these positions: it draws (and places) with what it has.
+    if (heldBack) useCanvas.getState().set({ positions: { ...useCanvas.getState().positions } });
+    heldBack = false;
     const e = err instanceof AppError ? err : new AppError('internal', (err as Error).message);
     // The workspace was closed under the map (the menu's "open or create another"): the map
     // goes with it, and there is nothing wrong to report.
@@ -92,6 +113,8 @@ export async function loadState(view: string): Promise<boolean> {
     return false;
   }
   if (mine !== loadSeq) return true;
+  loadDone = mine;
+  heldBack = false;
   const cur = useCanvas.getState();
   const switching = cur.loadedView !== view;
   const saved = state.views.find((v) => v.id === view);
