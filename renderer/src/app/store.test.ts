@@ -6,6 +6,7 @@ const db = { entities: new Map<string, Entity>(), links: new Map<string, Link>()
 const calls: string[] = [];
 let gate: Promise<void> | null = null;
 let failNext = false;
+let failList = false;
 
 vi.mock('../api', () => ({
   api: {
@@ -13,6 +14,10 @@ vi.mock('../api', () => ({
       calls.push(method);
       if (failNext && method === 'entities.getMany') {
         failNext = false;
+        throw new Error('offline');
+      }
+      if (failList && method === 'entities.list') {
+        failList = false;
         throw new Error('offline');
       }
       if (gate && method === 'entities.getMany') await gate;
@@ -48,6 +53,7 @@ beforeEach(async () => {
   db.links = new Map([link('l1', 's1', 'n1')].map((l) => [l.id, l]));
   gate = null;
   failNext = false;
+  failList = false;
   await useApp.getState().refresh();
   calls.length = 0;
 });
@@ -121,13 +127,34 @@ describe('the window store follows workspace.changed by id', () => {
     expect(useApp.getState().info?.path).toBe('/w/b.kohtaanto');
   });
 
-  it('reloads everything after a load that failed, since what it was to bring is unknown', async () => {
+  it('reloads everything at once after a patch that failed, since what it was to bring is unknown', async () => {
     db.entities.set('s1', svc('s1', 'lost edit'));
     failNext = true;
-    await expect(useApp.getState().applyChanges({ entities: ['s1'] })).rejects.toThrow('offline');
+    await useApp.getState().applyChanges({ entities: ['s1'] });
+    expect(calls).toContain('entities.list');
+    expect(useApp.getState().entities.find((e) => e.id === 's1')!.name.fi).toBe('lost edit');
+  });
+
+  it('shows the workspace closed when it closed under a patch (the patch fails, the close is not lost)', async () => {
+    let open!: () => void;
+    gate = new Promise((r) => (open = r));
+    failNext = true;
+    const patch = useApp.getState().applyChanges({ entities: ['s1'] });
+    db.path = null;
+    const close = useApp.getState().applyChanges({ all: true });
+    open();
+    await Promise.all([patch, close]);
+    expect(useApp.getState().info).toBeNull();
+    expect(useApp.getState().entities).toEqual([]);
+  });
+
+  it('gives up when a full reload fails with nothing else waiting, and the next change reloads everything', async () => {
+    failList = true;
+    await expect(useApp.getState().applyChanges({ all: true })).rejects.toThrow('offline');
+    db.entities.set('s1', svc('s1', 'after'));
     calls.length = 0;
     await useApp.getState().applyChanges({ links: ['l1'] });
     expect(calls).toContain('entities.list');
-    expect(useApp.getState().entities.find((e) => e.id === 's1')!.name.fi).toBe('lost edit');
+    expect(useApp.getState().entities.find((e) => e.id === 's1')!.name.fi).toBe('after');
   });
 });

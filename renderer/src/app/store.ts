@@ -89,13 +89,23 @@ function enqueue(changes: WorkspaceChanges): Promise<void> {
         const next = waiting;
         const upTo = seq;
         waiting = null;
-        await load(next, upTo);
+        try {
+          await load(next, upTo);
+        } catch (err) {
+          // What the failed load was to bring in is unknown: reload everything at once (a patch
+          // fails, e.g., when the workspace closed under it, and the close's own change may be
+          // merged into this very loop). Only a full reload that fails with nothing new waiting
+          // gives up, leaving the next change to reload everything.
+          if (!next.all || waiting) {
+            waiting = { all: true };
+            continue;
+          }
+          lost = true;
+          throw err;
+        }
       }
-    } catch (err) {
-      waiting = null;
-      lost = true;
-      throw err;
     } finally {
+      waiting = null;
       running = null;
     }
   })();
