@@ -144,7 +144,7 @@ describe('remote recommender faults (loopback server that misbehaves)', () => {
   it('500: retried with backoff, gives up after three attempts with a message naming the endpoint; every attempt is logged', async () => {
     const s = await useServer(() => ({ kind: 'status', status: 500, body: JSON.stringify({ message: 'tietokanta alhaalla' }) }));
     const err = await failure('remote.recommend', { personaId: personas[0].id });
-    expect(err.code).toBe('io_error');
+    expect(err.code).toBe('remote_failed');
     expect(err.message).toBe(`${s.url}service-recommender/v1/recommend_service: the server answered 500 Internal Server Error: tietokanta alhaalla (gave up after 3 attempts).`);
     // Coded for the user's language; the server's own words stay as they came.
     expect(err.msg).toEqual({
