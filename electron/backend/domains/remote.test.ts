@@ -9,7 +9,7 @@ import type { AppContext } from '../context';
 import type { Registry } from '../registry';
 import { startFaultServer, type Behaviour, type FaultServer } from '../remote/faultserver.testkit';
 import { specValidators } from '../remote/spec';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 import { tuneRemoteClient } from './remote';
 
 let dir: string;
@@ -37,11 +37,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 async function failure(method: string, input: unknown = {}) {
   const r = await registry.call(method, input);
   if (r.ok) throw new Error(`${method} should have failed`);
