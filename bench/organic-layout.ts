@@ -40,23 +40,13 @@ import path from 'node:path';
 import type { EntityKind } from '../shared/model';
 import { forceLayout, removeOverlaps, type LayoutInput, type LayoutResult } from '../renderer/src/features/canvas/layout';
 import { NODE_SIZE } from '../renderer/src/features/canvas/shapes';
+import { seededRandom } from '../shared/util/random';
 
 const SIZE = NODE_SIZE.normal;
 
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A workspace-shaped graph of about `n` nodes. */
 function workspaceGraph(n: number, seed = 1): LayoutInput {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(r() * xs.length)];
   const counts: [EntityKind, number][] = [
     ['lifeEvent', Math.max(2, Math.round(n * 0.005))],

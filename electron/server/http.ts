@@ -60,6 +60,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   too_large: 413,
   forbidden: 403,
   rate_limited: 429,
+  remote_failed: 502,
   no_workspace: 409,
   workspace_locked: 409,
   internal: 500,

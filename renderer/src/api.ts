@@ -67,7 +67,7 @@ function httpTransport(): Transport {
         });
         return (await res.json()) as Result<unknown>;
       } catch (err) {
-        return { ok: false, error: { code: 'io_error', message: `The Kohtaanto server did not answer (${(err as Error).message}).` } };
+        return { ok: false, error: { code: 'server_unreachable', message: `The Kohtaanto server did not answer (${(err as Error).message}).` } };
       }
     },
     on(event, handler) {

@@ -1,27 +1,33 @@
 import type { CodedMessage } from './messages';
 
-/** Error codes that cross IPC and HTTP as data. */
-export type ErrorCode =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'no_workspace'
-  | 'workspace_newer'
-  | 'workspace_damaged'
-  | 'not_a_workspace'
+/** Error codes that cross IPC and HTTP as data (a list, so tests can walk every one). */
+export const ERROR_CODES = [
+  'invalid_input',
+  'not_found',
+  'conflict',
+  'no_workspace',
+  'workspace_newer',
+  'workspace_damaged',
+  'not_a_workspace',
   /** Another process has the workspace open for writing; details.holder names it. */
-  | 'workspace_locked'
-  | 'io_error'
-  | 'unknown_method'
-  | 'nothing_to_undo'
-  | 'too_large'
-  | 'cancelled'
-  | 'unauthorized'
+  'workspace_locked',
+  'io_error',
+  /** A remote service (the AuroraAI recommender endpoint) failed: timed out, refused, answered wrongly. */
+  'remote_failed',
+  /** The renderer could not reach the Kohtaanto server at all (it stopped, or the network dropped). */
+  'server_unreachable',
+  'unknown_method',
+  'nothing_to_undo',
+  'too_large',
+  'cancelled',
+  'unauthorized',
   /** Known but not allowed to do this (a workshop observer writing, a participant calling outside its allowlist). */
-  | 'forbidden'
+  'forbidden',
   /** Too many requests: wait details.retryAfterSeconds. */
-  | 'rate_limited'
-  | 'internal';
+  'rate_limited',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ApiError {
   code: ErrorCode;

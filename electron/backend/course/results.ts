@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../io/excel';
 import Papa from 'papaparse';
 import { AppError } from '../../../shared/api/result';
 import type { CollectRow, WorkspaceDiff } from '../../../shared/api/course';
@@ -251,7 +252,7 @@ export async function exportResults(
     // A BOM so that Excel reads the Finnish letters right.
     return { name: `${base}.csv`, mime: 'text/csv', bytes: new TextEncoder().encode(`\uFEFF${text}\r\n`) };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Kohtaanto';
   const sheet = wb.addWorksheet(messages(lang).course.export.sheet.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(headers).font = { bold: true };

@@ -6,7 +6,7 @@ import type { Entity, Link } from '../../../shared/model';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 
 let dir: string;
 let ctx: AppContext;
@@ -28,11 +28,7 @@ afterEach(() => {
 });
 
 /** Calls a method and returns its value, failing the test with the error otherwise. */
-async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 
 async function node(kind: string, fi: string, x: number, y: number): Promise<string> {
   return (await ok<Entity>('canvas.createNode', { view: 'main', entity: { kind, name: { fi } }, x, y })).id;

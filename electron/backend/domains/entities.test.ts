@@ -6,7 +6,7 @@ import type { Entity, Link } from '../../../shared/model';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 
 let dir: string;
 let ctx: AppContext;
@@ -22,11 +22,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 
 async function create(kind: string, fi: string, sv?: string): Promise<string> {
   return (await ok<Entity>('entities.create', { entity: { kind, name: { fi, ...(sv ? { sv } : {}) } } })).id;

@@ -10,7 +10,7 @@ import type { Registry } from '../registry';
 import { MIGRATIONS } from '../store/migrations';
 import { APPLICATION_ID } from '../store/open';
 import { validEntity, Workspace } from '../store/workspace';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 
 let dir: string;
 let ctx: AppContext;
@@ -28,11 +28,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 const page = (input: Omit<EntityPageInput, 'kind'> & { kind?: EntityPageInput['kind'] }) => ok<EntityPage>('entities.page', { kind: 'service', ...input });
 const names = (p: EntityPage, lang: 'fi' | 'sv' = 'fi') => p.rows.map((r) => r.entity.name[lang] ?? r.entity.name.fi);
 

@@ -13,7 +13,7 @@ import { up as up0010 } from '../store/migrations/0010-create-core';
 import { up as up0020 } from '../store/migrations/0020-create-history';
 import { up as up0030 } from '../store/migrations/0030-canvas-layout';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 import { validEntity, Workspace } from '../store/workspace';
 import { recommenderFor } from './matching';
 import { buildTruthWorkspace, TRUTH } from './matching.testkit';
@@ -34,11 +34,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 async function fails(method: string, input: unknown): Promise<string> {
   const r = await registry.call(method, input);
   if (r.ok) throw new Error(`${method} should have failed`);

@@ -13,7 +13,7 @@ import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
 import { EXAMPLE_FILES, resourcesDir } from '../resources';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 
 let dir: string;
 let ctx: AppContext;
@@ -29,11 +29,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 
 const summary = () => ok<PictureSummary>('picture.summary', {});
 const oneDecimal = (x: number) => Math.round(x * 1000) / 10;

@@ -17,7 +17,7 @@ import { sv } from '../../../renderer/src/i18n/sv';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 
 let dir: string;
 let ctx: AppContext;
@@ -41,11 +41,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 
 /** "Undo: …" for the last step, in each language, as the app's history menu says it. */
 async function undoText(): Promise<Record<Language, string>> {

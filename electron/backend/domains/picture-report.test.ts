@@ -6,7 +6,7 @@ import { REPORT_FIXTURE_ITEMS } from '../../../shared/picture/report/fixture.tes
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
-import { tempDir } from '../test/tmp';
+import { callOk, tempDir } from '../test/tmp';
 import { buildTruthWorkspace, TRUTH } from './matching.testkit';
 
 let dir: string;
@@ -17,11 +17,7 @@ let registry: Registry;
 let tick = 0;
 const clock = () => new Date(Date.UTC(2026, 0, 15, 10, tick++));
 
-async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 const report = async (input: unknown) => (await ok<{ html: string }>('picture.report', input)).html;
 const visible = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, '').replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/[\s\u00a0\u202f]+/g, ' ');
 

@@ -8,7 +8,7 @@ import type { ReviewInfo } from '../../../shared/api/picture';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 
 let dir: string;
 let ctx: AppContext;
@@ -24,11 +24,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 async function refused(method: string, input: unknown): Promise<{ code: string; message: string }> {
   const r = await registry.call(method, input);
   if (r.ok) throw new Error(`${method} should have been refused`);

@@ -7,7 +7,8 @@ import type Database from 'better-sqlite3';
 import { encodeLabel, labelName, type HistoryName } from '../../../shared/api/history';
 import type { ReviewInfo } from '../../../shared/api/picture';
 import { AppError } from '../../../shared/api/result';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../io/excel';
 import { pickText, type Language, type LocalizedText } from '../../../shared/model';
 import { upgradeRun } from '../../../shared/matching';
 import { compareSummaries, digestRun, IMPACT_STAGES, summarisePicture, type MatchingDigest, type PictureItem, type PictureSummary } from '../../../shared/picture';
@@ -179,7 +180,7 @@ async function tableFile(input: { title: string; headers: string[]; rows: (strin
     const text = csvText({ headers: input.headers.map(escapeCell), rows }, ';');
     return { name: `${base}.csv`, mime: 'text/csv', dataBase64: Buffer.from(text, 'utf8').toString('base64') };
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Kohtaanto';
   const sheet = wb.addWorksheet(input.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31) || 'Kohtaanto', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow(input.headers.map(escapeCell)).font = { bold: true };

@@ -9,7 +9,7 @@ import type { AppContext } from '../context';
 import type { Registry } from '../registry';
 import { startFaultServer, type Behaviour, type FaultServer } from '../remote/faultserver.testkit';
 import { specValidators } from '../remote/spec';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 import { tuneRemoteClient } from './remote';
 
 let dir: string;
@@ -37,11 +37,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 async function failure(method: string, input: unknown = {}) {
   const r = await registry.call(method, input);
   if (r.ok) throw new Error(`${method} should have failed`);
@@ -144,7 +140,7 @@ describe('remote recommender faults (loopback server that misbehaves)', () => {
   it('500: retried with backoff, gives up after three attempts with a message naming the endpoint; every attempt is logged', async () => {
     const s = await useServer(() => ({ kind: 'status', status: 500, body: JSON.stringify({ message: 'tietokanta alhaalla' }) }));
     const err = await failure('remote.recommend', { personaId: personas[0].id });
-    expect(err.code).toBe('io_error');
+    expect(err.code).toBe('remote_failed');
     expect(err.message).toBe(`${s.url}service-recommender/v1/recommend_service: the server answered 500 Internal Server Error: tietokanta alhaalla (gave up after 3 attempts).`);
     // Coded for the user's language; the server's own words stay as they came.
     expect(err.msg).toEqual({

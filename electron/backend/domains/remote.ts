@@ -451,7 +451,7 @@ export const remoteHandlers: Handlers = {
     } catch (err) {
       if (err instanceof RemoteFault) {
         const msg = said(FAULT_CODE[err.kind], { url: err.endpoint, detail: err.detail, attempts: err.attempts });
-        throw new AppError('io_error', err.message, { endpoint: err.endpoint, kind: err.kind, attempts: err.attempts, status: err.status }, msg);
+        throw new AppError('remote_failed', err.message, { endpoint: err.endpoint, kind: err.kind, attempts: err.attempts, status: err.status }, msg);
       }
       throw err;
     }

@@ -6,7 +6,8 @@
  * defensively: the run's shape grows (new fields, renamed ones), and an export must still write
  * whatever figures the stored run has rather than fail on what it lacks.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import { pickText, type Language, type OptionalText } from '../../../shared/model';
 import type { Workspace } from '../store/workspace';
 import { fill, messages } from './labels';
@@ -64,7 +65,7 @@ export async function exportRunXlsx(ws: Workspace, ref: string, lang: Language):
   const providers = (o: Record<string, unknown>) => [...arr(o.organisations).map(name), ...arr(o.noProvider).map((id) => fill(m.noProvider, { name: name(id) }))];
   const share = (v: unknown) => num(v);
 
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Kohtaanto';
   const sheet = (title: string, headers: string[], rows: (string | number | null)[][], percentCols: number[] = []) => {
     const ws = wb.addWorksheet(title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

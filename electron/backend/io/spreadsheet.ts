@@ -22,7 +22,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from './excel';
 import Papa from 'papaparse';
 import { COLUMN_ROLES, type ColumnRole } from '../../../shared/api/io';
 import { AppError } from '../../../shared/api/result';
@@ -259,7 +260,7 @@ export interface XlsxOptions {
 export async function exportXlsx(ws: Workspace, opts: XlsxOptions = {}): Promise<Buffer> {
   const lang = opts.lang ?? 'fi';
   const m = messages(lang);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'Kohtaanto';
   const names = new Map(ws.listEntities().map((e) => [e.id, pickText(e.name, lang)]));
   const linkLabel = m.link as Record<string, { name: string }>;
@@ -387,7 +388,7 @@ function cellText(v: ExcelJS.CellValue): string {
 /** Every sheet of a workbook as a table, after the ZIP guard has checked the file. */
 export async function readXlsx(file: string, bytes: Uint8Array, limits: ZipLimits = {}): Promise<Table[]> {
   guardZip(bytes, file, limits);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (err) {

@@ -5,7 +5,7 @@ import type { RecommendResult } from '../../../shared/api/matching';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
-import { fixedNow, tempDir } from '../test/tmp';
+import { callOk, fixedNow, tempDir } from '../test/tmp';
 
 // The workspaces here are small; below a size the index is built in-process, so the worker is asked for.
 process.env.KOHTAANTO_RECOMMENDER_WORKER_FROM = '0';
@@ -26,11 +26,7 @@ afterEach(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T = unknown>(method: string, input: unknown = {}): Promise<T> {
-  const r = await registry.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.value as T;
-}
+const ok = <T = unknown>(method: string, input: unknown = {}) => callOk<T>(registry, method, input);
 const savedRows = () => ctx.requireWorkspace().db.prepare('SELECT fingerprint, services FROM recommender_index_cache ORDER BY created_at, rowid').all() as { fingerprint: string; services: number }[];
 
 describe('the recommender index off the main path (real SQLite file, real worker thread)', () => {

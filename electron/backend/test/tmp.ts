@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Registry } from '../registry';
 
 /** A fresh temp folder per test, removed afterwards by the caller's afterEach. */
 export function tempDir(prefix = 'kohtaanto-test-'): string {
@@ -9,3 +10,10 @@ export function tempDir(prefix = 'kohtaanto-test-'): string {
 
 /** A fixed clock, so that stored timestamps are predictable. */
 export const fixedNow = () => new Date('2026-01-15T10:00:00.000Z');
+
+/** Calls a method through the registry and unwraps its value; a refusal throws with its code and message. */
+export async function callOk<T = unknown>(registry: Pick<Registry, 'call'>, method: string, input: unknown = {}): Promise<T> {
+  const r = await registry.call(method, input);
+  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
+  return r.value as T;
+}

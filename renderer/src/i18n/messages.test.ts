@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_CODES } from '../../../shared/api/messages';
+import { ERROR_CODES } from '../../../shared/api/result';
+import { en as enAll } from './en';
+import { fi as fiAll } from './fi';
+import { sv as svAll } from './sv';
 import { translator } from './catalogue';
 import { en, fi, sv } from './sections/messages';
 import { sayMessage } from './say';
@@ -55,5 +59,21 @@ describe('the message catalogue', () => {
     expect(sayMessage(translator('fi'), m)).toBe('tunniste x1 on tässä työtilassa jo toisentyyppisen kohteen käytössä (organisaatio; tämä tietue: palvelu)');
     expect(sayMessage(translator('sv'), { code: 'import.unknownCode', params: { list: 'serviceClasses' } })).toBe('koden (tjänsteklass) finns inte i kodlistan; utelämnades');
     expect(sayMessage(translator('sv'), { code: 'import.linkEndMissing', params: { type: 'provides', ids: 'a, b', count: 2 } })).toMatch(/^kopplingen \(.+\) behöver a, b, som inte finns/);
+  });
+
+  it('has a sentence for every error code in fi, sv and en, with the same placeholders', () => {
+    // An error without its own sentence would fall back to "Something went wrong: <English text>".
+    const sentences = { en: enAll.error as Record<string, string>, fi: fiAll.error as Record<string, string>, sv: svAll.error as Record<string, string> };
+    const problems: string[] = [];
+    for (const code of ERROR_CODES) {
+      const want = sentences.en[code];
+      if (!want) problems.push(`en:${code} missing`);
+      for (const lang of ['fi', 'sv'] as const) {
+        const got = sentences[lang][code];
+        if (!got) problems.push(`${lang}:${code} missing`);
+        else if (want && placeholders([got]).join() !== placeholders([want]).join()) problems.push(`${lang}:${code} placeholders differ`);
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -416,6 +416,8 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
   // focus and views. Before the graph is derived (a layout effect, ahead of useDerivedGraph's),
   // so that nothing is placed or shown from stale state.
   const wsPath = info?.path;
+  /** The route's saved view when another workspace opened: the last workspace's, not to be loaded from this one. */
+  const staleView = useRef<string | null>(null);
   useLayoutEffect(() => {
     const s = useCanvas.getState();
     const other = s.workspace !== (wsPath ?? null);
@@ -434,12 +436,19 @@ export default function CanvasScreen({ route }: { route: Extract<Route, { view: 
       ...(other ? { workspace: wsPath ?? null, filters: DEFAULT_FILTERS, view: MAIN_VIEW, views: [], savedViewport: null, summary: { by: null, expanded: [], all: false }, summaryShown: null } : {}),
     });
     // A saved view of the last workspace is none of this one's.
-    if (other && s.workspace !== null && view !== MAIN_VIEW) switchMode(mode);
+    if (other && s.workspace !== null && view !== MAIN_VIEW) {
+      staleView.current = view;
+      switchMode(mode);
+    }
   }, [wsPath]);
 
   useDerivedGraph(baseline);
 
   useEffect(() => {
+    // Asking this workspace for the last one's view would only fail ("no view …"); the route is
+    // on its way to the main view, whose own run of this effect loads it.
+    if (view === staleView.current) return;
+    staleView.current = null;
     void loadState(view);
     // Changes (this window's, or another client's) to the graph or the canvas reload the view
     // the route shows; a matching run or a picture edit does not.

@@ -8,6 +8,7 @@ import { navigate } from '../../app/route';
 import { attempt, useApp } from '../../app/store';
 import type { ShippedCourseInfo } from '../../../../shared/api/course';
 import { courseCall, courseErrorText, packFile } from './courseApi';
+import { FileInput } from '../io/FileInput';
 
 /** A file picker that also takes files dropped on it (the window's own drop opens imports). */
 export function FileDrop({ id, label, hint, multiple, accept, onFiles, disabled }: { id: string; label: string; hint: string; multiple?: boolean; accept?: string; onFiles(files: File[]): void; disabled?: boolean }) {
@@ -32,19 +33,7 @@ export function FileDrop({ id, label, hint, multiple, accept, onFiles, disabled 
       }}
     >
       <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="file"
-        multiple={multiple}
-        accept={accept}
-        disabled={disabled}
-        aria-describedby={hintId}
-        onChange={(e) => {
-          const files = Array.from(e.target.files ?? []);
-          e.target.value = '';
-          if (files.length) onFiles(files);
-        }}
-      />
+      <FileInput id={id} multiple={multiple} accept={accept} disabled={disabled} describedBy={hintId} onFiles={onFiles} />
       <span id={hintId} className="muted">
         {hint}
       </span>

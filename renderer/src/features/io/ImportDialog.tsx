@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileInput } from './FileInput';
 import { COLUMN_ROLES, IMPORT_FORMATS, IMPORT_KINDS, type ImportKind, type ImportSummary, type PictureImportKind } from '../../../../shared/api/io';
 import { AppError } from '../../../../shared/api/result';
 import { ENTITY_KINDS } from '../../../../shared/model';
@@ -135,7 +136,7 @@ export function ImportDialog() {
         >
           <p className="hint">{pictureKind ? t(`picture.import.kindHint.${pictureKind}`) : t('io.importHint')}</p>
           <label htmlFor="import-files">{t('io.files')}</label>
-          <input id="import-files" type="file" multiple accept=".json,.csv,.xlsx,.graphml,.xml,.txt" onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          <FileInput id="import-files" multiple accept=".json,.csv,.xlsx,.graphml,.xml,.txt" onFiles={setFiles} />
           {files.length > 0 && (
             <ul className="file-list">
               {files.map((f) => (
