@@ -31,7 +31,9 @@ import {
   rememberViewport,
   selectNeighbour,
   fitPadding,
+  fitOnItsWay,
   fitShown,
+  layoutsSoFar,
 } from './actions';
 import { findCanvasCommand, NUDGE } from './canvasCommands';
 import { useCanvas, VISIBLE_ONLY_ABOVE, type EntityNodeData, type LinkEdgeData } from './canvasStore';
@@ -81,9 +83,12 @@ export function FlowCanvas({ lastKind }: { lastKind: EntityKind }) {
     if (!loadedView || !hasNodes || opened.current === loadedView) return;
     opened.current = loadedView;
     let tries = 0;
+    const layouts = layoutsSoFar();
     const apply = async () => {
-      // A first layout under way fits the map itself when it is done (to a readable part, if large).
-      if (useCanvas.getState().layingOut) return;
+      // A first layout under way, or one that ran while this fit waited for React Flow to measure
+      // its pane, fits the map itself (to a readable part, if large): fitting the whole map after
+      // it would undo that (a large import then opened at zoom 0.03).
+      if (useCanvas.getState().layingOut || fitOnItsWay() || layoutsSoFar() !== layouts) return;
       const saved = useCanvas.getState().savedViewport;
       // A saved viewport that shows none of what the view shows now (the map was laid out or
       // filtered since) would open on empty space: fit instead.

@@ -93,6 +93,7 @@ export function positionsPending(): boolean {
  */
 export async function loadState(view: string): Promise<boolean> {
   const mine = ++loadSeq;
+  const startedIn = useCanvas.getState().workspace;
   let state;
   try {
     state = await api.call('canvas.state', { view });
@@ -106,6 +107,12 @@ export async function loadState(view: string): Promise<boolean> {
     // The workspace was closed under the map (the menu's "open or create another"): the map
     // goes with it, and there is nothing wrong to report.
     if (e.code === 'no_workspace') return true;
+    // Another workspace opened under the map: its change reached this load (of the last
+    // workspace's saved view) before the screen moved to the new one's main view. Not an error.
+    if (e.code === 'not_found' && view !== MAIN_VIEW) {
+      const now = await api.call('workspace.current', {}).catch(() => null);
+      if ((now?.path ?? null) !== startedIn) return true;
+    }
     notify('error', fail(e));
     // A view that is gone (deleted elsewhere, or of another workspace) leaves the main view on
     // screen, whichever load found out.
@@ -235,17 +242,32 @@ export const BLOCKS_FROM = 150;
 export function fitShown(opts: { readable?: readonly string[]; duration?: number; placed?: LayoutResult } = {}): void {
   // After a layout, waits (a few seconds at most) until the map shows the new places: a reload of
   // the view's state answered late can briefly put back the old ones.
+  // Also waits for the map itself: a first layout can finish before React Flow has started.
   const check = Object.entries(opts.placed ?? {}).slice(0, 40);
   let frames = 0;
-  const ready = () => !flow || check.every(([id, p]) => { const n = flow!.getNode(id); return !n || (n.position.x === p.x && n.position.y === p.y); });
+  const ready = () => !!flow && check.every(([id, p]) => { const n = flow!.getNode(id); return !n || (n.position.x === p.x && n.position.y === p.y); });
+  fitsPending++;
   const go = async () => {
-    if (!flow) return;
-    if (!ready() && ++frames < 240) return void requestAnimationFrame(() => void go());
-    await flow.fitView({ padding: fitPadding(), duration: opts.duration });
-    if (opts.readable?.length && flow.getZoom() < READABLE_ZOOM) await flow.fitView({ padding: fitPadding(), nodes: opts.readable.map((id) => ({ id })), maxZoom: 1 });
+    try {
+      if (!ready() && ++frames < 240) return void requestAnimationFrame(() => void go());
+      if (!flow) return;
+      await flow.fitView({ padding: fitPadding(), duration: opts.duration });
+      if (opts.readable?.length && flow.getZoom() < READABLE_ZOOM) await flow.fitView({ padding: fitPadding(), nodes: opts.readable.map((id) => ({ id })), maxZoom: 1 });
+    } catch {
+      // A map unmounted meanwhile: nothing to fit.
+    }
+    fitsPending--;
   };
   requestAnimationFrame(() => requestAnimationFrame(() => void go()));
 }
+
+let fitsPending = 0;
+/** A fit after a layout is on its way: a view's opening fit stands down (fitting the whole map after it would undo a first look's readable part). */
+export const fitOnItsWay = (): boolean => fitsPending > 0;
+
+let layoutsStarted = 0;
+/** How many layouts have started in this window: a view's opening fit stands down once one has (it fits the map itself). */
+export const layoutsSoFar = (): number => layoutsStarted;
 
 /**
  * Lays out nodes of the view in the worker (the ones it shows, unless told which); pinned nodes
@@ -258,6 +280,7 @@ export async function runLayout(algorithm: LayoutAlgorithm | 'blocks', opts: { u
   const ids = new Set(opts.ids ?? s.nodes.map((n) => n.id));
   if (s.layingOut || !ids.size) return;
   s.set({ layingOut: true });
+  layoutsStarted++;
   try {
     const { entities, links } = useApp.getState();
     const kinds = byId();
