@@ -62,4 +62,20 @@ describe('backend messages in the user language', () => {
     expect(await alert.innerText()).toBe('Uppgifterna är inte giltiga: trasig.json: inte giltig JSON (fel vid position 27)');
     await page.locator('.modal').getByRole('button', { name: 'Stäng' }).click();
   });
+
+  it('an error on screen is said again in the language the user switches to', async () => {
+    await page.goto(`${app.url}#/start`);
+    await page.fill('#open-path', '/ingen/mapp/arbetsyta.kohtaanto');
+    await page.locator('#open-path').press('Enter');
+    const notice = page.locator('.notice-error');
+    await notice.waitFor();
+    const sv = await notice.innerText();
+    expect(sv).toContain('/ingen/mapp/arbetsyta.kohtaanto');
+    await page.locator('.lang-switch select').selectOption('fi');
+    await expect.poll(() => notice.innerText()).not.toBe(sv);
+    const fi = await notice.innerText();
+    expect(fi).toContain('/ingen/mapp/arbetsyta.kohtaanto');
+    await page.locator('.lang-switch select').selectOption('sv');
+    await expect.poll(() => notice.innerText()).toBe(sv);
+  });
 });

@@ -127,7 +127,7 @@ function NoticeBar() {
     <div className="notice-area" role="status" aria-live="polite">
       {notice && (
         <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
-          <span>{notice.text}</span>
+          <span>{typeof notice.text === 'function' ? notice.text(t) : notice.text}</span>
           {notice.action && (
             <a className="notice-action" href={notice.action.href} onClick={() => notify(null)}>
               {notice.action.label}

@@ -1,13 +1,19 @@
+import type { TFunction } from 'i18next';
 import { create } from 'zustand';
 import { entityOrder, linkOrder, mergeChanges, patchById, touchesGraph, type WorkspaceChanges } from '../../../shared/api/changes';
 import type { HistoryState, WorkspaceInfo } from '../../../shared/api/contract';
 import { AppError } from '../../../shared/api/result';
 import type { Entity, Link } from '../../../shared/model';
 import { api } from '../api';
+import { describeError } from '../i18n/errors';
 
 export interface Notice {
   kind: 'error' | 'info';
-  text: string;
+  /**
+   * What to say; as a function of the notice bar's `t`, said again whenever it is drawn, so that
+   * an error shown before the user switches language is then read in the new one.
+   */
+  text: string | ((t: TFunction) => string);
   /** A link that goes where the notice is about (e.g. the map, after undoing a move there). */
   action?: { label: string; href: string };
 }
@@ -157,13 +163,16 @@ async function reloadAll(upTo: number): Promise<void> {
   set({ loaded: true, info, entities, links, history, graphChanges: null, ...stale });
 }
 
-/** Runs an API call for a user action; failures become a visible notice instead of being lost. */
-export async function attempt<T>(action: () => Promise<T>, describe: (e: AppError) => string): Promise<T | undefined> {
+/**
+ * Runs an API call for a user action; failures become a visible notice instead of being lost,
+ * said by `describe` (by default the error's own sentence) in the window's language of the moment.
+ */
+export async function attempt<T>(action: () => Promise<T>, describe: (e: AppError, t: TFunction) => string = (e, t) => describeError(t, e)): Promise<T | undefined> {
   try {
     return await action();
   } catch (err) {
     const e = err instanceof AppError ? err : new AppError('internal', (err as Error).message);
-    useApp.getState().notify({ kind: 'error', text: describe(e) });
+    useApp.getState().notify({ kind: 'error', text: (t) => describe(e, t) });
     return undefined;
   }
 }

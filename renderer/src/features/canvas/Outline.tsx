@@ -96,7 +96,7 @@ function AddForm({ kind }: { kind: EntityKind }) {
   const add = async () => {
     const n = name.trim();
     if (!n) return;
-    const ok = await attempt(() => api.call('entities.create', { entity: newEntityDraft(kind, n) as never }), (e) => describeError(t, e));
+    const ok = await attempt(() => api.call('entities.create', { entity: newEntityDraft(kind, n) as never }));
     if (ok) {
       setName('');
       useApp.getState().notify({ kind: 'info', text: t('canvas.notice.created', { name: n }) });

@@ -4,7 +4,6 @@ import type { DuplicateGroup, DuplicateMember, DuplicateReport } from '../../../
 import { ENTITY_KINDS, pickText, type EntityKind, type Language } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
-import { describeError } from '../../i18n/errors';
 import { useDuplicatesDialog } from './duplicatesStore';
 import './duplicates.css';
 
@@ -26,7 +25,7 @@ export function DuplicatesDialog() {
 
   const load = useCallback(async () => {
     setReport(null);
-    const r = await attempt(() => api.call('duplicates.find', kind ? { kind } : {}), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('duplicates.find', kind ? { kind } : {}));
     if (r) setReport(r);
   }, [kind, t]);
 
@@ -114,7 +113,7 @@ function Group({ group, onMerged, onDismiss }: { group: DuplicateGroup; onMerged
 
   const doMerge = async () => {
     setBusy(true);
-    const r = await attempt(() => api.call('duplicates.merge', { keep, merge: chosen }), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('duplicates.merge', { keep, merge: chosen }));
     setBusy(false);
     if (!r) return;
     notify({ kind: 'info', text: t('io.duplicates.merged', { name: keptName, count: r.merged.length }) });

@@ -4,7 +4,6 @@ import { EntitySchema, METERS, neutralMeters, pickText, type Entity, type Entity
 import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
 import { dropDraft, registerLeaveGuard, stashDraft, takeStashedDraft } from '../../app/leaveGuard';
-import { describeError } from '../../i18n/errors';
 import { emptyDraft, FIELDS, type FieldSpec } from './fields';
 import { LinksEditor } from './LinksEditor';
 import { FieldCompanion } from '../tryout/FieldCompanion';
@@ -87,8 +86,8 @@ export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(
       return false;
     }
     const saved = entity
-      ? await attempt(() => api.call('entities.update', { entity: { ...draftNow, id: entity.id } as never }), (e) => describeError(t, e))
-      : await attempt(() => api.call('entities.create', { entity: draftNow as never }), (e) => describeError(t, e));
+      ? await attempt(() => api.call('entities.update', { entity: { ...draftNow, id: entity.id } as never }))
+      : await attempt(() => api.call('entities.create', { entity: draftNow as never }));
     if (!saved) return false;
     baseline.current = JSON.stringify(draftNow);
     dropDraft(draftKey);
@@ -144,7 +143,7 @@ export function EntityPanel(props: { kind: EntityKind; entity?: Entity; onClose(
 
   const remove = async () => {
     if (!entity) return;
-    const r = await attempt(() => api.call('entities.delete', { id: entity.id }), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('entities.delete', { id: entity.id }));
     if (r) {
       notify({ kind: 'info', text: t('notice.deleted', { count: r.deletedLinks }) });
       props.onClose();

@@ -4,7 +4,6 @@ import { PROVIDER_ROLES, linkSidesFor, pickText, type Entity, type Language, typ
 import { api } from '../../api';
 import { navigate } from '../../app/route';
 import { attempt, entityIndex, useApp } from '../../app/store';
-import { describeError } from '../../i18n/errors';
 import { EntityPicker } from './EntityPicker';
 import { LifeEventQuickCreate } from './LifeEventQuickCreate';
 
@@ -50,7 +49,7 @@ export function LinksEditor({ entity }: { entity: Entity }) {
 function LinkRow({ link, other, lang }: { link: Link; other?: Entity; lang: Language }) {
   const { t } = useTranslation();
   const otherName = other ? pickText(other.name, lang) || other.id : '?';
-  const update = (data: Link['data']) => attempt(() => api.call('links.update', { id: link.id, data }), (e) => describeError(t, e));
+  const update = (data: Link['data']) => attempt(() => api.call('links.update', { id: link.id, data }));
   return (
     <li className="link-row">
       {other ? (
@@ -79,7 +78,7 @@ function LinkRow({ link, other, lang }: { link: Link; other?: Entity; lang: Lang
           ))}
         </select>
       )}
-      <button type="button" className="icon-button" aria-label={t('links.remove', { name: otherName })} onClick={() => void attempt(() => api.call('links.delete', { id: link.id }), (e) => describeError(t, e))}>
+      <button type="button" className="icon-button" aria-label={t('links.remove', { name: otherName })} onClick={() => void attempt(() => api.call('links.delete', { id: link.id }))}>
         ×
       </button>
     </li>

@@ -267,11 +267,11 @@ function History(props: { runs: MatchingRunSummary[]; shownId: string | null; on
     `${new Date(r.createdAt).toLocaleString(lang)} · ${r.params.lifeEventId ? name(r.params.lifeEventId) : t('matching.wholeWorkspace')} · ${t('matching.thresholdShort', { value: r.params.threshold.toLocaleString(lang) })}${r.label ? ` · ${r.label}` : ''}`;
 
   const compare = async () => {
-    const r = await attempt(() => api.call('matching.compare', { a: before, b: after, language: lang }), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('matching.compare', { a: before, b: after, language: lang }));
     if (r) setCmp(r);
   };
   const remove = async (id: string) => {
-    const r = await attempt(() => api.call('matching.deleteRun', { id }), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('matching.deleteRun', { id }));
     setConfirm(null);
     if (r === null) {
       if (cmp && (cmp.a.id === id || cmp.b.id === id)) setCmp(null);

@@ -2,7 +2,6 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { attempt } from '../../app/store';
-import { describeError } from '../../i18n/errors';
 import { reloadSource, useSource } from './useRemote';
 
 /** The privacy notice shown before the first request to a new endpoint; accepting it is recorded in the workspace. */
@@ -19,7 +18,7 @@ export function PrivacyNotice() {
   }, [open]);
   const close = () => useSource.setState({ privacyOpen: false });
   const accept = async () => {
-    const r = await attempt(() => api.call('remote.acknowledge', {}), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('remote.acknowledge', {}));
     if (r) useSource.setState({ status: r });
     close();
     void reloadSource();

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { RequestLogEntry } from '../../../../shared/api/remote';
 import { api } from '../../api';
 import { attempt } from '../../app/store';
-import { describeError } from '../../i18n/errors';
 
 /** What was sent to remote recommenders, when, and with which outcome: newest first. */
 export function RequestLog() {
   const { t, i18n } = useTranslation();
   const [entries, setEntries] = useState<RequestLogEntry[] | null>(null);
   const load = useCallback(async () => {
-    const r = await attempt(() => api.call('remote.log', { limit: 200 }), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('remote.log', { limit: 200 }));
     if (r) setEntries(r);
   }, [t]);
   useEffect(() => {
@@ -20,7 +19,7 @@ export function RequestLog() {
     });
   }, [load]);
   const clear = async () => {
-    if ((await attempt(() => api.call('remote.clearLog', {}), (e) => describeError(t, e))) !== undefined) void load();
+    if ((await attempt(() => api.call('remote.clearLog', {}))) !== undefined) void load();
   };
   if (!entries) return null;
   return (

@@ -4,7 +4,6 @@ import { METERS, pickText, type Language, type Persona } from '../../../../share
 import { api } from '../../api';
 import { navigate, routeHref } from '../../app/route';
 import { attempt, entityIndex, useApp } from '../../app/store';
-import { describeError } from '../../i18n/errors';
 import { useRecommendations, useRecommenderCodes } from './engine';
 import type { QueryNeed } from '../../../../shared/recommender';
 import { needsOf, stateFromPersona, toQuery, type TryoutState } from './query';
@@ -72,7 +71,7 @@ function Workbench({ persona }: { persona?: Persona }) {
 
   const saveMeters = async () => {
     if (!persona) return;
-    const saved = await attempt(() => api.call('entities.update', { entity: { ...persona, meters: s.meters } }), (e) => describeError(t, e));
+    const saved = await attempt(() => api.call('entities.update', { entity: { ...persona, meters: s.meters } }));
     if (saved) notify({ kind: 'info', text: t('tryout.metersSaved') });
   };
 

@@ -4,7 +4,6 @@ import type { RecentEntry } from '../../../../shared/api/contract';
 import { pickText, type Language } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
-import { describeError } from '../../i18n/errors';
 import { JoinCourse } from '../course/JoinCourse';
 
 /**
@@ -20,11 +19,11 @@ export function StartScreen({ embedded = false }: { embedded?: boolean }) {
   const refresh = useApp((s) => s.refresh);
 
   useEffect(() => {
-    void attempt(() => api.call('workspace.recent', {}), (e) => describeError(t, e)).then((r) => r && setRecent(r));
+    void attempt(() => api.call('workspace.recent', {})).then((r) => r && setRecent(r));
   }, [t]);
 
   const run = async (action: () => Promise<unknown>) => {
-    const ok = await attempt(action, (e) => describeError(t, e));
+    const ok = await attempt(action);
     if (ok === undefined) return;
     if (embedded) window.location.hash = '#/overview';
     await refresh();

@@ -4,7 +4,6 @@ import { api } from '../../api';
 import { COMMANDS } from '../../app/commands';
 import { attempt, useApp } from '../../app/store';
 import { confirmLeave } from '../../app/leaveGuard';
-import { describeError } from '../../i18n/errors';
 import { EXPORT_FORMATS } from '../../../../shared/api/io';
 import { exportAndSave } from '../io/exporting';
 import { useDuplicatesDialog } from '../duplicates/duplicatesStore';
@@ -36,7 +35,7 @@ export function WorkspaceMenu() {
     setOpen(false);
     // An open form saves before its workspace goes away (or stays, showing why it cannot).
     if (!(await confirmLeave())) return;
-    const ok = await attempt(action, (e) => describeError(t, e));
+    const ok = await attempt(action);
     if (ok !== undefined) {
       window.location.hash = '#/overview';
       await refresh();

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { Language } from '../../../../../shared/model';
 import { api } from '../../../api';
 import { attempt, useApp } from '../../../app/store';
-import { describeError } from '../../../i18n/errors';
 import { downloadBase64 } from '../../io/files';
 import { Disclosure } from './Disclosure';
 import { displayCell, exportable, type TableData } from './table-data';
@@ -15,7 +14,7 @@ export function ExportButtons({ table }: { table: TableData }) {
   const run = async (format: 'csv' | 'xlsx') => {
     setBusy(true);
     try {
-      const file = await attempt(() => api.call('picture.exportTable', { ...exportable(table), format }), (e) => describeError(t, e));
+      const file = await attempt(() => api.call('picture.exportTable', { ...exportable(table), format }));
       if (!file) return;
       downloadBase64(file.name, file.mime, file.dataBase64);
       useApp.getState().notify({ kind: 'info', text: t('picture.table.exported', { name: file.name }) });

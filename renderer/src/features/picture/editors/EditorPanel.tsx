@@ -4,7 +4,6 @@ import { pickText, type Language, type Organisation } from '../../../../../share
 import { analysisYears, MATCHING_FIGURES, type BudgetLineItem, type CbaItemDoc, type CbaSettings, type Goal, type ImpactBox, type Indicator, type PictureItem, type Survey } from '../../../../../shared/picture';
 import { api } from '../../../api';
 import { attempt, useApp } from '../../../app/store';
-import { describeError } from '../../../i18n/errors';
 import {
   buildBudgetLine,
   buildCbaItem,
@@ -59,14 +58,14 @@ function Shell({ target, heading, existing, build, onClose, children }: ShellPro
       setTimeout(() => panel.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 0);
       return;
     }
-    const r = await attempt(() => api.call('picture.put', { item: b.item! }), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('picture.put', { item: b.item! }));
     if (!r) return;
     notify({ kind: 'info', text: existing ? t('picture.editor.saved', { name: heading }) : t('picture.editor.created') });
     onClose();
   };
   const remove = async () => {
     if (!existing) return;
-    const r = await attempt(() => api.call('picture.delete', { id: existing.id }), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('picture.delete', { id: existing.id }));
     if (!r) return;
     notify({ kind: 'info', text: t('picture.editor.deleted', { name: heading }) });
     onClose();

@@ -20,7 +20,7 @@ export function useReviews(): { reviews: ReviewInfo[] | null; reload(): Promise<
   const { t } = useTranslation();
   const [reviews, setReviews] = useState<ReviewInfo[] | null>(null);
   const reload = useCallback(async () => {
-    const r = await attempt(() => api.call('picture.reviews', {}), (e) => describeError(t, e));
+    const r = await attempt(() => api.call('picture.reviews', {}));
     if (r) setReviews(r);
   }, [t]);
   useEffect(() => {
@@ -204,7 +204,7 @@ export function SinceLastReview({ reviews, summary, items }: { reviews: ReviewIn
   useEffect(() => {
     if (!latest) return setReview(null);
     let live = true;
-    void attempt(() => api.call('picture.review', { id: latest.id }), (e) => describeError(t, e)).then((r) => {
+    void attempt(() => api.call('picture.review', { id: latest.id })).then((r) => {
       if (live && r) setReview(r);
     });
     return () => {
