@@ -183,7 +183,8 @@ function heldOut(test: Set<number>, hidden: Set<number>, inference: InferenceOpt
 }
 
 const GRID: { name: string; o: InferenceOptions }[] = [
-  { name: 'default (l2 1e-4, positive ×4)', o: {} },
+  { name: 'default (l2 1e-4, positive ×4, excluded ×0.3)', o: {} },
+  { name: 'excluded ×1', o: { excludedWeight: 1 } },
   { name: 'positive ×8', o: { positiveWeight: 8 } },
   { name: 'l2 1e-3', o: { l2: 1e-3 } },
   { name: 'prior only', o: { learn: false } },
