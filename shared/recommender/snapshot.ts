@@ -13,7 +13,7 @@ import type { MeterModel } from './model';
 import type { ServiceAge } from './age';
 
 /** Bumped whenever the layout or what a build computes changes: an older snapshot is then rebuilt, never misread. */
-export const SNAPSHOT_VERSION = 2;
+export const SNAPSHOT_VERSION = 1;
 
 /** The costly parts of an index, as `buildIndex({ snapshot })` takes them back. */
 export interface IndexSnapshot {
