@@ -41,5 +41,5 @@ export function syntheticCatalogue(n: number, seed = 2024) {
       links.push({ id: `l${linkId++}`, type: 'provides', source: pick(organisations), target: s.id, data: {} });
     }
   }
-  return { services, links, rows, legacy, municipalities, table, areaLookup: areaLookupFromTable(table), regionCodes, rand, pick, nextLinkId: () => `l${linkId++}` };
+  return { services, links, rows, legacy, municipalities, table, organisations, areaLookup: areaLookupFromTable(table), regionCodes, rand, pick, nextLinkId: () => `l${linkId++}` };
 }

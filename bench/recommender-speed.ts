@@ -7,12 +7,12 @@
  * scoring done without an index (every query analyses every service's text again, scores the
  * prior, sorts the whole catalogue), and matching without the need and eligibility caches.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { join } from 'node:path';
-import { METERS, type Entity, type Link, type Need, type Persona, type Service } from '../shared/model';
+import { METERS, type Entity, type Need, type Persona } from '../shared/model';
 import { buildIndex, decodeSnapshot, encodeSnapshot, recommend, snapshotOf, type RecommendQuery } from '../shared/recommender';
 import { KEY_HEADER } from '../shared/api/launch-key';
 import { createBackend } from '../electron/backend';
@@ -24,14 +24,12 @@ import { priorEvidence } from '../shared/recommender/model';
 import { meterNeeds } from '../shared/recommender/recommend';
 import { codeUnder } from '../shared/recommender/prior';
 import { runMatching } from '../shared/matching';
-import { AGE_TARGET_GROUPS, areaLookupFromTable } from '../shared/recommender/area';
+import { AGE_TARGET_GROUPS } from '../shared/recommender/area';
 import { ageAdmitted, serviceAge } from '../shared/recommender/age';
-import { DATA_DIR, labelRowToService, loadAreaMaps, loadLabelRows, loadLegacyServices, seededRandom } from './recommender-data';
+import { syntheticCatalogue } from './_recommender-catalogue';
 
 const N = Number(process.env.BENCH_SERVICES ?? 22_000);
 const QUERIES = 1000;
-const rand = seededRandom(2024);
-const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
 const mb = (b: number) => `${(b / 1024 / 1024).toFixed(0)} MB`;
 const quantile = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -41,38 +39,8 @@ const quantile = (xs: number[], q: number) => {
 v8.setFlagsFromString('--expose_gc');
 const gc = ((globalThis as { gc?: () => void }).gc ?? vm.runInNewContext('gc')) as (() => void) | undefined;
 
-// ---- catalogue -----------------------------------------------------------------------------
-const municipalities: string[] = (
-  JSON.parse(readFileSync(join(DATA_DIR, 'codes', 'municipalities-2023.json'), 'utf8')) as { results: { codeValue: string }[] }
-).results.map((r) => r.codeValue);
-const { region, wellbeingCounty } = loadAreaMaps();
-const table: Record<string, string[]> = {};
-for (const [k, v] of region) table[`region:${k}`] = v;
-for (const [k, v] of wellbeingCounty) table[`county:${k}`] = v;
-const areaLookup = areaLookupFromTable(table);
-const regionCodes = Object.keys(table);
-
-const rows = loadLabelRows();
-const legacy = loadLegacyServices();
-const templates: { service: Service; org?: string }[] = [
-  ...rows.map((r) => ({ service: labelRowToService(r, true), org: r.sheet })),
-  ...legacy.map((l) => ({ service: l.service, org: l.organisationId })),
-];
-const organisations = Array.from({ length: 400 }, (_, i) => `org-${String(i).padStart(3, '0')}`);
-const services: Service[] = [];
-const links: Link[] = [];
-let linkId = 0;
-for (let k = 0; services.length < N; k++) {
-  for (const t of templates) {
-    if (services.length >= N) break;
-    const s: Service = { ...t.service, id: `svc-${String(services.length).padStart(6, '0')}` };
-    // Spread copies over the country so area filters have work to do.
-    if (k > 0 && s.areaType === 'limited') s.areas = [rand() < 0.2 ? pick(regionCodes) : pick(municipalities)];
-    if (rand() < 0.15) s.languages = ['fi', 'sv'];
-    services.push(s);
-    links.push({ id: `l${linkId++}`, type: 'provides', source: pick(organisations), target: s.id, data: {} });
-  }
-}
+// ---- catalogue (shared with the other recommender benches) ------------------------------------
+const { services, links, rows, legacy, municipalities, table, areaLookup, organisations, rand, pick, nextLinkId } = syntheticCatalogue(N);
 
 // ---- needs and personas for matching --------------------------------------------------------
 const classPool = [...new Set(services.flatMap((s) => s.serviceClasses))].filter((c) => /^P\d/.test(c)).sort();
@@ -86,7 +54,7 @@ const needs: Need[] = Array.from({ length: 40 }, (_, i) => ({
   serviceClasses: i % 2 === 0 && classPool.length ? [classPool[i % classPool.length]] : [],
   keywords: [words[i % words.length], words[(i * 7) % words.length]],
 }));
-for (const n of needs) for (let j = 0; j < 5; j++) links.push({ id: `l${linkId++}`, type: 'addresses', source: pick(services).id, target: n.id, data: {} });
+for (const n of needs) for (let j = 0; j < 5; j++) links.push({ id: nextLinkId(), type: 'addresses', source: pick(services).id, target: n.id, data: {} });
 const personas: Persona[] = Array.from({ length: 1000 }, (_, i) => {
   const ageMin = Math.floor(rand() * 70) + 10;
   return {
@@ -107,7 +75,7 @@ const personas: Persona[] = Array.from({ length: 1000 }, (_, i) => {
 for (const p of personas) {
   const chosen = new Set<string>();
   while (chosen.size < 20) chosen.add(pick(needs).id);
-  for (const n of [...chosen].sort()) links.push({ id: `l${linkId++}`, type: 'personaNeed', source: p.id, target: n, data: { importance: 1 + Math.floor(rand() * 5) } });
+  for (const n of [...chosen].sort()) links.push({ id: nextLinkId(), type: 'personaNeed', source: p.id, target: n, data: { importance: 1 + Math.floor(rand() * 5) } });
 }
 
 // ---- queries --------------------------------------------------------------------------------

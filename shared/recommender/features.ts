@@ -3,7 +3,7 @@
  * its classification codes. Computed once per service when the index is built.
  */
 import type { Language, Service } from '../model';
-import { analyse } from './text';
+import { analyse, stem, tokenize } from './text';
 
 /** Where a word was found; names say more about a service than descriptions. */
 export const FIELD_NAME = 0;
@@ -26,9 +26,10 @@ const MAX_DESCRIPTION_CHARS = 4000;
 /** The words of a service, from name, keywords and description in every language it has. */
 export function serviceWords(service: Pick<Service, 'name' | 'description' | 'keywords'>): Word[] {
   const out: Word[] = [];
+  // Words are built directly (no intermediate objects): a region's catalogue has millions of them.
   for (const lang of LANGS) {
     const name = service.name?.[lang];
-    if (name) for (const a of analyse(name, lang)) out.push({ ...a, field: FIELD_NAME, lang });
+    if (name) for (const token of tokenize(name)) out.push({ token, stem: stem(token, lang), field: FIELD_NAME, lang });
   }
   // Keywords come without a language; stem them as Finnish, Swedish and English so any query finds them.
   for (const kw of service.keywords ?? []) {
@@ -44,7 +45,7 @@ export function serviceWords(service: Pick<Service, 'name' | 'description' | 'ke
   }
   for (const lang of LANGS) {
     const d = service.description?.[lang];
-    if (d) for (const a of analyse(d.slice(0, MAX_DESCRIPTION_CHARS), lang)) out.push({ ...a, field: FIELD_DESCRIPTION, lang });
+    if (d) for (const token of tokenize(d.slice(0, MAX_DESCRIPTION_CHARS))) out.push({ token, stem: stem(token, lang), field: FIELD_DESCRIPTION, lang });
   }
   return out;
 }

@@ -214,6 +214,8 @@ interface CompiledLexicon {
   /** stems that may occur anywhere inside a word (five letters or more, not '='-marked). */
   infix: { stem: string; meter: number; weight: number }[];
   prefixLengths: number[];
+  /** Infix stems by their first letters, for finding them inside a word. */
+  infixByHead: Map<string, { stem: string; meter: number; weight: number }[]>;
 }
 
 function compile(lang: 'fi' | 'sv' | 'en'): CompiledLexicon {
@@ -232,8 +234,18 @@ function compile(lang: 'fi' | 'sv' | 'en'): CompiledLexicon {
     }
   });
   const prefixLengths = [...new Set([...prefix.keys()].map((k) => k.length))].sort((a, b) => a - b);
-  return { prefix, infix, prefixLengths };
+  const infixByHead = new Map<string, CompiledLexicon['infix']>();
+  for (const x of infix) {
+    const head = x.stem.slice(0, INFIX_HEAD);
+    const list = infixByHead.get(head) ?? [];
+    list.push(x);
+    infixByHead.set(head, list);
+  }
+  return { prefix, infix, prefixLengths, infixByHead };
 }
+
+/** Infix stems (five letters or more) are found through their first three letters, not by trying each one on every word. */
+const INFIX_HEAD = 3;
 
 let compiled: Record<'fi' | 'sv' | 'en', CompiledLexicon> | null = null;
 function lexicons(): Record<'fi' | 'sv' | 'en', CompiledLexicon> {
@@ -261,8 +273,12 @@ export function priorHitsForToken(token: string): PriorHit[] {
       const hits = lex.prefix.get(token.slice(0, len));
       if (hits) for (const [m, w] of hits) best.set(m, Math.max(best.get(m) ?? -Infinity, w));
     }
-    for (const { stem, meter, weight } of lex.infix) {
-      if (token.includes(stem)) best.set(meter, Math.max(best.get(meter) ?? -Infinity, weight));
+    for (let at = 0; at + 5 <= token.length; at++) {
+      const list = lex.infixByHead.get(token.slice(at, at + INFIX_HEAD));
+      if (!list) continue;
+      for (const { stem, meter, weight } of list) {
+        if (token.startsWith(stem, at)) best.set(meter, Math.max(best.get(meter) ?? -Infinity, weight));
+      }
     }
   }
   const out = [...best.entries()].sort((a, b) => a[0] - b[0]).map(([meter, weight]) => ({ meter, weight, word: token }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fold, stemEn, stemFi, stemSv, tokenize } from './text';
-import { priorHitsForToken, codeUnder } from './prior';
+import { priorHitsForToken, codeUnder, METER_PRIOR } from './prior';
 import { METERS } from '../model';
 
 describe('fold', () => {
@@ -54,6 +54,27 @@ describe('prior', () => {
     expect(meterOf('skuldrådgivning')).toContain('finance');
     expect(meterOf('loneliness')).toContain('friends');
     expect(meterOf('yksinäisyys')).toContain('friends');
+  });
+  it('finds a compound-inner stem at any place in a word, as trying every stem on the word does', () => {
+    // The reference: every stem tried on every word, as the matcher did before it indexed the inner stems.
+    const reference = (token: string) => {
+      const best = new Map<number, number>();
+      METERS.forEach((m, mi) => {
+        for (const lang of ['fi', 'sv', 'en'] as const) {
+          for (const [raw, w] of Object.entries(METER_PRIOR[m].stems[lang])) {
+            const anchored = raw.startsWith('=');
+            const stem = anchored ? raw.slice(1) : raw;
+            const hit = !anchored && stem.length >= 5 ? token.includes(stem) : token.startsWith(stem);
+            if (hit) best.set(mi, Math.max(best.get(mi) ?? -Infinity, w));
+          }
+        }
+      });
+      return [...best.entries()].sort((a, b) => a[0] - b[0]).map(([meter, weight]) => ({ meter, weight }));
+    };
+    const tokens = ['kouluterveydenhuolto', 'lastensuojelu', 'nuorisotilat', 'opiskeluterveydenhuolto', 'aikuissosiaalityö', 'velkaneuvonta',
+      'perheneuvola', 'mielenterveyspalvelut', 'ensiapu', 'kriisikeskus', 'vertaistukiryhmä', 'talousneuvonta', 'kirjastopalvelut', 'xterveyd', 'terveys'];
+    for (const t of tokens) expect(priorHitsForToken(t).map(({ meter, weight }) => ({ meter, weight })), t).toEqual(reference(t));
+    expect(reference('xterveyd').map((h) => METERS[h.meter])).toContain('health');
   });
   it('matches codes hierarchically by whole segments', () => {
     expect(codeUnder('P5.1', 'P5')).toBe(true);
