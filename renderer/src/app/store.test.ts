@@ -99,6 +99,21 @@ describe('the window store follows workspace.changed by id', () => {
     expect(after.graphChanges).toEqual({ entities: ['s2'] });
   });
 
+  it('keeps info, undo state and counts the same objects for an edit that changed none of them (the shell is not drawn again)', async () => {
+    const before = useApp.getState();
+    expect(before.counts).toEqual({ need: 1, service: 2 });
+    db.entities.set('s2', svc('s2', 'renamed'));
+    await useApp.getState().applyChanges({ entities: ['s2'] });
+    const after = useApp.getState();
+    expect(after.entities).not.toBe(before.entities);
+    expect(after.info).toBe(before.info);
+    expect(after.history).toBe(before.history);
+    expect(after.counts).toBe(before.counts);
+    db.entities.set('s3', svc('s3', 'new'));
+    await useApp.getState().applyChanges({ entities: ['s3'] });
+    expect(useApp.getState().counts).toEqual({ need: 1, service: 3 });
+  });
+
   it('inserts new entities in list order and removes deleted ones with their links', async () => {
     db.entities.set('s0', svc('s0', 'zero'));
     db.entities.delete('n1');

@@ -180,11 +180,13 @@ async function load(changes: WorkspaceChanges, upTo: number): Promise<void> {
   if (!whole && job && touchesGraph(changes)) job.missed = mergeChanges(job.missed, { ...(changes.entities ? { entities: changes.entities } : {}), ...(changes.links ? { links: changes.links } : {}) });
   const s = get();
   const patched = entities ? patchById(s.entities, entities, entityIds, entityOrder) : null;
+  const counts = patched ? countKinds(patched) : stats?.entities;
+  // Equal values keep their identity: the shell (and the table in it) is not drawn again for an edit that changed neither.
   set({
-    info,
-    history,
-    ...(patched ? { entities: patched, counts: countKinds(patched) } : {}),
-    ...(stats ? { counts: stats.entities } : {}),
+    info: same(s.info, info),
+    history: same(s.history, history),
+    ...(counts ? { counts: same(s.counts, counts) } : {}),
+    ...(patched ? { entities: patched } : {}),
     ...(links ? { links: patchById(s.links, links, linkIds, linkOrder) } : {}),
     ...(entities || links ? { graphChanges: changes } : {}),
   });
@@ -288,7 +290,7 @@ async function install(done: CatalogueJob): Promise<void> {
     if (l) links = patchById(links, l, missed.links!, linkOrder);
   }
   job = null;
-  useApp.setState({ entities, links, counts: countKinds(entities), catalogue: READY, graphChanges: null });
+  useApp.setState({ entities, links, counts: same(useApp.getState().counts, countKinds(entities)), catalogue: READY, graphChanges: null });
 }
 
 /** Items in id order, stably grouped by kind or type in that key's order: the order of `entities.list` and `links.list`. */
@@ -309,6 +311,11 @@ function countKinds(entities: readonly Entity[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of entities) out[e.kind] = (out[e.kind] ?? 0) + 1;
   return out;
+}
+
+/** `next`, or `prev` when it holds the same (small, JSON) value. */
+function same<T>(prev: T, next: T): T {
+  return JSON.stringify(prev) === JSON.stringify(next) ? prev : next;
 }
 
 const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
