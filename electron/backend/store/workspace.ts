@@ -272,6 +272,9 @@ export class Workspace {
       histFirstUndone: db.prepare<[], { seq: number; label: string; forward: string; backward: string }>(
         'SELECT seq, label, forward, backward FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
       ),
+      // Labels only: the steps themselves (an import's are hundreds of MB) are read to undo or redo, not to name them.
+      histLastDoneLabel: db.prepare<[], { label: string }>('SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'),
+      histFirstUndoneLabel: db.prepare<[], { label: string }>('SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1'),
       histMark: db.prepare('UPDATE history SET undone = ? WHERE seq = ?'),
     };
   }
@@ -433,8 +436,8 @@ export class Workspace {
   }
 
   historyState(): { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } {
-    const last = this.stmts.histLastDone.get();
-    const next = this.stmts.histFirstUndone.get();
+    const last = this.stmts.histLastDoneLabel.get();
+    const next = this.stmts.histFirstUndoneLabel.get();
     return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label, redoLabel: next?.label };
   }
 
