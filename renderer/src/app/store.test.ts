@@ -270,6 +270,25 @@ describe('a large workspace: the window first, the catalogue in the background',
     expect(useApp.getState().links.map((l) => l.id)).toEqual(['l1']);
   });
 
+  it('installs nothing when refetching the edits made meanwhile fails, and offers the retry', async () => {
+    let open!: () => void;
+    scanGate = new Promise((r) => (open = r));
+    scanPass = 1;
+    await useApp.getState().refresh();
+    await vi.waitFor(() => expect(scanCount).toBe(2));
+    db.entities.set('s1', svc('s1', 'edited meanwhile'));
+    await useApp.getState().applyChanges({ entities: ['s1'] });
+    failNext = true; // the refetch of s1 at installation
+    open();
+    await vi.waitFor(() => expect(useApp.getState().catalogue.status).toBe('failed'));
+    expect(useApp.getState().entities).toEqual([]);
+    scanPass = Infinity;
+    await useApp.getState().refresh();
+    await ready();
+    expect(useApp.getState().entities.find((e) => e.id === 's1')!.name.fi).toBe('edited meanwhile');
+    expect(seen.filter((ids) => ids.length > 0).every((ids) => ids.join() === 'n1,s1,s2')).toBe(true);
+  });
+
   it('drops the load of a workspace that was closed for another meanwhile', async () => {
     let open!: () => void;
     scanGate = new Promise((r) => (open = r));

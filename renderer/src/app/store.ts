@@ -283,10 +283,21 @@ async function install(done: CatalogueJob): Promise<void> {
     return;
   }
   if (missed) {
-    const [e, l] = await Promise.all([
-      missed.entities?.length ? api.call('entities.getMany', { ids: missed.entities }) : null,
-      missed.links?.length ? api.call('links.getMany', { ids: missed.links }) : null,
-    ]);
+    let e: Entity[] | null;
+    let l: Link[] | null;
+    try {
+      [e, l] = await Promise.all([
+        missed.entities?.length ? api.call('entities.getMany', { ids: missed.entities }) : null,
+        missed.links?.length ? api.call('links.getMany', { ids: missed.links }) : null,
+      ]);
+    } catch {
+      // As a failed chunk: nothing partial is installed, and the waiting screens offer to try again.
+      if (job !== done) return;
+      job = null;
+      lost = true;
+      useApp.setState({ catalogue: { status: 'failed' } });
+      return;
+    }
     if (job !== done) return;
     if (e) entities = patchById(entities, e, missed.entities!, entityOrder);
     if (l) links = patchById(links, l, missed.links!, linkOrder);
