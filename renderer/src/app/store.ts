@@ -222,7 +222,8 @@ async function reloadAll(upTo: number): Promise<void> {
   const mine: CatalogueJob = { path: info.path, missed: null };
   job = mine;
   set({ loaded: true, info, entities: [], links: [], counts: stats.entities, catalogue: { status: 'loading', done: 0, total: size }, history, graphChanges: null, ...stale });
-  void fetchCatalogue(mine);
+  // After the frame this draws: the screen's own first requests (a table's first page) reach the server before the first chunk.
+  afterNextFrame(() => void fetchCatalogue(mine));
 }
 
 /**
@@ -324,6 +325,11 @@ function countKinds(entities: readonly Entity[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of entities) out[e.kind] = (out[e.kind] ?? 0) + 1;
   return out;
+}
+
+function afterNextFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
 }
 
 /** `next`, or `prev` when it holds the same (small, JSON) value. */
