@@ -168,6 +168,20 @@ describe('the window store follows workspace.changed by id', () => {
     expect(useApp.getState().info?.path).toBe('/w/b.kohtaanto');
   });
 
+  it('loads what came while a load failed, whole, instead of dropping it (a workspace closed under an edit)', async () => {
+    let open!: () => void;
+    gate = new Promise((r) => (open = r));
+    failNext = true;
+    const edit = useApp.getState().applyChanges({ entities: ['s1'] });
+    // The workspace closes meanwhile; the window's refresh after it waits behind the failing load.
+    db.path = null;
+    const closed = useApp.getState().refresh();
+    open();
+    await Promise.all([edit, closed]);
+    expect(useApp.getState().info).toBeNull();
+    expect(useApp.getState().entities).toEqual([]);
+  });
+
   it('reloads everything after a load that failed, since what it was to bring is unknown', async () => {
     db.entities.set('s1', svc('s1', 'lost edit'));
     failNext = true;

@@ -143,7 +143,14 @@ function drain(): Promise<void> {
         const next = waiting!;
         const upTo = seq;
         waiting = null;
-        await load(next, upTo);
+        try {
+          await load(next, upTo);
+        } catch (err) {
+          if (!waiting) throw err;
+          // Changes came while it failed (the workspace was closed under an edit's refetch): they
+          // are loaded, whole, since what the failed load was to bring is unknown.
+          waiting = { all: true };
+        }
       }
     } catch (err) {
       waiting = null;
