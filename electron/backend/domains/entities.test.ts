@@ -107,3 +107,47 @@ describe('entities.create with linkTo', () => {
     expect((await ok<HistoryState>('history.state', {})).undo?.key).toBe('entityCreate');
   });
 });
+
+describe('entities.list, links.list and their chunked scans (real SQLite file)', () => {
+  it('lists by kind then id, and the scans give every object once in id order, unshifted by a delete between chunks', async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 7; i++) ids.push(await create(i % 2 ? 'service' : 'need', `E${i}`));
+    const org = await create('organisation', 'Org');
+    for (const s of ids.filter((_, i) => i % 2)) await ok('links.create', { type: 'provides', source: org, target: s });
+    for (const [i, n] of ids.entries()) if (i % 2 === 0) await ok('links.create', { type: 'addresses', source: ids[1], target: n });
+
+    const list = await ok<Entity[]>('entities.list', {});
+    const byKindId = (a: { kind: string; id: string }, b: { kind: string; id: string }) => (a.kind + '\0' + a.id < b.kind + '\0' + b.id ? -1 : 1);
+    expect(list.map((e) => e.id)).toEqual([...list].sort(byKindId).map((e) => e.id));
+    expect(list.map((e) => e.kind)).toEqual(['need', 'need', 'need', 'need', 'organisation', 'service', 'service', 'service']);
+    const links = await ok<Link[]>('links.list', {});
+    expect(links.map((l) => l.type + l.id)).toEqual(links.map((l) => l.type + l.id).sort());
+    expect(new Set(links.map((l) => l.type))).toEqual(new Set(['addresses', 'provides']));
+
+    const sortedIds = list.map((e) => e.id).sort();
+    const first = await ok<{ items: Entity[]; next: string | null }>('entities.scan', { limit: 3 });
+    expect(first.items.map((e) => e.id)).toEqual(sortedIds.slice(0, 3));
+    expect(first.next).toBe(sortedIds[2]);
+    // An entity of the first chunk deleted before the next one is asked for shifts nothing.
+    await ok('entities.delete', { id: sortedIds[0] });
+    const rest: Entity[] = [];
+    for (let after = first.next; after; ) {
+      const chunk = await ok<{ items: Entity[]; next: string | null }>('entities.scan', { after, limit: 3 });
+      rest.push(...chunk.items);
+      after = chunk.next;
+    }
+    expect(rest.map((e) => e.id)).toEqual(sortedIds.slice(3));
+
+    const linkChunks: Link[] = [];
+    let after: string | null | undefined;
+    do {
+      const chunk = await ok<{ items: Link[]; next: string | null }>('links.scan', { ...(after ? { after } : {}), limit: 2 });
+      linkChunks.push(...chunk.items);
+      after = chunk.next;
+    } while (after);
+    const now = await ok<Link[]>('links.list', {});
+    expect(linkChunks.map((l) => l.id)).toEqual(now.map((l) => l.id).sort());
+    expect(linkChunks).toEqual(expect.arrayContaining(now));
+    expect((await registry.call('links.scan', { limit: 5001 })).ok).toBe(false);
+  });
+});

@@ -55,6 +55,14 @@ export const entityHandlers: Handlers = {
     return input.ids.flatMap((id) => ws.getEntity(id) ?? []);
   },
   'entities.page': (ctx, input) => entityPage(ctx.requireWorkspace(), input),
+  'entities.scan': (ctx, input) => {
+    const items = ctx.requireWorkspace().scanEntities(input.after ?? '', input.limit);
+    return { items, next: items.length === input.limit ? items[items.length - 1].id : null };
+  },
+  'links.scan': (ctx, input) => {
+    const items = ctx.requireWorkspace().scanLinks(input.after ?? '', input.limit);
+    return { items, next: items.length === input.limit ? items[items.length - 1].id : null };
+  },
   'entities.position': (ctx, input) => ({ index: entityPosition(ctx.requireWorkspace(), input) }),
   'entities.get': (ctx, input) => {
     const ws = ctx.requireWorkspace();

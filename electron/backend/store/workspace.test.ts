@@ -116,3 +116,24 @@ describe('Workspace store (real SQLite file)', () => {
     ws.close();
   });
 });
+
+describe('the undo state of a workspace after a large import', () => {
+  it('is read without the steps themselves (an import of a region records hundreds of MB to undo)', () => {
+    const ws = Workspace.open(path.join(dir, 'big-history.kohtaanto'), { create: true, now: fixedNow });
+    try {
+      ws.edit('Create', (tx) => tx.putEntity(org('o1')));
+      // The step on top as large as a 50,000-service import's (50 MB each way).
+      ws.db.prepare("UPDATE history SET forward = printf('[%.*c]', 50000000, ' '), backward = printf('[%.*c]', 50000000, ' ')").run();
+      const times: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        const t0 = performance.now();
+        expect(ws.historyState()).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Create' });
+        times.push(performance.now() - t0);
+      }
+      // Reading 100 MB of steps takes tens of ms at the very least; a label, well under one.
+      expect(Math.min(...times)).toBeLessThan(10);
+    } finally {
+      ws.close();
+    }
+  });
+});

@@ -241,7 +241,9 @@ export class Workspace {
         'INSERT INTO entities (id, kind, data, updated_at) VALUES (@id, @kind, @data, @at) ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, data = excluded.data, updated_at = excluded.updated_at',
       ),
       delEntity: db.prepare('DELETE FROM entities WHERE id = ?'),
-      listAll: db.prepare<[], Row>('SELECT data FROM entities ORDER BY kind, id'),
+      // By id (the primary key's order, no sort in a temporary B-tree), grouped by kind in listEntities.
+      listAll: db.prepare<[], Row & { kind: string }>('SELECT kind, data FROM entities ORDER BY id'),
+      scanEntities: db.prepare<[string, number], Row & { id: string }>('SELECT id, data FROM entities WHERE id > ? ORDER BY id LIMIT ?'),
       listKind: db.prepare<[string], Row>('SELECT data FROM entities WHERE kind = ? ORDER BY id'),
       getLink: db.prepare<[string], Link & { data: string }>('SELECT id, type, source, target, data FROM links WHERE id = ?'),
       findLink: db.prepare<[string, string, string], Link & { data: string }>(
@@ -254,7 +256,8 @@ export class Workspace {
       linksOf: db.prepare<[string, string], Link & { data: string }>(
         'SELECT id, type, source, target, data FROM links WHERE source = ? OR target = ? ORDER BY type, id',
       ),
-      linksAll: db.prepare<[], Link & { data: string }>('SELECT id, type, source, target, data FROM links ORDER BY type, id'),
+      linksAll: db.prepare<[], Link & { data: string }>('SELECT id, type, source, target, data FROM links ORDER BY id'),
+      scanLinks: db.prepare<[string, number], Link & { data: string }>('SELECT id, type, source, target, data FROM links WHERE id > ? ORDER BY id LIMIT ?'),
       linksType: db.prepare<[string], Link & { data: string }>('SELECT id, type, source, target, data FROM links WHERE type = ? ORDER BY id'),
       countKinds: db.prepare<[], { kind: string; n: number }>('SELECT kind, count(*) AS n FROM entities GROUP BY kind'),
       countLinks: db.prepare<[], { type: string; n: number }>('SELECT type, count(*) AS n FROM links GROUP BY type'),
@@ -269,6 +272,9 @@ export class Workspace {
       histFirstUndone: db.prepare<[], { seq: number; label: string; forward: string; backward: string }>(
         'SELECT seq, label, forward, backward FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1',
       ),
+      // Labels only: the steps themselves (an import's are hundreds of MB) are read to undo or redo, not to name them.
+      histLastDoneLabel: db.prepare<[], { label: string }>('SELECT label FROM history WHERE undone = 0 ORDER BY seq DESC LIMIT 1'),
+      histFirstUndoneLabel: db.prepare<[], { label: string }>('SELECT label FROM history WHERE undone = 1 ORDER BY seq ASC LIMIT 1'),
       histMark: db.prepare('UPDATE history SET undone = ? WHERE seq = ?'),
     };
   }
@@ -297,9 +303,15 @@ export class Workspace {
     return this.stmts.kindOf.get(id)?.kind;
   }
 
+  /** By kind, then id. */
   listEntities(kind?: EntityKind): Entity[] {
-    const rows = kind ? this.stmts.listKind.all(kind) : this.stmts.listAll.all();
-    return rows.map((r) => JSON.parse(r.data) as Entity);
+    if (kind) return this.stmts.listKind.all(kind).map((r) => JSON.parse(r.data) as Entity);
+    return groupInOrder(this.stmts.listAll.all(), (r) => r.kind).map((r) => JSON.parse(r.data) as Entity);
+  }
+
+  /** Up to `limit` entities with ids after `after`, in id order. */
+  scanEntities(after: string, limit: number): Entity[] {
+    return this.stmts.scanEntities.all(after, limit).map((r) => JSON.parse(r.data) as Entity);
   }
 
   getLink(id: string): Link | undefined {
@@ -316,10 +328,16 @@ export class Workspace {
     return this.stmts.linksOf.all(entityId, entityId).map(parseLink);
   }
 
+  /** By type, then id. */
   listLinks(filter: { type?: LinkType; entityId?: string } = {}): Link[] {
-    let rows = filter.entityId ? this.linksOf(filter.entityId) : (filter.type ? this.stmts.linksType.all(filter.type) : this.stmts.linksAll.all()).map(parseLink);
+    let rows = filter.entityId ? this.linksOf(filter.entityId) : filter.type ? this.stmts.linksType.all(filter.type).map(parseLink) : groupInOrder(this.stmts.linksAll.all(), (r) => r.type).map(parseLink);
     if (filter.type && filter.entityId) rows = rows.filter((l) => l.type === filter.type);
     return rows;
+  }
+
+  /** Up to `limit` links with ids after `after`, in id order. */
+  scanLinks(after: string, limit: number): Link[] {
+    return this.stmts.scanLinks.all(after, limit).map(parseLink);
   }
 
   counts(): { entities: Record<string, number>; links: Record<string, number> } {
@@ -418,8 +436,8 @@ export class Workspace {
   }
 
   historyState(): { canUndo: boolean; canRedo: boolean; undoLabel?: string; redoLabel?: string } {
-    const last = this.stmts.histLastDone.get();
-    const next = this.stmts.histFirstUndone.get();
+    const last = this.stmts.histLastDoneLabel.get();
+    const next = this.stmts.histFirstUndoneLabel.get();
     return { canUndo: !!last, canRedo: !!next, undoLabel: last?.label, redoLabel: next?.label };
   }
 
@@ -603,6 +621,23 @@ function prepareLayout(db: Database.Database) {
     ),
     delViewport: db.prepare('DELETE FROM canvas_viewports WHERE view_id = ?'),
   };
+}
+
+/**
+ * Rows in id order, stably grouped by a key in the key's order: what `ORDER BY key, id` gives,
+ * without SQLite sorting every row (with its document) in a temporary B-tree. Keys are kinds and
+ * link types (ASCII), so JavaScript's order is SQLite's binary one.
+ */
+function groupInOrder<T>(rows: T[], key: (row: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const g = groups.get(k);
+    if (g) g.push(r);
+    else groups.set(k, [r]);
+  }
+  if (groups.size <= 1) return rows;
+  return [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).flatMap((k) => groups.get(k)!);
 }
 
 function parseLink(row: Link & { data: string }): Link {

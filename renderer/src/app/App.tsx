@@ -22,6 +22,7 @@ import { findCommand, inTextField, menuCommand, shortcutOf } from './commands';
 import { routeHref, useRoute } from './route';
 import { historyText } from './historyText';
 import { useApp } from './store';
+import { CatalogueGate } from './CatalogueGate';
 import { confirmLeave, hasUnsavedChanges } from './leaveGuard';
 
 function useLiveWorkspace(): void {
@@ -182,11 +183,10 @@ function UndoRedo() {
 function Shell() {
   const { t, i18n } = useTranslation();
   const info = useApp((s) => s.info)!;
-  const entities = useApp((s) => s.entities);
+  // From the workspace's counts, right while a large catalogue still loads (and without counting 50,000 entities on every edit).
+  const counts = useApp((s) => s.counts);
   const route = useRoute();
   const lang = i18n.language as Language;
-  const counts = new Map<string, number>();
-  for (const e of entities) counts.set(e.kind, (counts.get(e.kind) ?? 0) + 1);
   const title = pickText(info.title, lang) || info.path.split(/[\\/]/).pop();
   const dropping = useFileDrop(true);
 
@@ -229,7 +229,7 @@ function Shell() {
               <a href={routeHref({ view: 'entities', kind: k })} aria-current={route.view === 'entities' && route.kind === k ? 'page' : undefined}>
                 <span className={`nav-icon kind-${k}`} aria-hidden="true" />
                 <span className="nav-label">{t(`kind.${k}.plural`)}</span>
-                <span className="count">{counts.get(k) ?? 0}</span>
+                <span className="count">{counts[k] ?? 0}</span>
               </a>
             </li>
           ))}
@@ -266,7 +266,8 @@ function Shell() {
         </ul>
       </nav>
       <main className="content" id="main">
-        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CourseFrame><CanvasScreen route={route} /></CourseFrame> : route.view === 'course' ? <TrainerView tab={route.tab} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : route.view === 'workshop' ? <WorkshopView tab={route.tab} id={route.id} /> : <EntityView key={route.kind} kind={route.kind} selectedId={route.id} />}
+        {/* The start screen and the entity tables (paged from the backend) need no catalogue; the rest wait for a large one. */}
+        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'entities' ? <EntityView key={route.kind} kind={route.kind} selectedId={route.id} /> : <CatalogueGate>{route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CourseFrame><CanvasScreen route={route} /></CourseFrame> : route.view === 'course' ? <TrainerView tab={route.tab} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <WorkshopView tab={route.tab} id={route.id} />}</CatalogueGate>}
       </main>
       <NoticeBar />
       <ImportDialog />

@@ -82,7 +82,6 @@ async function tellDone(t: TFunction, key: 'history.undone' | 'history.redone', 
     useApp.getState().notify({ kind: 'info', text: t(key === 'history.undone' ? 'notice.undone' : 'notice.redone') });
     return;
   }
-  await useApp.getState().refresh().catch(() => undefined);
   const route = parseRoute(window.location.hash);
   const done = state.done;
   let text = t(key, { what });
@@ -91,7 +90,8 @@ async function tellDone(t: TFunction, key: 'history.undone' | 'history.redone', 
     text = `${text} ${t('history.onMap')}`;
     action = { label: t('history.showMap'), href: routeHref({ view: 'canvas', mode: 'map' }) };
   } else if (done?.entity && route.view !== 'canvas' && !(route.view === 'entities' && route.kind === done.entity.kind)) {
-    const exists = useApp.getState().entities.some((e) => e.id === done.entity!.id);
+    // Asked of the workspace, not the window's store: that may still be loading a large catalogue (and a full reload to be sure would load it all again).
+    const exists = (await api.call('entities.getMany', { ids: [done.entity.id] }).catch(() => [])).length > 0;
     action = { label: t('history.show'), href: routeHref({ view: 'entities', kind: done.entity.kind, id: exists ? done.entity.id : undefined }) };
   }
   useApp.getState().notify({ kind: 'info', text, action });

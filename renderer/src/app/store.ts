@@ -18,11 +18,22 @@ export interface Notice {
   action?: { label: string; href: string };
 }
 
+/**
+ * Whether `entities` and `links` hold the whole workspace. A large one shows its window first
+ * and brings them in the background: until then both stay empty (never a part of the catalogue).
+ */
+export type CatalogueState = { status: 'ready' } | { status: 'loading'; done: number; total: number } | { status: 'failed' };
+
 interface AppState {
   loaded: boolean;
   info: WorkspaceInfo | null;
+  /** Every entity, in `entities.list` order, once `catalogue` is ready (empty before). */
   entities: Entity[];
+  /** Every link, the same way. */
   links: Link[];
+  /** Entities of each kind, right from the first load (the side bar), whether or not the catalogue is in. */
+  counts: Record<string, number>;
+  catalogue: CatalogueState;
   history: HistoryState;
   notice: Notice | null;
   /**
@@ -30,7 +41,7 @@ interface AppState {
    * workspace), for consumers that pass changes on (the try-out worker).
    */
   graphChanges: WorkspaceChanges | null;
-  /** Reloads everything shown from the workspace (at start, or when another one opens). */
+  /** Reloads everything shown from the workspace (at start, or when another one opens, or after a failed load). */
   refresh(): Promise<void>;
   /**
    * Follows one `workspace.changed`: refetches only the entities and links it names and patches
@@ -42,12 +53,15 @@ interface AppState {
 }
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false };
+const READY: CatalogueState = { status: 'ready' };
 
 export const useApp = create<AppState>((set) => ({
   loaded: false,
   info: null,
   entities: [],
   links: [],
+  counts: {},
+  catalogue: READY,
   history: NO_HISTORY,
   notice: null,
   graphChanges: null,
@@ -74,6 +88,31 @@ if (globalThis.localStorage?.getItem('kohtaanto.bench') === '1') (globalThis as 
 // many steps) are merged into the next single load. `seq` numbers the changes asked for and
 // `applied` the last one whose answer is in the store: an answer for changes at or below
 // `applied` is never applied again.
+//
+// A large workspace's catalogue (every entity and link) comes in the background, outside this
+// queue, a chunk at a time (see `fetchCatalogue`), so that the window and its table answer at
+// once and the server answers them between chunks. Loads meanwhile keep the rest (workspace,
+// undo state, counts) current and note which entities and links changed; the finished
+// catalogue is then installed by the queue, with those refetched, so no edit made while it
+// loaded is lost, and no consumer ever sees a part of it.
+
+export const loadLimits = {
+  /**
+   * Up to this many entities and links together, the catalogue loads with the window, in one
+   * request each, as it always has: a small workspace opens whole, without a loading state.
+   */
+  foregroundMax: 20_000,
+  /** Chunk sizes of the background load (about 1 MB of JSON each, a few tens of ms of the server). */
+  entityChunk: 1000,
+  linkChunk: 5000,
+};
+
+interface CatalogueJob {
+  path: string;
+  /** What changed since the job began: refetched by id when it is installed. */
+  missed: WorkspaceChanges | null;
+  result?: { entities: Entity[]; links: Link[] };
+}
 
 let waiting: WorkspaceChanges | null = null;
 let running: Promise<void> | null = null;
@@ -81,6 +120,10 @@ let seq = 0;
 let applied = 0;
 /** A load failed: what it was to bring in is unknown, so the next one reloads everything. */
 let lost = false;
+/** The background load of the open workspace's catalogue, while one runs. */
+let job: CatalogueJob | null = null;
+/** A finished background load, for the queue to install. */
+let finished: CatalogueJob | null = null;
 
 /** Set with localStorage `kohtaanto.store.patch` = `0` (bench/app-scale): every graph change reloads everything, as before patches. */
 const fullReloadOnly = (): boolean => globalThis.localStorage?.getItem('kohtaanto.store.patch') === '0';
@@ -89,10 +132,21 @@ function enqueue(changes: WorkspaceChanges): Promise<void> {
   seq++;
   waiting = mergeChanges(waiting, lost ? { all: true } : changes);
   lost = false;
+  return drain();
+}
+
+function drain(): Promise<void> {
   running ??= (async () => {
     try {
-      while (waiting) {
-        const next = waiting;
+      while (waiting || finished) {
+        // A finished catalogue first: the changes waiting are then patched into it.
+        if (finished) {
+          const done = finished;
+          finished = null;
+          await install(done);
+          continue;
+        }
+        const next = waiting!;
         const upTo = seq;
         waiting = null;
         try {
@@ -124,23 +178,31 @@ async function load(changes: WorkspaceChanges, upTo: number): Promise<void> {
   if (upTo <= applied) return;
   const before = get().info;
   if (!before || changes.all || (touchesGraph(changes) && fullReloadOnly())) return reloadAll(upTo);
-  const entityIds = changes.entities ?? [];
-  const linkIds = changes.links ?? [];
-  const [info, history, entities, links] = await Promise.all([
+  const whole = get().catalogue.status === 'ready';
+  // Without the whole catalogue there is nothing to patch: the counts tell what changed in size.
+  const entityIds = whole ? (changes.entities ?? []) : [];
+  const linkIds = whole ? (changes.links ?? []) : [];
+  const [info, history, entities, links, stats] = await Promise.all([
     api.call('workspace.current', {}),
     api.call('history.state', {}),
     entityIds.length ? api.call('entities.getMany', { ids: entityIds }) : null,
     linkIds.length ? api.call('links.getMany', { ids: linkIds }) : null,
+    !whole && changes.entities ? api.call('workspace.stats', {}) : null,
   ]);
   // Another workspace opened meanwhile (its own change, `all`, is then on its way): load it whole.
   if (info?.path !== get().info?.path) return reloadAll(upTo);
   if (upTo <= applied) return;
   applied = upTo;
+  if (!whole && job && touchesGraph(changes)) job.missed = mergeChanges(job.missed, { ...(changes.entities ? { entities: changes.entities } : {}), ...(changes.links ? { links: changes.links } : {}) });
   const s = get();
+  const patched = entities ? patchById(s.entities, entities, entityIds, entityOrder) : null;
+  const counts = patched ? countKinds(patched) : stats?.entities;
+  // Equal values keep their identity: the shell (and the table in it) is not drawn again for an edit that changed neither.
   set({
-    info,
-    history,
-    ...(entities ? { entities: patchById(s.entities, entities, entityIds, entityOrder) } : {}),
+    info: same(s.info, info),
+    history: same(s.history, history),
+    ...(counts ? { counts: same(s.counts, counts) } : {}),
+    ...(patched ? { entities: patched } : {}),
     ...(links ? { links: patchById(s.links, links, linkIds, linkOrder) } : {}),
     ...(entities || links ? { graphChanges: changes } : {}),
   });
@@ -153,15 +215,145 @@ async function reloadAll(upTo: number): Promise<void> {
   // An error shown about the workspace that was open is stale once another one opens (or it closes).
   const stale = get().notice?.kind === 'error' && (get().info?.path ?? null) !== (info?.path ?? null) ? { notice: null } : {};
   if (!info) {
+    if (upTo <= applied) return;
     applied = upTo;
-    set({ loaded: true, info: null, entities: [], links: [], history: NO_HISTORY, graphChanges: null, ...stale });
+    job = null;
+    set({ loaded: true, info: null, entities: [], links: [], counts: {}, catalogue: READY, history: NO_HISTORY, graphChanges: null, ...stale });
     return;
   }
-  const [entities, links, history] = await Promise.all([api.call('entities.list', {}), api.call('links.list', {}), api.call('history.state', {})]);
+  const [history, stats] = await Promise.all([api.call('history.state', {}), api.call('workspace.stats', {})]);
+  const size = sum(stats.entities) + sum(stats.links);
+  // localStorage `kohtaanto.store.foregroundMax` (e2e tests, screenshots): a small workspace loads as a large one would.
+  const knob = globalThis.localStorage?.getItem('kohtaanto.store.foregroundMax');
+  if (size <= (knob ? Number(knob) : loadLimits.foregroundMax)) {
+    const [entities, links] = await Promise.all([api.call('entities.list', {}), api.call('links.list', {})]);
+    if (upTo <= applied) return;
+    applied = upTo;
+    job = null;
+    set({ loaded: true, info, entities, links, counts: countKinds(entities), catalogue: READY, history, graphChanges: null, ...stale });
+    return;
+  }
   if (upTo <= applied) return;
   applied = upTo;
-  set({ loaded: true, info, entities, links, history, graphChanges: null, ...stale });
+  const mine: CatalogueJob = { path: info.path, missed: null };
+  job = mine;
+  set({ loaded: true, info, entities: [], links: [], counts: stats.entities, catalogue: { status: 'loading', done: 0, total: size }, history, graphChanges: null, ...stale });
+  // After the frame this draws: the screen's own first requests (a table's first page) reach the server before the first chunk.
+  afterNextFrame(() => void fetchCatalogue(mine));
 }
+
+/**
+ * Brings a large workspace's every entity and link a chunk at a time, in id order (so a write
+ * between chunks shifts nothing), collected here and handed to the queue whole. A newer load
+ * (another workspace, a full reload) replaces `job`, and this one then stops.
+ */
+async function fetchCatalogue(mine: CatalogueJob): Promise<void> {
+  const set = useApp.setState;
+  const entities: Entity[] = [];
+  const links: Link[] = [];
+  const progress = () => {
+    const c = useApp.getState().catalogue;
+    if (job === mine && c.status === 'loading') set({ catalogue: { ...c, done: entities.length + links.length } });
+  };
+  try {
+    for (let after: string | undefined; job === mine; ) {
+      const chunk = await api.call('entities.scan', { ...(after ? { after } : {}), limit: loadLimits.entityChunk });
+      for (const e of chunk.items) entities.push(e);
+      progress();
+      if (!chunk.next) break;
+      after = chunk.next;
+    }
+    for (let after: string | undefined; job === mine; ) {
+      const chunk = await api.call('links.scan', { ...(after ? { after } : {}), limit: loadLimits.linkChunk });
+      for (const l of chunk.items) links.push(l);
+      progress();
+      if (!chunk.next) break;
+      after = chunk.next;
+    }
+  } catch {
+    if (job !== mine) return;
+    job = null;
+    // The screens waiting for it say so and offer to try again; the next change loads it again too.
+    lost = true;
+    set({ catalogue: { status: 'failed' } });
+    return;
+  }
+  if (job !== mine) return;
+  mine.result = { entities: groupedInOrder(entities, (e) => e.kind), links: groupedInOrder(links, (l) => l.type) };
+  finished = mine;
+  drain().catch(() => {
+    // The queue's own failure is reported where its loads were asked for; the next change reloads.
+  });
+}
+
+/** Puts a finished catalogue in the store, with what changed while it loaded fetched again. */
+async function install(done: CatalogueJob): Promise<void> {
+  if (job !== done || !done.result) return;
+  let { entities, links } = done.result;
+  const missed = done.missed;
+  if (missed?.all) {
+    // Too much changed to patch: load it again.
+    done.missed = null;
+    const again: CatalogueJob = { path: done.path, missed: null };
+    job = again;
+    void fetchCatalogue(again);
+    return;
+  }
+  if (missed) {
+    let e: Entity[] | null;
+    let l: Link[] | null;
+    try {
+      [e, l] = await Promise.all([
+        missed.entities?.length ? api.call('entities.getMany', { ids: missed.entities }) : null,
+        missed.links?.length ? api.call('links.getMany', { ids: missed.links }) : null,
+      ]);
+    } catch {
+      // As a failed chunk: nothing partial is installed, and the waiting screens offer to try again.
+      if (job !== done) return;
+      job = null;
+      lost = true;
+      useApp.setState({ catalogue: { status: 'failed' } });
+      return;
+    }
+    if (job !== done) return;
+    if (e) entities = patchById(entities, e, missed.entities!, entityOrder);
+    if (l) links = patchById(links, l, missed.links!, linkOrder);
+  }
+  job = null;
+  useApp.setState({ entities, links, counts: same(useApp.getState().counts, countKinds(entities)), catalogue: READY, graphChanges: null });
+}
+
+/** Items in id order, stably grouped by kind or type in that key's order: the order of `entities.list` and `links.list`. */
+function groupedInOrder<T extends { id: string }>(items: T[], key: (x: T) => string): T[] {
+  const groups = new Map<string, T[]>();
+  for (const x of items) {
+    const k = key(x);
+    const g = groups.get(k);
+    if (g) g.push(x);
+    else groups.set(k, [x]);
+  }
+  const out: T[] = [];
+  for (const k of [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) for (const x of groups.get(k)!) out.push(x);
+  return out;
+}
+
+function countKinds(entities: readonly Entity[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of entities) out[e.kind] = (out[e.kind] ?? 0) + 1;
+  return out;
+}
+
+function afterNextFrame(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && typeof document !== 'undefined' && document.visibilityState === 'visible') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
+
+/** `next`, or `prev` when it holds the same (small, JSON) value. */
+function same<T>(prev: T, next: T): T {
+  return JSON.stringify(prev) === JSON.stringify(next) ? prev : next;
+}
+
+const sum = (r: Record<string, number>): number => Object.values(r).reduce((a, b) => a + b, 0);
 
 /**
  * Runs an API call for a user action; failures become a visible notice instead of being lost,

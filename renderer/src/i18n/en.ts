@@ -5,6 +5,7 @@ import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
 import * as mapSummaryText from './sections/mapSummary';
+import * as catalogueText from './sections/catalogue';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
@@ -16,6 +17,7 @@ export const en = {
   messages: messagesText.en,
   course: courseText.en,
   mapSummary: mapSummaryText.en,
+  catalogue: catalogueText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',

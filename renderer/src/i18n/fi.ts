@@ -5,6 +5,7 @@ import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
 import * as mapSummaryText from './sections/mapSummary';
+import * as catalogueText from './sections/catalogue';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -18,6 +19,7 @@ export const fi: Messages = {
   messages: messagesText.fi,
   course: courseText.fi,
   mapSummary: mapSummaryText.fi,
+  catalogue: catalogueText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',

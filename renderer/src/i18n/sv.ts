@@ -5,6 +5,7 @@ import * as remoteText from './sections/remote';
 import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
 import * as mapSummaryText from './sections/mapSummary';
+import * as catalogueText from './sections/catalogue';
 import type { Messages } from './en';
 
 /** Svenska användargränssnittstexter. */
@@ -18,6 +19,7 @@ export const sv: Messages = {
   messages: messagesText.sv,
   course: courseText.sv,
   mapSummary: mapSummaryText.sv,
+  catalogue: catalogueText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',

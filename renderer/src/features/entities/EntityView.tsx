@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { EntitySort } from '../../../../shared/api/entities';
 import { pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
 import { navigate } from '../../app/route';
-import { entityIndex, useApp } from '../../app/store';
+import { useApp } from '../../app/store';
+import { CatalogueGate } from '../../app/CatalogueGate';
 import { confirmLeave } from '../../app/leaveGuard';
 import { EntityPanel } from './EntityPanel';
 import { COLUMNS } from './fields';
@@ -20,7 +21,8 @@ import { useEntityPages } from './useEntityPages';
 export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?: string }) {
   const { t, i18n } = useTranslation();
   const lang = (['fi', 'sv', 'en'].includes(i18n.language) ? i18n.language : 'fi') as Language;
-  const all = useApp((s) => s.entities);
+  // Only the selected entity: an edit of another one (of 50,000) does not draw the table again.
+  const stored = useApp((s) => (selectedId ? s.entities.find((e) => e.id === selectedId) : undefined));
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<{ key: EntitySort; dir: 'asc' | 'desc' }>({ key: 'name', dir: 'asc' });
   const [creating, setCreating] = useState(false);
@@ -33,7 +35,7 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
   const pages = useEntityPages({ kind, search: query, sort: sort.key, dir: sort.dir, lang, selectedId });
 
   // The editor needs the whole entity: from the window's store, or the row the table fetched.
-  const selected: Entity | undefined = selectedId ? (entityIndex(all).get(selectedId) ?? pages.rowById(selectedId)?.entity) : undefined;
+  const selected: Entity | undefined = selectedId ? (stored ?? pages.rowById(selectedId)?.entity) : undefined;
   const panelOpen = creating || !!selected;
   const cols = COLUMNS[kind];
 
@@ -128,19 +130,22 @@ export function EntityView({ kind, selectedId }: { kind: EntityKind; selectedId?
         )}
       </section>
       {panelOpen && (
-        <EntityPanel
-          key={creating ? `new-${kind}` : selected!.id}
-          kind={kind}
-          entity={creating ? undefined : selected}
-          onClose={() => {
-            setCreating(false);
-            navigate({ view: 'entities', kind });
-          }}
-          onSaved={(id) => {
-            setCreating(false);
-            navigate({ view: 'entities', kind, id });
-          }}
-        />
+        // Its links and pickers need the whole catalogue.
+        <CatalogueGate>
+          <EntityPanel
+            key={creating ? `new-${kind}` : selected!.id}
+            kind={kind}
+            entity={creating ? undefined : selected}
+            onClose={() => {
+              setCreating(false);
+              navigate({ view: 'entities', kind });
+            }}
+            onSaved={(id) => {
+              setCreating(false);
+              navigate({ view: 'entities', kind, id });
+            }}
+          />
+        </CatalogueGate>
       )}
     </div>
   );
