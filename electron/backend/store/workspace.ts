@@ -14,6 +14,7 @@ import type { CanvasView, NodePosition, Viewport } from '../../../shared/api/can
 import type { PictureItem } from '../../../shared/picture';
 import { MAX_LISTED_CHANGES, type WorkspaceChanges } from '../../../shared/api/changes';
 import { codedError, said } from '../messages';
+import { groupInOrder } from '../../../shared/util/group';
 
 /** One recorded change; the inverse of each is recorded beside it so undo needs no diffing. */
 export type Op =
@@ -621,23 +622,6 @@ function prepareLayout(db: Database.Database) {
     ),
     delViewport: db.prepare('DELETE FROM canvas_viewports WHERE view_id = ?'),
   };
-}
-
-/**
- * Rows in id order, stably grouped by a key in the key's order: what `ORDER BY key, id` gives,
- * without SQLite sorting every row (with its document) in a temporary B-tree. Keys are kinds and
- * link types (ASCII), so JavaScript's order is SQLite's binary one.
- */
-function groupInOrder<T>(rows: T[], key: (row: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const r of rows) {
-    const k = key(r);
-    const g = groups.get(k);
-    if (g) g.push(r);
-    else groups.set(k, [r]);
-  }
-  if (groups.size <= 1) return rows;
-  return [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).flatMap((k) => groups.get(k)!);
 }
 
 function parseLink(row: Link & { data: string }): Link {

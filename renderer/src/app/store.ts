@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/api/result';
 import type { Entity, Link } from '../../../shared/model';
 import { api } from '../api';
 import { describeError } from '../i18n/errors';
+import { groupInOrder } from '../../../shared/util/group';
 
 export interface Notice {
   kind: 'error' | 'info';
@@ -279,7 +280,7 @@ async function fetchCatalogue(mine: CatalogueJob): Promise<void> {
     return;
   }
   if (job !== mine) return;
-  mine.result = { entities: groupedInOrder(entities, (e) => e.kind), links: groupedInOrder(links, (l) => l.type) };
+  mine.result = { entities: groupInOrder(entities, (e) => e.kind), links: groupInOrder(links, (l) => l.type) };
   finished = mine;
   drain().catch(() => {
     // The queue's own failure is reported where its loads were asked for; the next change reloads.
@@ -321,20 +322,6 @@ async function install(done: CatalogueJob): Promise<void> {
   }
   job = null;
   useApp.setState({ entities, links, counts: same(useApp.getState().counts, countKinds(entities)), catalogue: READY, graphChanges: null });
-}
-
-/** Items in id order, stably grouped by kind or type in that key's order: the order of `entities.list` and `links.list`. */
-function groupedInOrder<T extends { id: string }>(items: T[], key: (x: T) => string): T[] {
-  const groups = new Map<string, T[]>();
-  for (const x of items) {
-    const k = key(x);
-    const g = groups.get(k);
-    if (g) g.push(x);
-    else groups.set(k, [x]);
-  }
-  const out: T[] = [];
-  for (const k of [...groups.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) for (const x of groups.get(k)!) out.push(x);
-  return out;
 }
 
 function countKinds(entities: readonly Entity[]): Record<string, number> {
