@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entityOrder, linkOrder, MAX_LISTED_CHANGES, mergeChanges, patchById, touchesGraph } from './changes';
+import { entityOrder, linkOrder, MAX_LISTED_CHANGES, mergeChanges, patchById, replaceInPlace, touchesGraph } from './changes';
 
 describe('touchesGraph', () => {
   it('is false only for changes that name no entities or links', () => {
@@ -70,6 +70,38 @@ describe('patchById', () => {
       { id: 'l1', type: 'b' },
     ];
     expect(patchById(list, [{ id: 'l0', type: 'b' }], ['l0'], linkOrder).map((l) => l.id)).toEqual(['l2', 'l0', 'l1']);
+  });
+});
+
+describe('replaceInPlace', () => {
+  const kinds = ['need', 'organisation', 'service'];
+  const list = Array.from({ length: 300 }, (_, i) => ({ id: `e${String((i * 7919) % 1000).padStart(4, '0')}`, kind: kinds[i % 3], v: 0 })).sort(entityOrder);
+
+  it('replaces edited items at their place, keeping every other item as it was', () => {
+    const edited = [{ ...list[0], v: 1 }, { ...list[150], v: 1 }, { ...list[299], v: 1 }];
+    const out = replaceInPlace(list, edited, edited.map((e) => e.id), entityOrder)!;
+    expect(out).not.toBeNull();
+    expect(out).toEqual(patchById(list, edited, edited.map((e) => e.id), entityOrder));
+    expect(out[150]).toBe(edited[1]);
+    expect(out[149]).toBe(list[149]);
+    expect(list[150].v).toBe(0);
+  });
+
+  it('gives way to the pass over the list for anything that is not an edit in place', () => {
+    const ids = (xs: { id: string }[]) => xs.map((x) => x.id);
+    // deleted
+    expect(replaceInPlace(list, [], [list[3].id], entityOrder)).toBeNull();
+    // new
+    const fresh = { id: 'e9999', kind: 'service', v: 0 };
+    expect(replaceInPlace(list, [fresh], ['e9999'], entityOrder)).toBeNull();
+    // of another kind: its place in the order moved
+    const moved = { ...list[0], kind: 'service' };
+    expect(replaceInPlace(list, [moved], [moved.id], entityOrder)).toBeNull();
+    // one edited, one deleted
+    expect(replaceInPlace(list, [list[1]], ids([list[1], list[2]]), entityOrder)).toBeNull();
+    // a found item that was not among the touched
+    expect(replaceInPlace(list, [list[1]], [list[2].id], entityOrder)).toBeNull();
+    expect(replaceInPlace(list, [], [], entityOrder)).toBeNull();
   });
 });
 

@@ -54,6 +54,10 @@ const INSERT_ONE_BY_ONE = 64;
  */
 export function patchById<T extends { id: string }>(list: readonly T[], found: readonly T[], touched: readonly string[], order?: (a: T, b: T) => number): T[] {
   if (touched.length === 0) return list as T[];
+  if (order) {
+    const inPlace = replaceInPlace(list, found, touched, order);
+    if (inPlace) return inPlace;
+  }
   const fresh = new Map(found.map((x) => [x.id, x]));
   const hit = new Set(touched);
   const out: T[] = [];
@@ -87,6 +91,35 @@ export function patchById<T extends { id: string }>(list: readonly T[], found: r
     }
     out.splice(lo, 0, x);
   }
+  return out;
+}
+
+/**
+ * The common case of an edit, without a pass over the whole list: every touched item is found,
+ * and each sits where `order` puts it (its kind or type is the same), so a binary search finds it
+ * and the copy takes the new item at that place (so nothing was added, removed or moved: counts by
+ * kind stay as they were). Null when any touched item was deleted, is new or moved: patchById then
+ * makes a pass over the list. At 50,000 entities the pass is the
+ * larger part of following an edit.
+ */
+export function replaceInPlace<T extends { id: string }>(list: readonly T[], found: readonly T[], touched: readonly string[], order: (a: T, b: T) => number): T[] | null {
+  if (touched.length === 0 || found.length !== touched.length || found.length > INSERT_ONE_BY_ONE) return null;
+  const wanted = new Set(touched);
+  if (wanted.size !== touched.length || !found.every((x) => wanted.has(x.id))) return null;
+  const at: number[] = [];
+  for (const x of found) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (order(list[mid], x) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo >= list.length || list[lo].id !== x.id || order(list[lo], x) !== 0) return null;
+    at.push(lo);
+  }
+  const out = list.slice();
+  found.forEach((x, i) => (out[at[i]] = x));
   return out;
 }
 
