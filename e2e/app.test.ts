@@ -1,23 +1,18 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import type { RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startApp({ openFirstRun: false });
-  browser = await launchBrowser();
+// undoes the link
+appAndBrowserPerFile((a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
-});
+}, { app: { openFirstRun: false } });
 
 async function createEntity(kind: 'organisation' | 'service', newLabel: string, name: string) {
   await page.click(`nav a[href="#/${kind}"]`);
@@ -58,7 +53,7 @@ describe('browser mode in Chromium', () => {
 
   it('undoes and redoes with the keyboard and the toolbar', async () => {
     await page.locator('body').click({ position: { x: 5, y: 600 } });
-    await page.keyboard.press('Control+z'); // undoes the link
+    await page.keyboard.press('Control+z');
     await expect.poll(() => page.locator('.link-row a', { hasText: 'Opintotuki' }).count()).toBe(0);
     await page.keyboard.press('Control+z'); // undoes the service
     await expect.poll(() => page.locator('nav a[href="#/service"] .count').textContent()).toBe('0');

@@ -3,13 +3,14 @@
 // rest, presentation mode, closing the workspace from the map, a fresh import, the toolbar.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import type { RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
 const SHOTS = process.env.KOHTAANTO_SHOTS;
 const PTV = path.resolve(__dirname, '../../shared/data/ptv/general-descriptions.json');
@@ -74,17 +75,12 @@ async function workshop(name: string) {
   return ids;
 }
 
-beforeAll(async () => {
-  app = await startApp({ openFirstRun: false });
-  browser = await launchBrowser();
+appAndBrowserPerFile((a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
   if (SHOTS) fs.mkdirSync(SHOTS, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
-});
+}, { app: { openFirstRun: false } });
 
 describe('the map a facilitator meets first', () => {
   it('a view filtered to one life event before any layout fits what it shows and draws its links', async () => {

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import type { RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
 const SHOTS = path.resolve(__dirname, '.artifacts/duplicates');
 
@@ -20,9 +21,10 @@ async function must<T = unknown>(method: string, input: unknown = {}): Promise<T
   return r.value;
 }
 
-beforeAll(async () => {
-  app = await startApp(); // the example workspace
-  browser = await launchBrowser();
+// the example workspace
+appAndBrowserPerFile(async (a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
   fs.mkdirSync(SHOTS, { recursive: true });
   const e = (entity: Record<string, unknown>) => must('entities.create', { entity });
@@ -36,11 +38,6 @@ beforeAll(async () => {
   await must('links.create', { type: 'inLifeEvent', source: 'srv-dup-2', target: 'le-ptv-ke14' });
   await page.goto(`${app.url}#/service`);
   await page.locator('.ws-title').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
 const openReview = async (menuItem: RegExp) => {

@@ -3,14 +3,15 @@
 // panel, first steps in an empty workspace, and an undo that says what it undid.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createBackend } from '../electron/backend';
 import { seriousViolations } from './axe';
-import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, type RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
 const SHOTS = process.env.SCREENSHOTS_DIR;
 
@@ -40,18 +41,13 @@ async function openRow(kind: string, name: string) {
   await expect.poll(() => page.locator('#panel-heading').textContent()).toBe(name);
 }
 
-beforeAll(async () => {
-  app = await startApp({ openFirstRun: false });
-  browser = await launchBrowser();
+appAndBrowserPerFile((a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
   // Chromium answers "leave page?" itself in headless mode; accept so reloads go through.
   page.on('dialog', (d) => void d.accept());
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
-});
+}, { app: { openFirstRun: false } });
 
 describe('an empty workspace and the start screen', () => {
   it('offers import and other first steps, and the start screen from the navigation', async () => {

@@ -1,19 +1,14 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Entity } from '../shared/model';
-import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, type RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-
-beforeAll(async () => {
-  app = await startApp(); // the built-in example is open
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
+let browser: Browser;
+// the built-in example is open
+appAndBrowserPerFile((a, b) => {
+  app = a;
+  browser = b;
 });
 
 describe('changes from another client reach the window incrementally', () => {

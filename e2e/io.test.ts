@@ -1,27 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import type { RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 const SHARED_DATA = path.resolve(__dirname, '../../shared/data');
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(); // first run: the example workspace
-  browser = await launchBrowser();
+// first run: the example workspace
+appAndBrowserPerFile(async (a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
   await page.goto(`${app.url}#/service`);
   await page.locator('.ws-title').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
 const serviceCount = async () => Number(await page.locator('nav a[href="#/service"] .count').textContent());

@@ -1,24 +1,20 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import type { RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
 
 const PERSONA = 'persona-oulu-17-lukio-kesken';
 
-beforeAll(async () => {
-  app = await startApp(); // first run: the example workspace "Nuoret kiinni yhteiskunnassa"
-  browser = await launchBrowser();
+// first run: the example workspace "Nuoret kiinni yhteiskunnassa"
+appAndBrowserPerFile((a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
 const ids = (list: string) => page.locator(`${list} .rec-item`).evaluateAll((els) => els.map((e) => e.getAttribute('data-service-id')));

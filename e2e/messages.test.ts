@@ -1,25 +1,19 @@
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import type { RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
+appAndBrowserPerFile(async (a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
   // A Swedish-speaking user: the UI language chosen earlier on this machine.
   await browser.context.addInitScript(() => localStorage.setItem('kohtaanto.language', 'sv'));
   await page.goto(`${app.url}#/service`);
   await page.locator('.ws-title').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
 /** Drops a file on the window, which opens the import dialog with it. */

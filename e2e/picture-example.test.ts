@@ -3,13 +3,14 @@
 // the evaluation gives no baseline or target; and an edit is undone with a label in Finnish.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, type RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
 const SHOTS = process.env.SCREENSHOTS_DIR;
 
@@ -19,16 +20,11 @@ async function shot(name: string) {
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-beforeAll(async () => {
-  app = await startApp({ openFirstRun: false });
-  browser = await launchBrowser();
+appAndBrowserPerFile((a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
-});
+}, { app: { openFirstRun: false } });
 
 describe('the AuroraAI situational-picture example', () => {
   it('opens from the start screen and shows its indicators with their status', async () => {

@@ -1,24 +1,20 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, type RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
-
-beforeAll(async () => {
-  app = await startApp(); // first run: the example workspace, which has organisations but no picture
-  browser = await launchBrowser();
+// first run: the example workspace, which has organisations but no picture
+appAndBrowserPerFile(async (a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
   await page.goto(`${app.url}#/picture`);
   await page.getByTestId('picture-dashboard-ready').waitFor();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
 const editor = () => page.locator('.picture-editor');

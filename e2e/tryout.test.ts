@@ -1,26 +1,22 @@
 // Issue 8 in the browser: the try-out page shows the score on one 0–100 % scale (text, bar and
 // tooltip agree), and a search word that matches nothing is reported instead of ignored.
-import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { callApi, launchBrowser, startApp, type RunningApp } from './harness';
+import { callApi, type RunningApp } from './harness';
+import { appAndBrowserPerFile, type Browser } from './per-file';
 
 let app: RunningApp;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let browser: Browser;
 let page: Page;
 
 const PERSONA = 'persona-oulu-17-lukio-kesken';
 
-beforeAll(async () => {
-  app = await startApp(); // first run: the example workspace
-  browser = await launchBrowser();
+// first run: the example workspace
+appAndBrowserPerFile((a, b) => {
+  app = a;
+  browser = b;
   page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(app.dataDir, { recursive: true, force: true });
 });
 
 describe('try-out page tells the truth', () => {
