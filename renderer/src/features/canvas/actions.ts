@@ -245,18 +245,27 @@ export function fitShown(opts: { readable?: readonly string[]; duration?: number
   // Also waits for the map itself: a first layout can finish before React Flow has started.
   const check = Object.entries(opts.placed ?? {}).slice(0, 40);
   let frames = 0;
-  const ready = () => !!flow && check.every(([id, p]) => { const n = flow!.getNode(id); return !n || (n.position.x === p.x && n.position.y === p.y); });
+  const ready = () =>
+    !!flow &&
+    check.every(([id, p]) => {
+      const n = flow!.getNode(id);
+      return !n || (n.position.x === p.x && n.position.y === p.y);
+    });
   fitsPending++;
   const go = async () => {
+    if (!ready() && ++frames < 240) return void requestAnimationFrame(() => void go());
     try {
-      if (!ready() && ++frames < 240) return void requestAnimationFrame(() => void go());
+      // No map (it never started, or closed meanwhile): nothing to fit.
       if (!flow) return;
       await flow.fitView({ padding: fitPadding(), duration: opts.duration });
-      if (opts.readable?.length && flow.getZoom() < READABLE_ZOOM) await flow.fitView({ padding: fitPadding(), nodes: opts.readable.map((id) => ({ id })), maxZoom: 1 });
-    } catch {
-      // A map unmounted meanwhile: nothing to fit.
+      if (flow && opts.readable?.length && flow.getZoom() < READABLE_ZOOM) await flow.fitView({ padding: fitPadding(), nodes: opts.readable.map((id) => ({ id })), maxZoom: 1 });
+    } catch (err) {
+      // A fit is no edit: a map that fails to fit stays where it was, and says why in the console.
+      console.error('[kohtaanto] fitting the map failed:', err);
+    } finally {
+      // Also when there was no map to fit: a count left up would make every later opening fit stand down.
+      fitsPending--;
     }
-    fitsPending--;
   };
   requestAnimationFrame(() => requestAnimationFrame(() => void go()));
 }
