@@ -254,6 +254,13 @@ describe('course files from a workshop session', () => {
     expect(received.map((e) => (e.data as CollectRow).source?.name)).toEqual(['Aino V.', 'Bertil', 'Aino V.']);
     off();
 
+    // Exported with the dropped files' rows, a received file is named by who sent it, not by the server's name for it.
+    const csv = await fcall<{ dataBase64: string }>(rig.registry, 'course.exportResults', { rows: inbox.rows, format: 'csv', language: 'fi' });
+    const text = Buffer.from(csv.dataBase64, 'base64').toString('utf8');
+    expect(text).toContain('Työpajasta: Aino V.');
+    expect(text).toContain('Työpajasta: Bertil');
+    expect(text).not.toContain('.kohtaanto');
+
     // The file can be read back for a comparison, by participant id only.
     const back = await fcall<{ name: string; dataBase64: string }>(rig.registry, 'course.sessionFile', { participantId: aino.state.me.id });
     expect(Buffer.from(back.dataBase64, 'base64').equals(copies.aino)).toBe(true);
