@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PARTICIPANT_COURSE_FILE, PARTICIPANT_COURSE_FILE_MAX } from '../../shared/api/participant';
+import { UPLOADS_AT_ONCE } from './participant';
 import type { CollectRow, InboxState } from '../../shared/api/course';
 import { samplePack } from '../../shared/course/testkit';
 import type { WorkshopEvent } from '../../shared/workshop/types';
@@ -204,6 +205,32 @@ describe('course files from a workshop session', () => {
     const r = await upload(token, copies.aino);
     expect([r.status, r.body.ok || r.body.error.details.reason]).toEqual([429, 'rateLimited']);
     expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it('takes one file at a time from a person and a few at once in all; a slow sender does not block the rest for ever', async () => {
+    const s = await startSession();
+    await fcall(rig.registry, 'course.sessionCollect', { pack: await packFile() });
+    const people = await Promise.all(Array.from({ length: UPLOADS_AT_ONCE + 1 }, (_, i) => join(base, s.code, `Hidas ${i}`)));
+    /** An upload whose body is still on its way (a slow phone). */
+    const u = new URL(base);
+    const stalled = people.slice(0, UPLOADS_AT_ONCE).map((p) => {
+      const req = http.request({ host: u.hostname, port: u.port, method: 'POST', path: PARTICIPANT_COURSE_FILE, agent: false, headers: { Host: u.host, 'Content-Type': 'application/octet-stream', 'Content-Length': String(copies.aino.length), Authorization: `Bearer ${p.token}` } });
+      req.on('error', () => undefined);
+      req.write(copies.aino.subarray(0, 100));
+      return req;
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    const again = await upload(people[0].token, copies.aino);
+    expect([again.status, again.body.ok || again.body.error.details.reason, again.headers['retry-after']]).toEqual([429, 'rateLimited', '2']);
+    const last = await upload(people[UPLOADS_AT_ONCE].token, copies.aino);
+    expect([last.status, last.body.ok || last.body.error.details.reason]).toEqual([429, 'rateLimited']);
+    // The slow ones give up: their places are free again, and nothing of theirs was kept.
+    for (const r of stalled) r.destroy();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(stored()).toEqual([]);
+    expect((await upload(people[UPLOADS_AT_ONCE].token, copies.aino)).status).toBe(200);
+    expect((await upload(people[0].token, copies.aino)).status).toBe(200);
+    expect(stored()).toHaveLength(2);
   });
 
   it('stores a copy under the server\'s name, lists it for the trainer live, and a resend replaces it', async () => {

@@ -184,6 +184,10 @@ export async function handleParticipant(req: http.IncomingMessage, res: http.Ser
   }
 }
 
+/** Course files being received at once, in all (each up to PARTICIPANT_COURSE_FILE_MAX in memory). */
+export const UPLOADS_AT_ONCE = 4;
+const uploads = new WeakMap<WorkshopHub, Set<string>>();
+
 /**
  * A participant's course file: who sends it, whether they may and whether it is too large are
  * all settled before its body is read; it is then checked as a dropped file is, and kept only
@@ -197,6 +201,13 @@ async function receiveCourseFile(req: http.IncomingMessage, res: http.ServerResp
   const inbox = inboxOf(hub);
   if (!inbox?.accepts(session)) throw refuse('notCollecting', 'The trainer is not receiving course files in this session now.');
   if (!String(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) throw refuse('invalid', 'Send the file as application/octet-stream.');
+  // A file is held in memory while it arrives: one at a time per person and a few at once in all,
+  // so that a room sending together (or one person many times over) cannot fill the memory.
+  let arriving = uploads.get(hub);
+  if (!arriving) uploads.set(hub, (arriving = new Set()));
+  if (arriving.has(person.id)) throw refuse('rateLimited', 'Your earlier file is still arriving; send again when it has.', { retryAfterSeconds: 2 });
+  if (arriving.size >= UPLOADS_AT_ONCE) throw refuse('rateLimited', 'Several files are arriving at once; send yours again in a moment.', { retryAfterSeconds: 2 });
+  arriving.add(person.id);
   let body: Buffer;
   try {
     body = await readBody(req, PARTICIPANT_COURSE_FILE_MAX);
@@ -206,6 +217,8 @@ async function receiveCourseFile(req: http.IncomingMessage, res: http.ServerResp
       throw refuse('tooLarge', `The file is larger than ${PARTICIPANT_COURSE_FILE_MAX} bytes.`, { limit: PARTICIPANT_COURSE_FILE_MAX });
     }
     throw err;
+  } finally {
+    arriving.delete(person.id);
   }
   // The person may have left or been removed while their file arrived.
   const again = hub.authenticate(bearer(req));
