@@ -153,6 +153,17 @@ describe('course files through a workshop session', () => {
     await trainer.locator('.lang-switch select').selectOption('fi');
   });
 
+  it('counts dropped files in the same table, and compares a received file with the model answer', async () => {
+    await trainer.getByLabel('Osallistujien tiedostot').setInputFiles({ name: 'bertil-sahkopostista.kohtaanto', mimeType: 'application/octet-stream', buffer: copies['Bertil Berg'] });
+    await poll(async () => norm(await trainer.locator('#collect-table-title').textContent())).toBe('Tulokset: 3/3 tiedostoa laskettu');
+    expect(await sessionRows().count()).toBe(2);
+    expect(norm(await trainer.locator('.course-results-table tr[data-source="file"] td').first().textContent())).toBe('bertil-sahkopostista.kohtaanto');
+    await trainer.selectOption('#compare-other', { label: 'Aino Virtanen' });
+    await trainer.getByRole('button', { name: 'Vertaa', exact: true }).click();
+    await trainer.locator('.course-diff').waitFor();
+    expect(await trainer.locator('.course-compare [role="alert"]').count()).toBe(0);
+  });
+
   it('stopping hides the send section on participants\' pages and keeps the rows', async () => {
     await trainer.getByRole('button', { name: 'Lopeta vastaanotto' }).click();
     await poll(() => aino.getByTestId('course-send').count()).toBe(0);
