@@ -11,7 +11,7 @@ import type { CollectRow, InboxState } from '../../shared/api/course';
 import { samplePack } from '../../shared/course/testkit';
 import type { WorkshopEvent } from '../../shared/workshop/types';
 import { createBackend } from '../backend';
-import { INBOX_ROOT } from '../backend/course/inbox';
+import { INBOX_ROOT, LEFTOVER_MS } from '../backend/course/inbox';
 import { writePack } from '../backend/course/pack';
 import { createCopy } from '../backend/domains/course';
 import { createWorkspaceFile } from '../backend/domains/workspace';
@@ -301,6 +301,20 @@ describe('course files from a workshop session', () => {
     expect(stored()).toEqual([]);
     expect((await fcall<InboxState>(rig.registry, 'course.sessionInbox')).rows).toEqual([]);
     reader.close();
+  });
+
+  it('clears folders left over by an earlier run when receiving starts, but not a recent one another app may be using', async () => {
+    const old = path.join(inboxDir(), 'ws-vanha');
+    const recent = path.join(inboxDir(), 'ws-tuore');
+    for (const d of [old, recent]) {
+      fs.mkdirSync(d, { recursive: true });
+      fs.writeFileSync(path.join(d, 'p-x-1.kohtaanto'), 'x');
+    }
+    const past = new Date(Date.now() - LEFTOVER_MS - 60_000);
+    fs.utimesSync(old, past, past);
+    const s = await startSession();
+    await fcall(rig.registry, 'course.sessionCollect', { pack: await packFile() });
+    expect(fs.readdirSync(inboxDir()).sort()).toEqual(['ws-tuore', s.id].sort());
   });
 
   it('removes the session\'s folder when the session ends with nothing received', async () => {

@@ -5,8 +5,9 @@
  * leaves nothing behind. Kept files live in the session's own folder under the app's data folder,
  * one per participant (the latest wins), named by the server; nothing here is ever served by path.
  * The folder goes when the session ends with nothing received, when the trainer clears the
- * files or starts receiving for another pack, and (left over from an earlier run) when receiving
- * starts again.
+ * files or starts receiving for another pack, and when the app exits (the trainer's table goes
+ * with it). One left over by an app that did not exit cleanly goes when receiving starts again
+ * after LEFTOVER_MS (not sooner: another app on the same data folder may be receiving into it).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,6 +21,9 @@ import { errorText } from './text';
 
 /** The folder under the app's data folder that holds each session's received files. */
 export const INBOX_ROOT = 'workshop-course-files';
+
+/** A session folder this old that no inbox of this process holds is left over from an earlier run. */
+export const LEFTOVER_MS = 12 * 60 * 60 * 1000;
 
 /** Every SQLite database file starts with these 16 bytes. */
 const SQLITE_HEADER = Buffer.from('SQLite format 3\u0000', 'latin1');
@@ -44,6 +48,7 @@ export class CourseInbox {
   ) {
     this.dir = path.join(root, session.id);
     fs.mkdirSync(this.dir, { recursive: true });
+    removeOnExit(this.dir);
     // The session's end (as the facilitator sees it: every stream closes) stops receiving; with
     // nothing received the folder goes at once, otherwise it stays while the trainer's table has it.
     this.unsubscribe = session.subscribe(
@@ -102,6 +107,7 @@ export class CourseInbox {
   }
 
   dispose(): void {
+    liveDirs.delete(this.dir);
     this.unsubscribe();
     this.receiving = false;
     this.entries.clear();
@@ -111,6 +117,32 @@ export class CourseInbox {
 
 function courseRefusal(code: string, params: Record<string, string | number>) {
   return refuse('courseFile', errorText(code, params, 'en'), { code, params });
+}
+
+/** Session folders this process holds: removed when it exits. */
+const liveDirs = new Set<string>();
+let exitHooked = false;
+function removeOnExit(dir: string): void {
+  liveDirs.add(dir);
+  if (exitHooked) return;
+  exitHooked = true;
+  process.once('exit', () => {
+    for (const d of liveDirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+}
+
+/** Removes session folders left over by earlier runs (see LEFTOVER_MS). */
+function sweepLeftovers(root: string, nowMs: number): void {
+  if (!fs.existsSync(root)) return;
+  for (const d of fs.readdirSync(root)) {
+    const dir = path.join(root, d);
+    if (liveDirs.has(dir)) continue;
+    try {
+      if (nowMs - fs.statSync(dir).mtimeMs > LEFTOVER_MS) fs.rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* gone meanwhile */
+    }
+  }
 }
 
 const inboxes = new WeakMap<WorkshopHub, CourseInbox>();
@@ -137,7 +169,7 @@ export function startInbox(ctx: AppContext, hub: WorkshopHub, pack: CoursePack):
   const same = inbox && inbox.session === session && inbox.pack.manifest.id === pack.manifest.id && inbox.pack.manifest.revision === pack.manifest.revision;
   if (!same) {
     drop(hub);
-    for (const d of fs.existsSync(root) ? fs.readdirSync(root) : []) if (d !== session.id) fs.rmSync(path.join(root, d), { recursive: true, force: true });
+    sweepLeftovers(root, Date.now());
     inbox = new CourseInbox(session, pack, root, {
       nativeBinding: ctx.nativeBinding,
       now: ctx.now,
