@@ -8,7 +8,17 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { participantMethods, PARTICIPANT_API, PARTICIPANT_EVENTS, PARTICIPANT_TOKEN_QUERY, type ParticipantMethod } from '../../shared/api/participant';
+import {
+  participantMethods,
+  PARTICIPANT_API,
+  PARTICIPANT_COURSE_FILE,
+  PARTICIPANT_COURSE_FILE_MAX,
+  PARTICIPANT_EVENTS,
+  PARTICIPANT_TOKEN_QUERY,
+  type CourseFileReceipt,
+  type ParticipantMethod,
+} from '../../shared/api/participant';
+import { inboxOf } from '../backend/course/inbox';
 import { AppError, type ErrorCode } from '../../shared/api/result';
 import { LIMITS, type Refusal, type WorkshopEvent } from '../../shared/workshop/types';
 import type { OpenedListener, WorkshopHub } from '../backend/workshop/hub';
@@ -38,6 +48,8 @@ const REFUSAL_STATUS: Record<Refusal, number> = {
   badInterface: 400,
   listenFailed: 500,
   tooManyStreams: 503,
+  notCollecting: 409,
+  courseFile: 422,
 };
 const CODE_STATUS: Partial<Record<ErrorCode, number>> = { invalid_input: 400, not_found: 404, conflict: 409, too_large: 413, unauthorized: 401, forbidden: 403, rate_limited: 429 };
 const CODE_REASON: Partial<Record<ErrorCode, Refusal>> = { not_found: 'notFound', too_large: 'tooLarge', unauthorized: 'badToken', forbidden: 'notAllowed', rate_limited: 'rateLimited' };
@@ -113,6 +125,7 @@ export async function handleParticipant(req: http.IncomingMessage, res: http.Ser
     }
     if (!p.startsWith(PARTICIPANT_API)) throw refuse('notFound', 'Not found.');
     if (url.searchParams.has(PARTICIPANT_TOKEN_QUERY)) throw refuse('badToken', 'Send the token as Authorization: Bearer <token>, not in the address.');
+    if (p === PARTICIPANT_COURSE_FILE) return await receiveCourseFile(req, res, opts.hub);
     let method: string;
     try {
       method = decodeURIComponent(p.slice(PARTICIPANT_API.length));
@@ -169,6 +182,55 @@ export async function handleParticipant(req: http.IncomingMessage, res: http.Ser
     console.error('[kohtaanto] participant request failed:', err);
     sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'Internal error.', details: { reason: 'invalid' } } });
   }
+}
+
+/** Course files being received at once, in all (each up to PARTICIPANT_COURSE_FILE_MAX in memory). */
+export const UPLOADS_AT_ONCE = 4;
+const uploads = new WeakMap<WorkshopHub, Set<string>>();
+
+/**
+ * A participant's course file: who sends it, whether they may and whether it is too large are
+ * all settled before its body is read; it is then checked as a dropped file is, and kept only
+ * when it counts (see ../backend/course/inbox.ts).
+ */
+async function receiveCourseFile(req: http.IncomingMessage, res: http.ServerResponse, hub: WorkshopHub): Promise<void> {
+  if (req.method !== 'POST') throw refuse('notAllowed', 'Use POST with the file as the body.');
+  const { session, person } = hub.authenticate(bearer(req));
+  session.charge(person, 'write');
+  session.requireCourseSender(person);
+  const inbox = inboxOf(hub);
+  if (!inbox?.accepts(session)) throw refuse('notCollecting', 'The trainer is not receiving course files in this session now.');
+  if (!String(req.headers['content-type'] ?? '').startsWith('application/octet-stream')) throw refuse('invalid', 'Send the file as application/octet-stream.');
+  // A file is held in memory while it arrives: one at a time per person and a few at once in all,
+  // so that a room sending together (or one person many times over) cannot fill the memory.
+  let arriving = uploads.get(hub);
+  if (!arriving) uploads.set(hub, (arriving = new Set()));
+  if (arriving.has(person.id)) throw refuse('rateLimited', 'Your earlier file is still arriving; send again when it has.', { retryAfterSeconds: 2 });
+  if (arriving.size >= UPLOADS_AT_ONCE) throw refuse('rateLimited', 'Several files are arriving at once; send yours again in a moment.', { retryAfterSeconds: 2 });
+  arriving.add(person.id);
+  let body: Buffer;
+  try {
+    body = await readBody(req, PARTICIPANT_COURSE_FILE_MAX);
+  } catch (err) {
+    if (err instanceof BodyTooLarge) {
+      res.setHeader('Connection', 'close');
+      throw refuse('tooLarge', `The file is larger than ${PARTICIPANT_COURSE_FILE_MAX} bytes.`, { limit: PARTICIPANT_COURSE_FILE_MAX });
+    }
+    throw err;
+  } finally {
+    arriving.delete(person.id);
+  }
+  // The person may have left or been removed while their file arrived.
+  const again = hub.authenticate(bearer(req));
+  if (again.person !== person) throw refuse('badToken', 'Your place in the session has expired.');
+  const row = inbox.receive(person, body);
+  const receipt: CourseFileReceipt = {
+    receivedAt: row.source!.receivedAt,
+    participant: row.participant ?? null,
+    passed: row.exercises.reduce((n, x) => n + x.passed, 0),
+    total: row.exercises.reduce((n, x) => n + x.total, 0),
+  };
+  sendJson(res, 200, { ok: true, value: receipt });
 }
 
 // One event goes to every stream in the room: serialise it once, not once per person.

@@ -27,8 +27,25 @@ export const CollectRowSchema = z.object({
   /** A message code under `course.error.*` (not from this pack, newer version, damaged …) with params. */
   error: z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).optional(),
   exercises: z.array(ExerciseResultOut),
+  /**
+   * Received from a workshop session rather than dropped: who sent it (their display name in the
+   * session, null when anonymous) and when. `file` is then the name the server gave the stored file.
+   */
+  source: z.object({ participantId: z.string(), name: z.string().nullable(), receivedAt: z.string() }).strict().optional(),
 });
 export type CollectRow = z.infer<typeof CollectRowSchema>;
+
+/** Files received from a workshop session: for which pack, whether still receiving, and their rows. */
+export const InboxStateSchema = z.object({
+  /** The running session, or null. */
+  session: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** The pack files are (or were) received for, null when nothing was started or it was cleared. */
+  pack: z.object({ id: z.string(), revision: z.number().int(), sessionId: z.string() }).nullable(),
+  /** Participants can send now (the session runs and the trainer has not stopped). */
+  receiving: z.boolean(),
+  rows: z.array(CollectRowSchema),
+});
+export type InboxState = z.infer<typeof InboxStateSchema>;
 
 /** What differs between two workspaces, entity and link ids with names, for showing on the map. */
 export const WorkspaceDiffSchema = z.object({
@@ -94,6 +111,21 @@ export const courseMethods = {
   'course.collect': query(z.object({ pack: FileSchema, files: z.array(FileSchema).min(1).max(200) }).strict(), z.array(CollectRowSchema), { maxBodyBytes: COURSE_MAX_BYTES * 8 }),
   /** What differs from `base` to `other` (e.g. model answer → participant). */
   'course.compare': query(z.object({ pack: FileSchema, base: CompareSideSchema, other: CompareSideSchema }).strict(), WorkspaceDiffSchema, { maxBodyBytes: COURSE_MAX_BYTES * 4 }),
+  // Receiving participants' files live through the running workshop session (its participants
+  // send them from their own page, see shared/api/participant.ts PARTICIPANT_COURSE_FILE).
+  /**
+   * Starts receiving files for this pack in the running session (refused without one); their page
+   * then offers "send my course file". Each file is checked as a dropped one is and arrives as a
+   * `workshop.event` of type `course.received` with its row. Starting again with another pack
+   * drops the files received for the earlier one.
+   */
+  'course.sessionCollect': command(z.object({ pack: FileSchema }).strict(), InboxStateSchema, { maxBodyBytes: COURSE_MAX_BYTES * 2 }),
+  /** Stops receiving (participants' send section goes away); `clear` also deletes the files received. */
+  'course.sessionStop': command(z.object({ clear: z.boolean().default(false) }).strict().default({ clear: false }), InboxStateSchema),
+  /** What has been received from the session (also after it ended, until cleared). */
+  'course.sessionInbox': query(Empty, InboxStateSchema),
+  /** One received file's bytes (for a comparison), by the participant who sent it. */
+  'course.sessionFile': query(z.object({ participantId: IdSchema }).strict(), OutFileSchema),
   /** The results table as CSV or XLSX for course records (display names only). */
   'course.exportResults': query(
     z

@@ -50,6 +50,27 @@ import { command, Empty, query, type MethodSpec } from './contract-kit';
 export const PARTICIPANT_PREFIX = '/w/';
 export const PARTICIPANT_API = '/w/api/';
 export const PARTICIPANT_EVENTS = '/w/events';
+/**
+ * A participant's course file, while the trainer receives them (ParticipantState.collecting):
+ * `POST /w/api/participant.courseFile` with the file's bytes as the body
+ * (Content-Type: application/octet-stream) and the token as Authorization: Bearer. Not a JSON
+ * method, so not in participantMethods; the server names the stored file itself (no name or path
+ * from the participant is used). Answers {ok, value: CourseFileReceipt}; refusals as below, plus
+ * 409 notCollecting, 413 tooLarge (over PARTICIPANT_COURSE_FILE_MAX, refused before the body is
+ * read) and 422 courseFile with details.code (notWorkspace, damagedCopy, newerWorkspace, notCopy,
+ * otherPack, newerRevision) and details.params. Sending again replaces one's earlier file.
+ */
+export const PARTICIPANT_COURSE_FILE = '/w/api/participant.courseFile';
+/** A course copy is a small workspace; this caps one participant's file. */
+export const PARTICIPANT_COURSE_FILE_MAX = 20 * 1024 * 1024;
+export interface CourseFileReceipt {
+  receivedAt: string;
+  /** The name the copy was made for (as the trainer's table shows it). */
+  participant: string | null;
+  passed: number;
+  total: number;
+}
+
 /** The query parameter that carries the token on the event stream only. */
 export const PARTICIPANT_TOKEN_QUERY = 't';
 

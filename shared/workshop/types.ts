@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { IdSchema, LanguageSchema, LocalizedTextSchema, type EntityKind, type Language, type LinkType } from '../model';
+import { IdSchema, LanguageSchema, LocalizedTextSchema, type EntityKind, type Language, type LinkType, type OptionalText } from '../model';
+import type { CollectRow } from '../api/course';
 
 /**
  * The workshop session's shapes, shared by the facilitator's app, the participant pages and the
@@ -331,7 +332,11 @@ export type WorkshopEventBody =
   | { type: 'comment.deleted'; data: { id: string } }
   | { type: 'assessment'; data: AssessmentResults }
   /** The map changed (an accepted proposal, or the facilitator's own edit): read it again. */
-  | { type: 'map.changed'; data: { revision: number } };
+  | { type: 'map.changed'; data: { revision: number } }
+  /** The trainer started (data) or stopped (null) receiving participants' course files. */
+  | { type: 'course.collecting'; data: CourseCollecting | null }
+  /** Facilitator only: a participant's course file arrived and was counted (it replaces their earlier one). */
+  | { type: 'course.received'; data: CollectRow };
 export type WorkshopEventType = WorkshopEventBody['type'];
 export type WorkshopEvent = WorkshopEventBody & {
   id: number;
@@ -367,6 +372,17 @@ export interface ParticipantState {
   /** The server's clock, for the timer. */
   serverNow: string;
   mapRevision: number;
+  /** The course pack the trainer receives participants' files for, or null when not receiving. */
+  collecting?: CourseCollecting | null;
+  /** When this person's course file last arrived (in this session), or null. */
+  courseFileSentAt?: string | null;
+}
+
+/** What a participant's page needs to offer "send my course file": which pack it is for. */
+export interface CourseCollecting {
+  packId: string;
+  revision: number;
+  title: OptionalText;
 }
 
 export interface ListeningAddress {
@@ -493,6 +509,8 @@ export const REFUSALS = [
   'badInterface',
   'listenFailed',
   'tooManyStreams',
+  'notCollecting',
+  'courseFile',
 ] as const;
 export type Refusal = (typeof REFUSALS)[number];
 

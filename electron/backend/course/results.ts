@@ -227,7 +227,9 @@ export function resultsTable(rows: CollectRow[], lang: Language, exercises?: { i
   for (const id of ids) headers.push(fill(m.export.passed, { exercise: title(id) }), fill(m.export.minutes, { exercise: title(id) }), fill(m.export.coverage, { exercise: title(id) }));
   headers.push(m.export.error);
   const body = rows.map((r) => {
-    const cells: (string | number | null)[] = [r.participant ?? '', r.file];
+    // A file received from a workshop session is known by who sent it, not by the server's own name for it.
+    const from = r.source ? fill(m.export.fromSession, { name: r.source.name ?? messages(lang).course.ui.collect.session.anonymous }) : r.file;
+    const cells: (string | number | null)[] = [r.participant ?? '', from];
     for (const id of ids) {
       const x = r.exercises.find((e) => e.exerciseId === id);
       cells.push(x ? `${x.passed}/${x.total}` : null, x ? Math.round((x.secondsSpent / 60) * 10) / 10 : null, x?.coverage ?? null);

@@ -15,6 +15,9 @@ import { loadShippedCourse, shippedCourses } from '../shipped-courses';
 import type { PackSource, ShippedCourseInfo } from '../../../shared/api/course';
 import { recommenderFor } from './matching';
 import { createWorkspaceFile, openAsCurrent, seedWorkspace } from './workspace';
+import { workshopHub } from '../workshop/hub';
+import { refuse } from '../workshop/session';
+import { inboxOf, inboxState, startInbox, stopInbox } from '../course/inbox';
 
 const bytesOf = (f: { dataBase64: string }) => Buffer.from(f.dataBase64, 'base64');
 
@@ -151,6 +154,29 @@ export const courseHandlers: Handlers = {
       return snapshotOfFile({ name: s.file.name, bytes: bytesOf(s.file) }, { nativeBinding: ctx.nativeBinding });
     };
     return diffWorkspaces(side(input.base), side(input.other));
+  },
+
+  'course.sessionCollect': async (ctx, input) => {
+    const hub = workshopHub(ctx);
+    hub.requireSession();
+    const pack = await readPack(bytesOf(input.pack), input.pack.name);
+    startInbox(ctx, hub, pack);
+    return inboxState(hub);
+  },
+
+  'course.sessionStop': (ctx, input) => {
+    const hub = workshopHub(ctx);
+    stopInbox(hub, input.clear);
+    return inboxState(hub);
+  },
+
+  'course.sessionInbox': (ctx) => inboxState(workshopHub(ctx)),
+
+  'course.sessionFile': (ctx, input) => {
+    const inbox = inboxOf(workshopHub(ctx));
+    if (!inbox) throw refuse('notFound', `No course file from ${input.participantId}.`);
+    const f = inbox.fileOf(input.participantId);
+    return { name: f.name, mime: 'application/x-sqlite3', dataBase64: f.bytes.toString('base64') };
   },
 
   'course.exportResults': async (_ctx, input) => {

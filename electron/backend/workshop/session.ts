@@ -9,6 +9,7 @@ import { encodeLabel, labelName, type HistoryName } from '../../../shared/api/hi
 import { AppError, type ErrorCode } from '../../../shared/api/result';
 import { pickText, type Entity, type Language, type Link, type LinkType } from '../../../shared/model';
 import { SurveySchema, type Survey } from '../../../shared/picture';
+import type { CollectRow } from '../../../shared/api/course';
 import {
   JOIN_CODE_ALPHABET,
   JOIN_CODE_LENGTH,
@@ -17,6 +18,7 @@ import {
   type AgendaStepState,
   type AssessmentAnswers,
   type AssessmentResults,
+  type CourseCollecting,
   type CommentTarget,
   type CommentView,
   type GroupView,
@@ -70,6 +72,8 @@ const REFUSAL_CODE: Record<Refusal, ErrorCode> = {
   badInterface: 'invalid_input',
   listenFailed: 'io_error',
   tooManyStreams: 'conflict',
+  notCollecting: 'conflict',
+  courseFile: 'invalid_input',
 };
 
 /** A token bucket: `burst` at once, then `perSecond` steadily. */
@@ -202,6 +206,10 @@ export class WorkshopSession {
   private readonly answers = new Map<string, Map<string, Map<string, AssessmentAnswers>>>();
   private readonly savedSurveys = new Map<string, string[]>();
   private mapRevision = 0;
+  /** The course pack whose copies participants may send now (the trainer's Collect screen), or null. */
+  private collecting: CourseCollecting | null = null;
+  /** person id → when their course file last arrived. */
+  private readonly courseSent = new Map<string, string>();
 
   private log: Logged[] = [];
   private nextEventId = 1;
@@ -906,6 +914,32 @@ export class WorkshopSession {
     return ids;
   }
 
+  // ---- course files (the trainer collects participants' copies) ----
+
+  get courseCollecting(): CourseCollecting | null {
+    return this.collecting;
+  }
+
+  /** Starts (a pack) or stops (null) offering participants "send my course file". */
+  setCourseCollecting(c: CourseCollecting | null): void {
+    if (JSON.stringify(c) === JSON.stringify(this.collecting)) return;
+    this.collecting = c ? { ...c } : null;
+    this.emit({ type: 'course.collecting', data: this.collecting });
+  }
+
+  /** A person who may send a course file now, or why not (checked before their file is read). */
+  requireCourseSender(p: Person): CourseCollecting {
+    this.requireWriter(p);
+    if (!this.collecting) throw refuse('notCollecting', 'The trainer is not receiving course files in this session now.');
+    return this.collecting;
+  }
+
+  /** A person's file was stored: the trainer's table gets its row. */
+  courseReceived(p: Person, row: CollectRow): void {
+    this.courseSent.set(p.id, row.source?.receivedAt ?? this.iso());
+    this.emit({ type: 'course.received', data: row }, 'facilitator', p.id);
+  }
+
   // ---- reads ----
 
   private assessmentsAll(): AssessmentResults[] {
@@ -958,6 +992,8 @@ export class WorkshopSession {
       lastEventId: this.lastEventId,
       serverNow: this.iso(),
       mapRevision: this.mapRevision,
+      collecting: this.collecting,
+      courseFileSentAt: this.courseSent.get(p.id) ?? null,
     };
   }
 

@@ -8,6 +8,7 @@ import { useParticipant } from './store';
 import { MapList } from './MapList';
 import { NowPanel } from './NowPanel';
 import { ProposePanel } from './ProposePanel';
+import { CourseSend } from './CourseSend';
 
 type Tab = 'now' | 'map' | 'propose';
 
@@ -133,6 +134,7 @@ function Live() {
         </button>
       </div>
       {observer && <p className="p-observer">{t('workshop.server.observer')}</p>}
+      {!observer && <CourseSend />}
       <nav className="p-tabs" aria-label={t('workshop.p.sections')}>
         {tabs.map((k) => (
           <button key={k} type="button" aria-current={tab === k ? 'page' : undefined} onClick={() => setTab(k)} data-tab={k}>

@@ -1,4 +1,13 @@
-import { PARTICIPANT_API, PARTICIPANT_EVENTS, PARTICIPANT_TOKEN_QUERY, type ParticipantInput, type ParticipantMethod, type ParticipantOutput } from '../../../shared/api/participant';
+import {
+  PARTICIPANT_API,
+  PARTICIPANT_COURSE_FILE,
+  PARTICIPANT_EVENTS,
+  PARTICIPANT_TOKEN_QUERY,
+  type CourseFileReceipt,
+  type ParticipantInput,
+  type ParticipantMethod,
+  type ParticipantOutput,
+} from '../../../shared/api/participant';
 import { REFUSALS, type Refusal, type WorkshopEvent, type WorkshopEventType } from '../../../shared/workshop/types';
 
 /** A refusal of the participant API, with the reason the page says in the person's language. */
@@ -35,13 +44,34 @@ export async function callParticipant<M extends ParticipantMethod>(method: M, in
   } catch (err) {
     throw new Refused((err as Error).message, null, 0);
   }
+  return answerOf<ParticipantOutput<M>>(res);
+}
+
+/** A participant's course file (its bytes as they are; the server names it), while the trainer receives them. */
+export async function sendCourseFile(file: Blob, token: string): Promise<CourseFileReceipt> {
+  let res: Response;
+  try {
+    res = await fetch(PARTICIPANT_COURSE_FILE, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${token}` },
+      body: file,
+      cache: 'no-store',
+    });
+  } catch (err) {
+    throw new Refused((err as Error).message, null, 0);
+  }
+  return answerOf<CourseFileReceipt>(res);
+}
+
+/** The value of an answer, or its refusal with the reason the page says. */
+async function answerOf<T>(res: Response): Promise<T> {
   let body: { ok: boolean; value?: unknown; error?: { message?: string; details?: Record<string, unknown> } } | null = null;
   try {
     body = await res.json();
   } catch {
     /* a proxy's or a body-limit's non-JSON answer: judged by its status below */
   }
-  if (body?.ok) return body.value as ParticipantOutput<M>;
+  if (body?.ok) return body.value as T;
   const details = { ...(body?.error?.details ?? {}) };
   const raw = details.reason;
   let reason: Refusal | null = typeof raw === 'string' && (REFUSALS as readonly string[]).includes(raw) ? (raw as Refusal) : null;
@@ -73,6 +103,7 @@ const EVENT_TYPES: WorkshopEventType[] = [
   'comment.deleted',
   'assessment',
   'map.changed',
+  'course.collecting',
 ];
 
 export type LinkStatus = 'live' | 'reconnecting';

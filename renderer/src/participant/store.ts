@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { ParticipantInput, ParticipantMethod, ParticipantOutput } from '../../../shared/api/participant';
 import type { JoinRole, MapSnapshot, ParticipantState, Refusal, WorkshopEvent } from '../../../shared/workshop/types';
 import { applyEvents } from '../features/workshop/live';
-import { callParticipant, FINAL_REASONS, openLive, Refused, type LinkStatus } from './client';
+import type { CourseFileReceipt } from '../../../shared/api/participant';
+import { callParticipant, FINAL_REASONS, openLive, Refused, sendCourseFile, type LinkStatus } from './client';
 
 const TOKEN_STORE = 'kohtaanto.workshop.token';
 
@@ -32,6 +33,8 @@ interface ParticipantStore {
   call<M extends ParticipantMethod>(method: M, input: ParticipantInput<M>): Promise<ParticipantOutput<M> | undefined>;
   leave(): Promise<void>;
   clearProblem(): void;
+  /** Sends one's course file; a refusal comes back (to show beside the file) rather than in the problem bar. */
+  sendCourseFile(file: Blob): Promise<{ receipt: CourseFileReceipt } | { problem: Problem }>;
 }
 
 let closeLive: (() => void) | null = null;
@@ -82,7 +85,9 @@ export const useParticipant = create<ParticipantStore>((set, get) => {
     const s = get().state;
     if (!s || !events.length) return;
     const before = s.mapRevision;
-    const next = applyEvents(s, events);
+    let next = applyEvents(s, events);
+    // Whether the trainer receives course files now: only the participant page keeps it.
+    for (const e of events) if (e.type === 'course.collecting' && e.id > s.lastEventId) next = { ...next, collecting: e.data };
     if (next !== s) set({ state: next });
     if (next.mapRevision !== before) void loadMap();
   };
@@ -171,6 +176,20 @@ export const useParticipant = create<ParticipantStore>((set, get) => {
     },
     clearProblem() {
       set({ problem: null });
+    },
+    async sendCourseFile(file) {
+      const token = get().token;
+      if (!token) return { problem: { reason: 'badToken', message: '', details: {} } };
+      try {
+        const receipt = await sendCourseFile(file, token);
+        const st = get().state;
+        if (st) set({ state: { ...st, courseFileSentAt: receipt.receivedAt } });
+        return { receipt };
+      } catch (err) {
+        const p = problemOf(err);
+        if (p.reason && FINAL_REASONS.has(p.reason)) end(p.reason);
+        return { problem: p };
+      }
     },
   };
 });

@@ -39,7 +39,13 @@ function parseSide(v: string): Side {
 }
 
 /** Compare one participant's map with the model answer or with another participant's. */
-export function Compare({ pack, manifest, files, rows }: { pack: File; manifest: CourseManifest; files: File[]; rows: CollectRow[] }) {
+/** A participant file to compare: its name (as its row has it) and its content, read only when compared. */
+export interface CompareFile {
+  name: string;
+  read(): Promise<{ name: string; dataBase64: string }>;
+}
+
+export function Compare({ pack, manifest, files, rows }: { pack: File; manifest: CourseManifest; files: CompareFile[]; rows: CollectRow[] }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const entities = useApp((s) => s.entities);
@@ -62,7 +68,7 @@ export function Compare({ pack, manifest, files, rows }: { pack: File; manifest:
     if (s.kind === 'answer') return { modelAnswer: s.exercise };
     const f = files.find((x) => x.name === s.name);
     if (!f) throw new Error(s.name);
-    return { file: await packFile(f) };
+    return { file: await f.read() };
   };
   const run = async () => {
     if (!other || base === other) return;

@@ -68,6 +68,7 @@ export const en = {
     passed: '{{exercise}}: checks passed',
     minutes: '{{exercise}}: minutes',
     coverage: '{{exercise}}: coverage',
+    fromSession: 'From the workshop session: {{name}}',
   },
   // ---- UI strings (participant panel, trainer screens) below ----
   ui: {
@@ -147,6 +148,20 @@ export const en = {
       unknownError: 'This file could not be counted ({{code}}).',
       cell: '{{passed}}/{{total}} · {{minutes}} min',
       minutes: '{{n}} min',
+      session: {
+        title: 'From the workshop session',
+        noSession: 'Start a workshop session and participants can send their course files straight from their own browsers.',
+        start: 'Receive files from the workshop session',
+        stop: 'Stop receiving',
+        receiving_one: 'Receiving files for this course in the session “{{title}}”: {{count}} file received.',
+        receiving_other: 'Receiving files for this course in the session “{{title}}”: {{count}} files received.',
+        stopped_one: 'Not receiving files now. {{count}} file received from the session stays in the table.',
+        stopped_other: 'Not receiving files now. {{count}} files received from the session stay in the table.',
+        otherPack: 'Files are being received for another course ({{id}}). Receiving for this course drops them.',
+        clear: 'Clear the session’s files',
+        source: 'From the workshop session: {{name}}',
+        anonymous: 'anonymous',
+      },
     },
     compare: {
       title: 'Compare maps',
@@ -327,6 +342,7 @@ export const fi: typeof en = {
     passed: '{{exercise}}: läpäistyt tarkistukset',
     minutes: '{{exercise}}: minuutit',
     coverage: '{{exercise}}: kattavuus',
+    fromSession: 'Työpajasta: {{name}}',
   },
   // ---- UI strings (participant panel, trainer screens) below ----
   ui: {
@@ -406,6 +422,20 @@ export const fi: typeof en = {
       unknownError: 'Tiedostoa ei voitu laskea mukaan ({{code}}).',
       cell: '{{passed}}/{{total}} · {{minutes}} min',
       minutes: '{{n}} min',
+      session: {
+        title: 'Työpajasta',
+        noSession: 'Aloita työpaja, niin osallistujat voivat lähettää kurssitiedostonsa suoraan omasta selaimestaan.',
+        start: 'Ota vastaan tiedostoja työpajasta',
+        stop: 'Lopeta vastaanotto',
+        receiving_one: 'Tämän kurssin tiedostoja otetaan vastaan työpajassa ”{{title}}”: {{count}} tiedosto vastaanotettu.',
+        receiving_other: 'Tämän kurssin tiedostoja otetaan vastaan työpajassa ”{{title}}”: {{count}} tiedostoa vastaanotettu.',
+        stopped_one: 'Tiedostoja ei nyt oteta vastaan. Työpajasta vastaanotettu {{count}} tiedosto on yhä taulukossa.',
+        stopped_other: 'Tiedostoja ei nyt oteta vastaan. Työpajasta vastaanotetut {{count}} tiedostoa ovat yhä taulukossa.',
+        otherPack: 'Tiedostoja otetaan vastaan toiselle kurssille ({{id}}). Vastaanoton aloittaminen tälle kurssille poistaa ne.',
+        clear: 'Tyhjennä työpajan tiedostot',
+        source: 'Työpajasta: {{name}}',
+        anonymous: 'nimetön',
+      },
     },
     compare: {
       title: 'Vertaa karttoja',
@@ -586,6 +616,7 @@ export const sv: typeof en = {
     passed: '{{exercise}}: godkända kontroller',
     minutes: '{{exercise}}: minuter',
     coverage: '{{exercise}}: täckning',
+    fromSession: 'Från workshoppen: {{name}}',
   },
   // ---- UI strings (participant panel, trainer screens) below ----
   ui: {
@@ -665,6 +696,20 @@ export const sv: typeof en = {
       unknownError: 'Filen kunde inte räknas med ({{code}}).',
       cell: '{{passed}}/{{total}} · {{minutes}} min',
       minutes: '{{n}} min',
+      session: {
+        title: 'Från workshoppen',
+        noSession: 'Starta en workshop så kan deltagarna skicka sina kursfiler direkt från sin egen webbläsare.',
+        start: 'Ta emot filer från workshoppen',
+        stop: 'Sluta ta emot',
+        receiving_one: 'Tar emot filer för den här kursen i workshoppen ”{{title}}”: {{count}} fil mottagen.',
+        receiving_other: 'Tar emot filer för den här kursen i workshoppen ”{{title}}”: {{count}} filer mottagna.',
+        stopped_one: 'Tar inte emot filer nu. {{count}} fil mottagen från workshoppen finns kvar i tabellen.',
+        stopped_other: 'Tar inte emot filer nu. {{count}} filer mottagna från workshoppen finns kvar i tabellen.',
+        otherPack: 'Filer tas emot för en annan kurs ({{id}}). Att ta emot för den här kursen tar bort dem.',
+        clear: 'Töm workshoppens filer',
+        source: 'Från workshoppen: {{name}}',
+        anonymous: 'anonym',
+      },
     },
     compare: {
       title: 'Jämför kartor',
