@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PARTICIPANT_COURSE_FILE_MAX, type CourseFileReceipt } from '../../../shared/api/participant';
 import { pickText, type Language } from '../../../shared/model';
+import { FileInput } from '../features/io/FileInput';
 import { refusalText } from '../features/workshop/refusal';
 import { useParticipant, type Problem } from './store';
 
@@ -48,11 +49,11 @@ export function CourseSend() {
       <p className="muted">{t('workshop.p.course.lead', { title })}</p>
       <form className="p-form" onSubmit={submit}>
         <label htmlFor="p-course-file">{t('workshop.p.course.file')}</label>
-        <input
+        <FileInput
           id="p-course-file"
-          type="file"
-          onChange={(e) => {
-            setFile(e.target.files?.[0] ?? null);
+          texts={{ choose: 'workshop.p.course.choose', none: 'workshop.p.course.noneChosen' }}
+          onFiles={(files) => {
+            setFile(files[0] ?? null);
             setResult(null);
           }}
         />

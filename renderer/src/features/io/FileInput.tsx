@@ -13,6 +13,7 @@ export function FileInput({
   accept,
   disabled,
   describedBy,
+  texts,
   onFiles,
 }: {
   id: string;
@@ -20,12 +21,15 @@ export function FileInput({
   accept?: string;
   disabled?: boolean;
   describedBy?: string;
+  /** The i18n keys of its words (the participants' page loads only the workshop strings); the app's own by default. */
+  texts?: { choose: string; none: string; many?: string };
   onFiles(files: File[]): void;
 }) {
   const { t } = useTranslation();
   const [chosen, setChosen] = useState<string[]>([]);
   const input = useRef<HTMLInputElement>(null);
-  const status = chosen.length === 0 ? t('io.picker.none') : chosen.length === 1 ? chosen[0] : t('io.picker.many', { count: chosen.length });
+  const keys = texts ?? { choose: multiple ? 'io.picker.chooseMany' : 'io.picker.chooseOne', none: 'io.picker.none', many: 'io.picker.many' };
+  const status = chosen.length === 0 ? t(keys.none) : chosen.length === 1 || !keys.many ? chosen.join(', ') : t(keys.many, { count: chosen.length });
   return (
     <span className={`file-input${disabled ? ' is-disabled' : ''}`}>
       <input
@@ -48,7 +52,7 @@ export function FileInput({
       {/* Not a second label: that would add its words to the input's accessible name. The input
           itself takes the keyboard (its focus shows on this face). */}
       <span className="button file-input-face" aria-hidden="true" onClick={() => !disabled && input.current?.click()}>
-        {multiple ? t('io.picker.chooseMany') : t('io.picker.chooseOne')}
+        {t(keys.choose)}
       </span>
       <span className="file-input-status muted" aria-hidden="true">
         {status}
