@@ -15,13 +15,16 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import type { Entity, Link, Service } from '../../../shared/model';
-import { buildIndexSteps, decodeSnapshot, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
+import { buildIndexSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { buildOptionsFrom, type CodesForBuild } from './options';
-import type { WorkerJob, WorkerReply } from './protocol';
+import type { LinkRow, SaveTo, WorkerJob, WorkerReply } from './protocol';
+import { writeSnapshot } from './store';
 import { codedError, said } from '../messages';
+import { INPUT_TRIGGERS } from '../store/migrations/0110-recommender-inputs';
 
 const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
 const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
@@ -35,8 +38,8 @@ const CATALOGUE_LINK = 'inLifeEvent';
 /** Rows read per statement, and the longest stretch of main-thread work between two pauses. */
 const ROWS_PER_READ = 1000;
 const SLICE_MS = 8;
-/** Snapshots kept per file: the current one and the one before (an undo brings it back). */
-const KEEP_SNAPSHOTS = 2;
+/** Entity rows per message to the worker (links go five times as many a message, as they are read). */
+const ROWS_PER_MESSAGE = 2000;
 /**
  * Below this many entities the index is built here, in slices: starting the worker thread (and
  * loading the recommender's code into it) takes longer than the whole build of a small workspace.
@@ -66,6 +69,7 @@ export interface IndexInfo {
 
 export interface CacheEntry {
   index: RecommenderIndex;
+  /** What the index was built from: the input counter (and build options) where the file keeps one, else the hash of every input row. */
   fingerprint: string;
   info: IndexInfo;
   /** Where the costly part came from: built now (on the worker, or here if no worker could start), or read from the file. */
@@ -121,12 +125,17 @@ async function drain<T>(steps: Generator<void, T>): Promise<T> {
 
 interface Inputs {
   entityRows: string[];
-  linkRows: [string, string, string, string, string][];
+  linkRows: LinkRow[];
   /** Of everything the index is built from: equal fingerprints, equal index. */
   fingerprint: string;
   /** Of the catalogue only (CATALOGUE_KINDS): equal fingerprints, equal costly part; the key of a saved snapshot. */
   catalogue: string;
+  /** The input counters the rows were read at (null where the file keeps none, or they moved while reading). */
+  versions: Versions | null;
 }
+
+/** The fingerprint of everything the index reads, where the file keeps input counters: the counter (and the options). */
+const countedFingerprint = (v: Versions, codes: CodesForBuild) => `inputs@${v.index}/${optionsKey(codes)}`;
 
 /** The catalogue fingerprint as rows come in (entities by id, then links by id), the same whoever reads them. */
 class CatalogueHash {
@@ -151,31 +160,115 @@ class CatalogueHash {
   }
 }
 
+// ------------------------------------------------------------------------------------------------
+// The input counters (migration 0110): a change to what the index reads moves them in the same
+// transaction, so an unchanged counter proves an unchanged input without reading it.
+// ------------------------------------------------------------------------------------------------
+
+interface Versions {
+  catalogue: number;
+  index: number;
+}
+
+interface CounterStatements {
+  versions: Database.Statement<[], { name: string; version: number }>;
+  seen: Database.Statement<[string, number], { fingerprint: string }>;
+  see: Database.Statement<[string, number, string]>;
+}
+
+/** Per open workspace: its statements, or null if the file lacks a trigger (then every check reads and hashes the rows, as before 0110). */
+const counters = new WeakMap<Workspace, CounterStatements | null>();
+
+function counterStatements(ws: Workspace): CounterStatements | null {
+  if (!ws.db.open) return null;
+  let c = counters.get(ws);
+  if (c !== undefined) return c;
+  const present = ws.db
+    .prepare<string[], { n: number }>(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (${INPUT_TRIGGERS.map(() => '?').join(', ')})`)
+    .get(...INPUT_TRIGGERS)!.n;
+  c =
+    present === INPUT_TRIGGERS.length
+      ? {
+          versions: ws.db.prepare(`SELECT name, version FROM recommender_inputs WHERE name IN ('catalogue', 'index')`),
+          seen: ws.db.prepare('SELECT fingerprint FROM recommender_catalogue_seen WHERE options = ? AND version = ?'),
+          see: ws.db.prepare('INSERT INTO recommender_catalogue_seen (options, version, fingerprint) VALUES (?, ?, ?) ON CONFLICT(options) DO UPDATE SET version = excluded.version, fingerprint = excluded.fingerprint'),
+        }
+      : null;
+  counters.set(ws, c);
+  return c;
+}
+
+/** The input counters now, or null where the file does not keep them. */
+function inputVersions(ws: Workspace): Versions | null {
+  const st = counterStatements(ws);
+  if (!st) return null;
+  const v: Partial<Versions> = {};
+  for (const r of st.versions.all()) v[r.name as keyof Versions] = r.version;
+  return v.catalogue === undefined || v.index === undefined ? null : (v as Versions);
+}
+
+const sameVersions = (a: Versions | null, b: Versions | null) => !!a && !!b && a.catalogue === b.catalogue && a.index === b.index;
+
+/** The build options a fingerprint depends on (the code lists and the snapshot version), as a short key. */
+const optionKeys = new WeakMap<CodesForBuild, string>();
+function optionsKey(codes: CodesForBuild): string {
+  let k = optionKeys.get(codes);
+  if (!k) optionKeys.set(codes, (k = createHash('sha256').update(JSON.stringify({ v: SNAPSHOT_VERSION, codes })).digest('hex').slice(0, 32)));
+  return k;
+}
+
+/** The catalogue fingerprint computed at this counter value with these options, if one was. */
+function seenFingerprint(ws: Workspace, codes: CodesForBuild, v: Versions | null): string | null {
+  if (!v) return null;
+  return counterStatements(ws)?.seen.get(optionsKey(codes), v.catalogue)?.fingerprint ?? null;
+}
+
+/** Remembers a catalogue fingerprint computed from rows read while the counter stood at `v`. */
+function recordSeen(ws: Workspace, codes: CodesForBuild, v: Versions, fingerprint: string): void {
+  if (ws.readOnly || !ws.db.open) return;
+  try {
+    counterStatements(ws)?.see.run(optionsKey(codes), v.catalogue, fingerprint);
+  } catch {
+    // Another process holds the write lock: the next open computes the fingerprint again, nothing worse.
+  }
+}
+
 /**
  * The catalogue fingerprint of a workspace, read in one go (a file being checked, not the open
  * workspace the server keeps answering for): the key its saved index snapshot is stored under.
  */
 export function catalogueFingerprint(ws: Workspace, codes: CodesForBuild): string {
+  const v = inputVersions(ws);
+  const seen = seenFingerprint(ws, codes, v);
+  if (seen) return seen;
   const h = new CatalogueHash(codes);
   const kinds = [...CATALOGUE_KINDS].map((k) => `'${k}'`).join(',');
   for (const r of ws.db.prepare<[], { kind: string; data: string }>(`SELECT kind, data FROM entities WHERE kind IN (${kinds}) ORDER BY id`).iterate()) h.entity(r.kind, r.data);
   for (const l of ws.db.prepare<[string], { id: string; type: string; source: string; target: string }>('SELECT id, type, source, target FROM links WHERE type = ? ORDER BY id').iterate(CATALOGUE_LINK)) {
     h.link(l.id, l.type, l.source, l.target);
   }
-  return h.digest();
+  const fingerprint = h.digest();
+  // Read in one go (one statement each, no pause): the counter read before covers what was read.
+  if (v && sameVersions(v, inputVersions(ws))) recordSeen(ws, codes, v, fingerprint);
+  return fingerprint;
 }
 
 /**
  * The index's inputs, read in short statements with pauses between them. Writes may land in a
- * pause: the change event moves the generation and the read starts over (after three tries it
- * keeps what it read and leaves the cache stale, so the next request reads again).
+ * pause: the change event moves the generation (or, from another process, the input counters)
+ * and the read starts over (after three tries it keeps what it read and leaves the cache stale,
+ * so the next request reads again). Where the file keeps input counters, nothing is hashed but
+ * the catalogue, and that only if its fingerprint at this counter value is not known yet.
  */
 async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<Inputs & { consistent: boolean }> {
   for (let attempt = 0; ; attempt++) {
     const generation = c.generation;
-    const hash = createHash('sha256');
-    hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
-    const catalogue = new CatalogueHash(codes);
+    const versions = inputVersions(ws);
+    // The last try hashes whatever it reads: if the counters move under it too, a fingerprint known for them would not be of these rows.
+    const seen = attempt >= 2 ? null : seenFingerprint(ws, codes, versions);
+    const hash = versions ? null : createHash('sha256');
+    hash?.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
+    const catalogue = seen ? null : new CatalogueHash(codes);
     const entityRows: string[] = [];
     const kinds = INDEX_KINDS.map((k) => `'${k}'`).join(',');
     const ents = ws.db.prepare<[string, number], { id: string; kind: string; data: string }>(`SELECT id, kind, data FROM entities WHERE kind IN (${kinds}) AND id > ? ORDER BY id LIMIT ?`);
@@ -184,15 +277,15 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       const rows = ents.all(after, ROWS_PER_READ);
       for (const r of rows) {
         entityRows.push(r.data);
-        hash.update(r.data);
-        hash.update('\u001f');
-        catalogue.entity(r.kind, r.data);
+        hash?.update(r.data);
+        hash?.update('\u001f');
+        catalogue?.entity(r.kind, r.data);
       }
       if (rows.length < ROWS_PER_READ) break;
       after = rows[rows.length - 1].id;
       await pause();
     }
-    hash.update('\u001e');
+    hash?.update('\u001e');
     const linkRows: Inputs['linkRows'] = [];
     const types = INDEX_LINKS.map((k) => `'${k}'`).join(',');
     const lks = ws.db.prepare<[string, number], { id: string; type: string; source: string; target: string; data: string }>(
@@ -203,17 +296,25 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       const rows = lks.all(after, ROWS_PER_READ * 5);
       for (const l of rows) {
         linkRows.push([l.id, l.type, l.source, l.target, l.data]);
-        hash.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
-        catalogue.link(l.id, l.type, l.source, l.target);
+        hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
+        catalogue?.link(l.id, l.type, l.source, l.target);
       }
       if (rows.length < ROWS_PER_READ * 5) break;
       after = rows[rows.length - 1].id;
       await pause();
     }
-    const consistent = c.generation === generation;
-    if (consistent || attempt >= 2) return { entityRows, linkRows, fingerprint: hash.digest('hex').slice(0, 32), catalogue: catalogue.digest(), consistent };
+    const counted = versions && sameVersions(versions, inputVersions(ws)) ? versions : null;
+    const consistent = c.generation === generation && (!versions || !!counted);
+    if (consistent || attempt >= 2) {
+      const catalogueFp = seen ?? catalogue!.digest();
+      if (counted && !seen) recordSeen(ws, codes, counted, catalogueFp);
+      // A read the counters moved under has no counter to stand for it: a hash it is not, so it never equals another read's.
+      const fingerprint = hash ? hash.digest('hex').slice(0, 32) : counted ? countedFingerprint(counted, codes) : `unsettled@${++unsettled}`;
+      return { entityRows, linkRows, fingerprint, catalogue: catalogueFp, versions: counted, consistent };
+    }
   }
 }
+let unsettled = 0;
 
 // ------------------------------------------------------------------------------------------------
 // The worker
@@ -268,13 +369,21 @@ function startWorker(): Worker | null {
   return w;
 }
 
-function runOnWorker(w: Worker, job: Omit<WorkerJob, 'id'>): Promise<WorkerReply> {
+/** Sends the rows in messages of a few thousand, with a pause after each, then asks for the build. */
+async function buildOnWorker(w: Worker, input: Inputs, codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
   const id = nextJob++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
-    w.ref();
-    w.postMessage({ ...job, id });
-  });
+  const reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  w.ref();
+  const { entityRows, linkRows } = input;
+  const perLinks = ROWS_PER_MESSAGE * 5;
+  for (let e = 0, l = 0; e < entityRows.length || l < linkRows.length; e += ROWS_PER_MESSAGE, l += perLinks) {
+    const job: WorkerJob = { id, type: 'rows', entityRows: entityRows.slice(e, e + ROWS_PER_MESSAGE), linkRows: linkRows.slice(l, l + perLinks) };
+    w.postMessage(job);
+    await pause();
+  }
+  const build: WorkerJob = { id, type: 'build', codes, ...(save ? { save } : {}) };
+  w.postMessage(build);
+  return reply;
 }
 
 /** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
@@ -302,20 +411,42 @@ export function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot 
 
 function saveSnapshot(ws: Workspace, fingerprint: string, services: number, buildMs: number, bytes: Uint8Array, now: Date): void {
   if (ws.readOnly || !ws.db.open) return;
-  const save = ws.db.transaction(() => {
-    ws.db
-      .prepare('INSERT OR REPLACE INTO recommender_index_cache (fingerprint, created_at, services, build_ms, snapshot) VALUES (?, ?, ?, ?, ?)')
-      .run(fingerprint, now.toISOString(), services, Math.round(buildMs), bytes);
-    ws.db
-      .prepare(`DELETE FROM recommender_index_cache WHERE fingerprint NOT IN (SELECT fingerprint FROM recommender_index_cache ORDER BY created_at DESC, rowid DESC LIMIT ${KEEP_SNAPSHOTS})`)
-      .run();
-  });
-  save();
+  writeSnapshot(ws.db, { fingerprint, createdAt: now.toISOString(), services, buildMs, bytes });
+}
+
+/** `loadSnapshot` in slices (the decoding of a region's snapshot is tens of milliseconds). */
+async function loadSnapshotSliced(ws: Workspace, fingerprint: string): Promise<IndexSnapshot | null> {
+  const row = ws.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
+  if (!row) return null;
+  return decodeSliced(row.snapshot);
+}
+
+async function decodeSliced(bytes: Uint8Array): Promise<IndexSnapshot | null> {
+  try {
+    return await drain(decodeSnapshotSteps(bytes));
+  } catch {
+    // A damaged cache row costs a build, nothing more.
+    return null;
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
 // The index
 // ------------------------------------------------------------------------------------------------
+
+/** Parses link rows in slices. */
+async function parseLinks(rows: readonly LinkRow[]): Promise<Link[]> {
+  const out: Link[] = [];
+  let t = performance.now();
+  for (const [id, type, source, target, data] of rows) {
+    out.push({ id, type, source, target, data: JSON.parse(data) } as Link);
+    if (performance.now() - t >= SLICE_MS) {
+      await pause();
+      t = performance.now();
+    }
+  }
+  return out;
+}
 
 /** Parses rows in slices. */
 async function parseRows<T>(rows: readonly string[]): Promise<T[]> {
@@ -342,15 +473,15 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     c.dataVersion = dataVersion;
     return c.entry;
   }
-  let snapshot = loadSnapshot(ws, input.catalogue);
+  let snapshot = await loadSnapshotSliced(ws, input.catalogue);
   let source: CacheEntry['source'] = 'file';
   if (!snapshot) {
     const w = input.entityRows.length >= workerFrom() ? startWorker() : null;
-    const job = { entityRows: input.entityRows, linkRows: input.linkRows, codes };
+    const save: SaveTo | undefined = ws.readOnly ? undefined : { file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: input.catalogue, createdAt: ctx.now().toISOString() };
     let reply: WorkerReply | null = null;
     if (w) {
       try {
-        reply = await runOnWorker(w, job);
+        reply = await buildOnWorker(w, input, codes, save);
       } catch {
         // The worker died (out of memory, killed): build here instead, still in slices.
         reply = null;
@@ -359,16 +490,19 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
     if (reply && !reply.ok) throw new Error(`The recommender index could not be built: ${reply.message}`);
     if (reply?.ok) {
-      snapshot = decodeSnapshot(reply.bytes);
+      // Saved by the worker; if it could not write the file, here (a few megabytes: the next open then need not build).
+      if (!reply.saved) saveSnapshot(ws, input.catalogue, reply.services, reply.ms, reply.bytes, ctx.now());
+      snapshot = await decodeSliced(reply.bytes);
+      if (!snapshot) throw new Error('The recommender index could not be built: the worker answered with an unreadable snapshot.');
       source = 'worker';
-      saveSnapshot(ws, input.catalogue, snapshot?.n ?? 0, reply.ms, reply.bytes, ctx.now());
     } else source = 'inline';
   }
   const entities = await parseRows<Entity>(input.entityRows);
-  const links = input.linkRows.map(([id, type, src, target, data]) => ({ id, type, source: src, target, data: JSON.parse(data) }) as Link);
+  const links = await parseLinks(input.linkRows);
   const services = entities.filter((e): e is Service => e.kind === 'service');
   const opts = buildOptionsFrom(codes, entities);
-  const index = await drain(buildIndexSteps(services, links, { ...opts, ...(snapshot ? { snapshot } : {}) }));
+  // Each need's relevance is worked out on its first use (needRelevance caches it): a query without needs does not wait for all of them.
+  const index = await drain(buildIndexSteps(services, links, { ...opts, precomputeNeeds: false, ...(snapshot ? { snapshot } : {}) }));
   if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (source === 'inline') {
     saveSnapshot(ws, input.catalogue, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
@@ -398,6 +532,13 @@ export function recommenderFor(ctx: AppContext, codes: CodesForBuild): Promise<C
   if (c.pending) return c.pending;
   const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
   if (c.entry && !c.stale && dataVersion === c.dataVersion) return Promise.resolve(c.entry);
+  // Marked stale by an edit (or another process wrote the file): the counters tell in one read whether the inputs moved.
+  const v = inputVersions(ws);
+  if (c.entry && v && c.entry.fingerprint === countedFingerprint(v, codes)) {
+    c.stale = false;
+    c.dataVersion = dataVersion;
+    return Promise.resolve(c.entry);
+  }
   const p = build(ctx, ws, c, codes).finally(() => {
     if (c.pending === p) c.pending = undefined;
   });
