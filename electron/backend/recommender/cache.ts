@@ -325,6 +325,9 @@ let unsettled = 0;
  * own entry of the main build), or the TypeScript source when run through tsx or vitest.
  */
 function workerSpec(): { file: string; eval: boolean } | null {
+  // A bench run from the sources can time the bundle the app ships (out/main) instead of the sources through tsx.
+  const chosen = process.env.KOHTAANTO_RECOMMENDER_WORKER;
+  if (chosen) return fs.existsSync(chosen) ? { file: path.resolve(chosen), eval: false } : null;
   const built = path.join(__dirname, 'recommender-worker.js');
   if (fs.existsSync(built)) return { file: built, eval: false };
   const source = path.join(__dirname, 'worker.ts');
