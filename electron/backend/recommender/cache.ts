@@ -260,9 +260,10 @@ export function catalogueFingerprint(ws: Workspace, codes: CodesForBuild): strin
  * so the next request reads again). Where the file keeps input counters, nothing is hashed but
  * the catalogue, and that only if its fingerprint at this counter value is not known yet.
  */
-async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<Inputs & { consistent: boolean }> {
+async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild, toWorker?: () => WorkerBuild | null): Promise<Inputs & { consistent: boolean; job: WorkerBuild | null }> {
   for (let attempt = 0; ; attempt++) {
     const generation = c.generation;
+    const job = toWorker?.() ?? null;
     const versions = inputVersions(ws);
     // The last try hashes whatever it reads: if the counters move under it too, a fingerprint known for them would not be of these rows.
     const seen = attempt >= 2 ? null : seenFingerprint(ws, codes, versions);
@@ -275,6 +276,10 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     let after = '';
     for (;;) {
       const rows = ents.all(after, ROWS_PER_READ);
+      job?.rows(
+        rows.map((r) => r.data),
+        [],
+      );
       for (const r of rows) {
         entityRows.push(r.data);
         hash?.update(r.data);
@@ -294,6 +299,10 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     after = '';
     for (;;) {
       const rows = lks.all(after, ROWS_PER_READ * 5);
+      job?.rows(
+        [],
+        rows.map((l): LinkRow => [l.id, l.type, l.source, l.target, l.data]),
+      );
       for (const l of rows) {
         linkRows.push([l.id, l.type, l.source, l.target, l.data]);
         hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
@@ -310,8 +319,9 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       if (counted && !seen) recordSeen(ws, codes, counted, catalogueFp);
       // A read the counters moved under has no counter to stand for it: a hash it is not, so it never equals another read's.
       const fingerprint = hash ? hash.digest('hex').slice(0, 32) : counted ? countedFingerprint(counted, codes) : `unsettled@${++unsettled}`;
-      return { entityRows, linkRows, fingerprint, catalogue: catalogueFp, versions: counted, consistent };
+      return { entityRows, linkRows, fingerprint, catalogue: catalogueFp, versions: counted, consistent, job };
     }
+    job?.abandon();
   }
 }
 let unsettled = 0;
@@ -372,21 +382,45 @@ function startWorker(): Worker | null {
   return w;
 }
 
-/** Sends the rows in messages of a few thousand, with a pause after each, then asks for the build. */
+/** A build on the worker whose rows are sent as they are read, a message per statement's rows. */
+class WorkerBuild {
+  readonly id = nextJob++;
+  readonly reply: Promise<WorkerReply>;
+  private done = false;
+  constructor(private readonly w: Worker) {
+    this.reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(this.id, { resolve, reject }));
+    // Awaited only if built; a worker that dies while rows are still being sent must not be an unhandled rejection.
+    this.reply.catch(() => undefined);
+    w.ref();
+  }
+  rows(entityRows: string[], linkRows: LinkRow[]): void {
+    if (!this.done) this.w.postMessage({ id: this.id, type: 'rows', entityRows, linkRows } satisfies WorkerJob);
+  }
+  build(codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
+    this.done = true;
+    this.w.postMessage({ id: this.id, type: 'build', codes, ...(save ? { save } : {}) } satisfies WorkerJob);
+    return this.reply;
+  }
+  /** The rows are not to be built after all: the worker forgets them. */
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    waiting.delete(this.id);
+    this.w.postMessage({ id: this.id, type: 'drop' } satisfies WorkerJob);
+    if (!waiting.size) this.w.unref();
+  }
+}
+
+/** Sends rows already read, in messages of a few thousand with a pause after each, then asks for the build. */
 async function buildOnWorker(w: Worker, input: Inputs, codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
-  const id = nextJob++;
-  const reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  w.ref();
+  const job = new WorkerBuild(w);
   const { entityRows, linkRows } = input;
   const perLinks = ROWS_PER_MESSAGE * 5;
   for (let e = 0, l = 0; e < entityRows.length || l < linkRows.length; e += ROWS_PER_MESSAGE, l += perLinks) {
-    const job: WorkerJob = { id, type: 'rows', entityRows: entityRows.slice(e, e + ROWS_PER_MESSAGE), linkRows: linkRows.slice(l, l + perLinks) };
-    w.postMessage(job);
+    job.rows(entityRows.slice(e, e + ROWS_PER_MESSAGE), linkRows.slice(l, l + perLinks));
     await pause();
   }
-  const build: WorkerJob = { id, type: 'build', codes, ...(save ? { save } : {}) };
-  w.postMessage(build);
-  return reply;
+  return job.build(codes, save);
 }
 
 /** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
@@ -415,6 +449,15 @@ export function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot 
 function saveSnapshot(ws: Workspace, fingerprint: string, services: number, buildMs: number, bytes: Uint8Array, now: Date): void {
   if (ws.readOnly || !ws.db.open) return;
   writeSnapshot(ws.db, { fingerprint, createdAt: now.toISOString(), services, buildMs, bytes });
+}
+
+function hasSnapshot(ws: Workspace, fingerprint: string): boolean {
+  return !!ws.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
+}
+
+/** How many entities the index reads (from the kind index, without reading a document). */
+function countInputs(ws: Workspace): number {
+  return ws.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM entities WHERE kind IN (${INDEX_KINDS.map((k) => `'${k}'`).join(',')})`).get()!.n;
 }
 
 /** `loadSnapshot` in slices (the decoding of a region's snapshot is tens of milliseconds). */
@@ -468,23 +511,33 @@ async function parseRows<T>(rows: readonly string[]): Promise<T[]> {
 async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<CacheEntry> {
   const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
   const t0 = performance.now();
-  const input = await readInputs(ws, c, codes);
+  // A build is coming unless the counter's catalogue fingerprint has a saved snapshot: then the
+  // worker starts now and gets the rows as they are read (an undo back to a saved catalogue, which
+  // the counter cannot tell, only costs the rows sent for nothing).
+  const known = seenFingerprint(ws, codes, inputVersions(ws));
+  const building = !(known && hasSnapshot(ws, known)) && countInputs(ws) >= workerFrom();
+  const input = await readInputs(ws, c, codes, building ? () => { const w = startWorker(); return w ? new WorkerBuild(w) : null; } : undefined);
   const gone = () => ctx.workspace !== ws || !ws.db.open;
-  if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
+  if (gone()) {
+    input.job?.abandon();
+    throw codedError('no_workspace', said('matching.closedWhileBuilding'));
+  }
   if (c.entry?.fingerprint === input.fingerprint) {
+    input.job?.abandon();
     c.stale = !input.consistent;
     c.dataVersion = dataVersion;
     return c.entry;
   }
   let snapshot = await loadSnapshotSliced(ws, input.catalogue);
   let source: CacheEntry['source'] = 'file';
-  if (!snapshot) {
-    const w = input.entityRows.length >= workerFrom() ? startWorker() : null;
+  if (snapshot) input.job?.abandon();
+  else {
+    const w = input.job ? null : input.entityRows.length >= workerFrom() ? startWorker() : null;
     const save: SaveTo | undefined = ws.readOnly ? undefined : { file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: input.catalogue, createdAt: ctx.now().toISOString() };
     let reply: WorkerReply | null = null;
-    if (w) {
+    if (input.job || w) {
       try {
-        reply = await buildOnWorker(w, input, codes, save);
+        reply = input.job ? await input.job.build(codes, save) : await buildOnWorker(w!, input, codes, save);
       } catch {
         // The worker died (out of memory, killed): build here instead, still in slices.
         reply = null;

@@ -7,7 +7,8 @@ export type LinkRow = [string, string, string, string, string];
 /**
  * A build is sent as several `rows` messages and one `build`: each message is copied on the
  * sending thread, and one message of every row of a big catalogue held the server's event loop
- * for well over the 50 ms it may answer in.
+ * for well over the 50 ms it may answer in. Rows are sent as they are read, so the worker starts
+ * and parses while the main thread still reads.
  */
 export type WorkerJob =
   | {
@@ -17,7 +18,9 @@ export type WorkerJob =
       entityRows: string[];
       linkRows: LinkRow[];
     }
-  | { id: number; type: 'build'; codes: CodesForBuild; save?: SaveTo };
+  | { id: number; type: 'build'; codes: CodesForBuild; save?: SaveTo }
+  /** The rows sent so far are not to be built (the read started over, or a saved snapshot was found after all). */
+  | { id: number; type: 'drop' };
 
 /** Where the worker saves the snapshot it built, with a connection of its own, so the main thread does not wait for the write. */
 export interface SaveTo {

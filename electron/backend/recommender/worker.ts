@@ -25,8 +25,18 @@ if (process.platform === 'linux') {
   }
 }
 
-/** Rows received for each job not built yet. */
-const received = new Map<number, { entityRows: string[]; linkRows: LinkRow[] }>();
+/** Rows received (parsed on arrival, while the main thread reads the next ones) for each job not built yet. */
+const received = new Map<number, { entities: Entity[]; links: Link[] }>();
+
+/** Jobs whose rows did not read: already answered, their build message is ignored. */
+const failed = new Set<number>();
+
+function receive(id: number, entityRows: readonly string[], linkRows: readonly LinkRow[]): void {
+  let got = received.get(id);
+  if (!got) received.set(id, (got = { entities: [], links: [] }));
+  for (const r of entityRows) got.entities.push(JSON.parse(r) as Entity);
+  for (const [lid, type, source, target, data] of linkRows) got.links.push({ id: lid, type, source, target, data: JSON.parse(data) } as Link);
+}
 
 function save(to: SaveTo, services: number, buildMs: number, bytes: Uint8Array): boolean {
   let db: Database.Database | undefined;
@@ -46,10 +56,8 @@ function save(to: SaveTo, services: number, buildMs: number, bytes: Uint8Array):
 
 function run(id: number, codes: Extract<WorkerJob, { type: 'build' }>['codes'], to: SaveTo | undefined): WorkerReply {
   const t0 = performance.now();
-  const rows = received.get(id) ?? { entityRows: [], linkRows: [] };
+  const { entities, links } = received.get(id) ?? { entities: [], links: [] };
   received.delete(id);
-  const entities = rows.entityRows.map((r) => JSON.parse(r) as Entity);
-  const links = rows.linkRows.map(([lid, type, source, target, data]) => ({ id: lid, type, source, target, data: JSON.parse(data) }) as Link);
   const services = entities.filter((e): e is Service => e.kind === 'service');
   // Needs are worked out on the main thread, where their cache lives.
   const index = buildIndex(services, links, { ...buildOptionsFrom(codes, entities), precomputeNeeds: false });
@@ -60,16 +68,26 @@ function run(id: number, codes: Extract<WorkerJob, { type: 'build' }>['codes'], 
 }
 
 parentPort!.on('message', (job: WorkerJob) => {
-  if (job.type === 'rows') {
-    const got = received.get(job.id);
-    if (!got) received.set(job.id, { entityRows: job.entityRows, linkRows: job.linkRows });
-    else {
-      for (const r of job.entityRows) got.entityRows.push(r);
-      for (const r of job.linkRows) got.linkRows.push(r);
-    }
+  if (job.type === 'drop') {
+    received.delete(job.id);
+    failed.delete(job.id);
     return;
   }
   let reply: WorkerReply;
+  if (job.type === 'rows') {
+    try {
+      receive(job.id, job.entityRows, job.linkRows);
+      return;
+    } catch (e) {
+      // Answered at once; the build message that follows is ignored.
+      received.delete(job.id);
+      failed.add(job.id);
+      reply = { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) };
+      parentPort!.postMessage(reply);
+      return;
+    }
+  }
+  if (failed.delete(job.id)) return;
   try {
     reply = run(job.id, job.codes, job.save);
   } catch (e) {
