@@ -280,8 +280,9 @@ void (async () => {
   const snap = decodeSnapshot(snapshotBytes)!;
   const decodeMs = performance.now() - t;
   t = performance.now();
-  buildIndex(services, links, { needs, areaLookup, snapshot: snap });
-  console.log(`  of which, in process: snapshot ${(snapshotBytes.length / 1e6).toFixed(1)} MB decoded in ${decodeMs.toFixed(0)} ms, index assembled from it in ${(performance.now() - t).toFixed(0)} ms (vs ${(buildMs / 1000).toFixed(2)} s built).`);
+  // As the server assembles it: each need's relevance is worked out on its first use.
+  buildIndex(services, links, { needs, areaLookup, snapshot: snap, precomputeNeeds: false });
+  console.log(`  of which, in process: snapshot ${(snapshotBytes.length / 1e6).toFixed(1)} MB decoded in ${decodeMs.toFixed(0)} ms, index assembled from it in ${(performance.now() - t).toFixed(0)} ms, needs on first use (vs ${(buildMs / 1000).toFixed(2)} s built) [${load()}].`);
   await srv.close();
   ctx.close();
   await stopRecommenderWorker();

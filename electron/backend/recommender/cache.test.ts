@@ -109,10 +109,14 @@ describe('the input counters (migration 0110) that stand for the catalogue betwe
     const [le] = await lifeEventLinks();
     expect(await moved(() => ok('links.delete', { id: le.id }))).toEqual({ catalogue: true, index: true });
     expect(await moved(() => ok('history.undo'))).toEqual({ catalogue: true, index: true });
-    expect(await moved(() => ok('entities.create', { entity: { kind: 'lifeEvent', name: { fi: 'Muutto' } } }))).toEqual({ catalogue: true, index: true });
-    // Personas, organisations, the canvas and the title are not read by the index.
+    let lifeEvent = '';
+    expect(await moved(async () => (lifeEvent = (await ok<{ id: string }>('entities.create', { entity: { kind: 'lifeEvent', name: { fi: 'Muutto' } } })).id))).toEqual({ catalogue: true, index: true });
+    expect(await moved(() => ok('links.create', { type: 'hasNeed', source: lifeEvent, target: needs[0].id }))).toEqual({ catalogue: false, index: true });
+    // Personas, organisations, the canvas and the title are not read by the index; who provides a service is.
     expect(await moved(() => ok('entities.create', { entity: PERSONA }))).toEqual({ catalogue: false, index: false });
-    expect(await moved(() => ok('entities.create', { entity: { kind: 'organisation', name: { fi: 'Kunta' } } }))).toEqual({ catalogue: false, index: false });
+    let org = '';
+    expect(await moved(async () => (org = (await ok<{ id: string }>('entities.create', { entity: { kind: 'organisation', name: { fi: 'Kunta' } } })).id))).toEqual({ catalogue: false, index: false });
+    expect(await moved(() => ok('links.create', { type: 'provides', source: org, target: s0.id }))).toEqual({ catalogue: false, index: true });
     expect(await moved(() => ok('canvas.setViewport', { view: 'main', viewport: { x: 10, y: 20, zoom: 0.5 } }))).toEqual({ catalogue: false, index: false });
     // Another SQLite connection's write moves them too: the triggers are in the file.
     expect(
