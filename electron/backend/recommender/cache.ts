@@ -35,8 +35,8 @@ const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const
  */
 const CATALOGUE_KINDS: ReadonlySet<string> = new Set(['service', 'lifeEvent']);
 const CATALOGUE_LINK = 'inLifeEvent';
-/** Rows read per statement, and the longest stretch of main-thread work between two pauses. */
-const ROWS_PER_READ = 1000;
+/** Rows read (and parsed) per statement, and the longest stretch of main-thread work between two pauses. */
+const ROWS_PER_READ = 500;
 const SLICE_MS = 8;
 /** Entity rows per message to the worker (links go five times as many a message, as they are read). */
 const ROWS_PER_MESSAGE = 2000;
@@ -124,8 +124,9 @@ async function drain<T>(steps: Generator<void, T>): Promise<T> {
 }
 
 interface Inputs {
-  entityRows: string[];
-  linkRows: LinkRow[];
+  /** Parsed as read: the rows' text is not kept beside the objects (less for the garbage collector to copy while the server answers). */
+  entities: Entity[];
+  links: Link[];
   /** Of everything the index is built from: equal fingerprints, equal index. */
   fingerprint: string;
   /** Of the catalogue only (CATALOGUE_KINDS): equal fingerprints, equal costly part; the key of a saved snapshot. */
@@ -270,7 +271,7 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     const hash = versions ? null : createHash('sha256');
     hash?.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
     const catalogue = seen ? null : new CatalogueHash(codes);
-    const entityRows: string[] = [];
+    const entities: Entity[] = [];
     const kinds = INDEX_KINDS.map((k) => `'${k}'`).join(',');
     const ents = ws.db.prepare<[string, number], { id: string; kind: string; data: string }>(`SELECT id, kind, data FROM entities WHERE kind IN (${kinds}) AND id > ? ORDER BY id LIMIT ?`);
     let after = '';
@@ -281,7 +282,7 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
         [],
       );
       for (const r of rows) {
-        entityRows.push(r.data);
+        entities.push(JSON.parse(r.data) as Entity);
         hash?.update(r.data);
         hash?.update('\u001f');
         catalogue?.entity(r.kind, r.data);
@@ -291,7 +292,7 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       await pause();
     }
     hash?.update('\u001e');
-    const linkRows: Inputs['linkRows'] = [];
+    const links: Link[] = [];
     const types = INDEX_LINKS.map((k) => `'${k}'`).join(',');
     const lks = ws.db.prepare<[string, number], { id: string; type: string; source: string; target: string; data: string }>(
       `SELECT id, type, source, target, data FROM links WHERE type IN (${types}) AND id > ? ORDER BY id LIMIT ?`,
@@ -304,7 +305,7 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
         rows.map((l): LinkRow => [l.id, l.type, l.source, l.target, l.data]),
       );
       for (const l of rows) {
-        linkRows.push([l.id, l.type, l.source, l.target, l.data]);
+        links.push({ id: l.id, type: l.type, source: l.source, target: l.target, data: JSON.parse(l.data) } as Link);
         hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
         catalogue?.link(l.id, l.type, l.source, l.target);
       }
@@ -319,7 +320,7 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       if (counted && !seen) recordSeen(ws, codes, counted, catalogueFp);
       // A read the counters moved under has no counter to stand for it: a hash it is not, so it never equals another read's.
       const fingerprint = hash ? hash.digest('hex').slice(0, 32) : counted ? countedFingerprint(counted, codes) : `unsettled@${++unsettled}`;
-      return { entityRows, linkRows, fingerprint, catalogue: catalogueFp, versions: counted, consistent, job };
+      return { entities, links, fingerprint, catalogue: catalogueFp, versions: counted, consistent, job };
     }
     job?.abandon();
   }
@@ -411,13 +412,19 @@ class WorkerBuild {
   }
 }
 
-/** Sends rows already read, in messages of a few thousand with a pause after each, then asks for the build. */
+/**
+ * Sends what was read without a worker listening (a saved snapshot that turned out unreadable),
+ * as rows again, in messages of a few thousand with a pause after each, then asks for the build.
+ */
 async function buildOnWorker(w: Worker, input: Inputs, codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
   const job = new WorkerBuild(w);
-  const { entityRows, linkRows } = input;
+  const { entities, links } = input;
   const perLinks = ROWS_PER_MESSAGE * 5;
-  for (let e = 0, l = 0; e < entityRows.length || l < linkRows.length; e += ROWS_PER_MESSAGE, l += perLinks) {
-    job.rows(entityRows.slice(e, e + ROWS_PER_MESSAGE), linkRows.slice(l, l + perLinks));
+  for (let e = 0, l = 0; e < entities.length || l < links.length; e += ROWS_PER_MESSAGE, l += perLinks) {
+    job.rows(
+      entities.slice(e, e + ROWS_PER_MESSAGE).map((x) => JSON.stringify(x)),
+      links.slice(l, l + perLinks).map((x): LinkRow => [x.id, x.type, x.source, x.target, JSON.stringify(x.data ?? {})]),
+    );
     await pause();
   }
   return job.build(codes, save);
@@ -480,34 +487,6 @@ async function decodeSliced(bytes: Uint8Array): Promise<IndexSnapshot | null> {
 // The index
 // ------------------------------------------------------------------------------------------------
 
-/** Parses link rows in slices. */
-async function parseLinks(rows: readonly LinkRow[]): Promise<Link[]> {
-  const out: Link[] = [];
-  let t = performance.now();
-  for (const [id, type, source, target, data] of rows) {
-    out.push({ id, type, source, target, data: JSON.parse(data) } as Link);
-    if (performance.now() - t >= SLICE_MS) {
-      await pause();
-      t = performance.now();
-    }
-  }
-  return out;
-}
-
-/** Parses rows in slices. */
-async function parseRows<T>(rows: readonly string[]): Promise<T[]> {
-  const out: T[] = [];
-  let t = performance.now();
-  for (const r of rows) {
-    out.push(JSON.parse(r) as T);
-    if (performance.now() - t >= SLICE_MS) {
-      await pause();
-      t = performance.now();
-    }
-  }
-  return out;
-}
-
 async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<CacheEntry> {
   const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
   const t0 = performance.now();
@@ -532,7 +511,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   let source: CacheEntry['source'] = 'file';
   if (snapshot) input.job?.abandon();
   else {
-    const w = input.job ? null : input.entityRows.length >= workerFrom() ? startWorker() : null;
+    const w = input.job ? null : input.entities.length >= workerFrom() ? startWorker() : null;
     const save: SaveTo | undefined = ws.readOnly ? undefined : { file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: input.catalogue, createdAt: ctx.now().toISOString() };
     let reply: WorkerReply | null = null;
     if (input.job || w) {
@@ -553,8 +532,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
       source = 'worker';
     } else source = 'inline';
   }
-  const entities = await parseRows<Entity>(input.entityRows);
-  const links = await parseLinks(input.linkRows);
+  const { entities, links } = input;
   const services = entities.filter((e): e is Service => e.kind === 'service');
   const opts = buildOptionsFrom(codes, entities);
   // Each need's relevance is worked out on its first use (needRelevance caches it): a query without needs does not wait for all of them.
