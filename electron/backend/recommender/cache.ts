@@ -2,14 +2,19 @@
  * One recommender index per open workspace, kept off the server's main path.
  *
  * - The costly build work (text analysis, training, inference; seconds on a region's catalogue)
- *   runs on a worker thread; the main thread only reads rows, parses and assembles, in slices of
- *   a few milliseconds with a pause between them, so every other request is answered meanwhile.
+ *   runs on a worker thread, which also saves its result in the file; the main thread only reads
+ *   rows (sending them on as it reads), parses, decodes and assembles, in slices of a few
+ *   milliseconds with a pause between them, so every other request is answered meanwhile.
  * - Concurrent requests for recommendations wait for the one build in progress.
  * - What the worker computed is saved in the workspace file (migration 0100) under the
  *   fingerprint of the catalogue it was built from (services, life events and the links between
  *   them: all the costly part depends on): reopening the workspace, or a change elsewhere (a need
  *   linked to a service, a persona), assembles the index from it without building, and a change to
  *   the catalogue changes the fingerprint, so a stale snapshot is never used.
+ * - Counters kept by triggers in the file (migration 0110) move with every write to what the index
+ *   reads: while they stand still, the index in memory and the catalogue fingerprint computed at
+ *   that value hold, so a reopened workspace reads its rows once (to assemble the index) and hashes
+ *   none of them, and an edit elsewhere (a persona, the canvas) costs one small read.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
