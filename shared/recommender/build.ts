@@ -154,6 +154,7 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
   sorted.forEach((s, i) => position.set(s.id, i));
   const n = sorted.length;
 
+  yield;
   const lifeEventById = new Map<string, LifeEvent>();
   for (const le of opts.lifeEvents ?? []) lifeEventById.set(le.id, le);
   const serviceLifeEvents = sorted.map((s) => new Set<string>(s.lifeEvents ?? []));
@@ -162,7 +163,10 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
   for (const need of opts.needs ?? []) needs.set(need.id, { need, linked: new Set(), lifeEvents: [] });
   // Links sorted by id so every derived list has one order whatever order the store returned.
   const sortedLinks = [...links].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  yield;
+  let seen = 0;
   for (const l of sortedLinks) {
+    if (++seen % (SLICE * 4) === 0) yield;
     if (l.type === 'addresses') {
       const i = position.get(l.source);
       const info = needs.get(l.target);
@@ -250,6 +254,7 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
       } else sameAs[i] = first;
     }
   }
+  yield;
   let hasDuplicates = false;
   const sameGroups = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
@@ -260,12 +265,15 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
     if (g) g.push(i);
     else sameGroups.set(first, [first, i]);
   }
+  yield;
+  const languages = sorted.map((s) => (s.languages?.length ? new Set(s.languages) : null));
+  yield;
   const index: RecommenderIndex = {
     services: sorted,
     position,
     areas,
     ages,
-    languages: sorted.map((s) => (s.languages?.length ? new Set(s.languages) : null)),
+    languages,
     affinity,
     affinitySource,
     affinityNorm,

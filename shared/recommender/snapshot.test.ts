@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../model';
-import { buildIndex, buildIndexSteps, decodeSnapshot, encodeSnapshot, recommend, snapshotOf, SNAPSHOT_VERSION } from './index';
-import { meters, svc } from './testkit';
+import { buildIndex, buildIndexSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, needRelevance, recommend, snapshotOf, SNAPSHOT_VERSION } from './index';
+import { meters, need, svc } from './testkit';
 
 const services = [
   svc('s1', 'Asumisneuvonta', { descFi: 'Neuvontaa vuokra-asunnon hakuun ja asumisen ongelmiin.', meterAffinities: { housing: 1, health: 0, resilience: 0, working_studying: 0, family: 0, friends: 0, finance: 0, improvement_of_strengths: 0, self_esteem: 0, life_satisfaction: 0 } }),
@@ -73,5 +73,55 @@ describe('recommender index snapshot (the part kept in the workspace file)', () 
     const whole = buildIndex(many, []);
     expect([...r.value.affinity]).toEqual([...whole.affinity]);
     expect([...r.value.sameAs]).toEqual([...whole.sameAs]);
+  });
+
+  it('decodes in slices: the steps pause on a larger vocabulary and end with what decodeSnapshot reads', () => {
+    const many = Array.from({ length: 3000 }, (_, i) => svc(`y${String(i).padStart(5, '0')}`, `Palvelu${i} sana${i}`, { descFi: `kuvaus${i} asuminen` }));
+    const bytes = encodeSnapshot(snapshotOf(buildIndex(many, [])));
+    const steps = decodeSnapshotSteps(bytes);
+    let pauses = 0;
+    let r = steps.next();
+    while (!r.done) {
+      pauses++;
+      r = steps.next();
+    }
+    const whole = decodeSnapshot(bytes)!;
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(r.value!.text.vocab).toEqual(whole.text.vocab);
+    expect([...r.value!.text.postings.keys()]).toEqual([...whole.text.postings.keys()]);
+    for (const [stem, p] of whole.text.postings) {
+      expect([...r.value!.text.postings.get(stem)!.docs]).toEqual([...p.docs]);
+      expect([...r.value!.text.postings.get(stem)!.tf]).toEqual([...p.tf]);
+    }
+    expect([...r.value!.model.vocab.entries()]).toEqual([...whole.model.vocab.entries()]);
+  });
+});
+
+describe('needs worked out on first use', () => {
+  const needs = [
+    need('n-asunto', 'Asunnon löytäminen', { keywords: ['vuokra-asunto'] }),
+    need('n-velka', 'Velkojen hoito', { keywords: ['velka'] }),
+    need('n-nuoret', 'Nuoren asuminen', { keywords: ['asuntola'] }),
+  ];
+  const linked: Link[] = [{ id: 'l1', type: 'addresses', source: 's2', target: 'n-velka', data: {} }];
+
+  it('answers exactly as the index that worked out every need while building, and fills the cache only for needs asked about', () => {
+    const eager = buildIndex(services, linked, { needs });
+    const lazy = buildIndex(services, linked, { needs, precomputeNeeds: false });
+    expect(eager.needCache.size).toBe(3);
+    expect(lazy.needCache.size).toBe(0);
+    const q = { meters: meters(8, { finance: 2 }), needs: [{ id: 'n-velka', importance: 5 }, { id: 'n-asunto', importance: 2 }], limit: 5 };
+    const a = recommend(eager, q);
+    const b = recommend(lazy, q);
+    expect(b.map((r) => [r.serviceId, r.score, r.parts])).toEqual(a.map((r) => [r.serviceId, r.score, r.parts]));
+    expect(a.length).toBeGreaterThan(0);
+    expect([...lazy.needCache.keys()].sort()).toEqual(['n-asunto', 'n-velka']);
+    for (const n of needs) {
+      const e = needRelevance(eager, n.id);
+      const l = needRelevance(lazy, n.id);
+      expect([...l.strength]).toEqual([...e.strength]);
+      expect([...l.via]).toEqual([...e.via]);
+    }
+    expect(needRelevance(lazy, 'n-velka').strength.get(lazy.position.get('s2')!)).toBe(1);
   });
 });

@@ -148,6 +148,22 @@ export function encodeSnapshot(s: IndexSnapshot): Uint8Array {
  * (the caller builds again); throws on bytes that are not a snapshot at all.
  */
 export function decodeSnapshot(bytes: Uint8Array): IndexSnapshot | null {
+  const steps = decodeSnapshotSteps(bytes);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Vocabulary entries handled between two pauses of `decodeSnapshotSteps`. */
+const DECODE_SLICE = 4000;
+
+/**
+ * `decodeSnapshot` in slices: the generator pauses after the header and every few thousand
+ * vocabulary entries, so a server's event loop can answer other requests between slices. Run to
+ * the end it returns exactly what `decodeSnapshot` returns.
+ */
+export function* decodeSnapshotSteps(bytes: Uint8Array): Generator<void, IndexSnapshot | null> {
   // Typed-array views need aligned offsets; a BLOB read from SQLite may start anywhere.
   const buf = bytes.byteOffset % 8 === 0 ? bytes : bytes.slice();
   if (buf.length < 4) throw new Error('Not a recommender index snapshot: too short.');
@@ -155,6 +171,7 @@ export function decodeSnapshot(bytes: Uint8Array): IndexSnapshot | null {
   if (4 + headLen > buf.length) throw new Error('Not a recommender index snapshot: header runs past the end.');
   const header = JSON.parse(new TextDecoder().decode(buf.subarray(4, 4 + headLen))) as Header;
   if (header.version !== SNAPSHOT_VERSION) return null;
+  yield;
   const start = Math.ceil((4 + headLen) / 8) * 8;
   const get = <K extends Kind>(name: string, kind: K): InstanceType<(typeof KINDS)[K]> => {
     const p = header.arrays[name];
@@ -168,9 +185,16 @@ export function decodeSnapshot(bytes: Uint8Array): IndexSnapshot | null {
   const docs = get('postingDocs', 'i32');
   const tf = get('postingTf', 'f32');
   const postings = new Map<string, { docs: Int32Array; tf: Float32Array }>();
-  header.textVocab.forEach((v, k) => postings.set(v, { docs: docs.subarray(offsets[k], offsets[k + 1]), tf: tf.subarray(offsets[k], offsets[k + 1]) }));
+  for (let k = 0; k < header.textVocab.length; k++) {
+    if (k % DECODE_SLICE === DECODE_SLICE - 1) yield;
+    postings.set(header.textVocab[k], { docs: docs.subarray(offsets[k], offsets[k + 1]), tf: tf.subarray(offsets[k], offsets[k + 1]) });
+  }
+  yield;
   const vocab = new Map<string, number>();
-  header.modelVocab.forEach((key, id) => vocab.set(key, id));
+  for (let id = 0; id < header.modelVocab.length; id++) {
+    if (id % DECODE_SLICE === DECODE_SLICE - 1) yield;
+    vocab.set(header.modelVocab[id], id);
+  }
   return {
     version: header.version,
     n: header.n,

@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { RecommendResult } from '../../../shared/api/matching';
+import { METERS, type Entity, type Link, type Service } from '../../../shared/model';
 import { createBackend } from '..';
+import { recommenderFor } from '../domains/matching';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
 import { callOk, fixedNow, tempDir } from '../test/tmp';
@@ -79,3 +82,132 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(savedRows()).toHaveLength(1);
   }, 180_000);
 });
+
+const PERSONA = { kind: 'persona', name: { fi: 'Testi' }, ageMin: 20, ageMax: 30, meters: Object.fromEntries(METERS.map((m) => [m, 5])) };
+const counters = () =>
+  Object.fromEntries((ctx.requireWorkspace().db.prepare('SELECT name, version FROM recommender_inputs').all() as { name: string; version: number }[]).map((r) => [r.name, r.version]));
+const services = async () => (await ok<Entity[]>('entities.list', { kind: 'service' })) as Service[];
+const lifeEventLinks = async () => (await ok<Link[]>('links.list', { type: 'inLifeEvent' })).sort((a, b) => (a.id < b.id ? -1 : 1));
+
+describe('the input counters (migration 0110) that stand for the catalogue between reads', () => {
+  it('move with every change the index reads, and with nothing else', async () => {
+    const moved = async (what: () => Promise<unknown>) => {
+      const before = counters();
+      await what();
+      const after = counters();
+      return { catalogue: after.catalogue - before.catalogue > 0, index: after.index - before.index > 0 };
+    };
+    const [s0] = await services();
+    expect(await moved(() => ok('entities.update', { entity: { ...s0, name: { fi: 'Uusi nimi' } } }))).toEqual({ catalogue: true, index: true });
+    // The same document written again (only updated_at changes) is no change.
+    const again = (await ok<{ entity: Service }>('entities.get', { id: s0.id })).entity;
+    expect(await moved(() => ok('entities.update', { entity: again }))).toEqual({ catalogue: false, index: false });
+    let need = '';
+    expect(await moved(async () => (need = (await ok<{ id: string }>('entities.create', { entity: { kind: 'need', name: { fi: 'Uusi tarve' } } })).id))).toEqual({ catalogue: false, index: true });
+    expect(await moved(() => ok('links.create', { type: 'addresses', source: s0.id, target: need }))).toEqual({ catalogue: false, index: true });
+    const [le] = await lifeEventLinks();
+    expect(await moved(() => ok('links.delete', { id: le.id }))).toEqual({ catalogue: true, index: true });
+    expect(await moved(() => ok('history.undo'))).toEqual({ catalogue: true, index: true });
+    let lifeEvent = '';
+    expect(await moved(async () => (lifeEvent = (await ok<{ id: string }>('entities.create', { entity: { kind: 'lifeEvent', name: { fi: 'Muutto' } } })).id))).toEqual({ catalogue: true, index: true });
+    expect(await moved(() => ok('links.create', { type: 'hasNeed', source: lifeEvent, target: need }))).toEqual({ catalogue: false, index: true });
+    // Personas, organisations, the canvas and the title are not read by the index; who provides a service is.
+    expect(await moved(() => ok('entities.create', { entity: PERSONA }))).toEqual({ catalogue: false, index: false });
+    let org = '';
+    expect(await moved(async () => (org = (await ok<{ id: string }>('entities.create', { entity: { kind: 'organisation', name: { fi: 'Kunta' } } })).id))).toEqual({ catalogue: false, index: false });
+    expect(await moved(() => ok('links.create', { type: 'provides', source: org, target: s0.id }))).toEqual({ catalogue: false, index: true });
+    expect(await moved(() => ok('canvas.setViewport', { view: 'main', viewport: { x: 10, y: 20, zoom: 0.5 } }))).toEqual({ catalogue: false, index: false });
+    // Another SQLite connection's write moves them too: the triggers are in the file.
+    expect(
+      await moved(async () => {
+        const other = new Database(file);
+        other.prepare("UPDATE entities SET data = json_set(data, '$.name.fi', 'Toisen työkalun nimi') WHERE id = ?").run(s0.id);
+        other.close();
+      }),
+    ).toEqual({ catalogue: true, index: true });
+  }, 120_000);
+
+  it('rebuilds after an edit, after an unlink and a link, and after undo, each time with what the file now holds; an unrelated write keeps the index', async () => {
+    const first = await recommenderFor(ctx);
+    // Unrelated writes: the counters say nothing the index reads moved, so no rows are read again.
+    await ok('canvas.setViewport', { view: 'main', viewport: { x: 1, y: 2, zoom: 1 } });
+    await ok('entities.create', { entity: { ...PERSONA, name: { fi: 'Ei vaikuta' } } });
+    const kept = await recommenderFor(ctx);
+    expect(kept).toBe(first);
+
+    const target = first.index.services[3];
+    await ok('entities.update', { entity: { ...target, name: { fi: 'Zorblaksin neuvonta' } } });
+    const edited = await recommenderFor(ctx);
+    expect(edited.info.revision).toBeGreaterThan(first.info.revision);
+    expect(edited.source).toBe('worker');
+    expect(edited.index.services[edited.index.position.get(target.id)!].name.fi).toBe('Zorblaksin neuvonta');
+    expect((await ok<RecommendResult>('recommend.query', { text: 'zorblaksin', top: 1 })).results[0].serviceId).toBe(target.id);
+
+    // Move a service's life event to another service: unlink, then link.
+    const [le] = await lifeEventLinks();
+    const other = edited.index.services.find((s) => s.id !== le.source && !edited.index.serviceLifeEvents[edited.index.position.get(s.id)!].has(le.target))!;
+    expect(edited.index.serviceLifeEvents[edited.index.position.get(le.source)!].has(le.target)).toBe(true);
+    await ok('links.delete', { id: le.id });
+    await ok('links.create', { type: 'inLifeEvent', source: other.id, target: le.target });
+    const moved = await recommenderFor(ctx);
+    expect(moved.info.revision).toBeGreaterThan(edited.info.revision);
+    expect(moved.source).toBe('worker');
+    expect(moved.index.serviceLifeEvents[moved.index.position.get(le.source)!].has(le.target)).toBe(false);
+    expect(moved.index.serviceLifeEvents[moved.index.position.get(other.id)!].has(le.target)).toBe(true);
+
+    // Undo both: the catalogue is as after the edit again, and that snapshot is still in the file.
+    await ok('history.undo');
+    await ok('history.undo');
+    const undone = await recommenderFor(ctx);
+    expect(undone.info.revision).toBeGreaterThan(moved.info.revision);
+    expect(undone.source).toBe('file');
+    expect(undone.index.serviceLifeEvents[undone.index.position.get(le.source)!].has(le.target)).toBe(true);
+    expect(undone.index.serviceLifeEvents[undone.index.position.get(other.id)!].has(le.target)).toBe(false);
+    expect([...undone.index.affinity]).toEqual([...edited.index.affinity]);
+
+    // And the edit itself undone: the original name, the original affinities.
+    await ok('history.undo');
+    const original = await recommenderFor(ctx);
+    expect(original.index.services[original.index.position.get(target.id)!].name.fi).toBe(target.name.fi);
+    expect([...original.index.affinity]).toEqual([...first.index.affinity]);
+  }, 180_000);
+
+  it('after reopening, takes the catalogue fingerprint the counter stands for instead of hashing the rows', async () => {
+    await recommenderFor(ctx);
+    const db = () => ctx.requireWorkspace().db;
+    const seen = db().prepare('SELECT version, fingerprint FROM recommender_catalogue_seen').all() as { version: number; fingerprint: string }[];
+    expect(seen).toEqual([{ version: counters().catalogue, fingerprint: savedRows()[0].fingerprint }]);
+    await ok('workspace.close');
+    await ok('workspace.open', { path: file });
+    expect((await recommenderFor(ctx)).source).toBe('file');
+
+    // Proof that the rows were not hashed: a fingerprint the counter is said to stand for, that no snapshot has, makes it build.
+    await ok('workspace.close');
+    const raw = new Database(file);
+    raw.prepare("UPDATE recommender_catalogue_seen SET fingerprint = 'not-a-saved-fingerprint'").run();
+    raw.close();
+    await ok('workspace.open', { path: file });
+    expect((await recommenderFor(ctx)).source).toBe('worker');
+    expect(savedRows().map((r) => r.fingerprint)).toContain('not-a-saved-fingerprint');
+  }, 180_000);
+
+  it('without its triggers (a file some tool changed), reads and hashes the rows as before, and still sees every change', async () => {
+    const first = await recommenderFor(ctx);
+    await ok('workspace.close');
+    const raw = new Database(file);
+    raw.exec('DROP TRIGGER recommender_inputs_link_insert');
+    raw.close();
+    await ok('workspace.open', { path: file });
+    const reopened = await recommenderFor(ctx);
+    expect(reopened.source).toBe('file');
+    const [le] = await lifeEventLinks();
+    const other = first.index.services.find((s) => s.id !== le.source && !first.index.serviceLifeEvents[first.index.position.get(s.id)!].has(le.target))!;
+    const before = counters();
+    await ok('links.create', { type: 'inLifeEvent', source: other.id, target: le.target });
+    expect(counters()).toEqual(before);
+    const after = await recommenderFor(ctx);
+    expect(after.source).toBe('worker');
+    expect(after.index.serviceLifeEvents[after.index.position.get(other.id)!].has(le.target)).toBe(true);
+  }, 180_000);
+});
+

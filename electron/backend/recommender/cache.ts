@@ -2,26 +2,34 @@
  * One recommender index per open workspace, kept off the server's main path.
  *
  * - The costly build work (text analysis, training, inference; seconds on a region's catalogue)
- *   runs on a worker thread; the main thread only reads rows, parses and assembles, in slices of
- *   a few milliseconds with a pause between them, so every other request is answered meanwhile.
+ *   runs on a worker thread, which also saves its result in the file; the main thread only reads
+ *   rows (sending them on as it reads), parses, decodes and assembles, in slices of a few
+ *   milliseconds with a pause between them, so every other request is answered meanwhile.
  * - Concurrent requests for recommendations wait for the one build in progress.
  * - What the worker computed is saved in the workspace file (migration 0100) under the
  *   fingerprint of the catalogue it was built from (services, life events and the links between
  *   them: all the costly part depends on): reopening the workspace, or a change elsewhere (a need
  *   linked to a service, a persona), assembles the index from it without building, and a change to
  *   the catalogue changes the fingerprint, so a stale snapshot is never used.
+ * - Counters kept by triggers in the file (migration 0110) move with every write to what the index
+ *   reads: while they stand still, the index in memory and the catalogue fingerprint computed at
+ *   that value hold, so a reopened workspace reads its rows once (to assemble the index) and hashes
+ *   none of them, and an edit elsewhere (a persona, the canvas) costs one small read.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type Database from 'better-sqlite3';
 import type { Entity, Link, Service } from '../../../shared/model';
-import { buildIndexSteps, decodeSnapshot, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
+import { buildIndexSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { buildOptionsFrom, type CodesForBuild } from './options';
-import type { WorkerJob, WorkerReply } from './protocol';
+import type { LinkRow, SaveTo, WorkerJob, WorkerReply } from './protocol';
+import { writeSnapshot } from './store';
 import { codedError, said } from '../messages';
+import { INPUT_TRIGGERS } from '../store/migrations/0110-recommender-inputs';
 
 const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
 const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
@@ -32,11 +40,11 @@ const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const
  */
 const CATALOGUE_KINDS: ReadonlySet<string> = new Set(['service', 'lifeEvent']);
 const CATALOGUE_LINK = 'inLifeEvent';
-/** Rows read per statement, and the longest stretch of main-thread work between two pauses. */
-const ROWS_PER_READ = 1000;
+/** Rows read (and parsed) per statement, and the longest stretch of main-thread work between two pauses. */
+const ROWS_PER_READ = 500;
 const SLICE_MS = 8;
-/** Snapshots kept per file: the current one and the one before (an undo brings it back). */
-const KEEP_SNAPSHOTS = 2;
+/** Entity rows per message to the worker (links go five times as many a message, as they are read). */
+const ROWS_PER_MESSAGE = 2000;
 /**
  * Below this many entities the index is built here, in slices: starting the worker thread (and
  * loading the recommender's code into it) takes longer than the whole build of a small workspace.
@@ -66,6 +74,7 @@ export interface IndexInfo {
 
 export interface CacheEntry {
   index: RecommenderIndex;
+  /** What the index was built from: the input counter (and build options) where the file keeps one, else the hash of every input row. */
   fingerprint: string;
   info: IndexInfo;
   /** Where the costly part came from: built now (on the worker, or here if no worker could start), or read from the file. */
@@ -120,13 +129,19 @@ async function drain<T>(steps: Generator<void, T>): Promise<T> {
 }
 
 interface Inputs {
-  entityRows: string[];
-  linkRows: [string, string, string, string, string][];
+  /** Parsed as read: the rows' text is not kept beside the objects (less for the garbage collector to copy while the server answers). */
+  entities: Entity[];
+  links: Link[];
   /** Of everything the index is built from: equal fingerprints, equal index. */
   fingerprint: string;
   /** Of the catalogue only (CATALOGUE_KINDS): equal fingerprints, equal costly part; the key of a saved snapshot. */
   catalogue: string;
+  /** The input counters the rows were read at (null where the file keeps none, or they moved while reading). */
+  versions: Versions | null;
 }
+
+/** The fingerprint of everything the index reads, where the file keeps input counters: the counter (and the options). */
+const countedFingerprint = (v: Versions, codes: CodesForBuild) => `inputs@${v.index}/${optionsKey(codes)}`;
 
 /** The catalogue fingerprint as rows come in (entities by id, then links by id), the same whoever reads them. */
 class CatalogueHash {
@@ -151,49 +166,138 @@ class CatalogueHash {
   }
 }
 
+// ------------------------------------------------------------------------------------------------
+// The input counters (migration 0110): a change to what the index reads moves them in the same
+// transaction, so an unchanged counter proves an unchanged input without reading it.
+// ------------------------------------------------------------------------------------------------
+
+interface Versions {
+  catalogue: number;
+  index: number;
+}
+
+interface CounterStatements {
+  versions: Database.Statement<[], { name: string; version: number }>;
+  seen: Database.Statement<[string, number], { fingerprint: string }>;
+  see: Database.Statement<[string, number, string]>;
+}
+
+/** Per open workspace: its statements, or null if the file lacks a trigger (then every check reads and hashes the rows, as before 0110). */
+const counters = new WeakMap<Workspace, CounterStatements | null>();
+
+function counterStatements(ws: Workspace): CounterStatements | null {
+  if (!ws.db.open) return null;
+  let c = counters.get(ws);
+  if (c !== undefined) return c;
+  const present = ws.db
+    .prepare<string[], { n: number }>(`SELECT count(*) AS n FROM sqlite_master WHERE type = 'trigger' AND name IN (${INPUT_TRIGGERS.map(() => '?').join(', ')})`)
+    .get(...INPUT_TRIGGERS)!.n;
+  c =
+    present === INPUT_TRIGGERS.length
+      ? {
+          versions: ws.db.prepare(`SELECT name, version FROM recommender_inputs WHERE name IN ('catalogue', 'index')`),
+          seen: ws.db.prepare('SELECT fingerprint FROM recommender_catalogue_seen WHERE options = ? AND version = ?'),
+          see: ws.db.prepare('INSERT INTO recommender_catalogue_seen (options, version, fingerprint) VALUES (?, ?, ?) ON CONFLICT(options) DO UPDATE SET version = excluded.version, fingerprint = excluded.fingerprint'),
+        }
+      : null;
+  counters.set(ws, c);
+  return c;
+}
+
+/** The input counters now, or null where the file does not keep them. */
+function inputVersions(ws: Workspace): Versions | null {
+  const st = counterStatements(ws);
+  if (!st) return null;
+  const v: Partial<Versions> = {};
+  for (const r of st.versions.all()) v[r.name as keyof Versions] = r.version;
+  return v.catalogue === undefined || v.index === undefined ? null : (v as Versions);
+}
+
+const sameVersions = (a: Versions | null, b: Versions | null) => !!a && !!b && a.catalogue === b.catalogue && a.index === b.index;
+
+/** The build options a fingerprint depends on (the code lists and the snapshot version), as a short key. */
+const optionKeys = new WeakMap<CodesForBuild, string>();
+function optionsKey(codes: CodesForBuild): string {
+  let k = optionKeys.get(codes);
+  if (!k) optionKeys.set(codes, (k = createHash('sha256').update(JSON.stringify({ v: SNAPSHOT_VERSION, codes })).digest('hex').slice(0, 32)));
+  return k;
+}
+
+/** The catalogue fingerprint computed at this counter value with these options, if one was. */
+function seenFingerprint(ws: Workspace, codes: CodesForBuild, v: Versions | null): string | null {
+  if (!v) return null;
+  return counterStatements(ws)?.seen.get(optionsKey(codes), v.catalogue)?.fingerprint ?? null;
+}
+
+/** Remembers a catalogue fingerprint computed from rows read while the counter stood at `v`. */
+function recordSeen(ws: Workspace, codes: CodesForBuild, v: Versions, fingerprint: string): void {
+  if (ws.readOnly || !ws.db.open) return;
+  try {
+    counterStatements(ws)?.see.run(optionsKey(codes), v.catalogue, fingerprint);
+  } catch {
+    // Another process holds the write lock: the next open computes the fingerprint again, nothing worse.
+  }
+}
+
 /**
  * The catalogue fingerprint of a workspace, read in one go (a file being checked, not the open
  * workspace the server keeps answering for): the key its saved index snapshot is stored under.
  */
 export function catalogueFingerprint(ws: Workspace, codes: CodesForBuild): string {
+  const v = inputVersions(ws);
+  const seen = seenFingerprint(ws, codes, v);
+  if (seen) return seen;
   const h = new CatalogueHash(codes);
   const kinds = [...CATALOGUE_KINDS].map((k) => `'${k}'`).join(',');
   for (const r of ws.db.prepare<[], { kind: string; data: string }>(`SELECT kind, data FROM entities WHERE kind IN (${kinds}) ORDER BY id`).iterate()) h.entity(r.kind, r.data);
   for (const l of ws.db.prepare<[string], { id: string; type: string; source: string; target: string }>('SELECT id, type, source, target FROM links WHERE type = ? ORDER BY id').iterate(CATALOGUE_LINK)) {
     h.link(l.id, l.type, l.source, l.target);
   }
-  return h.digest();
+  const fingerprint = h.digest();
+  // Read in one go (one statement each, no pause): the counter read before covers what was read.
+  if (v && sameVersions(v, inputVersions(ws))) recordSeen(ws, codes, v, fingerprint);
+  return fingerprint;
 }
 
 /**
  * The index's inputs, read in short statements with pauses between them. Writes may land in a
- * pause: the change event moves the generation and the read starts over (after three tries it
- * keeps what it read and leaves the cache stale, so the next request reads again).
+ * pause: the change event moves the generation (or, from another process, the input counters)
+ * and the read starts over (after three tries it keeps what it read and leaves the cache stale,
+ * so the next request reads again). Where the file keeps input counters, nothing is hashed but
+ * the catalogue, and that only if its fingerprint at this counter value is not known yet.
  */
-async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<Inputs & { consistent: boolean }> {
+async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild, toWorker?: () => WorkerBuild | null): Promise<Inputs & { consistent: boolean; job: WorkerBuild | null }> {
   for (let attempt = 0; ; attempt++) {
     const generation = c.generation;
-    const hash = createHash('sha256');
-    hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
-    const catalogue = new CatalogueHash(codes);
-    const entityRows: string[] = [];
+    const job = toWorker?.() ?? null;
+    const versions = inputVersions(ws);
+    // The last try hashes whatever it reads: if the counters move under it too, a fingerprint known for them would not be of these rows.
+    const seen = attempt >= 2 ? null : seenFingerprint(ws, codes, versions);
+    const hash = versions ? null : createHash('sha256');
+    hash?.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
+    const catalogue = seen ? null : new CatalogueHash(codes);
+    const entities: Entity[] = [];
     const kinds = INDEX_KINDS.map((k) => `'${k}'`).join(',');
     const ents = ws.db.prepare<[string, number], { id: string; kind: string; data: string }>(`SELECT id, kind, data FROM entities WHERE kind IN (${kinds}) AND id > ? ORDER BY id LIMIT ?`);
     let after = '';
     for (;;) {
       const rows = ents.all(after, ROWS_PER_READ);
+      job?.rows(
+        rows.map((r) => r.data),
+        [],
+      );
       for (const r of rows) {
-        entityRows.push(r.data);
-        hash.update(r.data);
-        hash.update('\u001f');
-        catalogue.entity(r.kind, r.data);
+        entities.push(JSON.parse(r.data) as Entity);
+        hash?.update(r.data);
+        hash?.update('\u001f');
+        catalogue?.entity(r.kind, r.data);
       }
       if (rows.length < ROWS_PER_READ) break;
       after = rows[rows.length - 1].id;
       await pause();
     }
-    hash.update('\u001e');
-    const linkRows: Inputs['linkRows'] = [];
+    hash?.update('\u001e');
+    const links: Link[] = [];
     const types = INDEX_LINKS.map((k) => `'${k}'`).join(',');
     const lks = ws.db.prepare<[string, number], { id: string; type: string; source: string; target: string; data: string }>(
       `SELECT id, type, source, target, data FROM links WHERE type IN (${types}) AND id > ? ORDER BY id LIMIT ?`,
@@ -201,19 +305,32 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     after = '';
     for (;;) {
       const rows = lks.all(after, ROWS_PER_READ * 5);
+      job?.rows(
+        [],
+        rows.map((l): LinkRow => [l.id, l.type, l.source, l.target, l.data]),
+      );
       for (const l of rows) {
-        linkRows.push([l.id, l.type, l.source, l.target, l.data]);
-        hash.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
-        catalogue.link(l.id, l.type, l.source, l.target);
+        links.push({ id: l.id, type: l.type, source: l.source, target: l.target, data: JSON.parse(l.data) } as Link);
+        hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
+        catalogue?.link(l.id, l.type, l.source, l.target);
       }
       if (rows.length < ROWS_PER_READ * 5) break;
       after = rows[rows.length - 1].id;
       await pause();
     }
-    const consistent = c.generation === generation;
-    if (consistent || attempt >= 2) return { entityRows, linkRows, fingerprint: hash.digest('hex').slice(0, 32), catalogue: catalogue.digest(), consistent };
+    const counted = versions && sameVersions(versions, inputVersions(ws)) ? versions : null;
+    const consistent = c.generation === generation && (!versions || !!counted);
+    if (consistent || attempt >= 2) {
+      const catalogueFp = seen ?? catalogue!.digest();
+      if (counted && !seen) recordSeen(ws, codes, counted, catalogueFp);
+      // A read the counters moved under has no counter to stand for it: a hash it is not, so it never equals another read's.
+      const fingerprint = hash ? hash.digest('hex').slice(0, 32) : counted ? countedFingerprint(counted, codes) : `unsettled@${++unsettled}`;
+      return { entities, links, fingerprint, catalogue: catalogueFp, versions: counted, consistent, job };
+    }
+    job?.abandon();
   }
 }
+let unsettled = 0;
 
 // ------------------------------------------------------------------------------------------------
 // The worker
@@ -224,6 +341,9 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
  * own entry of the main build), or the TypeScript source when run through tsx or vitest.
  */
 function workerSpec(): { file: string; eval: boolean } | null {
+  // A bench run from the sources can time the bundle the app ships (out/main) instead of the sources through tsx.
+  const chosen = process.env.KOHTAANTO_RECOMMENDER_WORKER;
+  if (chosen) return fs.existsSync(chosen) ? { file: path.resolve(chosen), eval: false } : null;
   const built = path.join(__dirname, 'recommender-worker.js');
   if (fs.existsSync(built)) return { file: built, eval: false };
   const source = path.join(__dirname, 'worker.ts');
@@ -268,13 +388,51 @@ function startWorker(): Worker | null {
   return w;
 }
 
-function runOnWorker(w: Worker, job: Omit<WorkerJob, 'id'>): Promise<WorkerReply> {
-  const id = nextJob++;
-  return new Promise((resolve, reject) => {
-    waiting.set(id, { resolve, reject });
+/** A build on the worker whose rows are sent as they are read, a message per statement's rows. */
+class WorkerBuild {
+  readonly id = nextJob++;
+  readonly reply: Promise<WorkerReply>;
+  private done = false;
+  constructor(private readonly w: Worker) {
+    this.reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(this.id, { resolve, reject }));
+    // Awaited only if built; a worker that dies while rows are still being sent must not be an unhandled rejection.
+    this.reply.catch(() => undefined);
     w.ref();
-    w.postMessage({ ...job, id });
-  });
+  }
+  rows(entityRows: string[], linkRows: LinkRow[]): void {
+    if (!this.done) this.w.postMessage({ id: this.id, type: 'rows', entityRows, linkRows } satisfies WorkerJob);
+  }
+  build(codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
+    this.done = true;
+    this.w.postMessage({ id: this.id, type: 'build', codes, ...(save ? { save } : {}) } satisfies WorkerJob);
+    return this.reply;
+  }
+  /** The rows are not to be built after all: the worker forgets them. */
+  abandon(): void {
+    if (this.done) return;
+    this.done = true;
+    waiting.delete(this.id);
+    this.w.postMessage({ id: this.id, type: 'drop' } satisfies WorkerJob);
+    if (!waiting.size) this.w.unref();
+  }
+}
+
+/**
+ * Sends what was read without a worker listening (a saved snapshot that turned out unreadable),
+ * as rows again, in messages of a few thousand with a pause after each, then asks for the build.
+ */
+async function buildOnWorker(w: Worker, input: Inputs, codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
+  const job = new WorkerBuild(w);
+  const { entities, links } = input;
+  const perLinks = ROWS_PER_MESSAGE * 5;
+  for (let e = 0, l = 0; e < entities.length || l < links.length; e += ROWS_PER_MESSAGE, l += perLinks) {
+    job.rows(
+      entities.slice(e, e + ROWS_PER_MESSAGE).map((x) => JSON.stringify(x)),
+      links.slice(l, l + perLinks).map((x): LinkRow => [x.id, x.type, x.source, x.target, JSON.stringify(x.data ?? {})]),
+    );
+    await pause();
+  }
+  return job.build(codes, save);
 }
 
 /** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
@@ -302,55 +460,68 @@ export function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot 
 
 function saveSnapshot(ws: Workspace, fingerprint: string, services: number, buildMs: number, bytes: Uint8Array, now: Date): void {
   if (ws.readOnly || !ws.db.open) return;
-  const save = ws.db.transaction(() => {
-    ws.db
-      .prepare('INSERT OR REPLACE INTO recommender_index_cache (fingerprint, created_at, services, build_ms, snapshot) VALUES (?, ?, ?, ?, ?)')
-      .run(fingerprint, now.toISOString(), services, Math.round(buildMs), bytes);
-    ws.db
-      .prepare(`DELETE FROM recommender_index_cache WHERE fingerprint NOT IN (SELECT fingerprint FROM recommender_index_cache ORDER BY created_at DESC, rowid DESC LIMIT ${KEEP_SNAPSHOTS})`)
-      .run();
-  });
-  save();
+  writeSnapshot(ws.db, { fingerprint, createdAt: now.toISOString(), services, buildMs, bytes });
+}
+
+function hasSnapshot(ws: Workspace, fingerprint: string): boolean {
+  return !!ws.db.prepare<[string], { one: number }>('SELECT 1 AS one FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
+}
+
+/** How many entities the index reads (from the kind index, without reading a document). */
+function countInputs(ws: Workspace): number {
+  return ws.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM entities WHERE kind IN (${INDEX_KINDS.map((k) => `'${k}'`).join(',')})`).get()!.n;
+}
+
+/** `loadSnapshot` in slices (the decoding of a region's snapshot is tens of milliseconds). */
+async function loadSnapshotSliced(ws: Workspace, fingerprint: string): Promise<IndexSnapshot | null> {
+  const row = ws.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
+  if (!row) return null;
+  return decodeSliced(row.snapshot);
+}
+
+async function decodeSliced(bytes: Uint8Array): Promise<IndexSnapshot | null> {
+  try {
+    return await drain(decodeSnapshotSteps(bytes));
+  } catch {
+    // A damaged cache row costs a build, nothing more.
+    return null;
+  }
 }
 
 // ------------------------------------------------------------------------------------------------
 // The index
 // ------------------------------------------------------------------------------------------------
 
-/** Parses rows in slices. */
-async function parseRows<T>(rows: readonly string[]): Promise<T[]> {
-  const out: T[] = [];
-  let t = performance.now();
-  for (const r of rows) {
-    out.push(JSON.parse(r) as T);
-    if (performance.now() - t >= SLICE_MS) {
-      await pause();
-      t = performance.now();
-    }
-  }
-  return out;
-}
-
 async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<CacheEntry> {
   const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
   const t0 = performance.now();
-  const input = await readInputs(ws, c, codes);
+  // A build is coming unless the counter's catalogue fingerprint has a saved snapshot: then the
+  // worker starts now and gets the rows as they are read (an undo back to a saved catalogue, which
+  // the counter cannot tell, only costs the rows sent for nothing).
+  const known = seenFingerprint(ws, codes, inputVersions(ws));
+  const building = !(known && hasSnapshot(ws, known)) && countInputs(ws) >= workerFrom();
+  const input = await readInputs(ws, c, codes, building ? () => { const w = startWorker(); return w ? new WorkerBuild(w) : null; } : undefined);
   const gone = () => ctx.workspace !== ws || !ws.db.open;
-  if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
+  if (gone()) {
+    input.job?.abandon();
+    throw codedError('no_workspace', said('matching.closedWhileBuilding'));
+  }
   if (c.entry?.fingerprint === input.fingerprint) {
+    input.job?.abandon();
     c.stale = !input.consistent;
     c.dataVersion = dataVersion;
     return c.entry;
   }
-  let snapshot = loadSnapshot(ws, input.catalogue);
+  let snapshot = await loadSnapshotSliced(ws, input.catalogue);
   let source: CacheEntry['source'] = 'file';
-  if (!snapshot) {
-    const w = input.entityRows.length >= workerFrom() ? startWorker() : null;
-    const job = { entityRows: input.entityRows, linkRows: input.linkRows, codes };
+  if (snapshot) input.job?.abandon();
+  else {
+    const w = input.job ? null : input.entities.length >= workerFrom() ? startWorker() : null;
+    const save: SaveTo | undefined = ws.readOnly ? undefined : { file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: input.catalogue, createdAt: ctx.now().toISOString() };
     let reply: WorkerReply | null = null;
-    if (w) {
+    if (input.job || w) {
       try {
-        reply = await runOnWorker(w, job);
+        reply = input.job ? await input.job.build(codes, save) : await buildOnWorker(w!, input, codes, save);
       } catch {
         // The worker died (out of memory, killed): build here instead, still in slices.
         reply = null;
@@ -359,16 +530,18 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
     if (reply && !reply.ok) throw new Error(`The recommender index could not be built: ${reply.message}`);
     if (reply?.ok) {
-      snapshot = decodeSnapshot(reply.bytes);
+      // Saved by the worker; if it could not write the file, here (a few megabytes: the next open then need not build).
+      if (!reply.saved) saveSnapshot(ws, input.catalogue, reply.services, reply.ms, reply.bytes, ctx.now());
+      snapshot = await decodeSliced(reply.bytes);
+      if (!snapshot) throw new Error('The recommender index could not be built: the worker answered with an unreadable snapshot.');
       source = 'worker';
-      saveSnapshot(ws, input.catalogue, snapshot?.n ?? 0, reply.ms, reply.bytes, ctx.now());
     } else source = 'inline';
   }
-  const entities = await parseRows<Entity>(input.entityRows);
-  const links = input.linkRows.map(([id, type, src, target, data]) => ({ id, type, source: src, target, data: JSON.parse(data) }) as Link);
+  const { entities, links } = input;
   const services = entities.filter((e): e is Service => e.kind === 'service');
   const opts = buildOptionsFrom(codes, entities);
-  const index = await drain(buildIndexSteps(services, links, { ...opts, ...(snapshot ? { snapshot } : {}) }));
+  // Each need's relevance is worked out on its first use (needRelevance caches it): a query without needs does not wait for all of them.
+  const index = await drain(buildIndexSteps(services, links, { ...opts, precomputeNeeds: false, ...(snapshot ? { snapshot } : {}) }));
   if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (source === 'inline') {
     saveSnapshot(ws, input.catalogue, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
@@ -398,6 +571,13 @@ export function recommenderFor(ctx: AppContext, codes: CodesForBuild): Promise<C
   if (c.pending) return c.pending;
   const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
   if (c.entry && !c.stale && dataVersion === c.dataVersion) return Promise.resolve(c.entry);
+  // Marked stale by an edit (or another process wrote the file): the counters tell in one read whether the inputs moved.
+  const v = inputVersions(ws);
+  if (c.entry && v && c.entry.fingerprint === countedFingerprint(v, codes)) {
+    c.stale = false;
+    c.dataVersion = dataVersion;
+    return Promise.resolve(c.entry);
+  }
   const p = build(ctx, ws, c, codes).finally(() => {
     if (c.pending === p) c.pending = undefined;
   });

@@ -9,6 +9,7 @@ import * as m0070 from './0070-remote-recommender';
 import * as m0080 from './0080-course';
 import * as m0090 from './0090-entity-tables';
 import * as m0100 from './0100-recommender-index';
+import * as m0110 from './0110-recommender-inputs';
 
 export interface Migration {
   version: number;
@@ -27,6 +28,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 80, up: m0080.up },
   { version: 90, up: m0090.up },
   { version: 100, up: m0100.up },
+  { version: 110, up: m0110.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
