@@ -22,6 +22,11 @@ const save = async () => {
   await editor().locator('button[type=submit]').click();
   await editor().waitFor({ state: 'detached' });
 };
+/** Types once the field a click moves focus to has it: keys typed before would go to the button. */
+const typeInto = async (field: RegExp, text: string) => {
+  await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? '')).toMatch(field);
+  await page.keyboard.type(text);
+};
 const norm = (s: string | null) => (s ?? '').replace(/[\u00a0\u202f]/g, ' ');
 const text = async (selector: string) => norm(await page.locator(selector).first().textContent());
 const indicator = () => page.locator('.indicator-row[data-indicator]', { hasText: 'Kattavuus' }).first();
@@ -42,7 +47,7 @@ describe('situational picture in the browser', () => {
     await page.getByRole('heading', { name: 'Sujuvampi asiointi', level: 3 }).waitFor();
 
     await page.getByRole('button', { name: 'Uusi mittari tavoitteelle Sujuvampi asiointi' }).click();
-    await page.keyboard.type('Kattavuus');
+    await typeInto(/^pe-name-fi$/, 'Kattavuus');
     await page.fill('#pe-unit', '%');
     await page.fill('#pe-baseline-value', '10');
     await page.fill('#pe-baseline-date', '2021-01-01');
@@ -54,7 +59,7 @@ describe('situational picture in the browser', () => {
     await page.keyboard.type('12');
     await page.fill('#pe-measurements-0-date', '2021-06-01');
     await editor().getByRole('button', { name: '+ Lisää mittaus' }).click();
-    await page.keyboard.type('14,5');
+    await typeInto(/^pe-measurements-1-value$/, '14,5');
     await page.fill('#pe-measurements-1-date', '2022-01-01');
     await editor().locator('button[type=submit]').click();
     expect(await text('#pe-target-value-error')).toBe('Tavoite on sama kuin lähtötaso: seurattavaa muutosta ei ole.');
@@ -77,7 +82,7 @@ describe('situational picture in the browser', () => {
       ['AuroraAI-verkko', '2021', '6019264', '5800000'],
     ]) {
       await page.getByRole('button', { name: '+ Uusi budjettirivi' }).click();
-      await page.keyboard.type(item);
+      await typeInto(/^pe-item$/, item);
       await page.fill('#pe-category', item);
       await page.fill('#pe-year', year);
       await page.fill('#pe-planned', planned);
@@ -102,12 +107,12 @@ describe('situational picture in the browser', () => {
     await save();
 
     await page.getByRole('button', { name: '+ Uusi kustannus tai hyöty' }).click();
-    await page.keyboard.type('Rakentaminen');
+    await typeInto(/^pe-name-fi$/, 'Rakentaminen');
     await page.fill('#pe-amounts-0-year', '2020');
     await page.fill('#pe-amounts-0-value', '100');
     await save();
     await page.getByRole('button', { name: '+ Uusi kustannus tai hyöty' }).click();
-    await page.keyboard.type('Säästöt');
+    await typeInto(/^pe-name-fi$/, 'Säästöt');
     await page.selectOption('#pe-type', 'benefit');
     await editor().getByLabel('Summa liittynyttä organisaatiota kohden vuodessa').check();
     await page.fill('#pe-amounts-0-year', '2021');
@@ -131,9 +136,9 @@ describe('situational picture in the browser', () => {
 
   it('types in a survey’s counts and shows N, the share of 4–5 and the mean without "cannot say"', async () => {
     await page.getByRole('button', { name: '+ Uusi kysely' }).click();
-    await page.keyboard.type('Sidosryhmäkysely');
+    await typeInto(/^pe-name-fi$/, 'Sidosryhmäkysely');
     await editor().getByRole('button', { name: '+ Lisää kysymys' }).click();
-    await page.keyboard.type('Tavoite on tärkeä');
+    await typeInto(/^pe-questions-0-text-fi$/, 'Tavoite on tärkeä');
     const counts: Record<string, string> = { 1: '1', 2: '2', 3: '3', 4: '10', 5: '20' };
     for (const [k, v] of Object.entries(counts)) await page.fill(`#pe-questions-0-counts-${k}`, v);
     await page.fill('#pe-questions-0-cannotSay', '4');
@@ -151,7 +156,7 @@ describe('situational picture in the browser', () => {
 
     await indicator().getByRole('button', { name: 'Muokkaa: Kattavuus' }).click();
     await editor().getByRole('button', { name: '+ Lisää mittaus' }).click();
-    await page.keyboard.type('19');
+    await typeInto(/^pe-measurements-\d+-value$/, '19');
     await page.fill('#pe-measurements-2-date', '2022-06-01');
     await save();
     await expect.poll(async () => norm(await indicator().locator('.status-badge').textContent())).toBe('Tavoitteessa');
