@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/result';
 import { up as up0010 } from './migrations/0010-create-core';
 import { LATEST_SCHEMA_VERSION } from './migrations';
-import { APPLICATION_ID } from './open';
+import { APPLICATION_ID, openLimits } from './open';
 import { validEntity, Workspace } from './workspace';
 import { fixedNow, tempDir } from '../test/tmp';
 
@@ -68,6 +68,26 @@ describe('opening workspace files', () => {
     const before = snapshot(file);
     expect(codeOf(() => Workspace.open(file))).toBe('workspace_damaged');
     expect(snapshot(file)).toEqual(before);
+  });
+
+  it('refuses a damaged file also with the quick check that large files get', () => {
+    const file = path.join(dir, 'damaged-large.kohtaanto');
+    const ws = Workspace.open(file, { create: true });
+    ws.edit('many', (tx) => {
+      for (let i = 0; i < 400; i++) tx.putEntity(validEntity({ id: `o${i}`, kind: 'organisation', name: { fi: `Organisaatio ${i} `.repeat(20) } }));
+    });
+    ws.close();
+    const bytes = fs.readFileSync(file);
+    for (let i = 8192; i < bytes.length - 4096; i += 97) bytes[i] = 0xff;
+    fs.writeFileSync(file, bytes);
+    const was = openLimits.fullCheckMaxBytes;
+    openLimits.fullCheckMaxBytes = 0;
+    try {
+      expect(codeOf(() => Workspace.open(file))).toBe('workspace_damaged');
+      expect(fs.readFileSync(file)).toEqual(bytes);
+    } finally {
+      openLimits.fullCheckMaxBytes = was;
+    }
   });
 
   it('refuses a damaged WAL-mode file without making -wal, -shm or lock files beside it', () => {

@@ -40,6 +40,11 @@ export function checkPath(file: string): void {
   }
 }
 
+export const openLimits = {
+  /** Files up to this size get SQLite's full integrity check on open; larger ones its quick check. */
+  fullCheckMaxBytes: 64 * 1024 * 1024,
+};
+
 /** Settings for every connection: schema code in a file (triggers, views) is never trusted to call functions with side effects. */
 function harden(db: Database.Database): void {
   db.pragma('trusted_schema = OFF');
@@ -69,7 +74,13 @@ function inspect(file: string, nativeBinding: string | undefined, tidy: boolean)
     if (appId !== APPLICATION_ID && (version !== 0 || tables.n > 0)) {
       throw codedError('not_a_workspace', said('file.otherDatabase', { file: path.basename(file) }));
     }
-    const check = db.pragma('integrity_check', { simple: true });
+    // integrity_check also compares every index with its table: 41 ms for a 3 MB workspace, but
+    // 6.2 s for a region's 382 MB (50,000 services) before the window can show anything.
+    // quick_check reads every page and record (1.2 s there) and catches a damaged file the same
+    // way; what it leaves out (an index that disagrees with its table) is left to SQLite's own
+    // errors on use. Small files keep the full check.
+    const thorough = fs.statSync(file).size <= openLimits.fullCheckMaxBytes;
+    const check = db.pragma(thorough ? 'integrity_check' : 'quick_check', { simple: true });
     if (check !== 'ok') {
       throw codedError('workspace_damaged', said('file.integrity', { file: path.basename(file), detail: String(check).slice(0, 200) }));
     }

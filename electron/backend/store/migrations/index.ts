@@ -10,6 +10,7 @@ import * as m0080 from './0080-course';
 import * as m0090 from './0090-entity-tables';
 import * as m0100 from './0100-recommender-index';
 import * as m0110 from './0110-recommender-inputs';
+import * as m0120 from './0120-shallow-sort-keys';
 
 export interface Migration {
   version: number;
@@ -29,6 +30,7 @@ export const MIGRATIONS: Migration[] = [
   { version: 90, up: m0090.up },
   { version: 100, up: m0100.up },
   { version: 110, up: m0110.up },
+  { version: 120, up: m0120.up },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
