@@ -15,7 +15,7 @@ import { INBOX_ROOT, LEFTOVER_MS } from '../backend/course/inbox';
 import { writePack } from '../backend/course/pack';
 import { createCopy } from '../backend/domains/course';
 import { createWorkspaceFile } from '../backend/domains/workspace';
-import { EventReader, fcall, join, pcall, startRig, type Answer, type Rig } from './workshop.testkit';
+import { answerOf, EventReader, fcall, join, pcall, startRig, type Answer, type Rig } from './workshop.testkit';
 
 let rig: Rig;
 let base: string;
@@ -67,21 +67,11 @@ function upload(token: string | undefined, bytes: Buffer, opts: { declare?: numb
           ...(token ? { Authorization: `Bearer ${token}` } : {}),
         },
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: any;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            body = { ok: false, error: { code: 'not_json', message: text, details: { reason: 'not_json' } } };
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body, bodyComplete: req.writableFinished });
+      (res) =>
+        void answerOf(res).then((answer) => {
+          resolve({ ...answer, bodyComplete: req.writableFinished });
           req.destroy();
-        });
-      },
+        }, reject),
     );
     req.on('error', (e) => (opts.declare ? undefined : reject(e)));
     if (opts.declare) req.write(bytes);

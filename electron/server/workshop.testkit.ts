@@ -57,26 +57,32 @@ export interface Answer<T = any> {
   body: { ok: true; value: T } | { ok: false; error: { code: string; message: string; details: { reason: string; retryAfterSeconds?: number; [k: string]: unknown } } };
 }
 
+/** A response read whole, its body parsed as JSON (or kept as the message of a `not_json` answer). */
+export function answerOf(res: http.IncomingMessage): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (c: Buffer) => chunks.push(c));
+    res.on('error', reject);
+    res.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: any;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = { ok: false, error: { code: 'not_json', message: text, details: { reason: 'not_json' } } };
+      }
+      resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
+    });
+  });
+}
+
 /** A raw HTTP request (fetch would normalise paths and set its own headers). */
 export function request(base: string, method: string, target: string, opts: { headers?: Record<string, string>; body?: string; agent?: http.Agent } = {}): Promise<Answer> {
   const u = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request(
       { host: u.hostname, port: u.port, method, path: target, headers: { Host: u.host, ...(opts.body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...opts.headers }, agent: opts.agent },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: any;
-          try {
-            body = JSON.parse(text);
-          } catch {
-            body = { ok: false, error: { code: 'not_json', message: text, details: { reason: 'not_json' } } };
-          }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body });
-        });
-      },
+      (res) => void answerOf(res).then(resolve, reject),
     );
     req.on('error', reject);
     if (opts.body !== undefined) req.write(opts.body);
