@@ -29,12 +29,13 @@ function useInbox(): [InboxState | null, (s: InboxState) => void] {
   const [inbox, setInbox] = useState<InboxState | null>(null);
   useEffect(() => {
     let live = true;
+    // A failed read says why (the notice bar); the table then keeps the rows it has.
     const read = () =>
-      void courseCall('course.sessionInbox', {})
-        .then((s) => live && setInbox(s))
-        .catch(() => undefined);
+      void attempt(() => courseCall('course.sessionInbox', {})).then((s) => {
+        if (live && s) setInbox(s);
+      });
     read();
-    if (!useWorkshop.getState().loaded) void useWorkshop.getState().load().catch(() => undefined);
+    if (!useWorkshop.getState().loaded) void attempt(() => useWorkshop.getState().load());
     const off = api.on('workshop.event', (payload) => {
       const ev = payload as WorkshopEvent;
       if (ev.type === 'course.received') {
