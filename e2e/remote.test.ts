@@ -103,6 +103,8 @@ describe('remote recommender in Chromium', () => {
     const saved = await callApi<ComparisonSummary[]>(app, 'remote.comparisons');
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatchObject({ k: 5, complete: true, personas: 5, missing: 0 });
+    // The table can show before its header row is drawn: read the header once it is there.
+    await expect.poll(() => table.locator('thead th').count()).toBeGreaterThan(0);
     const headers = await table.locator('thead th').allTextContents();
     expect(headers).toEqual([
       'Asiakasprofiili',
