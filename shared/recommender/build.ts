@@ -8,7 +8,7 @@ import { needRelevance } from './needs';
 import { buildTextIndex, type TextIndex } from './search';
 import { fold } from './text';
 import type { AreaLookup, NeedVia, ScoreWeights } from './types';
-import type { IndexSnapshot } from './snapshot';
+import { SNAPSHOT_VERSION, type IndexSnapshot } from './snapshot';
 
 const M = METERS.length;
 
@@ -138,57 +138,8 @@ const SLICE = 1500;
  */
 export function* buildIndexSteps(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): Generator<void, RecommenderIndex> {
   const t0 = now();
-  const phases: Record<string, number> = {};
-  let tp = t0;
-  const lap = (name: string) => {
-    const t = now();
-    phases[name] = Math.round(t - tp);
-    tp = t;
-  };
-  // Id order makes positions, ties and the model's example order independent of input order.
-  // One record per id: a caller that passes a service twice must not see it twice in a list.
-  const unique = new Map<string, Service>();
-  for (const s of services) if (!unique.has(s.id)) unique.set(s.id, s);
-  const sorted = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const position = new Map<string, number>();
-  sorted.forEach((s, i) => position.set(s.id, i));
-  const n = sorted.length;
-
-  yield;
-  const lifeEventById = new Map<string, LifeEvent>();
-  for (const le of opts.lifeEvents ?? []) lifeEventById.set(le.id, le);
-  const serviceLifeEvents = sorted.map((s) => new Set<string>(s.lifeEvents ?? []));
-  const providers: string[][] = sorted.map(() => []);
-  const needs = new Map<string, NeedInfo>();
-  for (const need of opts.needs ?? []) needs.set(need.id, { need, linked: new Set(), lifeEvents: [] });
-  // Links sorted by id so every derived list has one order whatever order the store returned.
-  const sortedLinks = [...links].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  yield;
-  let seen = 0;
-  for (const l of sortedLinks) {
-    if (++seen % (SLICE * 4) === 0) yield;
-    if (l.type === 'addresses') {
-      const i = position.get(l.source);
-      const info = needs.get(l.target);
-      if (i !== undefined && info) info.linked.add(i);
-    } else if (l.type === 'inLifeEvent') {
-      const i = position.get(l.source);
-      if (i === undefined) continue;
-      serviceLifeEvents[i].add(l.target);
-      const code = lifeEventById.get(l.target)?.code;
-      if (code) serviceLifeEvents[i].add(code);
-    } else if (l.type === 'hasNeed') {
-      const info = needs.get(l.target);
-      if (!info) continue;
-      const le = lifeEventById.get(l.source);
-      if (!info.lifeEvents.some((x) => x.id === l.source)) info.lifeEvents.push({ id: l.source, code: le?.code, name: le?.name });
-    } else if (l.type === 'provides') {
-      const i = position.get(l.target);
-      if (i !== undefined && !providers[i].includes(l.source)) providers[i].push(l.source);
-    }
-  }
-  for (const p of providers) p.sort();
-
+  const { phases, lap } = stopwatch(t0);
+  const { sorted, position, n, lifeEventById, serviceLifeEvents, providers, needs } = yield* catalogueOf(services, links, opts);
   lap('links');
   yield;
   const snap = opts.snapshot;
@@ -233,27 +184,7 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
     }
   }
   lap('masks');
-  let sameAs: Int32Array;
-  if (snap) sameAs = snap.sameAs;
-  else {
-    sameAs = new Int32Array(n);
-    const firstOf = new Map<string, number>();
-    for (let i = 0; i < n; i++) {
-      if (i % SLICE === SLICE - 1) yield;
-      const s = sorted[i];
-      const name = fold(s.name?.fi || s.name?.sv || s.name?.en || '').trim().replace(/\s+/g, ' ');
-      if (!name) {
-        sameAs[i] = i;
-        continue;
-      }
-      const key = JSON.stringify([name, providers[i], s.areaType, [...(s.areas ?? [])].sort()]);
-      const first = firstOf.get(key);
-      if (first === undefined) {
-        firstOf.set(key, i);
-        sameAs[i] = i;
-      } else sameAs[i] = first;
-    }
-  }
+  const sameAs = snap ? snap.sameAs : yield* sameAsOf(sorted, providers);
   yield;
   let hasDuplicates = false;
   const sameGroups = new Map<number, number[]>();
@@ -306,6 +237,125 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
   lap('needs');
   index.build.ms = now() - t0;
   return index;
+}
+
+/** The catalogue in id order, with what links say of each service and need (the start of every build). */
+function* catalogueOf(services: readonly Service[], links: readonly Link[], opts: BuildOptions) {
+  // Id order makes positions, ties and the model's example order independent of input order.
+  // One record per id: a caller that passes a service twice must not see it twice in a list.
+  const unique = new Map<string, Service>();
+  for (const s of services) if (!unique.has(s.id)) unique.set(s.id, s);
+  const sorted = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const position = new Map<string, number>();
+  sorted.forEach((s, i) => position.set(s.id, i));
+  const n = sorted.length;
+
+  yield;
+  const lifeEventById = new Map<string, LifeEvent>();
+  for (const le of opts.lifeEvents ?? []) lifeEventById.set(le.id, le);
+  const serviceLifeEvents = sorted.map((s) => new Set<string>(s.lifeEvents ?? []));
+  const providers: string[][] = sorted.map(() => []);
+  const needs = new Map<string, NeedInfo>();
+  for (const need of opts.needs ?? []) needs.set(need.id, { need, linked: new Set(), lifeEvents: [] });
+  // Links sorted by id so every derived list has one order whatever order the store returned.
+  const sortedLinks = [...links].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  yield;
+  let seen = 0;
+  for (const l of sortedLinks) {
+    if (++seen % (SLICE * 4) === 0) yield;
+    if (l.type === 'addresses') {
+      const i = position.get(l.source);
+      const info = needs.get(l.target);
+      if (i !== undefined && info) info.linked.add(i);
+    } else if (l.type === 'inLifeEvent') {
+      const i = position.get(l.source);
+      if (i === undefined) continue;
+      serviceLifeEvents[i].add(l.target);
+      const code = lifeEventById.get(l.target)?.code;
+      if (code) serviceLifeEvents[i].add(code);
+    } else if (l.type === 'hasNeed') {
+      const info = needs.get(l.target);
+      if (!info) continue;
+      const le = lifeEventById.get(l.source);
+      if (!info.lifeEvents.some((x) => x.id === l.source)) info.lifeEvents.push({ id: l.source, code: le?.code, name: le?.name });
+    } else if (l.type === 'provides') {
+      const i = position.get(l.target);
+      if (i !== undefined && !providers[i].includes(l.source)) providers[i].push(l.source);
+    }
+  }
+  for (const p of providers) p.sort();
+  return { sorted, position, n, lifeEventById, serviceLifeEvents, providers, needs };
+}
+
+/** Position of each service's first record of the same service (same folded name, providers and area). */
+function* sameAsOf(sorted: readonly Service[], providers: readonly string[][]): Generator<void, Int32Array> {
+  const n = sorted.length;
+  const sameAs = new Int32Array(n);
+  const firstOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    const s = sorted[i];
+    const name = fold(s.name?.fi || s.name?.sv || s.name?.en || '').trim().replace(/\s+/g, ' ');
+    if (!name) {
+      sameAs[i] = i;
+      continue;
+    }
+    const key = JSON.stringify([name, providers[i], s.areaType, [...(s.areas ?? [])].sort()]);
+    const first = firstOf.get(key);
+    if (first === undefined) {
+      firstOf.set(key, i);
+      sameAs[i] = i;
+    } else sameAs[i] = first;
+  }
+  return sameAs;
+}
+
+/** Milliseconds per phase of a build, each lap measured from the one before. */
+function stopwatch(t0: number) {
+  const phases: Record<string, number> = {};
+  let tp = t0;
+  const lap = (name: string) => {
+    const t = now();
+    phases[name] = Math.round(t - tp);
+    tp = t;
+  };
+  return { phases, lap };
+}
+
+/**
+ * Only the costly part of an index (what a snapshot keeps), for a build whose index is assembled
+ * elsewhere: the backend's worker thread builds this and the server thread assembles the rest.
+ * Equal to `snapshotOf(buildIndex(services, links, opts))`, without the work that would be thrown away.
+ */
+export function buildSnapshot(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): { snapshot: IndexSnapshot; phases: Record<string, number> } {
+  const { phases, lap } = stopwatch(now());
+  const steps = (function* () {
+    const { sorted, serviceLifeEvents, providers, n } = yield* catalogueOf(services, links, opts);
+    lap('links');
+    const costly = yield* costlyParts(sorted, serviceLifeEvents, opts, lap);
+    const sameAs = yield* sameAsOf(sorted, providers);
+    lap('sameAs');
+    const { isIgnored: _ignored, ...model } = costly.model;
+    const { expansionCache: _cache, ...text } = costly.text;
+    const snapshot: IndexSnapshot = {
+      version: SNAPSHOT_VERSION,
+      n,
+      labelled: costly.labelled,
+      inferred: costly.inferred,
+      affinity: costly.affinity,
+      affinitySource: costly.affinitySource,
+      affinityNorm: costly.affinityNorm,
+      text,
+      model,
+      ages: costly.ages,
+      sameAs,
+    };
+    return snapshot;
+  })();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return { snapshot: r.value, phases };
+  }
 }
 
 /** What a build learns at a cost: the part a snapshot keeps. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../model';
-import { buildIndex, buildIndexSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, needRelevance, recommend, snapshotOf, SNAPSHOT_VERSION } from './index';
+import { buildIndex, buildIndexSteps, buildSnapshot, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, needRelevance, recommend, snapshotOf, SNAPSHOT_VERSION } from './index';
 import { meters, need, svc } from './testkit';
 
 const services = [
@@ -44,6 +44,17 @@ describe('recommender index snapshot (the part kept in the workspace file)', () 
       expect(b.map((r) => [r.serviceId, r.score])).toEqual(a.map((r) => [r.serviceId, r.score]));
       expect(b.map((r) => r.parts)).toEqual(a.map((r) => r.parts));
     }
+  });
+
+  it('buildSnapshot (the worker thread\'s build) writes the same bytes as a whole build of the same catalogue', () => {
+    const ignoreWords = { inference: { ignoreWords: ['helsinki'] } };
+    const lifeEventLinks: Link[] = [{ id: 'l1', type: 'inLifeEvent', source: 's3', target: 'le1', data: {} }, { id: 'l0', type: 'provides', source: 'o1', target: 's4', data: {} }];
+    const lifeEvents = [{ id: 'le1', kind: 'lifeEvent' as const, name: { fi: 'Muutto' }, description: {}, tags: [], code: 'KE3' }];
+    const whole = encodeSnapshot(snapshotOf(buildIndex(services, lifeEventLinks, { ...ignoreWords, lifeEvents })));
+    const { snapshot, phases } = buildSnapshot([...services].reverse(), lifeEventLinks, { ...ignoreWords, lifeEvents });
+    expect(Buffer.from(encodeSnapshot(snapshot)).equals(Buffer.from(whole))).toBe(true);
+    // Only the costly phases (and the duplicate records) are done: nothing the server thread assembles again.
+    expect(Object.keys(phases)).toEqual(['links', 'analyse', 'features', 'train', 'infer', 'textIndex', 'ages', 'sameAs']);
   });
 
   it('refuses a snapshot of another catalogue size, returns null for another version, and throws on bytes that are not one', () => {

@@ -2,9 +2,11 @@
  * One recommender index per open workspace, kept off the server's main path.
  *
  * - The costly build work (text analysis, training, inference; seconds on a region's catalogue)
- *   runs on a worker thread, which also saves its result in the file; the main thread only reads
- *   rows (sending them on as it reads), parses, decodes and assembles, in slices of a few
- *   milliseconds with a pause between them, so every other request is answered meanwhile.
+ *   runs on a worker thread, which reads the file itself and also saves its result there; the
+ *   main thread meanwhile reads the same rows, parses, decodes and assembles, in slices of a few
+ *   milliseconds with a pause between them, so every other request is answered meanwhile. The
+ *   worker's result is used only if it was built from the rows the main thread read (equal
+ *   catalogue fingerprints).
  * - Concurrent requests for recommendations wait for the one build in progress.
  * - What the worker computed is saved in the workspace file (migration 0100) under the
  *   fingerprint of the catalogue it was built from (services, life events and the links between
@@ -25,26 +27,16 @@ import type { Entity, Link, Service } from '../../../shared/model';
 import { buildIndexSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
+import { CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
 import { buildOptionsFrom, type CodesForBuild } from './options';
-import type { LinkRow, SaveTo, WorkerJob, WorkerReply } from './protocol';
+import type { WorkerJob, WorkerReply } from './protocol';
 import { writeSnapshot } from './store';
 import { codedError, said } from '../messages';
 import { INPUT_TRIGGERS } from '../store/migrations/0110-recommender-inputs';
 
-const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
-const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
-/**
- * What the costly part of an index (snapshot.ts: text analysis, model, inferred affinities, ages)
- * is computed from: the services, and the life events they reach (own codes, and `inLifeEvent`
- * links to life events with their codes). Needs and the other links only feed the cheap rest.
- */
-const CATALOGUE_KINDS: ReadonlySet<string> = new Set(['service', 'lifeEvent']);
-const CATALOGUE_LINK = 'inLifeEvent';
 /** Rows read (and parsed) per statement, and the longest stretch of main-thread work between two pauses. */
 const ROWS_PER_READ = 500;
 const SLICE_MS = 8;
-/** Entity rows per message to the worker (links go five times as many a message, as they are read). */
-const ROWS_PER_MESSAGE = 2000;
 /**
  * Below this many entities the index is built here, in slices: starting the worker thread (and
  * loading the recommender's code into it) takes longer than the whole build of a small workspace.
@@ -142,29 +134,6 @@ interface Inputs {
 
 /** The fingerprint of everything the index reads, where the file keeps input counters: the counter (and the options). */
 const countedFingerprint = (v: Versions, codes: CodesForBuild) => `inputs@${v.index}/${optionsKey(codes)}`;
-
-/** The catalogue fingerprint as rows come in (entities by id, then links by id), the same whoever reads them. */
-class CatalogueHash {
-  private readonly hash = createHash('sha256');
-  private linksStarted = false;
-  constructor(codes: CodesForBuild) {
-    this.hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes, of: 'catalogue' }));
-  }
-  entity(kind: string, data: string): void {
-    if (CATALOGUE_KINDS.has(kind)) this.hash.update(data).update('\u001f');
-  }
-  link(id: string, type: string, source: string, target: string): void {
-    if (!this.linksStarted) {
-      this.hash.update('\u001e');
-      this.linksStarted = true;
-    }
-    if (type === CATALOGUE_LINK) this.hash.update(`${id}|${source}|${target}\u001f`);
-  }
-  digest(): string {
-    if (!this.linksStarted) this.hash.update('\u001e');
-    return this.hash.digest('hex').slice(0, 32);
-  }
-}
 
 // ------------------------------------------------------------------------------------------------
 // The input counters (migration 0110): a change to what the index reads moves them in the same
@@ -266,10 +235,11 @@ export function catalogueFingerprint(ws: Workspace, codes: CodesForBuild): strin
  * so the next request reads again). Where the file keeps input counters, nothing is hashed but
  * the catalogue, and that only if its fingerprint at this counter value is not known yet.
  */
-async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild, toWorker?: () => WorkerBuild | null): Promise<Inputs & { consistent: boolean; job: WorkerBuild | null }> {
+async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<Inputs & { consistent: boolean }> {
+  const ents = ws.db.prepare<[string, number], EntityRow>(ENTITY_ROWS_SQL);
+  const lks = ws.db.prepare<[string, number], LinkRowObject>(LINK_ROWS_SQL);
   for (let attempt = 0; ; attempt++) {
     const generation = c.generation;
-    const job = toWorker?.() ?? null;
     const versions = inputVersions(ws);
     // The last try hashes whatever it reads: if the counters move under it too, a fingerprint known for them would not be of these rows.
     const seen = attempt >= 2 ? null : seenFingerprint(ws, codes, versions);
@@ -277,15 +247,9 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     hash?.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
     const catalogue = seen ? null : new CatalogueHash(codes);
     const entities: Entity[] = [];
-    const kinds = INDEX_KINDS.map((k) => `'${k}'`).join(',');
-    const ents = ws.db.prepare<[string, number], { id: string; kind: string; data: string }>(`SELECT id, kind, data FROM entities WHERE kind IN (${kinds}) AND id > ? ORDER BY id LIMIT ?`);
     let after = '';
     for (;;) {
       const rows = ents.all(after, ROWS_PER_READ);
-      job?.rows(
-        rows.map((r) => r.data),
-        [],
-      );
       for (const r of rows) {
         entities.push(JSON.parse(r.data) as Entity);
         hash?.update(r.data);
@@ -298,19 +262,11 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     }
     hash?.update('\u001e');
     const links: Link[] = [];
-    const types = INDEX_LINKS.map((k) => `'${k}'`).join(',');
-    const lks = ws.db.prepare<[string, number], { id: string; type: string; source: string; target: string; data: string }>(
-      `SELECT id, type, source, target, data FROM links WHERE type IN (${types}) AND id > ? ORDER BY id LIMIT ?`,
-    );
     after = '';
     for (;;) {
       const rows = lks.all(after, ROWS_PER_READ * 5);
-      job?.rows(
-        [],
-        rows.map((l): LinkRow => [l.id, l.type, l.source, l.target, l.data]),
-      );
       for (const l of rows) {
-        links.push({ id: l.id, type: l.type, source: l.source, target: l.target, data: JSON.parse(l.data) } as Link);
+        links.push(linkOf(l));
         hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
         catalogue?.link(l.id, l.type, l.source, l.target);
       }
@@ -325,9 +281,8 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       if (counted && !seen) recordSeen(ws, codes, counted, catalogueFp);
       // A read the counters moved under has no counter to stand for it: a hash it is not, so it never equals another read's.
       const fingerprint = hash ? hash.digest('hex').slice(0, 32) : counted ? countedFingerprint(counted, codes) : `unsettled@${++unsettled}`;
-      return { entities, links, fingerprint, catalogue: catalogueFp, versions: counted, consistent, job };
+      return { entities, links, fingerprint, catalogue: catalogueFp, versions: counted, consistent };
     }
-    job?.abandon();
   }
 }
 let unsettled = 0;
@@ -388,51 +343,40 @@ function startWorker(): Worker | null {
   return w;
 }
 
-/** A build on the worker whose rows are sent as they are read, a message per statement's rows. */
-class WorkerBuild {
-  readonly id = nextJob++;
-  readonly reply: Promise<WorkerReply>;
-  private done = false;
-  constructor(private readonly w: Worker) {
-    this.reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(this.id, { resolve, reject }));
-    // Awaited only if built; a worker that dies while rows are still being sent must not be an unhandled rejection.
-    this.reply.catch(() => undefined);
-    w.ref();
-  }
-  rows(entityRows: string[], linkRows: LinkRow[]): void {
-    if (!this.done) this.w.postMessage({ id: this.id, type: 'rows', entityRows, linkRows } satisfies WorkerJob);
-  }
-  build(codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
-    this.done = true;
-    this.w.postMessage({ id: this.id, type: 'build', codes, ...(save ? { save } : {}) } satisfies WorkerJob);
-    return this.reply;
-  }
-  /** The rows are not to be built after all: the worker forgets them. */
-  abandon(): void {
-    if (this.done) return;
-    this.done = true;
-    waiting.delete(this.id);
-    this.w.postMessage({ id: this.id, type: 'drop' } satisfies WorkerJob);
-    if (!waiting.size) this.w.unref();
-  }
+/**
+ * Asks the worker to read the workspace file and build the index of what it reads (or find the
+ * snapshot of it already saved), or null when no worker thread can run here.
+ */
+function askWorker(ctx: AppContext, ws: Workspace, codes: CodesForBuild): Promise<WorkerReply> | null {
+  const w = startWorker();
+  if (!w) return null;
+  const id = nextJob++;
+  const reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  // Awaited only if the build is wanted after all; a worker that dies meanwhile must not be an unhandled rejection.
+  reply.catch(() => undefined);
+  w.ref();
+  const save = ws.readOnly ? {} : { save: { createdAt: ctx.now().toISOString() } };
+  w.postMessage({ id, type: 'build', codes, file: ws.path, nativeBinding: ctx.nativeBinding, ...save } satisfies WorkerJob);
+  return reply;
 }
 
+type Built = Extract<WorkerReply, { ok: true }>;
+
 /**
- * Sends what was read without a worker listening (a saved snapshot that turned out unreadable),
- * as rows again, in messages of a few thousand with a pause after each, then asks for the build.
+ * The worker's build of the catalogue this thread read: the one asked for before the read, if the
+ * worker read the same catalogue, else (a write landed between the two reads) one more. Null
+ * means build here: no worker, it failed, or writes kept landing.
  */
-async function buildOnWorker(w: Worker, input: Inputs, codes: CodesForBuild, save: SaveTo | undefined): Promise<WorkerReply> {
-  const job = new WorkerBuild(w);
-  const { entities, links } = input;
-  const perLinks = ROWS_PER_MESSAGE * 5;
-  for (let e = 0, l = 0; e < entities.length || l < links.length; e += ROWS_PER_MESSAGE, l += perLinks) {
-    job.rows(
-      entities.slice(e, e + ROWS_PER_MESSAGE).map((x) => JSON.stringify(x)),
-      links.slice(l, l + perLinks).map((x): LinkRow => [x.id, x.type, x.source, x.target, JSON.stringify(x.data ?? {})]),
-    );
-    await pause();
+async function workerBuildOf(ctx: AppContext, ws: Workspace, codes: CodesForBuild, catalogue: string, early: Promise<WorkerReply> | null): Promise<Built | null> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const asked = attempt === 0 && early ? early : askWorker(ctx, ws, codes);
+    if (!asked) return null;
+    const reply = await asked.catch(() => null);
+    // The worker died (out of memory, killed) or could not read or build: build here instead, still in slices.
+    if (!reply?.ok) return null;
+    if (reply.fingerprint === catalogue) return reply;
   }
-  return job.build(codes, save);
+  return null;
 }
 
 /** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
@@ -496,46 +440,35 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
   const t0 = performance.now();
   // A build is coming unless the counter's catalogue fingerprint has a saved snapshot: then the
-  // worker starts now and gets the rows as they are read (an undo back to a saved catalogue, which
-  // the counter cannot tell, only costs the rows sent for nothing).
-  const known = seenFingerprint(ws, codes, inputVersions(ws));
-  const building = !(known && hasSnapshot(ws, known)) && countInputs(ws) >= workerFrom();
-  const input = await readInputs(ws, c, codes, building ? () => { const w = startWorker(); return w ? new WorkerBuild(w) : null; } : undefined);
+  // worker is asked now, reads the file itself and builds while this thread reads the same rows.
+  // (An undo back to a saved catalogue, which the counter cannot tell, costs the worker a read:
+  // it finds the snapshot and builds nothing.) Without counters the read comes first.
+  const versions = inputVersions(ws);
+  const known = seenFingerprint(ws, codes, versions);
+  const early = versions && !(known && hasSnapshot(ws, known)) && countInputs(ws) >= workerFrom() ? askWorker(ctx, ws, codes) : null;
+  const input = await readInputs(ws, c, codes);
   const gone = () => ctx.workspace !== ws || !ws.db.open;
-  if (gone()) {
-    input.job?.abandon();
-    throw codedError('no_workspace', said('matching.closedWhileBuilding'));
-  }
+  if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (c.entry?.fingerprint === input.fingerprint) {
-    input.job?.abandon();
     c.stale = !input.consistent;
     c.dataVersion = dataVersion;
     return c.entry;
   }
   let snapshot = await loadSnapshotSliced(ws, input.catalogue);
   let source: CacheEntry['source'] = 'file';
-  if (snapshot) input.job?.abandon();
-  else {
-    const w = input.job ? null : input.entities.length >= workerFrom() ? startWorker() : null;
-    const save: SaveTo | undefined = ws.readOnly ? undefined : { file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: input.catalogue, createdAt: ctx.now().toISOString() };
-    let reply: WorkerReply | null = null;
-    if (input.job || w) {
-      try {
-        reply = input.job ? await input.job.build(codes, save) : await buildOnWorker(w!, input, codes, save);
-      } catch {
-        // The worker died (out of memory, killed): build here instead, still in slices.
-        reply = null;
-      }
-    }
+  if (!snapshot) {
+    const reply = early || input.entities.length >= workerFrom() ? await workerBuildOf(ctx, ws, codes, input.catalogue, early) : null;
     if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
-    if (reply && !reply.ok) throw new Error(`The recommender index could not be built: ${reply.message}`);
-    if (reply?.ok) {
+    if (reply?.bytes) {
       // Saved by the worker; if it could not write the file, here (a few megabytes: the next open then need not build).
       if (!reply.saved) saveSnapshot(ws, input.catalogue, reply.services, reply.ms, reply.bytes, ctx.now());
       snapshot = await decodeSliced(reply.bytes);
-      if (!snapshot) throw new Error('The recommender index could not be built: the worker answered with an unreadable snapshot.');
       source = 'worker';
-    } else source = 'inline';
+    } else if (reply) {
+      // The worker found this catalogue's snapshot saved (a build that finished since this thread looked).
+      snapshot = await loadSnapshotSliced(ws, input.catalogue);
+    }
+    if (!snapshot) source = 'inline';
   }
   const { entities, links } = input;
   const services = entities.filter((e): e is Service => e.kind === 'service');

@@ -1,35 +1,33 @@
 /** Messages between the backend and its recommender worker thread. */
 import type { CodesForBuild } from './options';
 
-/** A link row: id, type, source, target, data (JSON). */
-export type LinkRow = [string, string, string, string, string];
-
 /**
- * A build is sent as several `rows` messages and one `build`: each message is copied on the
- * sending thread, and one message of every row of a big catalogue held the server's event loop
- * for well over the 50 ms it may answer in. Rows are sent as they are read, so the worker starts
- * and parses while the main thread still reads.
+ * A build: the worker reads the workspace file itself, with a connection of its own and in one
+ * transaction, while the server thread reads the same rows in slices between requests. Nothing
+ * crosses threads but this message and the answer's bytes: sending a region's rows from the
+ * server thread cost it the time to copy them and the garbage they left.
  */
-export type WorkerJob =
-  | {
-      id: number;
-      type: 'rows';
-      /** Entity rows as stored (JSON): services, needs and life events. Strings cross threads by copy, far cheaper than objects. */
-      entityRows: string[];
-      linkRows: LinkRow[];
-    }
-  | { id: number; type: 'build'; codes: CodesForBuild; save?: SaveTo }
-  /** The rows sent so far are not to be built (the read started over, or a saved snapshot was found after all). */
-  | { id: number; type: 'drop' };
-
-/** Where the worker saves the snapshot it built, with a connection of its own, so the main thread does not wait for the write. */
-export interface SaveTo {
+export interface WorkerJob {
+  id: number;
+  type: 'build';
+  codes: CodesForBuild;
   file: string;
   nativeBinding?: string;
-  fingerprint: string;
-  createdAt: string;
+  /** Save the snapshot in the file (not for a workspace opened read-only), stamped with this time. */
+  save?: { createdAt: string };
 }
 
 export type WorkerReply =
-  | { id: number; ok: true; bytes: Uint8Array; ms: number; phases: Record<string, number>; services: number; saved: boolean }
+  | {
+      id: number;
+      ok: true;
+      /** The catalogue fingerprint of the rows the worker read: the build is of the server's rows only if it equals theirs. */
+      fingerprint: string;
+      /** The snapshot built, or null when the file already had one under this fingerprint (nothing was built). */
+      bytes: Uint8Array | null;
+      saved: boolean;
+      ms: number;
+      phases: Record<string, number>;
+      services: number;
+    }
   | { id: number; ok: false; message: string };

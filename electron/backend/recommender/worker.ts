@@ -1,17 +1,18 @@
 /**
- * The recommender's costly build work on a worker thread: analyse every service's text, train
+ * The recommender's costly build work on a worker thread: read the index's inputs from the
+ * workspace file (a connection of its own, one transaction), analyse every service's text, train
  * the meter model, infer the unlabelled services' affinities, index the terms. It saves the
- * snapshot in the workspace file itself (its own connection: the write of a few megabytes waits
- * for the disk) and answers with its bytes (transferred, not copied); the main thread assembles
- * the index from them in short slices and keeps answering other requests meanwhile.
+ * snapshot in the file itself and answers with its bytes (transferred, not copied); the main
+ * thread, which has read the same rows in slices meanwhile, assembles the index from them.
  */
 import os from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import Database from 'better-sqlite3';
-import type { Entity, Link, Service } from '../../../shared/model';
-import { buildIndex, encodeSnapshot, snapshotOf } from '../../../shared/recommender';
+import type { Service } from '../../../shared/model';
+import { buildSnapshot, encodeSnapshot } from '../../../shared/recommender';
+import { readInputsAtOnce } from './inputs';
 import { buildOptionsFrom } from './options';
-import type { LinkRow, SaveTo, WorkerJob, WorkerReply } from './protocol';
+import type { WorkerJob, WorkerReply } from './protocol';
 import { writeSnapshot } from './store';
 
 // On Linux a thread has a nice value of its own (setpriority on 0 is the calling thread): a build
@@ -25,74 +26,42 @@ if (process.platform === 'linux') {
   }
 }
 
-/** Rows received (parsed on arrival, while the main thread reads the next ones) for each job not built yet. */
-const received = new Map<number, { entities: Entity[]; links: Link[] }>();
-
-/** Jobs whose rows did not read: already answered, their build message is ignored. */
-const failed = new Set<number>();
-
-function receive(id: number, entityRows: readonly string[], linkRows: readonly LinkRow[]): void {
-  let got = received.get(id);
-  if (!got) received.set(id, (got = { entities: [], links: [] }));
-  for (const r of entityRows) got.entities.push(JSON.parse(r) as Entity);
-  for (const [lid, type, source, target, data] of linkRows) got.links.push({ id: lid, type, source, target, data: JSON.parse(data) } as Link);
-}
-
-function save(to: SaveTo, services: number, buildMs: number, bytes: Uint8Array): boolean {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(to.file, { fileMustExist: true, nativeBinding: to.nativeBinding });
-    db.pragma('busy_timeout = 2000');
-    db.pragma('synchronous = FULL');
-    writeSnapshot(db, { fingerprint: to.fingerprint, createdAt: to.createdAt, services, buildMs, bytes });
-    return true;
-  } catch {
-    // The file is busy or gone: the main thread saves it instead, or the next open builds again.
-    return false;
-  } finally {
-    db?.close();
-  }
-}
-
-function run(id: number, codes: Extract<WorkerJob, { type: 'build' }>['codes'], to: SaveTo | undefined): WorkerReply {
+function run(job: WorkerJob): WorkerReply {
   const t0 = performance.now();
-  const { entities, links } = received.get(id) ?? { entities: [], links: [] };
-  received.delete(id);
-  const services = entities.filter((e): e is Service => e.kind === 'service');
-  // Needs are worked out on the main thread, where their cache lives.
-  const index = buildIndex(services, links, { ...buildOptionsFrom(codes, entities), precomputeNeeds: false });
-  const bytes = encodeSnapshot(snapshotOf(index));
-  const ms = performance.now() - t0;
-  const saved = to ? save(to, index.services.length, ms, bytes) : false;
-  return { id, ok: true, bytes, ms, phases: index.build.phases, services: index.services.length, saved };
+  const db = new Database(job.file, { fileMustExist: true, readonly: !job.save, nativeBinding: job.nativeBinding });
+  try {
+    db.pragma('busy_timeout = 2000');
+    const { entities, links, catalogue } = readInputsAtOnce(db, job.codes);
+    const none = { id: job.id, ok: true, fingerprint: catalogue, saved: false, ms: 0, phases: {}, services: 0 } as const;
+    // Built before (another build finished first, or an undo went back to a saved catalogue): nothing to do.
+    if (db.prepare('SELECT 1 FROM recommender_index_cache WHERE fingerprint = ?').get(catalogue)) return { ...none, bytes: null };
+    const services = entities.filter((e): e is Service => e.kind === 'service');
+    // Only the costly part: the main thread assembles the rest of the index (and works out needs, whose cache lives there).
+    const { snapshot, phases } = buildSnapshot(services, links, buildOptionsFrom(job.codes, entities));
+    const bytes = encodeSnapshot(snapshot);
+    const ms = performance.now() - t0;
+    let saved = false;
+    if (job.save) {
+      try {
+        db.pragma('synchronous = FULL');
+        writeSnapshot(db, { fingerprint: catalogue, createdAt: job.save.createdAt, services: snapshot.n, buildMs: ms, bytes });
+        saved = true;
+      } catch {
+        // The file is busy: the main thread saves it instead, or the next open builds again.
+      }
+    }
+    return { ...none, bytes, saved, ms, phases, services: snapshot.n };
+  } finally {
+    db.close();
+  }
 }
 
 parentPort!.on('message', (job: WorkerJob) => {
-  if (job.type === 'drop') {
-    received.delete(job.id);
-    failed.delete(job.id);
-    return;
-  }
   let reply: WorkerReply;
-  if (job.type === 'rows') {
-    try {
-      receive(job.id, job.entityRows, job.linkRows);
-      return;
-    } catch (e) {
-      // Answered at once; the build message that follows is ignored.
-      received.delete(job.id);
-      failed.add(job.id);
-      reply = { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) };
-      parentPort!.postMessage(reply);
-      return;
-    }
-  }
-  if (failed.delete(job.id)) return;
   try {
-    reply = run(job.id, job.codes, job.save);
+    reply = run(job);
   } catch (e) {
-    received.delete(job.id);
     reply = { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-  parentPort!.postMessage(reply, reply.ok ? [reply.bytes.buffer as ArrayBuffer] : []);
+  parentPort!.postMessage(reply, reply.ok && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
 });

@@ -1,0 +1,84 @@
+/**
+ * What a recommender index is built from, and the fingerprint of its costly part: the same on the
+ * server thread (which reads in slices between requests) and on the worker thread (which reads
+ * the file at once, with a connection of its own).
+ */
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import type { Entity, Link } from '../../../shared/model';
+import { SNAPSHOT_VERSION } from '../../../shared/recommender';
+import type { CodesForBuild } from './options';
+
+export const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
+export const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] as const;
+/**
+ * What the costly part of an index (snapshot.ts: text analysis, model, inferred affinities, ages)
+ * is computed from: the services, and the life events they reach (own codes, and `inLifeEvent`
+ * links to life events with their codes). Needs and the other links only feed the cheap rest.
+ */
+export const CATALOGUE_KINDS: ReadonlySet<string> = new Set(['service', 'lifeEvent']);
+export const CATALOGUE_LINK = 'inLifeEvent';
+
+const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
+/** Entity and link rows the index reads, in id order from after a given id (`''` for the start). */
+export const ENTITY_ROWS_SQL = `SELECT id, kind, data FROM entities WHERE kind IN (${quoted(INDEX_KINDS)}) AND id > ? ORDER BY id LIMIT ?`;
+export const LINK_ROWS_SQL = `SELECT id, type, source, target, data FROM links WHERE type IN (${quoted(INDEX_LINKS)}) AND id > ? ORDER BY id LIMIT ?`;
+
+export interface EntityRow {
+  id: string;
+  kind: string;
+  data: string;
+}
+export interface LinkRowObject {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  data: string;
+}
+
+export const linkOf = (l: LinkRowObject): Link => ({ id: l.id, type: l.type, source: l.source, target: l.target, data: JSON.parse(l.data) }) as Link;
+
+/** The catalogue fingerprint as rows come in (entities by id, then links by id), the same whoever reads them. */
+export class CatalogueHash {
+  private readonly hash = createHash('sha256');
+  private linksStarted = false;
+  constructor(codes: CodesForBuild) {
+    this.hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes, of: 'catalogue' }));
+  }
+  entity(kind: string, data: string): void {
+    if (CATALOGUE_KINDS.has(kind)) this.hash.update(data).update('\u001f');
+  }
+  link(id: string, type: string, source: string, target: string): void {
+    if (!this.linksStarted) {
+      this.hash.update('\u001e');
+      this.linksStarted = true;
+    }
+    if (type === CATALOGUE_LINK) this.hash.update(`${id}|${source}|${target}\u001f`);
+  }
+  digest(): string {
+    if (!this.linksStarted) this.hash.update('\u001e');
+    return this.hash.digest('hex').slice(0, 32);
+  }
+}
+
+/**
+ * Every input of the index, read in one transaction (one consistent view of the file, whatever
+ * another connection writes meanwhile), with the catalogue fingerprint of exactly what was read.
+ */
+export function readInputsAtOnce(db: Database.Database, codes: CodesForBuild): { entities: Entity[]; links: Link[]; catalogue: string } {
+  const hash = new CatalogueHash(codes);
+  const entities: Entity[] = [];
+  const links: Link[] = [];
+  db.transaction(() => {
+    for (const r of db.prepare<[string, number], EntityRow>(ENTITY_ROWS_SQL).iterate('', -1)) {
+      entities.push(JSON.parse(r.data) as Entity);
+      hash.entity(r.kind, r.data);
+    }
+    for (const l of db.prepare<[string, number], LinkRowObject>(LINK_ROWS_SQL).iterate('', -1)) {
+      links.push(linkOf(l));
+      hash.link(l.id, l.type, l.source, l.target);
+    }
+  })();
+  return { entities, links, catalogue: hash.digest() };
+}
