@@ -184,7 +184,9 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
     }
   }
   lap('masks');
-  const sameAs = snap ? snap.sameAs : yield* sameAsOf(sorted, providers);
+  // Not from a snapshot: records are the same service by their providers too, and `provides` links are not part of what a snapshot is keyed on.
+  const sameAs = yield* sameAsOf(sorted, providers);
+  lap('sameAs');
   yield;
   let hasDuplicates = false;
   const sameGroups = new Map<number, number[]>();
@@ -330,11 +332,9 @@ function stopwatch(t0: number) {
 export function buildSnapshot(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): { snapshot: IndexSnapshot; phases: Record<string, number> } {
   const { phases, lap } = stopwatch(now());
   const steps = (function* () {
-    const { sorted, serviceLifeEvents, providers, n } = yield* catalogueOf(services, links, opts);
+    const { sorted, serviceLifeEvents, n } = yield* catalogueOf(services, links, opts);
     lap('links');
     const costly = yield* costlyParts(sorted, serviceLifeEvents, opts, lap);
-    const sameAs = yield* sameAsOf(sorted, providers);
-    lap('sameAs');
     const { isIgnored: _ignored, ...model } = costly.model;
     const { expansionCache: _cache, ...text } = costly.text;
     const snapshot: IndexSnapshot = {
@@ -348,7 +348,6 @@ export function buildSnapshot(services: readonly Service[], links: readonly Link
       text,
       model,
       ages: costly.ages,
-      sameAs,
     };
     return snapshot;
   })();

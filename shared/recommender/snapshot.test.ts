@@ -25,7 +25,6 @@ describe('recommender index snapshot (the part kept in the workspace file)', () 
     expect(snap.labelled).toBe(2);
     expect(snap.inferred).toBe(3);
     expect([...snap.affinity]).toEqual([...built.affinity]);
-    expect([...snap.sameAs]).toEqual([0, 1, 2, 3, 3]);
     expect(snap.ages[2]).toEqual(built.ages[2]);
     expect(snap.ages[2]).not.toBeNull();
     expect(snap.text.vocab).toEqual(built.text.vocab);
@@ -36,6 +35,8 @@ describe('recommender index snapshot (the part kept in the workspace file)', () 
     expect(again.build.phases.analyse).toBeUndefined();
     expect(again.build.phases.train).toBeUndefined();
     expect(again.build.phases.snapshot).toBeDefined();
+    // Which records are one service is worked out again (it depends on providers, which a snapshot is not keyed on).
+    expect([...again.sameAs]).toEqual([0, 1, 2, 3, 3]);
     expect(again.hasDuplicates).toBe(true);
     expect(again.sameGroups.get(3)).toEqual([3, 4]);
     for (const q of [{ meters: meters(8, { finance: 1 }) }, { text: 'vuokra-asunto' }, { meters: meters(8, { housing: 0 }), text: 'velka', filters: { ageMin: 70, ageMax: 80 } }]) {
@@ -53,8 +54,8 @@ describe('recommender index snapshot (the part kept in the workspace file)', () 
     const whole = encodeSnapshot(snapshotOf(buildIndex(services, lifeEventLinks, { ...ignoreWords, lifeEvents })));
     const { snapshot, phases } = buildSnapshot([...services].reverse(), lifeEventLinks, { ...ignoreWords, lifeEvents });
     expect(Buffer.from(encodeSnapshot(snapshot)).equals(Buffer.from(whole))).toBe(true);
-    // Only the costly phases (and the duplicate records) are done: nothing the server thread assembles again.
-    expect(Object.keys(phases)).toEqual(['links', 'analyse', 'features', 'train', 'infer', 'textIndex', 'ages', 'sameAs']);
+    // Only the costly phases are done: nothing the server thread assembles again.
+    expect(Object.keys(phases)).toEqual(['links', 'analyse', 'features', 'train', 'infer', 'textIndex', 'ages']);
   });
 
   it('refuses a snapshot of another catalogue size, returns null for another version, and throws on bytes that are not one', () => {

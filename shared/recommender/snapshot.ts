@@ -13,7 +13,7 @@ import type { MeterModel } from './model';
 import type { ServiceAge } from './age';
 
 /** Bumped whenever the layout or what a build computes changes: an older snapshot is then rebuilt, never misread. */
-export const SNAPSHOT_VERSION = 1;
+export const SNAPSHOT_VERSION = 2;
 
 /** The costly parts of an index, as `buildIndex({ snapshot })` takes them back. */
 export interface IndexSnapshot {
@@ -34,8 +34,6 @@ export interface IndexSnapshot {
   model: Omit<MeterModel, 'isIgnored'>;
   /** The age each service is for (depends on the age table of the build options, which the caller's key must cover). */
   ages: (ServiceAge | null)[];
-  /** Position of the first record of the same service (folding every name is slow too). */
-  sameAs: Int32Array;
 }
 
 /** The costly parts of a built index (shared, not copied). */
@@ -53,7 +51,6 @@ export function snapshotOf(index: RecommenderIndex): IndexSnapshot {
     text,
     model,
     ages: index.ages,
-    sameAs: index.sameAs,
   };
 }
 
@@ -111,7 +108,6 @@ export function encodeSnapshot(s: IndexSnapshot): Uint8Array {
     weights: s.model.weights,
     bias: s.model.bias,
     priorCoef: s.model.priorCoef,
-    sameAs: s.sameAs,
   };
   const place: Header['arrays'] = {};
   let at = 0;
@@ -215,6 +211,5 @@ export function* decodeSnapshotSteps(bytes: Uint8Array): Generator<void, IndexSn
       gramSize: header.gramSize,
     },
     ages: header.ages,
-    sameAs: get('sameAs', 'i32'),
   };
 }

@@ -90,6 +90,26 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(next.source).toBe('file');
   }, 180_000);
 
+  it('a change of providers, which the saved snapshot does not key on, still changes which records are the same service', async () => {
+    const make = async (kind: string, name: string) => (await ok<{ id: string }>('entities.create', { entity: { kind, name: { fi: name } } })).id;
+    const [a, b] = [await make('service', 'Sama nimi, eri tarjoajat'), await make('service', 'Sama nimi, eri tarjoajat')];
+    const [orgA, orgB] = [await make('organisation', 'Tarjoaja A'), await make('organisation', 'Tarjoaja B')];
+    await ok('links.create', { type: 'provides', source: orgA, target: a });
+    const toCut = await ok<{ id: string }>('links.create', { type: 'provides', source: orgB, target: b });
+    const sameAs = async (id: string) => {
+      const { index } = await recommenderFor(ctx);
+      return index.services[index.sameAs[index.position.get(id)!]].id;
+    };
+    expect(await sameAs(b)).toBe(b);
+    // Now both are offered by no one but A: one service in two records.
+    await ok('links.delete', { id: toCut.id });
+    await ok('links.create', { type: 'provides', source: orgA, target: b });
+    const entry = await recommenderFor(ctx);
+    expect(entry.source).toBe('file');
+    expect(await sameAs(b)).toBe(a < b ? a : b);
+    expect(await sameAs(a)).toBe(a < b ? a : b);
+  }, 180_000);
+
   it('assembles the index from the saved snapshot, without a build, after a change outside the catalogue (a need linked to a service)', async () => {
     const first = await ok<RecommendResult>('recommend.query', { text: 'velkaneuvonta', top: 5 });
     const need = await ok<{ id: string }>('entities.create', { entity: { kind: 'need', name: { fi: 'Velkojen hoito' } } });
