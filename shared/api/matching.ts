@@ -202,6 +202,15 @@ export const RecommenderCodesSchema = z.object({
 });
 export type RecommenderCodes = z.infer<typeof RecommenderCodesSchema>;
 
+export const RecommenderSnapshotSchema = z.object({
+  /** The catalogue fingerprint the snapshot is of. */
+  fingerprint: z.string(),
+  services: z.number().int(),
+  /** shared/recommender/snapshot.ts's bytes, in base64. */
+  snapshot: z.string(),
+});
+export type RecommenderSnapshot = z.infer<typeof RecommenderSnapshotSchema>;
+
 // ------------------------------------------------------------------------------------------------
 // The matching analysis (shapes of shared/matching/types.ts)
 // ------------------------------------------------------------------------------------------------
@@ -392,6 +401,12 @@ export const matchingMethods = {
   /** precision@k, recall@k, nDCG@k and MRR per persona against its expected services, and overall. */
   'recommend.evaluate': query(z.object({ k: z.number().int().min(1).max(MAX_TOP).default(10) }).strict().default({ k: 10 }), EvaluationSchema),
   'recommend.codes': query(z.object({}).strict().default({}), RecommenderCodesSchema),
+  /**
+   * The costly part of the open workspace's recommender index (built, or read from the file) and
+   * the fingerprint of the catalogue it is of, so the renderer's try-out engine can assemble its
+   * index from it instead of building, when it holds that very catalogue (shared/recommender/fingerprint.ts).
+   */
+  'recommend.snapshot': query(z.object({}).strict().default({}), RecommenderSnapshotSchema),
 
   /** Runs the matching analysis and saves the run, with its parameters and time, in the workspace. */
   'matching.run': command(MatchingRunInputSchema.default({}), MatchingRunRecordSchema),

@@ -7,6 +7,7 @@ import { METERS, type Entity, type Link, type Service } from '../../../shared/mo
 import { createBackend } from '..';
 import { recommenderFor } from '../domains/matching';
 import { stopRecommenderWorker } from './cache';
+import { ENTITY_ROWS_SQL, LINK_ROWS_SQL } from './inputs';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
 import { callOk, fixedNow, tempDir } from '../test/tmp';
@@ -71,6 +72,15 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(undone.index.from).toBe('file');
     expect(undone.index.services).toBe(50);
   }, 180_000);
+
+  it('reads the catalogue page by page along the id index, without sorting all rows of the kind again for every page', () => {
+    const db = ctx.requireWorkspace().db;
+    for (const sql of [ENTITY_ROWS_SQL, LINK_ROWS_SQL]) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('', 500) as { detail: string }[]).map((r) => r.detail).join(' / ');
+      expect(plan).not.toMatch(/TEMP B-TREE/);
+      expect(plan).toMatch(/sqlite_autoindex_(entities|links)_1 \(id>\?\)/);
+    }
+  });
 
   it('uses the worker\'s build only if the worker read the catalogue this thread read: a write from another process between the two reads is not mixed in', async () => {
     ctx.requireWorkspace().db.prepare('DELETE FROM recommender_index_cache').run();

@@ -68,6 +68,8 @@ export interface CacheEntry {
   index: RecommenderIndex;
   /** What the index was built from: the input counter (and build options) where the file keeps one, else the hash of every input row. */
   fingerprint: string;
+  /** The catalogue fingerprint: the key of the costly part's snapshot in the file. */
+  catalogue: string;
   info: IndexInfo;
   /** Where the costly part came from: built now (on the worker, or here if no worker could start), or read from the file. */
   source: 'worker' | 'inline' | 'file';
@@ -402,6 +404,11 @@ export function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot 
   }
 }
 
+/** The snapshot bytes saved under a catalogue fingerprint, as stored (not decoded), if there are any. */
+export function savedSnapshotBytes(ws: Workspace, fingerprint: string): Uint8Array | null {
+  return ws.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint)?.snapshot ?? null;
+}
+
 function saveSnapshot(ws: Workspace, fingerprint: string, services: number, buildMs: number, bytes: Uint8Array, now: Date): void {
   if (ws.readOnly || !ws.db.open) return;
   writeSnapshot(ws.db, { fingerprint, createdAt: now.toISOString(), services, buildMs, bytes });
@@ -483,6 +490,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const entry: CacheEntry = {
     index,
     fingerprint: input.fingerprint,
+    catalogue: input.catalogue,
     source,
     info: { revision: builds, services: services.length, labelled: index.build.labelled, inferred: index.build.inferred, buildMs: Math.round(performance.now() - t0), from: source },
   };

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Entity, Link } from '../../../shared/model';
-import { SNAPSHOT_VERSION } from '../../../shared/recommender';
+import { CATALOGUE_KINDS, CATALOGUE_LINK, catalogueHeader, catalogueLinkText, LINKS_START, ROW_END } from '../../../shared/recommender/fingerprint';
 import type { CodesForBuild } from './options';
 
 export const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
@@ -16,13 +16,17 @@ export const INDEX_LINKS = ['addresses', 'inLifeEvent', 'hasNeed', 'provides'] a
  * is computed from: the services, and the life events they reach (own codes, and `inLifeEvent`
  * links to life events with their codes). Needs and the other links only feed the cheap rest.
  */
-export const CATALOGUE_KINDS: ReadonlySet<string> = new Set(['service', 'lifeEvent']);
-export const CATALOGUE_LINK = 'inLifeEvent';
+export { CATALOGUE_KINDS, CATALOGUE_LINK };
 
 const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
-/** Entity and link rows the index reads, in id order from after a given id (`''` for the start). */
-export const ENTITY_ROWS_SQL = `SELECT id, kind, data FROM entities WHERE kind IN (${quoted(INDEX_KINDS)}) AND id > ? ORDER BY id LIMIT ?`;
-export const LINK_ROWS_SQL = `SELECT id, type, source, target, data FROM links WHERE type IN (${quoted(INDEX_LINKS)}) AND id > ? ORDER BY id LIMIT ?`;
+/**
+ * Entity and link rows the index reads, in id order from after a given id (`''` for the start).
+ * The `+` keeps SQLite off the kind and type indexes: with them it gathered every row of those
+ * kinds and sorted them by id for each page, so reading a catalogue page by page grew with its
+ * square (10 s of the server thread for 50,000 services); walking the id index is one pass.
+ */
+export const ENTITY_ROWS_SQL = `SELECT id, kind, data FROM entities WHERE +kind IN (${quoted(INDEX_KINDS)}) AND id > ? ORDER BY id LIMIT ?`;
+export const LINK_ROWS_SQL = `SELECT id, type, source, target, data FROM links WHERE +type IN (${quoted(INDEX_LINKS)}) AND id > ? ORDER BY id LIMIT ?`;
 
 export interface EntityRow {
   id: string;
@@ -39,25 +43,28 @@ export interface LinkRowObject {
 
 export const linkOf = (l: LinkRowObject): Link => ({ id: l.id, type: l.type, source: l.source, target: l.target, data: JSON.parse(l.data) }) as Link;
 
-/** The catalogue fingerprint as rows come in (entities by id, then links by id), the same whoever reads them. */
+/**
+ * The catalogue fingerprint as rows come in (entities by id, then links by id), the same whoever
+ * reads them: the SHA-256 of shared/recommender/fingerprint.ts's text, which the renderer computes too.
+ */
 export class CatalogueHash {
   private readonly hash = createHash('sha256');
   private linksStarted = false;
   constructor(codes: CodesForBuild) {
-    this.hash.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes, of: 'catalogue' }));
+    this.hash.update(catalogueHeader(codes));
   }
   entity(kind: string, data: string): void {
-    if (CATALOGUE_KINDS.has(kind)) this.hash.update(data).update('\u001f');
+    if (CATALOGUE_KINDS.has(kind)) this.hash.update(data).update(ROW_END);
   }
   link(id: string, type: string, source: string, target: string): void {
     if (!this.linksStarted) {
-      this.hash.update('\u001e');
+      this.hash.update(LINKS_START);
       this.linksStarted = true;
     }
-    if (type === CATALOGUE_LINK) this.hash.update(`${id}|${source}|${target}\u001f`);
+    if (type === CATALOGUE_LINK) this.hash.update(catalogueLinkText(id, source, target));
   }
   digest(): string {
-    if (!this.linksStarted) this.hash.update('\u001e');
+    if (!this.linksStarted) this.hash.update(LINKS_START);
     return this.hash.digest('hex').slice(0, 32);
   }
 }

@@ -1,7 +1,12 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createBackend } from '../../../../electron/backend';
 import { recommenderCodes } from '../../../../electron/backend/domains/matching';
-import { EntitySchema, LinkSchema, type Entity, type Link, type Service } from '../../../../shared/model';
-import { changeOf, Engine, INDEX_LINK_TYPES, STALE, type EngineData, type EngineQuery } from './engine-core';
+import { callOk, tempDir } from '../../../../electron/backend/test/tmp';
+import type { RecommenderSnapshot } from '../../../../shared/api/matching';
+import { EntitySchema, LinkSchema, type Entity, type LifeEvent, type Link, type Need, type Service } from '../../../../shared/model';
+import { catalogueFingerprintOf, changeOf, Engine, INDEX_LINK_TYPES, STALE, type EngineData, type EngineQuery } from './engine-core';
 
 const codes = recommenderCodes();
 const WORDS = ['asuminen', 'opiskelu', 'työnhaku', 'terveys', 'harrastus', 'velka', 'perhe', 'liikunta'];
@@ -84,6 +89,28 @@ describe('the try-out engine follows an edit by the change alone', () => {
     expect(sizes[1].whole).toBeGreaterThan(sizes[1].change * 100);
   });
 
+  it('keeps the costly part when only needs and their links change, and answers exactly as a whole build; a service edit builds it again', () => {
+    const c = catalogue(200);
+    const need = EntitySchema.parse({ id: 'need-1', kind: 'need', name: { fi: 'Harrastus' }, keywords: ['liikunta'] });
+    const e = new Engine();
+    let v = e.setData(dataOf(c.entities, c.links)).version;
+    const entities = [...c.entities, need];
+    const links = [...c.links, LinkSchema.parse({ id: 'lnk-need', type: 'addresses', source: 'srv-5', target: 'need-1' })];
+    const withNeed = { ...dataOf(entities, links), needs: [need as Extract<Entity, { kind: 'need' }>] };
+    const built = e.applyChange(changeOf(entities, links, { entities: ['need-1'], links: ['lnk-need'] }, v));
+    expect(built).toMatchObject({ rebuilt: true, keptCostly: true });
+    v = built.version;
+    const q: EngineQuery = { needs: [{ id: 'need-1', importance: 5 }], meters: { family: 2 }, lang: 'fi', limit: 8 };
+    const whole = new Engine();
+    whole.setData(withNeed);
+    const kept = e.query(q);
+    expect(kept.results.length).toBeGreaterThan(0);
+    expect(kept.results.map((r) => [r.serviceId, r.score, r.sentences])).toEqual(whole.query(q).results.map((r) => [r.serviceId, r.score, r.sentences]));
+
+    const after = edited({ entities, links });
+    expect(e.applyChange(changeOf(after.entities, after.links, after.changes, v))).toMatchObject({ rebuilt: true, keptCostly: false });
+  });
+
   it('refuses a change made for another version of the catalogue, so that the whole one is sent instead', () => {
     const c = catalogue(20);
     const e = new Engine();
@@ -93,3 +120,45 @@ describe('the try-out engine follows an edit by the change alone', () => {
     expect(() => new Engine().applyChange(changeOf(after.entities, after.links, after.changes, 0))).toThrow(STALE);
   });
 });
+
+describe('the try-out engine takes the backend\'s saved index for the catalogue it holds', () => {
+  it('computes the catalogue fingerprint the backend computes from the file, assembles from the snapshot, and answers as a build; another catalogue is built', async () => {
+    const dir = tempDir();
+    const { ctx, registry } = createBackend({ dataDir: dir, mode: 'browser' });
+    try {
+      await callOk(registry, 'workspace.create', { path: path.join(dir, 'workspaces', 'x.kohtaanto'), example: true });
+      const saved = await callOk<RecommenderSnapshot>(registry, 'recommend.snapshot');
+      // The store's records, as the renderer gets them over the API.
+      const entities = JSON.parse(JSON.stringify(await callOk<Entity[]>(registry, 'entities.list', {}))) as Entity[];
+      const links = JSON.parse(JSON.stringify(await callOk<Link[]>(registry, 'links.list', {}))) as Link[];
+      const data: EngineData = {
+        services: entities.filter((e): e is Service => e.kind === 'service'),
+        needs: entities.filter((e): e is Need => e.kind === 'need'),
+        lifeEvents: entities.filter((e): e is LifeEvent => e.kind === 'lifeEvent'),
+        links: links.filter((l) => INDEX_LINK_TYPES.has(l.type)),
+        codes: await callOk(registry, 'recommend.codes'),
+      };
+      expect(data.lifeEvents.length).toBeGreaterThan(0);
+      expect(data.links.some((l) => l.type === 'inLifeEvent')).toBe(true);
+      expect(await catalogueFingerprintOf(data)).toBe(saved.fingerprint);
+
+      const fromSaved = new Engine();
+      expect(await fromSaved.setDataFrom(structuredClone(data), saved)).toMatchObject({ rebuilt: true, keptCostly: true });
+      const built = new Engine();
+      expect(built.setData(structuredClone(data))).toMatchObject({ keptCostly: false });
+      const q: EngineQuery = { meters: { housing: 1, working_studying: 2 }, text: 'nuoret', lang: 'fi', limit: 10 };
+      const a = fromSaved.query(q).results;
+      expect(a.length).toBeGreaterThan(0);
+      expect(a.map((r) => [r.serviceId, r.score, r.sentences])).toEqual(built.query(q).results.map((r) => [r.serviceId, r.score, r.sentences]));
+
+      // One service's text differs from what the snapshot was built of: the engine builds.
+      const other = structuredClone(data);
+      other.services[0] = { ...other.services[0], description: { fi: 'Toinen kuvaus.' } };
+      expect(await new Engine().setDataFrom(other, saved)).toMatchObject({ keptCostly: false });
+    } finally {
+      ctx.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
+

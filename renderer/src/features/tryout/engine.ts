@@ -33,7 +33,7 @@ function startEngine(): Call {
   let local: Engine | undefined;
   const runLocally = (req: EngineCall): unknown => {
     local ??= new Engine();
-    if (req.type === 'data') return local.setData(req.data);
+    if (req.type === 'data') return req.saved ? local.setDataFrom(req.data, req.saved) : local.setData(req.data);
     if (req.type === 'change') return local.applyChange(req.change);
     if (req.type === 'query') return local.query(req.query);
     return local.suggest(req.service);
@@ -81,6 +81,9 @@ function startEngine(): Call {
       worker.postMessage({ ...req, id } as EngineRequest);
     });
 }
+
+/** From this many services the engine asks the backend for its saved index instead of building one (a few seconds and more). */
+const SAVED_INDEX_FROM = 3000;
 
 let call: Call | undefined;
 let codes: Promise<RecommenderCodes> | undefined;
@@ -154,8 +157,11 @@ async function syncNow(): Promise<void> {
       built = await call!<BuildInfo & { version: number }>(req);
     } catch (err) {
       if ((err as Error).message !== STALE) throw err;
-      // The engine holds another catalogue than the change was made for: send it whole.
-      const req = { type: 'data' as const, data: dataOf(entities, links, await codes) };
+      // The engine holds another catalogue than the change was made for: send it whole, with the
+      // backend's saved index where building here would take long (it is used only if it is of this catalogue).
+      const data = dataOf(entities, links, await codes);
+      const saved = data.services.length >= SAVED_INDEX_FROM ? await api.call('recommend.snapshot', {}).catch(() => undefined) : undefined;
+      const req = { type: 'data' as const, data, ...(saved ? { saved } : {}) };
       track(req);
       built = await call!<BuildInfo & { version: number }>(req);
     }
