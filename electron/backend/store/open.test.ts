@@ -15,6 +15,23 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
+/** A workspace file of a few hundred kilobytes (400 organisations with long names): several b-tree pages to damage. */
+function fillWorkspace(file: string): void {
+  const ws = Workspace.open(file, { create: true });
+  ws.edit('many', (tx) => {
+    for (let i = 0; i < 400; i++) tx.putEntity(validEntity({ id: `o${i}`, kind: 'organisation', name: { fi: `Organisaatio ${i} `.repeat(20) } }));
+  });
+  ws.close();
+}
+
+/** Scribbles over the middle pages (not the header), so SQLite can open the file but its b-trees are broken; returns the bytes written. */
+function scribble(file: string): Buffer {
+  const bytes = fs.readFileSync(file);
+  for (let i = 8192; i < bytes.length - 4096; i += 97) bytes[i] = 0xff;
+  fs.writeFileSync(file, bytes);
+  return bytes;
+}
+
 function codeOf(fn: () => unknown): string {
   try {
     fn();
@@ -53,18 +70,11 @@ describe('opening workspace files', () => {
 
   it('refuses a damaged file and leaves it untouched', () => {
     const file = path.join(dir, 'damaged.kohtaanto');
-    const ws = Workspace.open(file, { create: true });
-    ws.edit('many', (tx) => {
-      for (let i = 0; i < 400; i++) tx.putEntity(validEntity({ id: `o${i}`, kind: 'organisation', name: { fi: `Organisaatio ${i} `.repeat(20) } }));
-    });
-    ws.close();
+    fillWorkspace(file);
     const db = new Database(file);
     db.pragma('journal_mode = DELETE');
     db.close();
-    const bytes = fs.readFileSync(file);
-    // Scribble over the middle pages (not the header) so SQLite can open it but the b-trees are broken.
-    for (let i = 8192; i < bytes.length - 4096; i += 97) bytes[i] = 0xff;
-    fs.writeFileSync(file, bytes);
+    const bytes = scribble(file);
     const before = snapshot(file);
     expect(codeOf(() => Workspace.open(file))).toBe('workspace_damaged');
     expect(snapshot(file)).toEqual(before);
@@ -72,14 +82,8 @@ describe('opening workspace files', () => {
 
   it('refuses a damaged file also with the quick check that large files get', () => {
     const file = path.join(dir, 'damaged-large.kohtaanto');
-    const ws = Workspace.open(file, { create: true });
-    ws.edit('many', (tx) => {
-      for (let i = 0; i < 400; i++) tx.putEntity(validEntity({ id: `o${i}`, kind: 'organisation', name: { fi: `Organisaatio ${i} `.repeat(20) } }));
-    });
-    ws.close();
-    const bytes = fs.readFileSync(file);
-    for (let i = 8192; i < bytes.length - 4096; i += 97) bytes[i] = 0xff;
-    fs.writeFileSync(file, bytes);
+    fillWorkspace(file);
+    const bytes = scribble(file);
     const was = openLimits.fullCheckMaxBytes;
     openLimits.fullCheckMaxBytes = 0;
     try {
@@ -92,16 +96,10 @@ describe('opening workspace files', () => {
 
   it('refuses a damaged WAL-mode file without making -wal, -shm or lock files beside it', () => {
     const file = path.join(dir, 'damaged-wal.kohtaanto');
-    const ws = Workspace.open(file, { create: true });
-    ws.edit('many', (tx) => {
-      for (let i = 0; i < 400; i++) tx.putEntity(validEntity({ id: `o${i}`, kind: 'organisation', name: { fi: `Organisaatio ${i} `.repeat(20) } }));
-    });
-    ws.close();
+    fillWorkspace(file);
     // Closed cleanly, the file is still in WAL mode (header bytes 18–19) with nothing beside it.
     expect(fs.readFileSync(file).subarray(18, 20)).toEqual(Buffer.from([2, 2]));
-    const bytes = fs.readFileSync(file);
-    for (let i = 8192; i < bytes.length - 4096; i += 97) bytes[i] = 0xff;
-    fs.writeFileSync(file, bytes);
+    const bytes = scribble(file);
     const old = new Date('2026-01-01T00:00:00Z');
     fs.utimesSync(file, old, old);
     const listing = () => fs.readdirSync(dir).sort().map((f) => `${f} ${fs.statSync(path.join(dir, f)).mtimeMs} ${fs.statSync(path.join(dir, f)).size}`);

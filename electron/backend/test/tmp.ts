@@ -1,11 +1,32 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import type { Registry } from '../registry';
 
 /** A fresh temp folder per test, removed afterwards by the caller's afterEach. */
 export function tempDir(prefix = 'kohtaanto-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/**
+ * A fresh temp folder and a workspace path in it (`w.kohtaanto`, not created) for each test of
+ * the calling file, removed after each; read them through the getters inside a test.
+ */
+export function workspaceFileEach(): { readonly dir: string; readonly file: string } {
+  let dir = '';
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return {
+    get dir() {
+      return dir;
+    },
+    get file() {
+      return path.join(dir, 'w.kohtaanto');
+    },
+  };
 }
 
 /** A fixed clock, so that stored timestamps are predictable. */

@@ -1,20 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { APPLICATION_ID } from '../open';
-import { fixedNow, tempDir } from '../../test/tmp';
+import { fixedNow, workspaceFileEach } from '../../test/tmp';
 import { validEntity, Workspace } from '../workspace';
 import { MIGRATIONS } from './index';
 
-let dir: string;
-let file: string;
-beforeEach(() => {
-  dir = tempDir();
-  file = path.join(dir, 'w.kohtaanto');
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+const tmp = workspaceFileEach();
 
 const NAMES = ['Öljy', 'aamu', 'Zeta', 'Äiti', 'Åland', 'émile', 'Ängel', 'öky', 'Bertil', 'ERA'];
 /** Finnish alphabetical order, case-blind, é with e, å ä ö after z. */
@@ -35,7 +27,7 @@ function deepestSchema(db: Database.Database): number {
 
 describe('migration 0120: sort keys other SQLite tools can read', () => {
   it('upgrades a version-110 workspace: the same order, and a schema nesting no deeper than 20', () => {
-    const db = new Database(file);
+    const db = new Database(tmp.file);
     for (const m of MIGRATIONS.filter((m) => m.version <= 110)) m.up(db);
     const put = db.prepare('INSERT INTO entities (id, kind, data, updated_at) VALUES (?, ?, ?, ?)');
     NAMES.forEach((n, i) => put.run(`s${i}`, 'service', JSON.stringify(validEntity({ id: `s${i}`, kind: 'service', name: { fi: n } })), 'x'));
@@ -46,7 +38,7 @@ describe('migration 0120: sort keys other SQLite tools can read', () => {
     db.close();
     expect(before).toEqual(FINNISH);
 
-    const ws = Workspace.open(file, { now: fixedNow });
+    const ws = Workspace.open(tmp.file, { now: fixedNow });
     expect(ws.schemaVersion()).toBe(120);
     const order = (lang: string) => ws.db.prepare(`SELECT json_extract(data, '$.name.fi') FROM entities WHERE kind = 'service' ORDER BY sort_${lang}, id`).pluck().all();
     expect(order('fi')).toEqual(FINNISH);
@@ -62,11 +54,11 @@ describe('migration 0120: sort keys other SQLite tools can read', () => {
   });
 
   it('a new workspace is read by the sqlite3 shell where one is installed', () => {
-    const ws = Workspace.open(file, { create: true, now: fixedNow });
+    const ws = Workspace.open(tmp.file, { create: true, now: fixedNow });
     ws.edit('add', (tx) => tx.putEntity(validEntity({ id: 'o1', kind: 'organisation', name: { fi: 'Kela' } })));
     expect(deepestSchema(ws.db)).toBeLessThanOrEqual(20);
     ws.close();
-    const shell = spawnSync('sqlite3', [file, 'SELECT count(*) FROM entities; SELECT sort_fi FROM entities;'], { encoding: 'utf8' });
+    const shell = spawnSync('sqlite3', [tmp.file, 'SELECT count(*) FROM entities; SELECT sort_fi FROM entities;'], { encoding: 'utf8' });
     if (shell.error) return; // no sqlite3 shell here: the nesting bound above is what holds it
     expect(shell.stderr).toBe('');
     expect(shell.stdout.trim().split('\n')).toEqual(['1', 'kela']);
