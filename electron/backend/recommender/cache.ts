@@ -373,9 +373,12 @@ async function workerBuildOf(ctx: AppContext, ws: Workspace, codes: CodesForBuil
   for (let attempt = 0; attempt < 2; attempt++) {
     const asked = attempt === 0 && early ? early : askWorker(ctx, ws, codes);
     if (!asked) return null;
-    const reply = await asked.catch(() => null);
+    const reply = await asked.catch((err: Error) => ({ ok: false as const, message: err.message }));
     // The worker died (out of memory, killed) or could not read or build: build here instead, still in slices.
-    if (!reply?.ok) return null;
+    if (!reply.ok) {
+      console.error(`[kohtaanto] the recommender worker could not build (${reply.message}); building on the server thread instead.`);
+      return null;
+    }
     if (reply.fingerprint === catalogue) return reply;
   }
   return null;

@@ -160,7 +160,11 @@ async function syncNow(): Promise<void> {
       // The engine holds another catalogue than the change was made for: send it whole, with the
       // backend's saved index where building here would take long (it is used only if it is of this catalogue).
       const data = dataOf(entities, links, await codes);
-      const saved = data.services.length >= SAVED_INDEX_FROM ? await api.call('recommend.snapshot', {}).catch(() => undefined) : undefined;
+      const saved = data.services.length >= SAVED_INDEX_FROM ? await api.call('recommend.snapshot', {}).catch((err: Error) => {
+              // Building here instead is slower, not wrong.
+              console.warn('[kohtaanto] the backend\'s saved recommender index could not be fetched, building instead:', err.message);
+              return undefined;
+            }) : undefined;
       const req = { type: 'data' as const, data, ...(saved ? { saved } : {}) };
       track(req);
       built = await call!<BuildInfo & { version: number }>(req);
