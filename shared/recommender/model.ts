@@ -76,10 +76,11 @@ export function priorEvidence(words: readonly Word[], service: Pick<Service, 'se
     const prev = factor.get(w.token);
     if (prev === undefined || f > prev) factor.set(w.token, f);
   }
-  const hits: [number, string][][] = Array.from({ length: M }, () => []);
-  for (const [token, f] of factor) for (const h of priorHitsForToken(token)) hits[h.meter].push([h.weight * f, token]);
+  // Most services hit few meters: the per-meter lists are made only where a word hits.
+  const hits: ([number, string][] | undefined)[] = new Array(M);
+  for (const [token, f] of factor) for (const h of priorHitsForToken(token)) (hits[h.meter] ??= []).push([h.weight * f, token]);
   for (let m = 0; m < M; m++) {
-    const entries = hits[m].sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1));
+    const entries = hits[m]?.sort((a, b) => b[0] - a[0] || (a[1] < b[1] ? -1 : 1)) ?? [];
     let e = 0;
     // Repeating words on one theme adds less and less: the k-th word counts 1/k.
     entries.forEach(([v], k) => (e += v / (k + 1)));
@@ -181,6 +182,23 @@ export class FeatureSpace {
     }
     return g;
   }
+
+  /**
+   * What the space knows of a token, in one look-up per word (a catalogue has millions of words and
+   * far fewer distinct tokens): whether it is ignored, and its n-gram ids once `gramIds` made them.
+   */
+  token(token: string): TokenFeatures {
+    let t = this.tokens.get(token);
+    if (!t) this.tokens.set(token, (t = { ignored: this.ignore.has(token), grams: null }));
+    return t;
+  }
+  private readonly tokens = new Map<string, TokenFeatures>();
+}
+
+/** A token's place in a feature space; `grams` is filled on first use, after the token's stem got its id (ids follow first encounter). */
+interface TokenFeatures {
+  ignored: boolean;
+  grams: Int32Array | null;
 }
 
 /** Term frequencies of one service's features, before IDF weighting. */
@@ -191,40 +209,54 @@ export interface RawFeatures {
 
 /** Dense accumulator reused across services: far cheaper than a Map per service for thousands of n-grams. */
 let acc = new Float64Array(1 << 16);
-const touched: number[] = [];
+/** The accumulator's non-zero slots, in the order first touched. */
+let touched = new Int32Array(1 << 10);
+let touchedCount = 0;
 
-/** Raw (term-frequency) features of one service, before IDF weighting. */
+function accumulate(k: number, v: number): void {
+  if (k >= acc.length) {
+    const bigger = new Float64Array(Math.max(acc.length * 2, k + 1));
+    bigger.set(acc);
+    acc = bigger;
+  }
+  if (acc[k] === 0) {
+    if (touchedCount === touched.length) {
+      const bigger = new Int32Array(touched.length * 2);
+      bigger.set(touched);
+      touched = bigger;
+    }
+    touched[touchedCount++] = k;
+  }
+  acc[k] += v;
+}
+
+/** Raw (term-frequency) features of one service, before IDF weighting; ids in the order first met. */
 export function rawFeatures(
   words: readonly Word[],
   service: Pick<Service, 'serviceClasses' | 'lifeEvents' | 'targetGroups' | 'ontologyTerms'>,
   space: FeatureSpace,
 ): RawFeatures {
-  touched.length = 0;
-  const add = (k: number, v: number) => {
-    if (k >= acc.length) {
-      const bigger = new Float64Array(Math.max(acc.length * 2, k + 1));
-      bigger.set(acc);
-      acc = bigger;
-    }
-    if (acc[k] === 0) touched.push(k);
-    acc[k] += v;
-  };
+  touchedCount = 0;
+  const grams = space.gramSize > 0;
   for (const w of words) {
-    if (space.isIgnored(w.token)) continue;
+    const tok = space.token(w.token);
+    if (tok.ignored) continue;
     const fw = FIELD_WEIGHT[w.field];
-    add(space.stemId(w.stem), fw);
-    if (space.gramSize > 0) for (const g of space.gramIds(w.token)) add(g, fw * 0.5);
+    accumulate(space.stemId(w.stem), fw);
+    if (!grams) continue;
+    const g = (tok.grams ??= space.gramIds(w.token));
+    for (let j = 0; j < g.length; j++) accumulate(g[j], fw * 0.5);
   }
-  for (const c of service.serviceClasses ?? []) for (const p of codePrefixes(c)) add(space.id('c' + p), 2);
-  for (const c of service.lifeEvents ?? []) for (const p of codePrefixes(c)) add(space.id('e' + p), 2);
-  for (const c of service.targetGroups ?? []) for (const p of codePrefixes(c)) add(space.id('t' + p), 1);
-  for (const c of service.ontologyTerms ?? []) add(space.id('o' + c), 1.5);
-  const ids = Int32Array.from(touched);
-  const tf = new Float32Array(ids.length);
-  ids.forEach((k, j) => {
-    tf[j] = acc[k];
-    acc[k] = 0;
-  });
+  for (const c of service.serviceClasses ?? []) for (const p of codePrefixes(c)) accumulate(space.id('c' + p), 2);
+  for (const c of service.lifeEvents ?? []) for (const p of codePrefixes(c)) accumulate(space.id('e' + p), 2);
+  for (const c of service.targetGroups ?? []) for (const p of codePrefixes(c)) accumulate(space.id('t' + p), 1);
+  for (const c of service.ontologyTerms ?? []) accumulate(space.id('o' + c), 1.5);
+  const ids = touched.slice(0, touchedCount);
+  const tf = new Float32Array(touchedCount);
+  for (let j = 0; j < touchedCount; j++) {
+    tf[j] = acc[ids[j]];
+    acc[ids[j]] = 0;
+  }
   return { ids, tf };
 }
 
@@ -256,18 +288,18 @@ export interface TrainingDoc {
 export function vectorise(raw: RawFeatures, remap: Int32Array, idf: Float32Array): SparseVector {
   // Typed arrays and a dense scratch row instead of [id, value] pairs: this runs once per service.
   if (vecScratch.length < idf.length) vecScratch = new Float64Array(idf.length);
-  const ids = new Int32Array(raw.ids.length);
+  if (vecIds.length < raw.ids.length) vecIds = new Int32Array(raw.ids.length * 2);
   let len = 0;
   let norm = 0;
   for (let j = 0; j < raw.ids.length; j++) {
     const id = remap[raw.ids[j]];
     if (id < 0) continue;
-    const v = (1 + Math.log(raw.tf[j])) * idf[id];
+    const v = (1 + logOf(raw.tf[j])) * idf[id];
     vecScratch[id] = v;
-    ids[len++] = id;
+    vecIds[len++] = id;
     norm += v * v;
   }
-  const idx = ids.slice(0, len).sort();
+  const idx = vecIds.slice(0, len).sort();
   norm = Math.sqrt(norm) || 1;
   const val = new Float32Array(len);
   for (let j = 0; j < len; j++) {
@@ -277,6 +309,17 @@ export function vectorise(raw: RawFeatures, remap: Int32Array, idf: Float32Array
   return { idx, val };
 }
 let vecScratch = new Float64Array(0);
+let vecIds = new Int32Array(256);
+
+/**
+ * Math.log of a term frequency. Frequencies are sums of field weights (quarters: 2, 1.5, 1, 0.5 …),
+ * so most are looked up in a table of the very values Math.log gives; the rest are computed.
+ */
+function logOf(tf: number): number {
+  const quarters = tf * 4;
+  return quarters < LOG_QUARTERS.length && Number.isInteger(quarters) ? LOG_QUARTERS[quarters] : Math.log(tf);
+}
+const LOG_QUARTERS = Float64Array.from({ length: 1024 }, (_, q) => Math.log(q / 4));
 
 
 const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z)));
@@ -287,13 +330,34 @@ const sigmoid = (z: number) => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / 
  */
 const STEP_BUDGET = 40_000;
 
-/** Trains the ten meter models together on the documents that carry labels; the rest only shape the vocabulary and IDF. */
+/**
+ * Trains the ten meter models together on the documents that carry labels; the rest only shape the vocabulary and IDF.
+ * Each stage is its own small function: V8 optimises a small hot function as a whole, where one
+ * long function was optimised loop by loop and thrown back to the interpreter at each new loop.
+ */
 export function trainMeterModel(
   docs: readonly TrainingDoc[],
   space: FeatureSpace,
   options: InferenceOptions = {},
 ): { model: MeterModel; vectors: SparseVector[] } {
   const o = { ...DEFAULTS, ...options };
+  const { vocab, idf, remap } = vocabularyOf(docs, space);
+  const vectors = docs.map((d) => vectorise(d.raw, remap, idf));
+  const weights = new Float32Array(idf.length * M);
+  const bias = new Float64Array(M).fill(o.prior ? BIAS0 : -2);
+  const priorCoef = new Float64Array(M).fill(o.prior ? PRIOR_COEF0 : 0);
+  const { ex, y, c, examples } = labelledExamples(docs, o);
+  const active = examples.map((e) => o.learn && e.positive > 0);
+  if (active.some(Boolean) && ex.length >= 2) sgd({ docs, vectors, ex, y, c, active, weights, bias, priorCoef }, o);
+  const ignore = space.ignore;
+  return {
+    model: { vocab, idf, weights, bias, priorCoef, examples, usePrior: o.prior, gramSize: space.gramSize, isIgnored: (t) => ignore.has(t) },
+    vectors,
+  };
+}
+
+/** The model's vocabulary: features seen in the catalogue, with IDF, and the feature-space id → vocabulary id map (−1: left out). */
+function vocabularyOf(docs: readonly TrainingDoc[], space: FeatureSpace): { vocab: Map<string, number>; idf: Float32Array; remap: Int32Array } {
   const n = docs.length;
   const df = new Int32Array(space.ids.size);
   for (const d of docs) for (const k of d.raw.ids) df[k]++;
@@ -307,14 +371,11 @@ export function trainMeterModel(
     vocab.set(key, idfList.length);
     idfList.push(Math.log(1 + n / df[id]));
   }
-  const idf = Float32Array.from(idfList);
-  const vectors = docs.map((d) => vectorise(d.raw, remap, idf));
-  const V = idf.length;
-  const weights = new Float32Array(V * M);
-  const bias = new Float64Array(M).fill(o.prior ? BIAS0 : -2);
-  const priorCoef = new Float64Array(M).fill(o.prior ? PRIOR_COEF0 : 0);
+  return { vocab, idf: Float32Array.from(idfList), remap };
+}
 
-  // Per example and meter: +1 relevant, −1 not, 0 unknown (no gradient for that meter).
+/** Per labelled (or excluded) document and meter: +1 relevant, −1 not, 0 unknown (no gradient for that meter), with the example's weight. */
+function labelledExamples(docs: readonly TrainingDoc[], o: Required<InferenceOptions>) {
   const ex: number[] = [];
   const y: Int8Array[] = [];
   const c: Float32Array[] = [];
@@ -343,76 +404,102 @@ export function trainMeterModel(
       c.push(ci);
     }
   });
-  const active = examples.map((e) => o.learn && e.positive > 0);
-  if (active.some(Boolean) && ex.length >= 2) {
-    const rand = seededRandom(o.seed);
-    const scale = new Float64Array(M).fill(1);
-    const b0 = bias.slice();
-    const beta0 = priorCoef.slice();
-    const lambda = o.l2;
-    const epochs = Math.max(3, Math.min(o.epochs, Math.ceil(STEP_BUDGET / ex.length)));
-    const T = ex.length;
-    const order = ex.map((_, k) => k);
-    const z = new Float64Array(M);
-    const g = new Float64Array(M);
-    const step = new Float64Array(M);
-    let t = 0;
-    for (let epoch = 0; epoch < epochs; epoch++) {
-      for (let k = order.length - 1; k > 0; k--) {
-        const j = Math.floor(rand() * (k + 1));
-        [order[k], order[j]] = [order[j], order[k]];
-      }
-      for (const k of order) {
-        const i = ex[k];
-        const v = vectors[i];
-        const prior = docs[i].prior;
-        const eta = 0.5 / (1 + lambda * t + t / (4 * T));
-        t++;
-        z.fill(0);
-        for (let q = 0; q < v.idx.length; q++) {
-          const base = v.idx[q] * M;
-          const x = v.val[q];
-          for (let m = 0; m < M; m++) z[m] += weights[base + m] * x;
-        }
-        let renorm = false;
+  return { ex, y, c, examples };
+}
+
+/** What the SGD reads and the parameters it moves (weights, bias and prior coefficients, in place). */
+interface SgdState {
+  docs: readonly TrainingDoc[];
+  vectors: readonly SparseVector[];
+  ex: readonly number[];
+  y: readonly Int8Array[];
+  c: readonly Float32Array[];
+  active: readonly boolean[];
+  weights: Float32Array;
+  bias: Float64Array;
+  priorCoef: Float64Array;
+}
+
+/** Seeded, shuffled SGD over the labelled examples with lazily applied L2 decay (a per-meter scale). */
+function sgd(st: SgdState, o: Required<InferenceOptions>): void {
+  const { ex, weights } = st;
+  const rand = seededRandom(o.seed);
+  const scale = new Float64Array(M).fill(1);
+  const b0 = st.bias.slice();
+  const beta0 = st.priorCoef.slice();
+  const epochs = Math.max(3, Math.min(o.epochs, Math.ceil(STEP_BUDGET / ex.length)));
+  const order = ex.map((_, k) => k);
+  const scratch = { z: new Float64Array(M), step: new Float64Array(M) };
+  let t = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let k = order.length - 1; k > 0; k--) {
+      const j = Math.floor(rand() * (k + 1));
+      [order[k], order[j]] = [order[j], order[k]];
+    }
+    for (const k of order) {
+      if (sgdStep(st, o, k, t++, scale, b0, beta0, scratch)) {
         for (let m = 0; m < M; m++) {
-          if (!active[m] || y[k][m] === 0) {
-            g[m] = 0;
-            step[m] = 0;
-          } else {
-            const zm = bias[m] + (o.prior ? priorCoef[m] * prior[m] : 0) + scale[m] * z[m];
-            g[m] = -y[k][m] * c[k][m] * sigmoid(-y[k][m] * zm);
-          }
-          if (!active[m]) continue;
-          scale[m] *= 1 - eta * lambda;
-          if (scale[m] < 1e-6) renorm = true;
-          step[m] = (eta * g[m]) / scale[m];
-          if (g[m] !== 0) {
-            bias[m] -= eta * (g[m] + lambda * 10 * (bias[m] - b0[m]));
-            if (o.prior) priorCoef[m] -= eta * (g[m] * prior[m] + lambda * 10 * (priorCoef[m] - beta0[m]));
-          }
-        }
-        for (let q = 0; q < v.idx.length; q++) {
-          const base = v.idx[q] * M;
-          const x = v.val[q];
-          for (let m = 0; m < M; m++) if (step[m] !== 0) weights[base + m] -= step[m] * x;
-        }
-        if (renorm) {
-          for (let m = 0; m < M; m++) {
-            if (scale[m] === 1) continue;
-            for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
-            scale[m] = 1;
-          }
+          if (scale[m] === 1) continue;
+          for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
+          scale[m] = 1;
         }
       }
     }
-    for (let m = 0; m < M; m++) if (scale[m] !== 1) for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
   }
-  const ignore = space.ignore;
-  return {
-    model: { vocab, idf, weights, bias, priorCoef, examples, usePrior: o.prior, gramSize: space.gramSize, isIgnored: (t) => ignore.has(t) },
-    vectors,
-  };
+  for (let m = 0; m < M; m++) if (scale[m] !== 1) for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
+}
+
+/** One SGD step on example k at step t; true when a scale fell so low that the weights must take it in now. */
+function sgdStep(
+  st: SgdState,
+  o: Required<InferenceOptions>,
+  k: number,
+  t: number,
+  scale: Float64Array,
+  b0: Float64Array,
+  beta0: Float64Array,
+  { z, step }: { z: Float64Array; step: Float64Array },
+): boolean {
+  const { weights, bias, priorCoef, active } = st;
+  const i = st.ex[k];
+  const yk = st.y[k];
+  const ck = st.c[k];
+  const { idx, val } = st.vectors[i];
+  const prior = st.docs[i].prior;
+  const lambda = o.l2;
+  const eta = 0.5 / (1 + lambda * t + t / (4 * st.ex.length));
+  const nnz = idx.length;
+  // Meter by meter, so each sum stays in a register: the same sums in the same order as feature by feature.
+  for (let m = 0; m < M; m++) {
+    let sum = 0;
+    for (let q = 0; q < nnz; q++) sum += weights[idx[q] * M + m] * val[q];
+    z[m] = sum;
+  }
+  let renorm = false;
+  for (let m = 0; m < M; m++) {
+    let g = 0;
+    if (!active[m] || yk[m] === 0) {
+      step[m] = 0;
+    } else {
+      const zm = bias[m] + (o.prior ? priorCoef[m] * prior[m] : 0) + scale[m] * z[m];
+      g = -yk[m] * ck[m] * sigmoid(-yk[m] * zm);
+    }
+    if (!active[m]) continue;
+    scale[m] *= 1 - eta * lambda;
+    if (scale[m] < 1e-6) renorm = true;
+    step[m] = (eta * g) / scale[m];
+    if (g !== 0) {
+      bias[m] -= eta * (g + lambda * 10 * (bias[m] - b0[m]));
+      if (o.prior) priorCoef[m] -= eta * (g * prior[m] + lambda * 10 * (priorCoef[m] - beta0[m]));
+    }
+  }
+  // Each weight moves once per step, so updating meter by meter (skipping meters without a gradient) changes nothing but the speed.
+  for (let m = 0; m < M; m++) {
+    const sm = step[m];
+    if (sm === 0) continue;
+    for (let q = 0; q < nnz; q++) weights[idx[q] * M + m] -= sm * val[q];
+  }
+  return renorm;
 }
 
 /** Probability, per meter, that the service is relevant to it. */

@@ -294,9 +294,16 @@ export function codeUnder(code: string, parent: string): boolean {
 
 /** Most specific weight a classification code gets for a meter from a code → weight table. */
 export function codeWeight(code: string, table: Record<string, number>): number | undefined {
+  // Asked for every code of every service, per meter: a region's build asks the same few hundred codes a million times.
+  let memo = codeWeightMemo.get(table);
+  if (!memo) codeWeightMemo.set(table, (memo = new Map()));
+  if (memo.has(code)) return memo.get(code);
   let best: string | undefined;
   for (const key of Object.keys(table)) {
     if (codeUnder(code, key) && (best === undefined || key.length > best.length)) best = key;
   }
-  return best === undefined ? undefined : table[best];
+  const weight = best === undefined ? undefined : table[best];
+  memo.set(code, weight);
+  return weight;
 }
+const codeWeightMemo = new WeakMap<Record<string, number>, Map<string, number | undefined>>();

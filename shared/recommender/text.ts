@@ -60,9 +60,8 @@ const TOKEN_RE = /[\p{L}\p{N}]+/gu;
 /** Splits text into folded word tokens; hyphenated compounds give their parts. Stop words are dropped. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  const folded = fold(text);
-  for (const m of folded.matchAll(TOKEN_RE)) {
-    const t = m[0];
+  // `match` with the global flag gives the strings alone: `matchAll` makes a match object per word, and a region's catalogue has millions.
+  for (const t of fold(text).match(TOKEN_RE) ?? []) {
     if (t.length < 2 || STOPWORDS.has(t)) continue;
     out.push(t);
   }
