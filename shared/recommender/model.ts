@@ -184,22 +184,27 @@ export class FeatureSpace {
   }
 
   /**
-   * What the space knows of a token, in one look-up per word (a catalogue has millions of words and
-   * far fewer distinct tokens): whether it is ignored, and its n-gram ids once `gramIds` made them.
+   * A word's features in one look-up (words are shared objects, see features.ts, so the look-up
+   * is by identity): null when the word is ignored, else its stem's id and its n-gram ids. Ids are
+   * given on first encounter, stem first, as a word-by-word pass would give them.
    */
-  token(token: string): TokenFeatures {
-    let t = this.tokens.get(token);
-    if (!t) this.tokens.set(token, (t = { ignored: this.ignore.has(token), grams: null }));
-    return t;
+  word(w: Word): WordFeatures | null {
+    let f = this.words.get(w);
+    if (f === undefined) {
+      f = this.ignore.has(w.token) ? null : { stem: this.stemId(w.stem), grams: this.gramSize > 0 ? this.gramIds(w.token) : NO_GRAMS };
+      this.words.set(w, f);
+    }
+    return f;
   }
-  private readonly tokens = new Map<string, TokenFeatures>();
+  private readonly words = new Map<Word, WordFeatures | null>();
 }
 
-/** A token's place in a feature space; `grams` is filled on first use, after the token's stem got its id (ids follow first encounter). */
-interface TokenFeatures {
-  ignored: boolean;
-  grams: Int32Array | null;
+/** A word's feature ids in a feature space. */
+interface WordFeatures {
+  stem: number;
+  grams: Int32Array;
 }
+const NO_GRAMS = new Int32Array(0);
 
 /** Term frequencies of one service's features, before IDF weighting. */
 export interface RawFeatures {
@@ -237,15 +242,12 @@ export function rawFeatures(
   space: FeatureSpace,
 ): RawFeatures {
   touchedCount = 0;
-  const grams = space.gramSize > 0;
   for (const w of words) {
-    const tok = space.token(w.token);
-    if (tok.ignored) continue;
+    const f = space.word(w);
+    if (!f) continue;
     const fw = FIELD_WEIGHT[w.field];
-    accumulate(space.stemId(w.stem), fw);
-    if (!grams) continue;
-    const g = (tok.grams ??= space.gramIds(w.token));
-    for (let j = 0; j < g.length; j++) accumulate(g[j], fw * 0.5);
+    accumulate(f.stem, fw);
+    for (let j = 0; j < f.grams.length; j++) accumulate(f.grams[j], fw * 0.5);
   }
   for (const c of service.serviceClasses ?? []) for (const p of codePrefixes(c)) accumulate(space.id('c' + p), 2);
   for (const c of service.lifeEvents ?? []) for (const p of codePrefixes(c)) accumulate(space.id('e' + p), 2);
