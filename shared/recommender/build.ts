@@ -370,6 +370,18 @@ export interface CostlyParts {
   ages: (ServiceAge | null)[];
 }
 
+/** Known meter labels of a service, NaN where unknown. */
+function labelsOf(affinities: NonNullable<Service['meterAffinities']>): Float64Array {
+  const labels = new Float64Array(M).fill(NaN);
+  METERS.forEach((m, j) => {
+    const v = affinities[m];
+    if (v !== undefined) labels[j] = v;
+  });
+  return labels;
+}
+/** Shared by every service nobody labelled (most of a region's catalogue); read only. */
+const UNLABELLED = new Float64Array(M).fill(NaN);
+
 /** Analyses every service's text, trains the meter model, infers unlabelled affinities and builds the text index. */
 function* costlyParts(
   sorted: readonly Service[],
@@ -397,11 +409,7 @@ function* costlyParts(
   for (let i = 0; i < n; i++) {
     if (i % SLICE === SLICE - 1) yield;
     const s = sorted[i];
-    const labels = new Float64Array(M).fill(NaN);
-    if (s.meterAffinities && !s.excluded) METERS.forEach((m, j) => {
-      const v = s.meterAffinities?.[m];
-      if (v !== undefined) labels[j] = v;
-    });
+    const labels = s.meterAffinities && !s.excluded ? labelsOf(s.meterAffinities) : UNLABELLED;
     const codes = codesOf(i);
     docs.push({ raw: rawFeatures(words[i], codes, space), prior: priorEvidence(words[i], codes).score, labels, excluded: s.excluded });
   }

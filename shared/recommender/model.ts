@@ -66,9 +66,11 @@ export interface PriorEvidence {
   score: Float64Array;
 }
 
+const priorScratch = new Float64Array(M);
+
 /** Scores a service against the built-in prior: words (name counts double) plus service classes and life events. */
 export function priorEvidence(words: readonly Word[], service: Pick<Service, 'serviceClasses' | 'lifeEvents'>): PriorEvidence {
-  const raw = new Float64Array(M);
+  const raw = priorScratch; // every meter's slot is set below
   // Each distinct word counts once, from the field where it weighs most.
   const factor = new Map<string, number>();
   for (const w of words) {
@@ -99,7 +101,7 @@ export function priorEvidence(words: readonly Word[], service: Pick<Service, 'se
     }
     raw[m] += 1.5 * cls + ev;
   });
-  const score = new Float64Array(M);
+  const score = float64s.take(M);
   for (let m = 0; m < M; m++) score[m] = raw[m] <= 0 ? 0 : 1 - Math.exp(-raw[m] / PRIOR_SCALE);
   return { score };
 }
@@ -212,6 +214,35 @@ export interface RawFeatures {
   tf: Float32Array;
 }
 
+/**
+ * Small typed arrays carved out of shared buffers. A build makes several per service (hundreds of
+ * thousands for a region); a buffer of their own each costs the garbage collector far more than
+ * the array, and most of them live as long as the build.
+ */
+class Arena<T extends Int32Array | Float32Array | Float64Array> {
+  private chunk: T;
+  private at = 0;
+  constructor(
+    private readonly make: (n: number) => T,
+    private readonly size = 1 << 15,
+  ) {
+    this.chunk = make(size);
+  }
+  take(n: number): T {
+    if (n > this.size >> 2) return this.make(n);
+    if (this.at + n > this.size) {
+      this.chunk = this.make(this.size);
+      this.at = 0;
+    }
+    const view = this.chunk.subarray(this.at, this.at + n) as T;
+    this.at += n;
+    return view;
+  }
+}
+const int32s = new Arena((n) => new Int32Array(n));
+const float32s = new Arena((n) => new Float32Array(n));
+const float64s = new Arena((n) => new Float64Array(n));
+
 /** Dense accumulator reused across services: far cheaper than a Map per service for thousands of n-grams. */
 let acc = new Float64Array(1 << 16);
 /** The accumulator's non-zero slots, in the order first touched. */
@@ -253,8 +284,9 @@ export function rawFeatures(
   for (const c of service.lifeEvents ?? []) for (const p of codePrefixes(c)) accumulate(space.id('e' + p), 2);
   for (const c of service.targetGroups ?? []) for (const p of codePrefixes(c)) accumulate(space.id('t' + p), 1);
   for (const c of service.ontologyTerms ?? []) accumulate(space.id('o' + c), 1.5);
-  const ids = touched.slice(0, touchedCount);
-  const tf = new Float32Array(touchedCount);
+  const ids = int32s.take(touchedCount);
+  ids.set(touched.subarray(0, touchedCount));
+  const tf = float32s.take(touchedCount);
   for (let j = 0; j < touchedCount; j++) {
     tf[j] = acc[ids[j]];
     acc[ids[j]] = 0;
@@ -301,9 +333,11 @@ export function vectorise(raw: RawFeatures, remap: Int32Array, idf: Float32Array
     vecIds[len++] = id;
     norm += v * v;
   }
-  const idx = vecIds.slice(0, len).sort();
+  const idx = int32s.take(len);
+  idx.set(vecIds.subarray(0, len));
+  idx.sort();
   norm = Math.sqrt(norm) || 1;
-  const val = new Float32Array(len);
+  const val = float32s.take(len);
   for (let j = 0; j < len; j++) {
     val[j] = vecScratch[idx[j]] / norm;
     vecScratch[idx[j]] = 0;

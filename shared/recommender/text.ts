@@ -5,8 +5,11 @@
  */
 import type { Language } from '../model';
 
-/** Letters that are separate letters in Finnish and Swedish; folding them would merge words (tuli/tuli, säkki/sakki). */
-const KEEP = new Set(['å', 'ä', 'ö']);
+/**
+ * Characters other than ASCII and å, ä, ö (separate letters in Finnish and Swedish; folding them
+ * would merge words: tuli/tuli, säkki/sakki), by code point: everything else folds to itself.
+ */
+const NOT_SELF_FOLDING = /[^\u0000-\u007fåäö]/gu;
 /** Nordic spellings of the same vowels, so Danish/Norwegian-typed text still matches. */
 const NORDIC: Record<string, string> = { æ: 'ä', ø: 'ö', ß: 'ss' };
 
@@ -17,20 +20,19 @@ export function fold(text: string): string {
   const lower = text.toLowerCase();
   // Plain ASCII plus the kept letters is by far the common case; skip the per-character work.
   if (/^[a-z0-9åäö\s.,;:!?()'"/-]*$/.test(lower)) return lower;
-  let out = '';
-  for (const ch of lower) {
-    if (KEEP.has(ch)) out += ch;
-    else if (NORDIC[ch]) out += NORDIC[ch];
-    else {
-      let f = foldCache.get(ch);
-      if (f === undefined) {
-        f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-        foldCache.set(ch, f);
-      }
-      out += f;
-    }
+  // ASCII and the kept letters fold to themselves: only the other characters (by code point) are looked at.
+  return lower.replace(NOT_SELF_FOLDING, foldChar);
+}
+
+function foldChar(ch: string): string {
+  const nordic = NORDIC[ch];
+  if (nordic) return nordic;
+  let f = foldCache.get(ch);
+  if (f === undefined) {
+    f = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    foldCache.set(ch, f);
   }
-  return out;
+  return f;
 }
 
 /** Very common function words; they carry no meaning for matching. */
