@@ -272,6 +272,16 @@ void (async () => {
     await api('workspace.open', { path: file });
     const built = await measured('cold, worker from the built bundle (out/main, as the app runs it)');
     console.log(`  same answer: ${JSON.stringify(built.results) === JSON.stringify(cold.results) ? 'yes' : 'NO'}; cold ≤ 1.5 s ${built.index.buildMs <= 1500 ? 'met' : 'NOT met'}.`);
+    // A user opens the workspace and asks later: the worker thread started with the opening.
+    await api('workspace.close');
+    const again = Workspace.open(file);
+    again.db.prepare('DELETE FROM recommender_index_cache').run();
+    again.close();
+    await stopRecommenderWorker();
+    await api('workspace.open', { path: file });
+    await new Promise((r) => setTimeout(r, 1000));
+    const later = await measured('cold, bundle, asked 1 s after opening (the worker thread started with the opening)');
+    console.log(`  same answer: ${JSON.stringify(later.results) === JSON.stringify(cold.results) ? 'yes' : 'NO'}; cold ≤ 1.5 s ${later.index.buildMs <= 1500 ? 'met' : 'NOT met'}.`);
     delete process.env.KOHTAANTO_RECOMMENDER_WORKER;
   } else console.log('  (no built worker bundle in out/main: run `npx electron-vite build` to time the worker as the app runs it)');
   // The parts in process, on the footing of the issue's "today 4–6 s" (the in-process build of

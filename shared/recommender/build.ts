@@ -134,73 +134,22 @@ const SLICE = 1500;
 /**
  * `buildIndex` in slices: the generator pauses every ~1,500 services, so a caller on a server's
  * event loop can answer other requests between slices (see the backend's recommender domain).
- * Run to the end it returns exactly what `buildIndex` returns.
+ * Run to the end it returns exactly what `buildIndex` returns. A caller that already has the
+ * catalogue's part (`catalogueSteps` of the same services, links and options) passes it in.
  */
-export function* buildIndexSteps(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): Generator<void, RecommenderIndex> {
+export function* buildIndexSteps(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}, part?: CataloguePart): Generator<void, RecommenderIndex> {
   const t0 = now();
-  const { phases, lap } = stopwatch(t0);
-  const { sorted, position, n, lifeEventById, serviceLifeEvents, providers, needs } = yield* catalogueOf(services, links, opts);
-  lap('links');
+  const cat = part ?? (yield* catalogueSteps(services, links, opts));
+  const { sorted, position, n, lifeEventById, serviceLifeEvents, providers, needs, areas, masks, byMunicipality, sameAs, hasDuplicates, sameGroups, languages } = cat;
+  const { phases, lap } = stopwatch(now(), { ...cat.phases });
   yield;
   const snap = opts.snapshot;
   if (snap && snap.n !== n) throw new Error(`The saved index is of ${snap.n} services, the catalogue has ${n}.`);
   const costly = snap ? costlyFromSnapshot(snap, opts) : yield* costlyParts(sorted, serviceLifeEvents, opts, lap);
   const { affinity, affinitySource, affinityNorm, text, model, labelled, inferred, ages } = costly;
   if (snap) lap('snapshot');
-
-  const areas: ServiceArea[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i % SLICE === SLICE - 1) yield;
-    areas.push(resolveArea(sorted[i], opts.areaLookup));
-  }
-  lap('areas');
-  const aland = new Set(opts.alandMunicipalities ?? ALAND_MUNICIPALITIES);
-  const masks = {
-    open: new Uint8Array(n),
-    nationwide: new Uint8Array(n),
-    nationwideOutsideAland: new Uint8Array(n),
-    limited: new Uint8Array(n),
-    language: new Map<string, Uint8Array>(),
-  };
-  const byMunicipality = new Map<string, { direct: number[]; region: number[] }>();
   const ageLimited: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (i % SLICE === SLICE - 1) yield;
-    if (sorted[i].excluded) continue;
-    masks.open[i] = 1;
-    if (ages[i] !== null) ageLimited.push(i);
-    const a = areas[i];
-    if (a.nationwide) {
-      masks.nationwide[i] = 1;
-      if (a.exceptAland) continue;
-      masks.nationwideOutsideAland[i] = 1;
-      continue;
-    }
-    masks.limited[i] = 1;
-    for (const [m, how] of a.municipalities) {
-      let e = byMunicipality.get(m);
-      if (!e) byMunicipality.set(m, (e = { direct: [], region: [] }));
-      (how === 'municipality' ? e.direct : e.region).push(i);
-    }
-  }
-  lap('masks');
-  // Not from a snapshot: records are the same service by their providers too, and `provides` links are not part of what a snapshot is keyed on.
-  const sameAs = yield* sameAsOf(sorted, providers);
-  lap('sameAs');
-  yield;
-  let hasDuplicates = false;
-  const sameGroups = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    const first = sameAs[i];
-    if (first === i) continue;
-    hasDuplicates = true;
-    const g = sameGroups.get(first);
-    if (g) g.push(i);
-    else sameGroups.set(first, [first, i]);
-  }
-  yield;
-  const languages = sorted.map((s) => (s.languages?.length ? new Set(s.languages) : null));
-  yield;
+  for (let i = 0; i < n; i++) if (masks.open[i] && ages[i] !== null) ageLimited.push(i);
   const index: RecommenderIndex = {
     services: sorted,
     position,
@@ -217,7 +166,7 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
     needs,
     lifeEventById,
     areaLookup: opts.areaLookup,
-    aland,
+    aland: new Set(opts.alandMunicipalities ?? ALAND_MUNICIPALITIES),
     weights: { ...DEFAULT_WEIGHTS, ...opts.weights },
     needCache: new Map(),
     wordCache: new Map(),
@@ -237,9 +186,89 @@ export function* buildIndexSteps(services: readonly Service[], links: readonly L
     yield;
   }
   lap('needs');
-  index.build.ms = now() - t0;
+  index.build.ms = cat.ms + now() - t0;
   return index;
 }
+
+/**
+ * What an index knows of the catalogue's records and links alone, without its costly part: the
+ * service order, areas and filter masks, providers and which records are one service. The
+ * backend works it out while the worker thread builds the costly part.
+ */
+export interface CataloguePart extends CatalogueLinks {
+  areas: ServiceArea[];
+  masks: RecommenderIndex['masks'];
+  byMunicipality: RecommenderIndex['byMunicipality'];
+  sameAs: Int32Array;
+  hasDuplicates: boolean;
+  sameGroups: Map<number, number[]>;
+  languages: (Set<string> | null)[];
+  phases: Record<string, number>;
+  ms: number;
+}
+
+/** The catalogue's part of an index, in slices (see `buildIndexSteps`). */
+export function* catalogueSteps(services: readonly Service[], links: readonly Link[], opts: BuildOptions = {}): Generator<void, CataloguePart> {
+  const t0 = now();
+  const { phases, lap } = stopwatch(t0);
+  const cat = yield* catalogueOf(services, links, opts);
+  const { sorted, n, providers } = cat;
+  lap('links');
+  yield;
+  const areas: ServiceArea[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    areas.push(resolveArea(sorted[i], opts.areaLookup));
+  }
+  lap('areas');
+  const masks = {
+    open: new Uint8Array(n),
+    nationwide: new Uint8Array(n),
+    nationwideOutsideAland: new Uint8Array(n),
+    limited: new Uint8Array(n),
+    language: new Map<string, Uint8Array>(),
+  };
+  const byMunicipality = new Map<string, { direct: number[]; region: number[] }>();
+  for (let i = 0; i < n; i++) {
+    if (i % SLICE === SLICE - 1) yield;
+    if (sorted[i].excluded) continue;
+    masks.open[i] = 1;
+    const a = areas[i];
+    if (a.nationwide) {
+      masks.nationwide[i] = 1;
+      if (a.exceptAland) continue;
+      masks.nationwideOutsideAland[i] = 1;
+      continue;
+    }
+    masks.limited[i] = 1;
+    for (const [m, how] of a.municipalities) {
+      let e = byMunicipality.get(m);
+      if (!e) byMunicipality.set(m, (e = { direct: [], region: [] }));
+      (how === 'municipality' ? e.direct : e.region).push(i);
+    }
+  }
+  lap('masks');
+  // Not in a snapshot: records are the same service by their providers too, and `provides` links are not part of what a snapshot is keyed on.
+  const sameAs = yield* sameAsOf(sorted, providers);
+  lap('sameAs');
+  yield;
+  let hasDuplicates = false;
+  const sameGroups = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    const first = sameAs[i];
+    if (first === i) continue;
+    hasDuplicates = true;
+    const g = sameGroups.get(first);
+    if (g) g.push(i);
+    else sameGroups.set(first, [first, i]);
+  }
+  yield;
+  const languages = sorted.map((s) => (s.languages?.length ? new Set(s.languages) : null));
+  return { ...cat, areas, masks, byMunicipality, sameAs, hasDuplicates, sameGroups, languages, phases, ms: now() - t0 };
+}
+
+/** What `catalogueOf` gives. */
+type CatalogueLinks = ReturnType<typeof catalogueOf> extends Generator<void, infer R> ? R : never;
 
 /** The catalogue in id order, with what links say of each service and need (the start of every build). */
 function* catalogueOf(services: readonly Service[], links: readonly Link[], opts: BuildOptions) {
@@ -313,8 +342,7 @@ function* sameAsOf(sorted: readonly Service[], providers: readonly string[][]): 
 }
 
 /** Milliseconds per phase of a build, each lap measured from the one before. */
-function stopwatch(t0: number) {
-  const phases: Record<string, number> = {};
+function stopwatch(t0: number, phases: Record<string, number> = {}) {
   let tp = t0;
   const lap = (name: string) => {
     const t = now();

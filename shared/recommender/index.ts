@@ -1,5 +1,5 @@
 /** The recommender's public API: build an index once per catalogue, then query, explain and evaluate. */
-export { buildIndex, buildIndexSteps, buildSnapshot, DEFAULT_WEIGHTS, type BuildOptions, type RecommenderIndex } from './build';
+export { buildIndex, buildIndexSteps, buildSnapshot, catalogueSteps, type CataloguePart, DEFAULT_WEIGHTS, type BuildOptions, type RecommenderIndex } from './build';
 export { snapshotOf, encodeSnapshot, decodeSnapshot, decodeSnapshotSteps, SNAPSHOT_VERSION, type IndexSnapshot } from './snapshot';
 export { recommend, recommendAnswer, scoreOfPoints, personaQuery, eligibility, meterNeed, meterNeeds } from './recommend';
 export { serviceAge, ageGroupsOfWord, AGE_GROUP_RANGES, type AgeGroup, type ServiceAge } from './age';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Link } from '../model';
-import { buildIndex, buildIndexSteps, buildSnapshot, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, needRelevance, recommend, snapshotOf, SNAPSHOT_VERSION } from './index';
+import { buildIndex, buildIndexSteps, buildSnapshot, catalogueSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, needRelevance, recommend, snapshotOf, SNAPSHOT_VERSION } from './index';
 import { meters, need, svc } from './testkit';
 
 const services = [
@@ -44,6 +44,33 @@ describe('recommender index snapshot (the part kept in the workspace file)', () 
       const b = recommend(again, { ...q, limit: 5 });
       expect(b.map((r) => [r.serviceId, r.score])).toEqual(a.map((r) => [r.serviceId, r.score]));
       expect(b.map((r) => r.parts)).toEqual(a.map((r) => r.parts));
+    }
+  });
+
+  it('an index assembled from the catalogue\'s part worked out beforehand (as the backend does while the worker builds) is the index built at once', () => {
+    const withLinks: Link[] = [{ id: 'l0', type: 'provides', source: 'o1', target: 's4', data: {} }, { id: 'l1', type: 'provides', source: 'o1', target: 's5', data: {} }];
+    const whole = buildIndex(services, withLinks, { precomputeNeeds: false });
+    const snapshot = decodeSnapshot(encodeSnapshot(snapshotOf(whole)))!;
+    const run = <T>(steps: Generator<void, T>): T => {
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+      }
+    };
+    const part = run(catalogueSteps(services, withLinks));
+    for (const opts of [{}, { snapshot }]) {
+      const assembled = run(buildIndexSteps(services, withLinks, { ...opts, precomputeNeeds: false }, part));
+      expect([...assembled.sameAs]).toEqual([...whole.sameAs]);
+      expect(assembled.sameGroups).toEqual(whole.sameGroups);
+      expect(assembled.masks).toEqual(whole.masks);
+      expect(assembled.byMunicipality).toEqual(whole.byMunicipality);
+      expect(assembled.ageLimited).toEqual(whole.ageLimited);
+      expect(assembled.ageLimited).toEqual([2]);
+      expect(assembled.providers).toEqual(whole.providers);
+      expect(Buffer.from(encodeSnapshot(snapshotOf(assembled))).equals(Buffer.from(encodeSnapshot(snapshotOf(whole))))).toBe(true);
+      for (const q of [{ meters: meters(8, { finance: 1 }), filters: { municipality: '091' } }, { text: 'velkajärjestely' }]) {
+        expect(recommend(assembled, { ...q, limit: 5 }).map((r) => [r.serviceId, r.score])).toEqual(recommend(whole, { ...q, limit: 5 }).map((r) => [r.serviceId, r.score]));
+      }
     }
   });
 

@@ -9,6 +9,7 @@ import { EXAMPLE_FILES, resourcesDir } from '../resources';
 import { checkPath } from '../store/open';
 import { Workspace } from '../store/workspace';
 import { codedError, said } from '../messages';
+import { prepareRecommender } from '../recommender/cache';
 
 export const WORKSPACE_EXT = '.kohtaanto';
 const RECENT_LIMIT = 12;
@@ -69,6 +70,7 @@ function switchTo(ctx: AppContext, ws: Workspace): WorkspaceInfo {
   ctx.close();
   ctx.workspace = ws;
   remember(ctx, ws);
+  prepareRecommender(ws);
   return info(ws);
 }
 

@@ -24,7 +24,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 import type { Entity, Link, Service } from '../../../shared/model';
-import { buildIndexSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
+import { buildIndexSteps, catalogueSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
@@ -384,6 +384,15 @@ async function workerBuildOf(ctx: AppContext, ws: Workspace, codes: CodesForBuil
   return null;
 }
 
+/**
+ * Starts the worker thread (loading the recommender's code into it takes a few hundred
+ * milliseconds) as a workspace large enough to build there opens, so that its first build does
+ * not wait for it. An idle worker does not keep the process alive.
+ */
+export function prepareRecommender(ws: Workspace): void {
+  if (ws.db.open && countInputs(ws) >= workerFrom()) startWorker();
+}
+
 /** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
 export async function stopRecommenderWorker(): Promise<void> {
   const w = worker;
@@ -464,6 +473,13 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     c.dataVersion = dataVersion;
     return c.entry;
   }
+  const { entities, links } = input;
+  const services = entities.filter((e): e is Service => e.kind === 'service');
+  const opts = buildOptionsFrom(codes, entities);
+  // The catalogue's part of the index does not wait for the costly part: it is worked out (in
+  // slices) while the snapshot is read, or while the worker builds.
+  const cataloguePart = drain(catalogueSteps(services, links, opts));
+  cataloguePart.catch(() => undefined); // awaited below; meanwhile a failure must not count as unhandled
   let snapshot = await loadSnapshotSliced(ws, input.catalogue);
   let source: CacheEntry['source'] = 'file';
   if (!snapshot) {
@@ -480,11 +496,10 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     }
     if (!snapshot) source = 'inline';
   }
-  const { entities, links } = input;
-  const services = entities.filter((e): e is Service => e.kind === 'service');
-  const opts = buildOptionsFrom(codes, entities);
+  const part = await cataloguePart;
+  if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   // Each need's relevance is worked out on its first use (needRelevance caches it): a query without needs does not wait for all of them.
-  const index = await drain(buildIndexSteps(services, links, { ...opts, precomputeNeeds: false, ...(snapshot ? { snapshot } : {}) }));
+  const index = await drain(buildIndexSteps(services, links, { ...opts, precomputeNeeds: false, ...(snapshot ? { snapshot } : {}) }, part));
   if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (source === 'inline') {
     saveSnapshot(ws, input.catalogue, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
