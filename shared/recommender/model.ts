@@ -465,7 +465,6 @@ function sgd(st: SgdState, o: Required<InferenceOptions>): void {
   const beta0 = st.priorCoef.slice();
   const epochs = Math.max(3, Math.min(o.epochs, Math.ceil(STEP_BUDGET / ex.length)));
   const order = ex.map((_, k) => k);
-  const scratch = { z: new Float64Array(M), step: new Float64Array(M) };
   let t = 0;
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
@@ -473,7 +472,7 @@ function sgd(st: SgdState, o: Required<InferenceOptions>): void {
       [order[k], order[j]] = [order[j], order[k]];
     }
     for (const k of order) {
-      if (sgdStep(st, o, k, t++, scale, b0, beta0, scratch)) {
+      if (sgdStep(st, o, k, t++, scale, b0, beta0)) {
         for (let m = 0; m < M; m++) {
           if (scale[m] === 1) continue;
           for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
@@ -494,7 +493,6 @@ function sgdStep(
   scale: Float64Array,
   b0: Float64Array,
   beta0: Float64Array,
-  { z, step }: { z: Float64Array; step: Float64Array },
 ): boolean {
   const { weights, bias, priorCoef, active } = st;
   const i = st.ex[k];
@@ -505,35 +503,26 @@ function sgdStep(
   const lambda = o.l2;
   const eta = 0.5 / (1 + lambda * t + t / (4 * st.ex.length));
   const nnz = idx.length;
-  // Meter by meter, so each sum stays in a register: the same sums in the same order as feature by feature.
-  for (let m = 0; m < M; m++) {
-    let sum = 0;
-    for (let q = 0; q < nnz; q++) sum += weights[idx[q] * M + m] * val[q];
-    z[m] = sum;
-  }
   let renorm = false;
+  // Meter by meter: a meter's sum reads only its own weights and its step moves only them, so doing
+  // one meter whole before the next gives the same numbers as all sums first, and each sum stays in a register.
   for (let m = 0; m < M; m++) {
+    if (!active[m]) continue;
     let g = 0;
-    if (!active[m] || yk[m] === 0) {
-      step[m] = 0;
-    } else {
-      const zm = bias[m] + (o.prior ? priorCoef[m] * prior[m] : 0) + scale[m] * z[m];
+    if (yk[m] !== 0) {
+      let z = 0;
+      for (let q = 0; q < nnz; q++) z += weights[idx[q] * M + m] * val[q];
+      const zm = bias[m] + (o.prior ? priorCoef[m] * prior[m] : 0) + scale[m] * z;
       g = -yk[m] * ck[m] * sigmoid(-yk[m] * zm);
     }
-    if (!active[m]) continue;
     scale[m] *= 1 - eta * lambda;
     if (scale[m] < 1e-6) renorm = true;
-    step[m] = (eta * g) / scale[m];
+    const step = (eta * g) / scale[m];
     if (g !== 0) {
       bias[m] -= eta * (g + lambda * 10 * (bias[m] - b0[m]));
       if (o.prior) priorCoef[m] -= eta * (g * prior[m] + lambda * 10 * (priorCoef[m] - beta0[m]));
     }
-  }
-  // Each weight moves once per step, so updating meter by meter (skipping meters without a gradient) changes nothing but the speed.
-  for (let m = 0; m < M; m++) {
-    const sm = step[m];
-    if (sm === 0) continue;
-    for (let q = 0; q < nnz; q++) weights[idx[q] * M + m] -= sm * val[q];
+    if (step !== 0) for (let q = 0; q < nnz; q++) weights[idx[q] * M + m] -= step * val[q];
   }
   return renorm;
 }
