@@ -6,7 +6,9 @@ import type { RecommendResult } from '../../../shared/api/matching';
 import { METERS, type Entity, type Link, type Service } from '../../../shared/model';
 import { createBackend } from '..';
 import { recommenderFor } from '../domains/matching';
-import { stopRecommenderWorker } from './cache';
+import { Worker } from 'node:worker_threads';
+import { savedSnapshotBytes, stopRecommenderWorker } from './cache';
+import type { WorkerLoadJob, WorkerMessage } from './protocol';
 import { ENTITY_ROWS_SQL, LINK_ROWS_SQL } from './inputs';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
@@ -72,6 +74,28 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(undone.index.from).toBe('file');
     expect(undone.index.services).toBe(50);
   }, 180_000);
+
+  it('lets the worker thread read a saved snapshot for the server thread (byte for byte, null when there is none)', async () => {
+    await ok('recommend.query', { text: 'velkaneuvonta', top: 5 });
+    const [saved] = savedRows();
+    const expected = savedSnapshotBytes(ctx.requireWorkspace(), saved.fingerprint)!;
+    const thread = new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(path.join(__dirname, 'worker.ts'))});`, { eval: true });
+    const ask = (job: WorkerLoadJob) =>
+      new Promise<WorkerMessage>((resolve) => {
+        thread.once('message', resolve);
+        thread.postMessage(job);
+      });
+    try {
+      const found = await ask({ id: 1, type: 'load', file, fingerprint: saved.fingerprint });
+      expect(found.ok && 'loaded' in found && Buffer.from(found.loaded!).equals(Buffer.from(expected))).toBe(true);
+      const none = await ask({ id: 2, type: 'load', file, fingerprint: 'f'.repeat(32) });
+      expect(none).toEqual({ id: 2, ok: true, loaded: null });
+      const broken = await ask({ id: 3, type: 'load', file: path.join(dir, 'no-such.kohtaanto'), fingerprint: saved.fingerprint });
+      expect(broken.ok).toBe(false);
+    } finally {
+      await thread.terminate();
+    }
+  }, 120_000);
 
   it('reads the catalogue page by page along the id index, without sorting all rows of the kind again for every page', () => {
     const db = ctx.requireWorkspace().db;

@@ -29,7 +29,7 @@ import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
 import { buildOptionsFrom, type CodesForBuild } from './options';
-import type { WorkerJob, WorkerReply } from './protocol';
+import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerReply } from './protocol';
 import { writeSnapshot } from './store';
 import { codedError, said } from '../messages';
 import { INPUT_TRIGGERS } from '../store/migrations/0110-recommender-inputs';
@@ -109,8 +109,20 @@ function watch(ctx: AppContext): void {
 
 const pause = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+/**
+ * Runs a generator to its end in slices (see `drainNow`), one generator at a time: two draining
+ * at once would each take a slice of every turn of the event loop, and a request arriving
+ * meanwhile would wait for both.
+ */
+function drain<T>(steps: Generator<void, T>): Promise<T> {
+  const run = slicedWork.then(() => drainNow(steps));
+  slicedWork = run.catch(() => undefined);
+  return run;
+}
+let slicedWork: Promise<unknown> = Promise.resolve();
+
 /** Runs a generator to its end, pausing whenever a slice has taken SLICE_MS. */
-async function drain<T>(steps: Generator<void, T>): Promise<T> {
+async function drainNow<T>(steps: Generator<void, T>): Promise<T> {
   let t = performance.now();
   for (;;) {
     const r = steps.next();
@@ -309,9 +321,11 @@ function workerSpec(): { file: string; eval: boolean } | null {
 }
 
 let worker: Worker | null = null;
+/** Workers whose thread has started (and so can take a job at once). */
+const workerOnline = new WeakSet<Worker>();
 let workerFailed = false;
 let nextJob = 1;
-const waiting = new Map<number, { resolve: (r: WorkerReply) => void; reject: (e: Error) => void }>();
+const waiting = new Map<number, { resolve: (r: WorkerMessage) => void; reject: (e: Error) => void }>();
 
 function startWorker(): Worker | null {
   if (worker) return worker;
@@ -325,7 +339,8 @@ function startWorker(): Worker | null {
     ? // Resolved here: the worker's own require would look from the current folder, which may be anywhere.
       new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(spec.file)});`, { eval: true })
     : new Worker(spec.file);
-  w.on('message', (reply: WorkerReply) => {
+  w.once('online', () => workerOnline.add(w));
+  w.on('message', (reply: WorkerMessage) => {
     const job = waiting.get(reply.id);
     if (!job) return;
     waiting.delete(reply.id);
@@ -353,7 +368,7 @@ function askWorker(ctx: AppContext, ws: Workspace, codes: CodesForBuild): Promis
   const w = startWorker();
   if (!w) return null;
   const id = nextJob++;
-  const reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  const reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(id, { resolve: (r) => resolve(r as WorkerReply), reject }));
   // Awaited only if the build is wanted after all; a worker that dies meanwhile must not be an unhandled rejection.
   reply.catch(() => undefined);
   w.ref();
@@ -406,10 +421,10 @@ export async function stopRecommenderWorker(): Promise<void> {
 
 /** The index snapshot saved in a workspace file under a catalogue fingerprint, if there is one that reads. */
 export function loadSnapshot(ws: Workspace, fingerprint: string): IndexSnapshot | null {
-  const row = ws.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
-  if (!row) return null;
+  const bytes = savedSnapshotBytes(ws, fingerprint);
+  if (!bytes) return null;
   try {
-    return decodeSnapshot(row.snapshot);
+    return decodeSnapshot(bytes);
   } catch {
     // A damaged cache row costs a build, nothing more.
     return null;
@@ -435,11 +450,30 @@ function countInputs(ws: Workspace): number {
   return ws.db.prepare<[], { n: number }>(`SELECT count(*) AS n FROM entities WHERE kind IN (${INDEX_KINDS.map((k) => `'${k}'`).join(',')})`).get()!.n;
 }
 
-/** `loadSnapshot` in slices (the decoding of a region's snapshot is tens of milliseconds). */
-async function loadSnapshotSliced(ws: Workspace, fingerprint: string): Promise<IndexSnapshot | null> {
-  const row = ws.db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(fingerprint);
-  if (!row) return null;
-  return decodeSliced(row.snapshot);
+/** `loadSnapshot` in slices (the decoding of a region's snapshot is tens of milliseconds), read by the worker thread when one is idle. */
+async function loadSnapshotSliced(ctx: AppContext, ws: Workspace, fingerprint: string): Promise<IndexSnapshot | null> {
+  const read = await snapshotBytesOffThread(ctx, ws, fingerprint);
+  const bytes = read === undefined ? savedSnapshotBytes(ws, fingerprint) : read;
+  if (!bytes) return null;
+  return decodeSliced(bytes);
+}
+
+/**
+ * The saved snapshot's bytes read by the worker thread, if it is up and idle (a job would wait for
+ * it to start, or behind a build), or undefined: then they are read here. SQLite reads a region's snapshot
+ * in one piece, which on this thread is a pause of tens of milliseconds for every other request.
+ */
+async function snapshotBytesOffThread(ctx: AppContext, ws: Workspace, fingerprint: string): Promise<Uint8Array | null | undefined> {
+  const w = worker;
+  if (!w || !workerOnline.has(w) || waiting.size) return undefined;
+  const id = nextJob++;
+  const reply = new Promise<WorkerMessage>((resolve, reject) => waiting.set(id, { resolve, reject }));
+  w.ref();
+  w.postMessage({ id, type: 'load', file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint } satisfies WorkerLoadJob);
+  const r = await reply.catch((err: Error) => ({ ok: false as const, message: err.message }));
+  if (r.ok && 'loaded' in r) return (r as WorkerLoaded).loaded;
+  console.warn(`[kohtaanto] the recommender worker could not read the saved index (${r.ok ? 'unexpected answer' : r.message}); reading it on the server thread.`);
+  return undefined;
 }
 
 async function decodeSliced(bytes: Uint8Array): Promise<IndexSnapshot | null> {
@@ -480,7 +514,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   // slices) while the snapshot is read, or while the worker builds.
   const cataloguePart = drain(catalogueSteps(services, links, opts));
   cataloguePart.catch(() => undefined); // awaited below; meanwhile a failure must not count as unhandled
-  let snapshot = await loadSnapshotSliced(ws, input.catalogue);
+  let snapshot = await loadSnapshotSliced(ctx, ws, input.catalogue);
   let source: CacheEntry['source'] = 'file';
   if (!snapshot) {
     const reply = early || input.entities.length >= workerFrom() ? await workerBuildOf(ctx, ws, codes, input.catalogue, early) : null;
@@ -492,7 +526,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
       source = 'worker';
     } else if (reply) {
       // The worker found this catalogue's snapshot saved (a build that finished since this thread looked).
-      snapshot = await loadSnapshotSliced(ws, input.catalogue);
+      snapshot = await loadSnapshotSliced(ctx, ws, input.catalogue);
     }
     if (!snapshot) source = 'inline';
   }

@@ -17,17 +17,43 @@ export interface WorkerJob {
   save?: { createdAt: string };
 }
 
-export type WorkerReply =
-  | {
-      id: number;
-      ok: true;
-      /** The catalogue fingerprint of the rows the worker read: the build is of the server's rows only if it equals theirs. */
-      fingerprint: string;
-      /** The snapshot built, or null when the file already had one under this fingerprint (nothing was built). */
-      bytes: Uint8Array | null;
-      saved: boolean;
-      ms: number;
-      phases: Record<string, number>;
-      services: number;
-    }
-  | { id: number; ok: false; message: string };
+/**
+ * Read the snapshot saved under a catalogue fingerprint: a region's snapshot is 5-25 MB, which
+ * SQLite reads in one piece (30-50 ms); on this thread that is no pause for the server's requests.
+ */
+export interface WorkerLoadJob {
+  id: number;
+  type: 'load';
+  file: string;
+  nativeBinding?: string;
+  fingerprint: string;
+}
+
+export interface WorkerBuilt {
+  id: number;
+  ok: true;
+  /** The catalogue fingerprint of the rows the worker read: the build is of the server's rows only if it equals theirs. */
+  fingerprint: string;
+  /** The snapshot built, or null when the file already had one under this fingerprint (nothing was built). */
+  bytes: Uint8Array | null;
+  saved: boolean;
+  ms: number;
+  phases: Record<string, number>;
+  services: number;
+}
+
+export interface WorkerLoaded {
+  id: number;
+  ok: true;
+  /** The snapshot's bytes as saved, or null when there is none under the fingerprint. */
+  loaded: Uint8Array | null;
+}
+
+export interface WorkerFailed {
+  id: number;
+  ok: false;
+  message: string;
+}
+
+export type WorkerReply = WorkerBuilt | WorkerFailed;
+export type WorkerMessage = WorkerBuilt | WorkerLoaded | WorkerFailed;

@@ -12,7 +12,7 @@ import type { Service } from '../../../shared/model';
 import { buildSnapshot, encodeSnapshot } from '../../../shared/recommender';
 import { readInputsAtOnce } from './inputs';
 import { buildOptionsFrom } from './options';
-import type { WorkerJob, WorkerReply } from './protocol';
+import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerReply } from './protocol';
 import { writeSnapshot } from './store';
 
 // On Linux a thread has a nice value of its own (setpriority on 0 is the calling thread): a build
@@ -56,12 +56,25 @@ function run(job: WorkerJob): WorkerReply {
   }
 }
 
-parentPort!.on('message', (job: WorkerJob) => {
-  let reply: WorkerReply;
+function load(job: WorkerLoadJob): WorkerLoaded {
+  const db = new Database(job.file, { fileMustExist: true, readonly: true, nativeBinding: job.nativeBinding });
   try {
-    reply = run(job);
+    db.pragma('busy_timeout = 2000');
+    const blob = db.prepare<[string], { snapshot: Buffer }>('SELECT snapshot FROM recommender_index_cache WHERE fingerprint = ?').get(job.fingerprint)?.snapshot;
+    // Its own buffer, so it can be handed over without a copy (a Buffer may be a view into a shared pool).
+    return { id: job.id, ok: true, loaded: blob ? new Uint8Array(blob) : null };
+  } finally {
+    db.close();
+  }
+}
+
+parentPort!.on('message', (job: WorkerJob | WorkerLoadJob) => {
+  let reply: WorkerMessage;
+  try {
+    reply = job.type === 'load' ? load(job) : run(job);
   } catch (e) {
     reply = { id: job.id, ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-  parentPort!.postMessage(reply, reply.ok && reply.bytes ? [reply.bytes.buffer as ArrayBuffer] : []);
+  const bytes = !reply.ok ? null : 'loaded' in reply ? reply.loaded : reply.bytes;
+  parentPort!.postMessage(reply, bytes ? [bytes.buffer as ArrayBuffer] : []);
 });
