@@ -152,10 +152,6 @@ export class FeatureSpace {
     this.ignore = new WordFilter(ignoreWords);
   }
 
-  isIgnored(token: string): boolean {
-    return this.ignore.has(token);
-  }
-
   id(key: string, gram = false): number {
     let id = this.ids.get(key);
     if (id === undefined) {
