@@ -3,7 +3,7 @@
  * its classification codes. Computed once per service when the index is built.
  */
 import type { Language, Service } from '../model';
-import { analyse, stem, tokenize } from './text';
+import { analyse, ownCopy, stem, tokenize } from './text';
 
 /** Where a word was found; names say more about a service than descriptions. */
 export const FIELD_NAME = 0;
@@ -36,9 +36,10 @@ function wordOf(token: string, lang: Language, field: Field): Word {
   const cache = wordCache[field][LANGS.indexOf(lang)];
   let w = cache.get(token);
   if (!w) {
-    w = { token, stem: stem(token, lang), field, lang };
+    const own = ownCopy(token);
+    w = { token: own, stem: stem(own, lang), field, lang };
     if (cache.size > 200_000) cache.clear();
-    cache.set(token, w);
+    cache.set(own, w);
   }
   return w;
 }

@@ -190,11 +190,21 @@ export function stem(token: string, lang: Language): string {
   const cache = stemCache[lang];
   let s = cache.get(token);
   if (s === undefined) {
-    s = STEMMERS[lang](token);
+    const own = ownCopy(token);
+    s = STEMMERS[lang](own);
     if (cache.size > 200_000) cache.clear();
-    cache.set(token, s);
+    cache.set(own, s);
   }
   return s;
+}
+
+/**
+ * A string that does not keep another alive. A token matched out of a description can be a view
+ * into the whole text; a cache that lives as long as the process must not hold every text a
+ * token was first seen in.
+ */
+export function ownCopy(s: string): string {
+  return (' ' + s).slice(1);
 }
 
 /** Tokens of a text with their stems, in order. */
