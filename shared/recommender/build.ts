@@ -88,6 +88,11 @@ export interface RecommenderIndex {
   needCache: Map<string, NeedRelevance>;
   /** Service words, kept only for services whose explanation was asked for. */
   wordCache: Map<number, Word[]>;
+  /**
+   * The whole record of a service, where `services` holds records without descriptions (the
+   * backend assembles an index from a saved snapshot that way): explanations analyse its words.
+   */
+  recordOf?: (i: number) => Pick<Service, 'name' | 'keywords' | 'description'>;
   /** Eligibility per filter combination, computed on first use. */
   eligibilityCache: Map<string, Uint8Array>;
   /** Precomputed masks the eligibility filter combines: not excluded; nationwide; nationwide outside Åland; limited. */
@@ -501,7 +506,7 @@ function costlyFromSnapshot(s: IndexSnapshot, opts: BuildOptions): CostlyParts {
 export function wordsOf(index: RecommenderIndex, i: number): Word[] {
   let w = index.wordCache.get(i);
   if (!w) {
-    w = serviceWords(index.services[i]);
+    w = serviceWords(index.recordOf?.(i) ?? index.services[i]);
     if (index.wordCache.size > 5000) index.wordCache.clear();
     index.wordCache.set(i, w);
   }

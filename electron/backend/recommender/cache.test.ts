@@ -9,7 +9,9 @@ import { recommenderFor } from '../domains/matching';
 import { Worker } from 'node:worker_threads';
 import { savedSnapshotBytes, stopRecommenderWorker } from './cache';
 import type { WorkerLoadJob, WorkerMessage } from './protocol';
-import { ENTITY_ROWS_SQL, LINK_ROWS_SQL } from './inputs';
+import { ENTITY_ROWS_SQL, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL } from './inputs';
+import { wordsOf } from '../../../shared/recommender/build';
+import { FIELD_DESCRIPTION } from '../../../shared/recommender/features';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
 import { callOk, fixedNow, tempDir } from '../test/tmp';
@@ -97,9 +99,40 @@ describe('the recommender index off the main path (real SQLite file, real worker
     }
   }, 120_000);
 
+  it('after reopening, assembles the index from services read without descriptions; explanations still read the description, and a snapshot that does not read brings the whole records back', async () => {
+    const first = await recommenderFor(ctx);
+    const withText = first.index.services.findIndex((s) => (s.description?.fi ?? '').length > 40);
+    expect(withText).toBeGreaterThanOrEqual(0);
+    const descriptionWords = (index: typeof first.index) => wordsOf(index, withText).filter((w) => w.field === FIELD_DESCRIPTION).map((w) => w.token);
+    const expected = descriptionWords(first.index);
+    expect(expected.length).toBeGreaterThan(3);
+    await ok('workspace.close');
+    await ok('workspace.open', { path: file });
+    const reopened = await recommenderFor(ctx);
+    expect(reopened.source).toBe('file');
+    expect(reopened.index.services[withText].description).toBeUndefined();
+    expect(reopened.index.services[withText].name).toEqual(first.index.services[withText].name);
+    expect(descriptionWords(reopened.index)).toEqual(expected);
+    const query = { persona: { meters: { finance: 1, housing: 2 } }, text: 'velkaneuvonta', top: 10 };
+    await ok('workspace.close');
+    await ok('workspace.open', { path: file });
+    const lean = await ok<RecommendResult>('recommend.query', query);
+    // A damaged snapshot: the lean read is not enough to build from, so the records are read whole and the index is built.
+    await ok('workspace.close');
+    const raw = new Database(file);
+    raw.prepare("UPDATE recommender_index_cache SET snapshot = x'00010203'").run();
+    raw.close();
+    await ok('workspace.open', { path: file });
+    const rebuilt = await ok<RecommendResult>('recommend.query', query);
+    expect(rebuilt.index.from).not.toBe('file');
+    expect(rebuilt.results.map((r) => [r.serviceId, r.score, r.explanation])).toEqual(lean.results.map((r) => [r.serviceId, r.score, r.explanation]));
+    const after = await recommenderFor(ctx);
+    expect(after.index.services[withText].description).toEqual(first.index.services[withText].description);
+  }, 180_000);
+
   it('reads the catalogue page by page along the id index, without sorting all rows of the kind again for every page', () => {
     const db = ctx.requireWorkspace().db;
-    for (const sql of [ENTITY_ROWS_SQL, LINK_ROWS_SQL]) {
+    for (const sql of [ENTITY_ROWS_SQL, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL]) {
       const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('', 500) as { detail: string }[]).map((r) => r.detail).join(' / ');
       expect(plan).not.toMatch(/TEMP B-TREE/);
       expect(plan).toMatch(/sqlite_autoindex_(entities|links)_1 \(id>\?\)/);

@@ -27,7 +27,7 @@ import type { Entity, Link, Service } from '../../../shared/model';
 import { buildIndexSteps, catalogueSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
-import { CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
+import { CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
 import { buildOptionsFrom, type CodesForBuild } from './options';
 import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerReply } from './protocol';
 import { writeSnapshot } from './store';
@@ -144,6 +144,8 @@ interface Inputs {
   catalogue: string;
   /** The input counters the rows were read at (null where the file keeps none, or they moved while reading). */
   versions: Versions | null;
+  /** Services were read without their descriptions (LEAN_ENTITY_ROWS_SQL): enough to assemble an index from a snapshot, not to build one. */
+  lean: boolean;
 }
 
 /** The fingerprint of everything the index reads, where the file keeps input counters: the counter (and the options). */
@@ -249,8 +251,8 @@ export function catalogueFingerprint(ws: Workspace, codes: CodesForBuild): strin
  * so the next request reads again). Where the file keeps input counters, nothing is hashed but
  * the catalogue, and that only if its fingerprint at this counter value is not known yet.
  */
-async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<Inputs & { consistent: boolean }> {
-  const ents = ws.db.prepare<[string, number], EntityRow>(ENTITY_ROWS_SQL);
+async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild, leanWanted: boolean): Promise<Inputs & { consistent: boolean }> {
+  const full = ws.db.prepare<[string, number], EntityRow>(ENTITY_ROWS_SQL);
   const lks = ws.db.prepare<[string, number], LinkRowObject>(LINK_ROWS_SQL);
   for (let attempt = 0; ; attempt++) {
     const generation = c.generation;
@@ -260,6 +262,9 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
     const hash = versions ? null : createHash('sha256');
     hash?.update(JSON.stringify({ v: SNAPSHOT_VERSION, codes }));
     const catalogue = seen ? null : new CatalogueHash(codes);
+    // Records without descriptions only where nothing is hashed from them.
+    const lean = leanWanted && !catalogue && !hash;
+    const ents = lean ? ws.db.prepare<[string, number], EntityRow>(LEAN_ENTITY_ROWS_SQL) : full;
     const entities: Entity[] = [];
     let after = '';
     for (;;) {
@@ -295,7 +300,7 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       if (counted && !seen) recordSeen(ws, codes, counted, catalogueFp);
       // A read the counters moved under has no counter to stand for it: a hash it is not, so it never equals another read's.
       const fingerprint = hash ? hash.digest('hex').slice(0, 32) : counted ? countedFingerprint(counted, codes) : `unsettled@${++unsettled}`;
-      return { entities, links, fingerprint, catalogue: catalogueFp, versions: counted, consistent };
+      return { entities, links, fingerprint, catalogue: catalogueFp, versions: counted, consistent, lean };
     }
   }
 }
@@ -489,7 +494,7 @@ async function decodeSliced(bytes: Uint8Array): Promise<IndexSnapshot | null> {
 // The index
 // ------------------------------------------------------------------------------------------------
 
-async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: CodesForBuild): Promise<CacheEntry> {
+async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: CodesForBuild, leanWanted = true): Promise<CacheEntry> {
   const dataVersion = ws.db.pragma('data_version', { simple: true }) as number;
   const t0 = performance.now();
   // A build is coming unless the counter's catalogue fingerprint has a saved snapshot: then the
@@ -498,8 +503,10 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   // it finds the snapshot and builds nothing.) Without counters the read comes first.
   const versions = inputVersions(ws);
   const known = seenFingerprint(ws, codes, versions);
-  const early = versions && !(known && hasSnapshot(ws, known)) && countInputs(ws) >= workerFrom() ? askWorker(ctx, ws, codes) : null;
-  const input = await readInputs(ws, c, codes);
+  const saved = !!known && hasSnapshot(ws, known);
+  const early = versions && !saved && countInputs(ws) >= workerFrom() ? askWorker(ctx, ws, codes) : null;
+  // With a snapshot saved for the catalogue, nothing reads the services' descriptions: leaving them out halves what is read and kept.
+  const input = await readInputs(ws, c, codes, leanWanted && saved);
   const gone = () => ctx.workspace !== ws || !ws.db.open;
   if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (c.entry?.fingerprint === input.fingerprint) {
@@ -515,6 +522,8 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const cataloguePart = drain(catalogueSteps(services, links, opts));
   cataloguePart.catch(() => undefined); // awaited below; meanwhile a failure must not count as unhandled
   let snapshot = await loadSnapshotSliced(ctx, ws, input.catalogue);
+  // Records without descriptions cannot be built from: the snapshot did not read (damaged) or the catalogue moved. Read them whole.
+  if (!snapshot && input.lean) return build(ctx, ws, c, codes, false);
   let source: CacheEntry['source'] = 'file';
   if (!snapshot) {
     const reply = early || input.entities.length >= workerFrom() ? await workerBuildOf(ctx, ws, codes, input.catalogue, early) : null;
@@ -535,6 +544,7 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   // Each need's relevance is worked out on its first use (needRelevance caches it): a query without needs does not wait for all of them.
   const index = await drain(buildIndexSteps(services, links, { ...opts, precomputeNeeds: false, ...(snapshot ? { snapshot } : {}) }, part));
   if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
+  if (input.lean) index.recordOf = wholeRecordReader(ws, index);
   if (source === 'inline') {
     saveSnapshot(ws, input.catalogue, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
   }
@@ -550,6 +560,25 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   c.stale = !input.consistent;
   c.dataVersion = dataVersion;
   return entry;
+}
+
+/**
+ * A service's whole record, for an index assembled from records read without descriptions: an
+ * explanation analyses the service's words again, descriptions included. The index is used only
+ * while the file holds what it was assembled from (recommenderFor checks before every use).
+ */
+function wholeRecordReader(ws: Workspace, index: RecommenderIndex): (i: number) => Service {
+  const row = ws.db.prepare<[string], { data: string }>(`SELECT data FROM entities WHERE id = ? AND kind = 'service'`);
+  return (i) => {
+    const lean = index.services[i];
+    try {
+      const r = ws.db.open ? row.get(lean.id) : undefined;
+      return r ? (JSON.parse(r.data) as Service) : lean;
+    } catch {
+      // The file closed or the row broke under the index: the words of the record at hand, without its description.
+      return lean;
+    }
+  };
 }
 
 /**

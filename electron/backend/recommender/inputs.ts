@@ -26,6 +26,12 @@ const quoted = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(',');
  * square (10 s of the server thread for 50,000 services); walking the id index is one pass.
  */
 export const ENTITY_ROWS_SQL = `SELECT id, kind, data FROM entities WHERE +kind IN (${quoted(INDEX_KINDS)}) AND id > ? ORDER BY id LIMIT ?`;
+/**
+ * ENTITY_ROWS_SQL without the services' descriptions, most of a PTV record (23 of 66 MB of service
+ * JSON are left at 50,000 services). For an index assembled from a saved snapshot: only the costly
+ * part reads descriptions, and an explanation reads its service's record again (cache.ts).
+ */
+export const LEAN_ENTITY_ROWS_SQL = `SELECT id, kind, CASE WHEN kind = 'service' THEN json_remove(data, '$.description') ELSE data END AS data FROM entities WHERE +kind IN (${quoted(INDEX_KINDS)}) AND id > ? ORDER BY id LIMIT ?`;
 export const LINK_ROWS_SQL = `SELECT id, type, source, target, data FROM links WHERE +type IN (${quoted(INDEX_LINKS)}) AND id > ? ORDER BY id LIMIT ?`;
 
 export interface EntityRow {
