@@ -574,8 +574,9 @@ function wholeRecordReader(ws: Workspace, index: RecommenderIndex): (i: number) 
     try {
       const r = ws.db.open ? row.get(lean.id) : undefined;
       return r ? (JSON.parse(r.data) as Service) : lean;
-    } catch {
+    } catch (err) {
       // The file closed or the row broke under the index: the words of the record at hand, without its description.
+      console.warn(`[kohtaanto] service ${lean.id}: its whole record could not be read for an explanation (${(err as Error).message}); explaining without its description.`);
       return lean;
     }
   };
