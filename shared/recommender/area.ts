@@ -28,28 +28,27 @@ export function areaLookupFromTable(table: Readonly<Record<string, readonly stri
 
 /** Where a service is offered, resolved to municipalities. */
 export interface ServiceArea {
-  nationwide: boolean;
-  exceptAland: boolean;
+  readonly nationwide: boolean;
+  readonly exceptAland: boolean;
   /** Municipality → 'municipality' when listed directly, 'region' when reached through a region/county code. */
-  municipalities: Map<string, 'municipality' | 'region'>;
+  readonly municipalities: ReadonlyMap<string, 'municipality' | 'region'>;
 }
+
+/** The areas of nationwide services, shared by all of them (a region's catalogue has thousands). */
+const NATIONWIDE: ServiceArea = Object.freeze({ nationwide: true, exceptAland: false, municipalities: new Map() });
+const NATIONWIDE_EXCEPT_ALAND: ServiceArea = Object.freeze({ nationwide: true, exceptAland: true, municipalities: new Map() });
 
 /** Resolves a service's area codes to municipalities with the caller's lookup. */
 export function resolveArea(service: Service, lookup: AreaLookup | undefined): ServiceArea {
+  if (service.areaType !== 'limited') return service.areaType === 'nationwideExceptAland' ? NATIONWIDE_EXCEPT_ALAND : NATIONWIDE;
   const municipalities = new Map<string, 'municipality' | 'region'>();
-  if (service.areaType === 'limited') {
-    for (const code of service.areas ?? []) {
-      const expanded = lookup?.(code);
-      if (expanded) {
-        for (const m of expanded) if (!municipalities.has(m)) municipalities.set(m, 'region');
-      } else municipalities.set(code, 'municipality');
-    }
+  for (const code of service.areas ?? []) {
+    const expanded = lookup?.(code);
+    if (expanded) {
+      for (const m of expanded) if (!municipalities.has(m)) municipalities.set(m, 'region');
+    } else municipalities.set(code, 'municipality');
   }
-  return {
-    nationwide: service.areaType !== 'limited',
-    exceptAland: service.areaType === 'nationwideExceptAland',
-    municipalities,
-  };
+  return { nationwide: false, exceptAland: false, municipalities };
 }
 
 /** How a service's area fits a municipality: null when it is not offered there. */

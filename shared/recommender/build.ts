@@ -66,7 +66,7 @@ export interface RecommenderIndex {
   areas: ServiceArea[];
   /** The age each service is for (PTV target groups, else the age words of its names); null = any age. */
   ages: (ServiceAge | null)[];
-  languages: (Set<string> | null)[];
+  languages: (ReadonlySet<string> | null)[];
   /** n × 10 meter affinities (label where known, otherwise inferred). */
   affinity: Float32Array;
   /** n × 10: 1 labelled, 2 inferred. */
@@ -74,7 +74,7 @@ export interface RecommenderIndex {
   /** max(1, |affinity|): a service relevant to every meter is not ten times as relevant to each. */
   affinityNorm: Float32Array;
   /** Life-event keys per service: entity ids from `inLifeEvent` links and PTV codes. */
-  serviceLifeEvents: Set<string>[];
+  serviceLifeEvents: ReadonlySet<string>[];
   /** Organisations that provide each service (from `provides` links). */
   providers: string[][];
   text: TextIndex;
@@ -207,7 +207,7 @@ export interface CataloguePart extends CatalogueLinks {
   sameAs: Int32Array;
   hasDuplicates: boolean;
   sameGroups: Map<number, number[]>;
-  languages: (Set<string> | null)[];
+  languages: (ReadonlySet<string> | null)[];
   phases: Record<string, number>;
   ms: number;
 }
@@ -268,9 +268,33 @@ export function* catalogueSteps(services: readonly Service[], links: readonly Li
     else sameGroups.set(first, [first, i]);
   }
   yield;
-  const languages = sorted.map((s) => (s.languages?.length ? new Set(s.languages) : null));
+  const languages = languageSets(sorted);
   return { ...cat, areas, masks, byMunicipality, sameAs, hasDuplicates, sameGroups, languages, phases, ms: now() - t0 };
 }
+
+/** Services by id, the first record of each id only. A store's rows come in id order already: then this is a copy. */
+function inIdOrder(services: readonly Service[]): Service[] {
+  let ordered = true;
+  for (let i = 1; i < services.length && ordered; i++) ordered = services[i - 1].id < services[i].id;
+  if (ordered) return services.slice();
+  const unique = new Map<string, Service>();
+  for (const s of services) if (!unique.has(s.id)) unique.set(s.id, s);
+  return [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Each service's languages (null: any), one shared set per distinct list: a catalogue has a handful of lists and many services. */
+function languageSets(sorted: readonly Service[]): (ReadonlySet<string> | null)[] {
+  const byList = new Map<string, ReadonlySet<string>>();
+  return sorted.map((s) => {
+    if (!s.languages?.length) return null;
+    const key = JSON.stringify(s.languages);
+    let set = byList.get(key);
+    if (!set) byList.set(key, (set = new Set(s.languages)));
+    return set;
+  });
+}
+
+const NO_LIFE_EVENTS: ReadonlySet<string> = new Set();
 
 /** What `catalogueOf` gives. */
 type CatalogueLinks = ReturnType<typeof catalogueOf> extends Generator<void, infer R> ? R : never;
@@ -279,9 +303,7 @@ type CatalogueLinks = ReturnType<typeof catalogueOf> extends Generator<void, inf
 function* catalogueOf(services: readonly Service[], links: readonly Link[], opts: BuildOptions) {
   // Id order makes positions, ties and the model's example order independent of input order.
   // One record per id: a caller that passes a service twice must not see it twice in a list.
-  const unique = new Map<string, Service>();
-  for (const s of services) if (!unique.has(s.id)) unique.set(s.id, s);
-  const sorted = [...unique.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = inIdOrder(services);
   const position = new Map<string, number>();
   sorted.forEach((s, i) => position.set(s.id, i));
   const n = sorted.length;
@@ -289,7 +311,8 @@ function* catalogueOf(services: readonly Service[], links: readonly Link[], opts
   yield;
   const lifeEventById = new Map<string, LifeEvent>();
   for (const le of opts.lifeEvents ?? []) lifeEventById.set(le.id, le);
-  const serviceLifeEvents = sorted.map((s) => new Set<string>(s.lifeEvents ?? []));
+  // Services without life events share one empty set (most of a catalogue: one object each is work for the collector); a link gives a service its own.
+  const ownLifeEvents = sorted.map((s) => (s.lifeEvents?.length ? new Set(s.lifeEvents) : undefined));
   const providers: string[][] = sorted.map(() => []);
   const needs = new Map<string, NeedInfo>();
   for (const need of opts.needs ?? []) needs.set(need.id, { need, linked: new Set(), lifeEvents: [] });
@@ -306,9 +329,9 @@ function* catalogueOf(services: readonly Service[], links: readonly Link[], opts
     } else if (l.type === 'inLifeEvent') {
       const i = position.get(l.source);
       if (i === undefined) continue;
-      serviceLifeEvents[i].add(l.target);
+      const keys = (ownLifeEvents[i] ??= new Set()).add(l.target);
       const code = lifeEventById.get(l.target)?.code;
-      if (code) serviceLifeEvents[i].add(code);
+      if (code) keys.add(code);
     } else if (l.type === 'hasNeed') {
       const info = needs.get(l.target);
       if (!info) continue;
@@ -320,6 +343,7 @@ function* catalogueOf(services: readonly Service[], links: readonly Link[], opts
     }
   }
   for (const p of providers) p.sort();
+  const serviceLifeEvents: ReadonlySet<string>[] = ownLifeEvents.map((keys) => keys ?? NO_LIFE_EVENTS);
   return { sorted, position, n, lifeEventById, serviceLifeEvents, providers, needs };
 }
 
@@ -331,12 +355,12 @@ function* sameAsOf(sorted: readonly Service[], providers: readonly string[][]): 
   for (let i = 0; i < n; i++) {
     if (i % SLICE === SLICE - 1) yield;
     const s = sorted[i];
-    const name = fold(s.name?.fi || s.name?.sv || s.name?.en || '').trim().replace(/\s+/g, ' ');
+    const name = collapseSpaces(fold(s.name?.fi || s.name?.sv || s.name?.en || ''));
     if (!name) {
       sameAs[i] = i;
       continue;
     }
-    const key = JSON.stringify([name, providers[i], s.areaType, [...(s.areas ?? [])].sort()]);
+    const key = sameServiceKey(name, providers[i], s.areaType, s.areas ?? []);
     const first = firstOf.get(key);
     if (first === undefined) {
       firstOf.set(key, i);
@@ -345,6 +369,26 @@ function* sameAsOf(sorted: readonly Service[], providers: readonly string[][]): 
   }
   return sameAs;
 }
+
+/** Trimmed, every run of white space one space (names differ in spacing, not in meaning). */
+function collapseSpaces(text: string): string {
+  const t = text.trim();
+  // Most names have single spaces only: test before replacing, which would copy every one of them.
+  return /\s\s|[^\S ]/.test(t) ? t.replace(/\s+/g, ' ') : t;
+}
+
+/**
+ * What makes two records one service, as a map key: the parts joined with control characters
+ * (built for every record, so it is cheap), or as JSON where a part holds such a character. The
+ * first letter tells the two forms apart, so keys are equal exactly when the parts are.
+ */
+function sameServiceKey(name: string, providers: readonly string[], areaType: string | undefined, areas: readonly string[]): string {
+  const sortedAreas = areas.length > 1 ? [...areas].sort() : areas;
+  if (hasSeparator(name) || providers.some(hasSeparator) || sortedAreas.some(hasSeparator)) return 'j' + JSON.stringify([name, providers, areaType, sortedAreas]);
+  // Lists carry their length: [] and [''] join alike.
+  return `c${name}\u0000${providers.length}\u0001${providers.join('\u0001')}\u0000${areaType ?? ''}\u0000${sortedAreas.length}\u0001${sortedAreas.join('\u0001')}`;
+}
+const hasSeparator = (part: string) => part.includes('\u0000') || part.includes('\u0001');
 
 /** Milliseconds per phase of a build, each lap measured from the one before. */
 function stopwatch(t0: number, phases: Record<string, number> = {}) {
@@ -418,7 +462,7 @@ const UNLABELLED = new Float64Array(M).fill(NaN);
 /** Analyses every service's text, trains the meter model, infers unlabelled affinities and builds the text index. */
 function* costlyParts(
   sorted: readonly Service[],
-  serviceLifeEvents: readonly Set<string>[],
+  serviceLifeEvents: readonly ReadonlySet<string>[],
   opts: BuildOptions,
   lap: (name: string) => void,
 ): Generator<void, CostlyParts> {

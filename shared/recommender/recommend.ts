@@ -116,7 +116,7 @@ function queryLifeEvents(index: RecommenderIndex, keys: readonly string[]): { ke
   return keys.map((k) => ({ key: k, code: index.lifeEventById.get(k)?.code ?? (/^KE\d/.test(k) ? k : undefined) }));
 }
 
-function serviceInLifeEvent(keys: Set<string>, le: { key: string; code?: string }): boolean {
+function serviceInLifeEvent(keys: ReadonlySet<string>, le: { key: string; code?: string }): boolean {
   if (keys.has(le.key)) return true;
   if (le.code) for (const k of keys) if (codeUnder(k, le.code)) return true;
   return false;

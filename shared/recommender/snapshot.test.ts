@@ -47,6 +47,30 @@ describe('recommender index snapshot (the part kept in the workspace file)', () 
     }
   });
 
+  it('records are one service exactly when their folded name, providers, area type and areas are equal', () => {
+    const provides = (org: string, target: string, n: number): Link => ({ id: `p${n}`, type: 'provides', source: org, target, data: {} });
+    const records = [
+      svc('d01', 'Velka  Neuvonta', { areaType: 'limited', areas: ['091', '049'] }),
+      // Case, spacing and the order of areas do not make another service.
+      svc('d02', ' velka neuvonta ', { areaType: 'limited', areas: ['049', '091'] }),
+      svc('d03', 'Velka\tneuvonta', { areaType: 'limited', areas: ['091', '049'] }),
+      // Another area, area type or provider does.
+      svc('d04', 'Velka neuvonta', { areaType: 'limited', areas: ['091'] }),
+      svc('d05', 'Velka neuvonta', { areaType: 'nationwide' }),
+      svc('d06', 'Velka neuvonta', { areaType: 'nationwideExceptAland' }),
+      svc('d07', 'Velka neuvonta', { areaType: 'limited', areas: ['091', '049'] }),
+      // Parts that hold the characters a key is joined with stay apart from parts that do not.
+      svc('d08', 'a\u0000b'),
+      svc('d09', 'a'),
+      svc('d10', 'a\u0000b'),
+    ];
+    const links = [provides('o1', 'd01', 1), provides('o1', 'd02', 2), provides('o1', 'd03', 3), provides('o1', 'd04', 4), provides('o1', 'd05', 5), provides('o1', 'd06', 6), provides('o2', 'd07', 7), provides('b', 'd09', 8), provides('x\u0001', 'd10', 9), provides('x\u0001', 'd08', 10)];
+    const index = buildIndex(records, links);
+    expect([...index.sameAs]).toEqual([0, 0, 0, 3, 4, 5, 6, 7, 8, 7]);
+    expect(index.sameGroups.get(0)).toEqual([0, 1, 2]);
+    expect(index.sameGroups.get(7)).toEqual([7, 9]);
+  });
+
   it('an index assembled from the catalogue\'s part worked out beforehand (as the backend does while the worker builds) is the index built at once', () => {
     const withLinks: Link[] = [{ id: 'l0', type: 'provides', source: 'o1', target: 's4', data: {} }, { id: 'l1', type: 'provides', source: 'o1', target: 's5', data: {} }];
     const whole = buildIndex(services, withLinks, { precomputeNeeds: false });
