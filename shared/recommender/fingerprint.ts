@@ -24,7 +24,8 @@ export function catalogueHeader(codes: { areaTable: Record<string, readonly stri
 
 export const catalogueLinkText = (id: string, source: string, target: string) => `${id}|${source}|${target}${ROW_END}`;
 
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Id order, by UTF-16 code unit: the order links are hashed in, by the backend and the renderer alike. */
+export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * The whole fingerprint text of a catalogue held in memory (records as the store gives them, which

@@ -130,13 +130,18 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(after.index.services[withText].description).toEqual(first.index.services[withText].description);
   }, 180_000);
 
-  it('reads the catalogue page by page along the id index, without sorting all rows of the kind again for every page', () => {
+  it('reads the catalogue page by page along an index, without sorting all rows of the kind again for every page or walking past other links', () => {
     const db = ctx.requireWorkspace().db;
-    for (const sql of [ENTITY_ROWS_SQL, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL]) {
-      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('', 500) as { detail: string }[]).map((r) => r.detail).join(' / ');
+    const planOf = (sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' / ');
+    for (const sql of [ENTITY_ROWS_SQL, LEAN_ENTITY_ROWS_SQL]) {
+      const plan = planOf(sql, '', 500);
       expect(plan).not.toMatch(/TEMP B-TREE/);
-      expect(plan).toMatch(/sqlite_autoindex_(entities|links)_1 \(id>\?\)/);
+      expect(plan).toMatch(/sqlite_autoindex_entities_1 \(id>\?\)/);
     }
+    // Links of one type from after a (source, target) pair: a seek in the (type, source, target) index, not a walk of every link.
+    const plan = planOf(LINK_ROWS_SQL, 'provides', '', '', 500);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+    expect(plan).toMatch(/sqlite_autoindex_links_2 \(type=\? AND \(source,target\)>\(\?,\?\)\)/);
   });
 
   it('uses the worker\'s build only if the worker read the catalogue this thread read: a write from another process between the two reads is not mixed in', async () => {

@@ -27,7 +27,7 @@ import type { Entity, Link, Service } from '../../../shared/model';
 import { buildIndexSteps, catalogueSteps, decodeSnapshot, decodeSnapshotSteps, encodeSnapshot, snapshotOf, SNAPSHOT_VERSION, type IndexSnapshot, type RecommenderIndex } from '../../../shared/recommender';
 import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
-import { CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
+import { byId, CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, INDEX_LINKS, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
 import { buildOptionsFrom, type CodesForBuild } from './options';
 import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerReply } from './protocol';
 import { writeSnapshot } from './store';
@@ -253,7 +253,7 @@ export function catalogueFingerprint(ws: Workspace, codes: CodesForBuild): strin
  */
 async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild, leanWanted: boolean): Promise<Inputs & { consistent: boolean }> {
   const full = ws.db.prepare<[string, number], EntityRow>(ENTITY_ROWS_SQL);
-  const lks = ws.db.prepare<[string, number], LinkRowObject>(LINK_ROWS_SQL);
+  const lks = ws.db.prepare<[string, string, string, number], LinkRowObject>(LINK_ROWS_SQL);
   for (let attempt = 0; ; attempt++) {
     const generation = c.generation;
     const versions = inputVersions(ws);
@@ -280,18 +280,26 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       await pause();
     }
     hash?.update('\u001e');
-    const links: Link[] = [];
-    after = '';
-    for (;;) {
-      const rows = lks.all(after, ROWS_PER_READ * 5);
-      for (const l of rows) {
-        links.push(linkOf(l));
-        hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
-        catalogue?.link(l.id, l.type, l.source, l.target);
+    const linkRows: LinkRowObject[] = [];
+    for (const type of INDEX_LINKS) {
+      let [source, target] = ['', ''];
+      for (;;) {
+        const rows = lks.all(type, source, target, ROWS_PER_READ * 5);
+        for (const l of rows) linkRows.push(l);
+        if (rows.length < ROWS_PER_READ * 5) break;
+        ({ source, target } = rows[rows.length - 1]);
+        await pause();
       }
-      if (rows.length < ROWS_PER_READ * 5) break;
-      after = rows[rows.length - 1].id;
-      await pause();
+    }
+    // In id order, as every derived list and the fingerprints take them (one sort: ~30 ms for a region's 53,000 links).
+    linkRows.sort(byId);
+    if (linkRows.length >= ROWS_PER_READ * 5) await pause();
+    const links: Link[] = [];
+    for (const l of linkRows) {
+      links.push(linkOf(l));
+      hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
+      catalogue?.link(l.id, l.type, l.source, l.target);
+      if (links.length % (ROWS_PER_READ * 10) === 0) await pause();
     }
     const counted = versions && sameVersions(versions, inputVersions(ws)) ? versions : null;
     const consistent = c.generation === generation && (!versions || !!counted);

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Entity, Link } from '../../../shared/model';
-import { CATALOGUE_KINDS, CATALOGUE_LINK, catalogueHeader, catalogueLinkText, LINKS_START, ROW_END } from '../../../shared/recommender/fingerprint';
+import { byId, CATALOGUE_KINDS, CATALOGUE_LINK, catalogueHeader, catalogueLinkText, LINKS_START, ROW_END } from '../../../shared/recommender/fingerprint';
 import type { CodesForBuild } from './options';
 
 export const INDEX_KINDS = ['service', 'need', 'lifeEvent'] as const;
@@ -32,7 +32,15 @@ export const ENTITY_ROWS_SQL = `SELECT id, kind, data FROM entities WHERE +kind 
  * part reads descriptions, and an explanation reads its service's record again (cache.ts).
  */
 export const LEAN_ENTITY_ROWS_SQL = `SELECT id, kind, CASE WHEN kind = 'service' THEN json_remove(data, '$.description') ELSE data END AS data FROM entities WHERE +kind IN (${quoted(INDEX_KINDS)}) AND id > ? ORDER BY id LIMIT ?`;
-export const LINK_ROWS_SQL = `SELECT id, type, source, target, data FROM links WHERE +type IN (${quoted(INDEX_LINKS)}) AND id > ? ORDER BY id LIMIT ?`;
+/**
+ * Link rows of one type the index reads, along the (type, source, target) unique index from after
+ * a given source and target (`''`, `''` for the start). Other links are not walked past: along the
+ * id index a region's catalogue (four `offeredThrough` links a service) read five times the links
+ * it kept, each looked up in the table (0.35 s of the server thread at 50,000 services, now 0.1 s).
+ * Callers put the rows in id order (`byId`), as every derived list and the fingerprints take them.
+ */
+export const LINK_ROWS_SQL = `SELECT id, type, source, target, data FROM links WHERE type = ? AND (source, target) > (?, ?) ORDER BY source, target LIMIT ?`;
+export { byId };
 
 export interface EntityRow {
   id: string;
@@ -88,7 +96,8 @@ export function readInputsAtOnce(db: Database.Database, codes: CodesForBuild): {
       entities.push(JSON.parse(r.data) as Entity);
       hash.entity(r.kind, r.data);
     }
-    for (const l of db.prepare<[string, number], LinkRowObject>(LINK_ROWS_SQL).iterate('', -1)) {
+    const rows = db.prepare<[string, string, string, number], LinkRowObject>(LINK_ROWS_SQL);
+    for (const l of INDEX_LINKS.flatMap((type) => rows.all(type, '', '', -1)).sort(byId)) {
       links.push(linkOf(l));
       hash.link(l.id, l.type, l.source, l.target);
     }
