@@ -17,45 +17,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { importFiles } from '../electron/backend/io/import';
-import { Workspace } from '../electron/backend/store/workspace';
 import type { Entity } from '../shared/model';
 import { callApi, launchBrowser, startApp } from '../e2e/harness';
 import { median, percentile } from './_util';
+import { DATA, makeWorkspace } from './_ptv-workspace';
 
-const DATA = process.env.KOHTAANTO_SHARED_DATA ?? path.resolve(__dirname, '../../shared/data');
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 50_000);
 const SMALL = 300;
 const EDITS = 20;
 /** Edits timed with a full reload after each (seconds each on a large workspace). */
 const RELOAD_EDITS = 10;
-const PAGE = 1000;
-
-function realServices(): Record<string, unknown>[] {
-  const dir = path.join(DATA, 'ptv');
-  const out: Record<string, unknown>[] = [];
-  for (const f of fs.readdirSync(path.join(dir, 'legacy/services'))) out.push(JSON.parse(fs.readFileSync(path.join(dir, 'legacy/services', f), 'utf8')));
-  out.push(JSON.parse(fs.readFileSync(path.join(dir, 'v11/service-etalukio.json'), 'utf8')));
-  out.push(...(Object.values(JSON.parse(fs.readFileSync(path.join(dir, 'v11/services-list.json'), 'utf8'))) as Record<string, unknown>[]));
-  return out;
-}
-
-/** A workspace of `count` real services under new ids, imported as PTV pages (not timed). */
-async function makeWorkspace(file: string, count: number): Promise<void> {
-  const real = realServices();
-  const ws = Workspace.open(file, { create: true });
-  try {
-    const inputs = [];
-    for (let p = 0; p * PAGE < count; p++) {
-      const itemList = [];
-      for (let i = p * PAGE; i < Math.min(count, (p + 1) * PAGE); i++) itemList.push({ ...real[i % real.length], id: `b0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}` });
-      inputs.push({ name: `services-page-${p + 1}.json`, bytes: Buffer.from(JSON.stringify({ pageNumber: p + 1, pageSize: PAGE, itemList })) });
-    }
-    await importFiles(ws, inputs, { onError: 'skip' });
-  } finally {
-    ws.close();
-  }
-}
 
 interface Figures {
   services: number;

@@ -72,4 +72,34 @@ describe('try-out page tells the truth', () => {
     const whole = JSON.stringify(services).length;
     expect(traffic[0].chars).toBeLessThan(whole / 20);
   });
+
+  it('a large catalogue is answered by the backend: nothing is posted to the window\'s engine, answers equal the API\'s and follow an edit', async () => {
+    // The example stands in for a large catalogue (the threshold is lowered for this page).
+    await page.goto(`${app.url}#/tryout/${PERSONA}`);
+    await page.evaluate(() => localStorage.setItem('kohtaanto.tryout.backendFrom', '0'));
+    await page.reload();
+    await page.evaluate(() => ((globalThis as { __kohtaantoEngineTraffic?: unknown[] }).__kohtaantoEngineTraffic = []));
+    await page.locator('.tryout-output .rec-item').first().waitFor();
+    for (const m of ['health', 'housing', 'finance']) await page.locator(`#tryout-meter-${m}`).fill('1');
+    await page.fill('#tryout-text', 'nuoret');
+    const api = await callApi<{ results: { serviceId: string; name: string }[] }>(app, 'recommend.query', { personaId: PERSONA, persona: { meters: { health: 1, housing: 1, finance: 1 } }, text: 'nuoret', top: 10, language: 'fi' });
+    const ids = api.results.map((r) => r.serviceId);
+    expect(ids.length).toBeGreaterThan(2);
+    await expect.poll(() => page.locator('.tryout-output .rec-item').evaluateAll((els) => els.map((e) => e.getAttribute('data-service-id')))).toEqual(ids);
+    // Explanations as sentences, in the page's language.
+    expect(await page.locator('.tryout-output .rec-item').first().textContent()).toMatch(/mittari|sanoista|tarve/i);
+    // An edit: the backend's index follows it, and so does the page.
+    const s = (await callApi<{ entity: Record<string, unknown> }>(app, 'entities.get', { id: ids[0] })).entity;
+    await callApi(app, 'entities.update', { entity: { ...s, name: { ...(s.name as object), fi: 'Nuorten palvelu, nimi muutettu' } } });
+    await page.locator('.tryout-output .rec-item', { hasText: 'Nuorten palvelu, nimi muutettu' }).waitFor({ timeout: 20_000 });
+    // The meter model's suggestions in the service's form come from the backend too.
+    await page.goto(`${app.url}#/service/${ids[1]}`);
+    await expect.poll(() => page.locator('.suggestion-table tbody tr').count(), { timeout: 20_000 }).toBe(10);
+    const suggested = await callApi<{ meter: string; probability: number }[]>(app, 'recommend.suggest', { service: (await callApi<{ entity: unknown }>(app, 'entities.get', { id: ids[1] })).entity });
+    expect(await page.locator('.suggestion-table .suggest-confidence').count()).toBe(suggested.length);
+    const traffic = await page.evaluate(() => (globalThis as { __kohtaantoEngineTraffic?: unknown[] }).__kohtaantoEngineTraffic!);
+    expect(traffic).toEqual([]);
+    await callApi(app, 'entities.update', { entity: s });
+    await page.evaluate(() => localStorage.removeItem('kohtaanto.tryout.backendFrom'));
+  });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FUNDING_TYPES, IdSchema, LanguageSchema, MeterSchema, OptionalTextSchema } from '../model';
+import { FUNDING_TYPES, IdSchema, LanguageSchema, MeterSchema, OptionalTextSchema, ServiceSchema } from '../model';
 import { command, query, type MethodSpec } from './contract-kit';
 import { RunSourceSchema } from './remote';
 
@@ -202,14 +202,14 @@ export const RecommenderCodesSchema = z.object({
 });
 export type RecommenderCodes = z.infer<typeof RecommenderCodesSchema>;
 
-export const RecommenderSnapshotSchema = z.object({
-  /** The catalogue fingerprint the snapshot is of. */
-  fingerprint: z.string(),
-  services: z.number().int(),
-  /** shared/recommender/snapshot.ts's bytes, in base64. */
-  snapshot: z.string(),
+/** The meter model's opinion of one meter for a service (shared/recommender/suggest.ts's MeterSuggestion). */
+export const MeterSuggestionSchema = z.object({
+  meter: MeterSchema,
+  probability: share,
+  words: z.array(z.string()),
+  label: z.number().optional(),
+  examples: z.object({ positive: z.number().int(), negative: z.number().int() }),
 });
-export type RecommenderSnapshot = z.infer<typeof RecommenderSnapshotSchema>;
 
 // ------------------------------------------------------------------------------------------------
 // The matching analysis (shapes of shared/matching/types.ts)
@@ -402,11 +402,10 @@ export const matchingMethods = {
   'recommend.evaluate': query(z.object({ k: z.number().int().min(1).max(MAX_TOP).default(10) }).strict().default({ k: 10 }), EvaluationSchema),
   'recommend.codes': query(z.object({}).strict().default({}), RecommenderCodesSchema),
   /**
-   * The costly part of the open workspace's recommender index (built, or read from the file) and
-   * the fingerprint of the catalogue it is of, so the renderer's try-out engine can assemble its
-   * index from it instead of building, when it holds that very catalogue (shared/recommender/fingerprint.ts).
+   * The meter model's suggestion for each meter of a service, saved or a draft being edited (for
+   * a facilitator labelling services by hand); a draft may carry any id.
    */
-  'recommend.snapshot': query(z.object({}).strict().default({}), RecommenderSnapshotSchema),
+  'recommend.suggest': query(z.object({ service: ServiceSchema }).strict(), z.array(MeterSuggestionSchema)),
 
   /** Runs the matching analysis and saves the run, with its parameters and time, in the workspace. */
   'matching.run': command(MatchingRunInputSchema.default({}), MatchingRunRecordSchema),

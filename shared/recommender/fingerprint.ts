@@ -1,12 +1,12 @@
 /**
  * The text a catalogue fingerprint is the SHA-256 of: what the costly part of a recommender index
- * (snapshot.ts) is computed from. The backend hashes it row by row as it reads the workspace file;
- * the renderer's try-out engine hashes the same text of the catalogue it holds, so it can take the
- * backend's saved snapshot instead of building, exactly when both are of one catalogue.
+ * (snapshot.ts) is computed from, and the key its snapshot is saved under in the workspace file.
+ * The backend hashes it row by row as it reads the file, on the server thread and on the worker
+ * thread alike (electron/backend/recommender/inputs.ts), so both can tell they read one catalogue.
  *
  * The text: a header (snapshot version and the build options that reach the costly part), each
  * service and life-event record in id order as stored (its JSON) followed by U+001F, U+001E, then
- * each `inLifeEvent` link in id order as `id|source|target` followed by U+001F.
+ * each `inLifeEvent` link in id order (`byId`) as `id|source|target` followed by U+001F.
  */
 import { SNAPSHOT_VERSION } from './snapshot';
 
@@ -24,23 +24,5 @@ export function catalogueHeader(codes: { areaTable: Record<string, readonly stri
 
 export const catalogueLinkText = (id: string, source: string, target: string) => `${id}|${source}|${target}${ROW_END}`;
 
-/** Id order, by UTF-16 code unit: the order links are hashed in, by the backend and the renderer alike. */
+/** Id order, by UTF-16 code unit: the order links are hashed in (SQLite orders by byte, which differs outside the Basic Multilingual Plane). */
 export const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-/**
- * The whole fingerprint text of a catalogue held in memory (records as the store gives them, which
- * JSON.stringify writes back as they are stored). Ids are compared by UTF-16 code unit here and by
- * byte in SQLite: for ids outside the Basic Multilingual Plane the orders may differ, and the
- * fingerprints then do too, which costs a build, never a wrong index.
- */
-export function catalogueText(
-  records: readonly { id: string; kind: string }[],
-  links: readonly { id: string; type: string; source: string; target: string }[],
-  codes: Parameters<typeof catalogueHeader>[0],
-): string {
-  const parts = [catalogueHeader(codes)];
-  for (const r of records.filter((x) => CATALOGUE_KINDS.has(x.kind)).sort(byId)) parts.push(JSON.stringify(r), ROW_END);
-  parts.push(LINKS_START);
-  for (const l of links.filter((x) => x.type === CATALOGUE_LINK).sort(byId)) parts.push(catalogueLinkText(l.id, l.source, l.target));
-  return parts.join('');
-}

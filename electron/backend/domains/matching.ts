@@ -19,14 +19,13 @@ import { pickText, type Language, type LocalizedText, type Persona } from '../..
 import {
   codeUnder,
   eligibility,
-  encodeSnapshot,
   evaluatePersonas,
   explainNotes,
   explainSentences,
   personaQuery,
   recommend,
   recommendAnswer,
-  snapshotOf,
+  suggestAffinities,
   type QueryNeed,
   type RecommenderIndex,
   type RecommendFilters,
@@ -37,7 +36,7 @@ import { codeLists } from '../io/codes';
 import type { Handlers } from '../registry';
 import type { Workspace } from '../store/workspace';
 import { runMatchingOnSource } from './remote';
-import { recommenderFor as indexFor, savedSnapshotBytes, type CacheEntry } from '../recommender/cache';
+import { recommenderFor as indexFor, type CacheEntry } from '../recommender/cache';
 import { buildOptionsFrom } from '../recommender/options';
 import { codedError, said } from '../messages';
 
@@ -270,13 +269,7 @@ function namesFor(ws: Workspace, run: MatchingRun): Record<string, LocalizedText
 export const matchingHandlers: Handlers = {
   'recommend.codes': () => recommenderCodes(),
 
-  'recommend.snapshot': async (ctx) => {
-    const ws = ctx.requireWorkspace();
-    const entry = await recommenderFor(ctx);
-    // Saved in the file unless the workspace is read-only: then encoded here (tens of milliseconds).
-    const bytes = savedSnapshotBytes(ws, entry.catalogue) ?? encodeSnapshot(snapshotOf(entry.index));
-    return { fingerprint: entry.catalogue, services: entry.index.services.length, snapshot: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64') };
-  },
+  'recommend.suggest': async (ctx, input) => suggestAffinities((await recommenderFor(ctx)).index, input.service),
 
   'recommend.query': async (ctx, input) => {
     const ws = ctx.requireWorkspace();

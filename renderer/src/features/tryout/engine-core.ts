@@ -4,13 +4,11 @@
  * API, the CLI and the AuroraAI endpoint answer. Runs inside a Web Worker (engine.worker.ts), or
  * on the main thread where a worker cannot start.
  */
-import { codeLabeler, type RecommenderCodes, type RecommenderSnapshot } from '../../../../shared/api/matching';
-import { catalogueText } from '../../../../shared/recommender/fingerprint';
+import { codeLabeler, type RecommendQueryInput, type RecommendResult, type RecommenderCodes } from '../../../../shared/api/matching';
 import { pickText, type Entity, type Language, type LifeEvent, type Link, type Need, type Service } from '../../../../shared/model';
 import {
   areaLookupFromTable,
   buildIndex,
-  decodeSnapshot,
   eligibility,
   explainNotes,
   explainSentences,
@@ -18,7 +16,6 @@ import {
   snapshotOf,
   suggestAffinities,
   type ExplanationPart,
-  type IndexSnapshot,
   type MeterSuggestion,
   type RecommendQuery,
   type RecommenderIndex,
@@ -68,7 +65,7 @@ export interface BuildInfo {
   services: number;
   ms: number;
   rebuilt: boolean;
-  /** The costly part (text analysis, model, inferred affinities) was not built: taken over from the index held (only needs and links changed) or from the backend's saved snapshot. */
+  /** The costly part (text analysis, model, inferred affinities) was not built: taken over from the index held (only needs and links changed). */
   keptCostly: boolean;
 }
 
@@ -133,28 +130,6 @@ export function changeOf(entities: readonly Entity[], links: readonly Link[], ch
   return out;
 }
 
-/** The catalogue fingerprint of data held, as the backend computes it from the workspace file (SHA-256 of fingerprint.ts's text). */
-export async function catalogueFingerprintOf(d: EngineData): Promise<string> {
-  const text = catalogueText([...d.services, ...d.lifeEvents], d.links, d.codes);
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('').slice(0, 32);
-}
-
-/** The costly part of a saved snapshot (`recommend.snapshot`), if it is of exactly this catalogue; otherwise nothing (then the engine builds). */
-async function snapshotFor(d: EngineData, saved: RecommenderSnapshot): Promise<IndexSnapshot | undefined> {
-  try {
-    if (saved.services !== d.services.length || (await catalogueFingerprintOf(d)) !== saved.fingerprint) return undefined;
-    const bin = atob(saved.snapshot);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return decodeSnapshot(bytes) ?? undefined;
-  } catch (err) {
-    // No Web Crypto here (a page that is not a secure context) or unreadable bytes: building is the way left.
-    console.warn('[kohtaanto] the saved recommender index could not be used, building instead:', (err as Error).message);
-    return undefined;
-  }
-}
-
 /** Whether a change has nothing in it. */
 export function isEmptyChange(c: EngineChange): boolean {
   const { put, removed } = c;
@@ -185,18 +160,6 @@ export class Engine {
     return { ...this.build(d), version: this.version };
   }
 
-  /**
-   * `setData`, with the costly part taken from the backend's saved snapshot when it is of exactly
-   * this catalogue: a region's catalogue then assembles in about a second instead of building for many.
-   */
-  async setDataFrom(d: EngineData, saved: RecommenderSnapshot): Promise<BuildInfo & { version: number }> {
-    const snapshot = await snapshotFor(d, saved);
-    const byId = <T extends { id: string }>(xs: readonly T[]) => new Map(xs.map((x) => [x.id, x]));
-    this.catalogue = { services: byId(d.services), needs: byId(d.needs), lifeEvents: byId(d.lifeEvents), links: byId(d.links), codes: d.codes };
-    this.version++;
-    return { ...this.build(d, snapshot), version: this.version };
-  }
-
   /** Applies a change to the catalogue held and rebuilds the index from it; throws STALE if the change was made for another version. */
   applyChange(c: EngineChange): BuildInfo & { version: number } {
     const cat = this.catalogue;
@@ -220,15 +183,14 @@ export class Engine {
    * Builds the index unless the data is what it was built from. When only needs and the links
    * around them changed (a need linked to a service, an organisation as provider), the costly
    * part (text analysis, the trained model, inferred affinities) is taken over from the index
-   * held, as the backend does from its saved snapshot: at a region's size that is a second
-   * instead of a build of many.
+   * held, as the backend does from its saved snapshot.
    */
-  private build(d: EngineData, saved?: IndexSnapshot): BuildInfo {
+  private build(d: EngineData): BuildInfo {
     const t0 = performance.now();
     const lifeEventLinks = d.links.filter((l) => l.type === 'inLifeEvent');
     const fp = { catalogue: hash(JSON.stringify([d.services, d.lifeEvents, lifeEventLinks, d.codes.ignoreWords, d.codes.areaTable])), rest: hash(JSON.stringify([d.needs, d.links])) };
     if (this.index && fp.catalogue === this.fingerprint.catalogue && fp.rest === this.fingerprint.rest) return { revision: this.revision, services: this.services, ms: 0, rebuilt: false, keptCostly: true };
-    const snapshot = saved ?? (this.index && fp.catalogue === this.fingerprint.catalogue ? snapshotOf(this.index) : undefined);
+    const snapshot = this.index && fp.catalogue === this.fingerprint.catalogue ? snapshotOf(this.index) : undefined;
     this.index = buildIndex(d.services, d.links, {
       needs: d.needs,
       lifeEvents: d.lifeEvents,
@@ -273,4 +235,36 @@ export class Engine {
     if (!this.index) throw new Error('The recommender index is not built yet.');
     return this.index;
   }
+}
+
+/**
+ * The backend's `recommend.query` asked what the engine's `query` answers: the controls as an
+ * inline persona (no stored one, so nothing of a persona is added), its filters as they are.
+ */
+export function backendQueryOf(q: EngineQuery): RecommendQueryInput {
+  const f = q.filters ?? {};
+  return {
+    persona: { meters: q.meters ?? {}, needs: (q.needs ?? []).map((n) => ({ id: n.id, importance: n.importance ?? 3 })) },
+    ...(q.text ? { text: q.text } : {}),
+    filters: {
+      municipality: f.municipality ?? null,
+      language: f.language ?? null,
+      ...(f.includeNational !== undefined ? { includeNational: f.includeNational } : {}),
+      ...(f.ageMin !== undefined ? { ageMin: f.ageMin } : {}),
+      ...(f.ageMax !== undefined ? { ageMax: f.ageMax } : {}),
+    },
+    top: q.limit ?? 10,
+    language: q.lang,
+  };
+}
+
+/** The backend's answer in the engine's shape (`ms`: the whole round trip, which is what the user waited). */
+export function answerFromBackend(r: RecommendResult, revision: number, ms: number): EngineAnswer {
+  return {
+    results: r.results.map((x) => ({ serviceId: x.serviceId, name: x.name, rank: x.rank, score: x.score, points: x.points, sentences: x.explanation, parts: x.parts as ExplanationPart[], duplicates: x.duplicates ?? [] })),
+    notes: r.notes,
+    eligible: r.eligible,
+    revision,
+    ms,
+  };
 }

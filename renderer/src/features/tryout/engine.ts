@@ -1,6 +1,8 @@
 /**
  * The renderer's recommender: one worker per window holding the index of the open workspace's
  * catalogue, fed from the app store whenever the workspace changes, and hooks for components.
+ * A large catalogue is not indexed here: the backend already keeps its index (built on a worker
+ * thread, saved in the file), and answers the same queries with the same code.
  */
 import { useEffect, useRef, useState } from 'react';
 import { create } from 'zustand';
@@ -10,7 +12,7 @@ import type { MeterSuggestion } from '../../../../shared/recommender';
 import { api } from '../../api';
 import { useApp } from '../../app/store';
 import type { WorkspaceChanges } from '../../../../shared/api/changes';
-import { changeOf, Engine, INDEX_LINK_TYPES, isEmptyChange, STALE, type BuildInfo, type EngineAnswer, type EngineChange, type EngineData, type EngineQuery } from './engine-core';
+import { answerFromBackend, backendQueryOf, changeOf, Engine, INDEX_LINK_TYPES, isEmptyChange, STALE, type BuildInfo, type EngineAnswer, type EngineChange, type EngineData, type EngineQuery } from './engine-core';
 import type { EngineCall, EngineRequest, EngineResponse } from './engine.worker';
 
 export interface EngineStatus {
@@ -33,7 +35,7 @@ function startEngine(): Call {
   let local: Engine | undefined;
   const runLocally = (req: EngineCall): unknown => {
     local ??= new Engine();
-    if (req.type === 'data') return req.saved ? local.setDataFrom(req.data, req.saved) : local.setData(req.data);
+    if (req.type === 'data') return local.setData(req.data);
     if (req.type === 'change') return local.applyChange(req.change);
     if (req.type === 'query') return local.query(req.query);
     return local.suggest(req.service);
@@ -82,8 +84,15 @@ function startEngine(): Call {
     });
 }
 
-/** From this many services the engine asks the backend for its saved index instead of building one (a few seconds and more). */
-const SAVED_INDEX_FROM = 3000;
+/**
+ * From this many services the backend answers: a copy of the index here costs the window seconds
+ * to get and a second copy of the catalogue in memory. At 50,000 services the window's own index,
+ * even assembled from the backend's 25 MB snapshot, took 3–6 s after the catalogue had loaded;
+ * the backend answers within a second of it (bench/tryout-scale).
+ */
+const BACKEND_FROM = 3000;
+/** Whether the open workspace's catalogue is large enough for the backend to answer (see BACKEND_FROM). */
+let backend = false;
 
 let call: Call | undefined;
 let codes: Promise<RecommenderCodes> | undefined;
@@ -140,6 +149,19 @@ function sync(): Promise<void> {
 async function syncNow(): Promise<void> {
   const { entities, links, info } = useApp.getState();
   if (!info || (lastSent?.entities === entities && lastSent.links === links)) return;
+  const services = entities.reduce((n, e) => (e.kind === 'service' ? n + 1 : n), 0);
+  // localStorage `kohtaanto.tryout.backendFrom` (e2e tests): a small workspace is answered as a large one would be.
+  const knob = globalThis.localStorage?.getItem('kohtaanto.tryout.backendFrom');
+  backend = services >= (knob ? Number(knob) : BACKEND_FROM);
+  if (backend) {
+    // Nothing to send: the backend reads the file. A new revision makes the pages ask again after an edit.
+    lastSent = undefined;
+    pending = null;
+    engineVersion = 0;
+    const { revision } = useEngineStatus.getState();
+    useEngineStatus.setState({ state: 'ready', revision: revision + 1, services, buildMs: 0, error: undefined });
+    return;
+  }
   const named = lastSent && lastSent.path === info.path && engineVersion > 0 ? pending : null;
   const change = named ? changeOf(entities, links, { entities: [...named.entities], links: [...named.links] }, engineVersion) : null;
   lastSent = { entities, links, path: info.path };
@@ -157,15 +179,8 @@ async function syncNow(): Promise<void> {
       built = await call!<BuildInfo & { version: number }>(req);
     } catch (err) {
       if ((err as Error).message !== STALE) throw err;
-      // The engine holds another catalogue than the change was made for: send it whole, with the
-      // backend's saved index where building here would take long (it is used only if it is of this catalogue).
-      const data = dataOf(entities, links, await codes);
-      const saved = data.services.length >= SAVED_INDEX_FROM ? await api.call('recommend.snapshot', {}).catch((err: Error) => {
-              // Building here instead is slower, not wrong.
-              console.warn('[kohtaanto] the backend\'s saved recommender index could not be fetched, building instead:', err.message);
-              return undefined;
-            }) : undefined;
-      const req = { type: 'data' as const, data, ...(saved ? { saved } : {}) };
+      // The engine holds another catalogue than the change was made for: send it whole.
+      const req = { type: 'data' as const, data: dataOf(entities, links, await codes) };
       track(req);
       built = await call!<BuildInfo & { version: number }>(req);
     }
@@ -179,10 +194,22 @@ async function syncNow(): Promise<void> {
   }
 }
 
+/** A query or a suggestion answered by the backend (a large catalogue: see BACKEND_FROM). */
+async function askBackend<T>(req: EngineCall): Promise<T> {
+  if (req.type === 'query') {
+    const t0 = performance.now();
+    const answer = await api.call('recommend.query', backendQueryOf(req.query));
+    return answerFromBackend(answer, useEngineStatus.getState().revision, performance.now() - t0) as T;
+  }
+  if (req.type === 'suggest') return (await api.call('recommend.suggest', { service: req.service })) as T;
+  throw new Error(`The backend has no engine call "${req.type}".`);
+}
+
 /** Starts the engine on first use and keeps it fed; later calls do nothing. */
 function ensureEngine(): Call {
   if (call) return call;
-  call = startEngine();
+  const worker = startEngine();
+  call = <T,>(req: EngineCall) => (backend && (req.type === 'query' || req.type === 'suggest') ? askBackend<T>(req) : worker<T>(req));
   void sync();
   useApp.subscribe((s, prev) => {
     if (s.entities === prev.entities && s.links === prev.links) return;
