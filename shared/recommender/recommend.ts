@@ -277,27 +277,38 @@ export function recommendAnswer(index: RecommenderIndex, query: RecommendQuery):
 
 /** The best entries by score, bounded; equal scores keep position order because positions are added rising. */
 class TopList {
-  private readonly idx: number[] = [];
-  private readonly score: number[] = [];
-  constructor(private readonly cap: number) {}
+  private readonly idx: Int32Array;
+  private readonly score: Float64Array;
+  private count = 0;
+  constructor(private readonly cap: number) {
+    this.idx = new Int32Array(Math.max(0, cap));
+    this.score = new Float64Array(Math.max(0, cap));
+  }
   get size(): number {
-    return this.idx.length;
+    return this.count;
   }
   add(i: number, s: number): void {
     const { cap, idx, score } = this;
     if (cap <= 0) return;
-    if (idx.length === cap && s <= score[cap - 1]) return;
-    let k = idx.length === cap ? cap - 1 : idx.length;
-    while (k > 0 && score[k - 1] < s) {
-      score[k] = score[k - 1];
-      idx[k] = idx[k - 1];
-      k--;
+    if (this.count === cap && s <= score[cap - 1]) return;
+    // The new entry's place: after every entry scoring as much or more (found by halving: a list
+    // with room for thousands, as when many records are one service, was walked entry by entry).
+    let lo = 0;
+    let hi = this.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (score[mid] < s) hi = mid;
+      else lo = mid + 1;
     }
-    score[k] = s;
-    idx[k] = i;
+    const end = this.count === cap ? cap - 1 : this.count;
+    score.copyWithin(lo + 1, lo, end);
+    idx.copyWithin(lo + 1, lo, end);
+    score[lo] = s;
+    idx[lo] = i;
+    if (this.count < cap) this.count++;
   }
   items(): { i: number; s: number }[] {
-    return this.idx.map((i, k) => ({ i, s: this.score[k] }));
+    return Array.from({ length: this.count }, (_, k) => ({ i: this.idx[k], s: this.score[k] }));
   }
 }
 

@@ -205,6 +205,21 @@ describe('stable order (AuroraAI weakness: arbitrary order on ties)', () => {
     expect(new Set(a.map((r) => r.score)).size).toBe(1);
   });
 
+  it('many records of one service take one place, and the places after it go to the next services in order', () => {
+    // One service recorded 300 times scores highest; the list must still reach five distinct services.
+    const copies = Array.from({ length: 300 }, (_, k) => svc(`a-${String(k).padStart(3, '0')}`, 'Velkaneuvonta', { meterAffinities: lab('finance') }));
+    const others = Array.from({ length: 40 }, (_, k) => svc(`b-${String(k).padStart(2, '0')}`, `Palvelu ${k}`, { meterAffinities: k % 2 ? lab('finance') : lab('housing') }));
+    const index = buildIndex([...copies, ...others], []);
+    const q = { meters: meters(10, { finance: 0, housing: 3 }), limit: 5 };
+    const folded = recommend(index, q);
+    expect(folded.map((r) => r.serviceId)).toEqual(['a-000', 'b-01', 'b-03', 'b-05', 'b-07']);
+    expect(folded[0].duplicates).toHaveLength(299);
+    // Unfolded, the copies come first, then the same services in the same order.
+    const all = recommend(index, { ...q, limit: 400, collapseDuplicates: false }).map((r) => r.serviceId);
+    expect(all.slice(0, 300)).toEqual(copies.map((c) => c.id));
+    expect(all.slice(300, 304)).toEqual(['b-01', 'b-03', 'b-05', 'b-07']);
+  });
+
   it('returns identical results for a shuffled catalogue and shuffled links', () => {
     const s = catalogue();
     const links: Link[] = [link('addresses', 'h1', 'n1'), link('addresses', 'h3', 'n1')];
