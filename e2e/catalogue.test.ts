@@ -79,4 +79,43 @@ describe('a large workspace: the window first, the catalogue in the background',
       expect(stored).toBe(name);
     }
   });
+
+  it('the try-out page a large catalogue gets from the backend answers before the catalogue is in, with the persona and its needs', async () => {
+    const { page } = browser;
+    const base = app.url.split('#')[0];
+    const persona = 'persona-oulu-17-lukio-kesken';
+    const needs = await callApi<{ target: string }[]>(app, 'links.list', { entityId: persona, type: 'personaNeed' });
+    expect(needs.length).toBeGreaterThan(0);
+    const needName = (await callApi<{ entity: Entity }>(app, 'entities.get', { id: needs[0].target })).entity.name.fi!;
+    await page.goto(app.url);
+    await page.evaluate(() => {
+      localStorage.setItem('kohtaanto.store.foregroundMax', '0');
+      localStorage.setItem('kohtaanto.tryout.backendFrom', '0');
+      localStorage.setItem('kohtaanto.language', 'fi');
+    });
+    // No chunk of the catalogue gets through until the end.
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    await page.route('**/api/*.scan', async (route) => {
+      await released;
+      await route.continue().catch(() => undefined);
+    });
+    await page.goto(`${base}#/tryout/${persona}`);
+    await page.reload();
+    await page.locator('.tryout-output .rec-item').first().waitFor();
+    expect(await page.locator('.catalogue-wait').count()).toBe(0);
+    const storeStatus = () => page.evaluate(() => (globalThis as unknown as { __kohtaantoApp: { getState(): { catalogue: { status: string } } } }).__kohtaantoApp.getState().catalogue.status);
+    expect(await storeStatus()).toBe('loading');
+    expect(await page.locator('#tryout-persona').inputValue()).toBe(persona);
+    expect(await page.locator('.tryout-needs').textContent()).toContain(needName);
+
+    release();
+    await page.unroute('**/api/*.scan');
+    await expect.poll(storeStatus).toBe('ready');
+    await page.locator('.tryout-output .rec-item').first().waitFor();
+    await page.evaluate(() => {
+      localStorage.removeItem('kohtaanto.store.foregroundMax');
+      localStorage.removeItem('kohtaanto.tryout.backendFrom');
+    });
+  });
 });

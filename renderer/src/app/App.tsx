@@ -7,6 +7,7 @@ import { EntityView } from '../features/entities/EntityView';
 import { MatchingView } from '../features/matching/MatchingView';
 import { PictureView } from '../features/picture/PictureView';
 import { TryoutView } from '../features/tryout/TryoutView';
+import { answeredByBackend } from '../features/tryout/engine';
 import { WorkshopView } from '../features/workshop/WorkshopView';
 import { Overview } from '../features/overview/Overview';
 import { CourseFrame, TrainerView } from '../features/course';
@@ -266,8 +267,8 @@ function Shell() {
         </ul>
       </nav>
       <main className="content" id="main">
-        {/* The start screen and the entity tables (paged from the backend) need no catalogue; the rest wait for a large one. */}
-        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'entities' ? <EntityView key={route.kind} kind={route.kind} selectedId={route.id} /> : <CatalogueGate>{route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CourseFrame><CanvasScreen route={route} /></CourseFrame> : route.view === 'course' ? <TrainerView tab={route.tab} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <WorkshopView tab={route.tab} id={route.id} />}</CatalogueGate>}
+        {/* The start screen, the entity tables (paged from the backend) and a try-out page the backend answers need no catalogue; the rest wait for a large one. */}
+        {route.view === 'start' ? <StartScreen embedded /> : route.view === 'entities' ? <EntityView key={route.kind} kind={route.kind} selectedId={route.id} /> : route.view === 'tryout' && answeredByBackend(counts.service ?? 0) ? <TryoutView personaId={route.id} /> : <CatalogueGate>{route.view === 'overview' ? <Overview /> : route.view === 'canvas' ? <CourseFrame><CanvasScreen route={route} /></CourseFrame> : route.view === 'course' ? <TrainerView tab={route.tab} /> : route.view === 'matching' ? <MatchingView /> : route.view === 'picture' ? <PictureView tab={route.tab} /> : route.view === 'tryout' ? <TryoutView personaId={route.id} /> : <WorkshopView tab={route.tab} id={route.id} />}</CatalogueGate>}
       </main>
       <NoticeBar />
       <ImportDialog />

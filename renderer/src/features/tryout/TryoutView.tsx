@@ -1,9 +1,10 @@
-import { memo, useCallback, useMemo, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { METERS, pickText, type Language, type Persona } from '../../../../shared/model';
+import { METERS, pickText, type Entity, type Language, type Link, type Persona } from '../../../../shared/model';
 import { api } from '../../api';
 import { navigate, routeHref } from '../../app/route';
 import { attempt, entityIndex, useApp } from '../../app/store';
+import { CatalogueGate } from '../../app/CatalogueGate';
 import { useRecommendations, useRecommenderCodes } from './engine';
 import type { QueryNeed } from '../../../../shared/recommender';
 import { needsOf, stateFromPersona, toQuery, type TryoutState } from './query';
@@ -13,11 +14,53 @@ import { SourcePanel } from '../remote/SourcePanel';
 import { useSourceStatus } from '../remote/useRemote';
 import './tryout.css';
 
+/**
+ * What the page reads of the workspace besides the recommender: personas, needs (to name them)
+ * and the links between the two. From the store; while a large catalogue is still loading (the
+ * backend answers the page then, so it does not wait for the whole catalogue), from the API.
+ */
+interface PageData {
+  entities: Entity[];
+  links: Link[];
+}
+function usePageData(): PageData | null {
+  const whole = useApp((s) => s.catalogue.status === 'ready');
+  const entities = useApp((s) => s.entities);
+  const links = useApp((s) => s.links);
+  // The counts move with every write while the catalogue loads: then these are fetched again.
+  const counts = useApp((s) => s.counts);
+  const [fetched, setFetched] = useState<PageData | null>(null);
+  useEffect(() => {
+    if (whole) return;
+    let live = true;
+    void attempt(() => Promise.all([api.call('entities.list', { kind: 'persona' }), api.call('entities.list', { kind: 'need' }), api.call('links.list', { type: 'personaNeed' })])).then((got) => {
+      if (live && got) setFetched({ entities: [...got[0], ...got[1]], links: got[2] });
+    });
+    return () => {
+      live = false;
+    };
+  }, [whole, counts]);
+  const fromStore = useMemo(() => ({ entities, links }), [entities, links]);
+  return whole ? fromStore : fetched;
+}
+
 /** The try-out page: a persona's meters and filters on the left, live recommendations on the right. */
 export function TryoutView({ personaId }: { personaId?: string }) {
+  const { t } = useTranslation();
+  const data = usePageData();
+  if (!data)
+    return (
+      <p className="muted" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  return <TryoutPage personaId={personaId} data={data} />;
+}
+
+function TryoutPage({ personaId, data }: { personaId?: string; data: PageData }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const entities = useApp((s) => s.entities);
+  const { entities } = data;
   const personas = useMemo(
     () => entities.filter((e): e is Persona => e.kind === 'persona').sort((a, b) => pickText(a.name, lang).localeCompare(pickText(b.name, lang), lang)),
     [entities, lang],
@@ -48,15 +91,15 @@ export function TryoutView({ personaId }: { personaId?: string }) {
       </div>
       {personaId && !persona && <p className="field-error">{t('tryout.personaMissing', { id: personaId })}</p>}
       {/* A new persona starts the controls afresh; editing one keeps what the facilitator moved. */}
-      <Workbench key={persona?.id ?? 'none'} persona={persona} />
+      <Workbench key={persona?.id ?? 'none'} persona={persona} data={data} />
     </div>
   );
 }
 
-function Workbench({ persona }: { persona?: Persona }) {
+function Workbench({ persona, data }: { persona?: Persona; data: PageData }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const links = useApp((s) => s.links);
+  const { links } = data;
   const notify = useApp((s) => s.notify);
   const [s, setS] = useState<TryoutState>(() => stateFromPersona(persona));
   // Stable, so the filter fields (a long municipality list) need not re-render while a slider moves.
@@ -121,6 +164,7 @@ function Workbench({ persona }: { persona?: Persona }) {
           useNeeds={s.useNeeds}
           persona={persona}
           needs={needs}
+          entities={data.entities}
           set={set}
         />
       </section>
@@ -139,7 +183,12 @@ function Workbench({ persona }: { persona?: Persona }) {
             </select>
           </label>
         </div>
-        {remote ? <RemoteTryout query={s} headingId="tryout-results-heading" /> : <TryoutResults {...rec} expected={expected} headingId="tryout-results-heading" />}
+        {remote ? (
+          // A remote source's answers are named from the whole catalogue.
+          <CatalogueGate>
+            <RemoteTryout query={s} headingId="tryout-results-heading" />
+          </CatalogueGate>
+        ) : <TryoutResults {...rec} expected={expected} headingId="tryout-results-heading" />}
       </section>
     </div>
   );
@@ -150,6 +199,8 @@ type SetField = <K extends keyof TryoutState>(k: K, v: TryoutState[K]) => void;
 type FilterProps = Pick<TryoutState, 'municipality' | 'language' | 'ageMin' | 'ageMax' | 'includeNational' | 'text' | 'useNeeds'> & {
   persona?: Persona;
   needs: QueryNeed[];
+  /** Where the needs' names come from. */
+  entities: Entity[];
   set: SetField;
 };
 
@@ -158,8 +209,7 @@ const FilterFields = memo(function FilterFields(props: FilterProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
   const codes = useRecommenderCodes();
-  const entities = useApp((s) => s.entities);
-  const byId = entityIndex(entities);
+  const byId = entityIndex(props.entities);
   const municipalities = useMemo(() => {
     const list = (codes?.municipalities ?? []).map((m) => ({ code: m.code, name: m[lang] || m.fi }));
     if (props.municipality && !list.some((m) => m.code === props.municipality)) list.push({ code: props.municipality, name: props.municipality });

@@ -94,6 +94,13 @@ const BACKEND_FROM = 3000;
 /** Whether the open workspace's catalogue is large enough for the backend to answer (see BACKEND_FROM). */
 let backend = false;
 
+/** Whether a catalogue of this many services is answered by the backend (then the try-out page need not wait for the whole catalogue in the window). */
+export function answeredByBackend(services: number): boolean {
+  // localStorage `kohtaanto.tryout.backendFrom` (e2e tests): a small workspace is answered as a large one would be.
+  const knob = globalThis.localStorage?.getItem('kohtaanto.tryout.backendFrom');
+  return services >= (knob ? Number(knob) : BACKEND_FROM);
+}
+
 let call: Call | undefined;
 let codes: Promise<RecommenderCodes> | undefined;
 let lastSent: { entities: Entity[]; links: Link[]; path: string } | undefined;
@@ -147,12 +154,14 @@ function sync(): Promise<void> {
 }
 
 async function syncNow(): Promise<void> {
-  const { entities, links, info } = useApp.getState();
+  const { entities, links, info, catalogue, counts } = useApp.getState();
   if (!info || (lastSent?.entities === entities && lastSent.links === links)) return;
-  const services = entities.reduce((n, e) => (e.kind === 'service' ? n + 1 : n), 0);
-  // localStorage `kohtaanto.tryout.backendFrom` (e2e tests): a small workspace is answered as a large one would be.
-  const knob = globalThis.localStorage?.getItem('kohtaanto.tryout.backendFrom');
-  backend = services >= (knob ? Number(knob) : BACKEND_FROM);
+  // While a large catalogue loads, the workspace's counts tell its size.
+  const whole = catalogue.status === 'ready';
+  const services = whole ? entities.reduce((n, e) => (e.kind === 'service' ? n + 1 : n), 0) : (counts.service ?? 0);
+  backend = answeredByBackend(services);
+  // The window's engine needs the whole catalogue: the store's next change (the catalogue put in) syncs again.
+  if (!backend && !whole) return;
   if (backend) {
     // Nothing to send: the backend reads the file. A new revision makes the pages ask again after an edit.
     lastSent = undefined;
