@@ -8,7 +8,15 @@ import { importFiles } from '../electron/backend/io/import';
 import { Workspace } from '../electron/backend/store/workspace';
 
 export const DATA = process.env.KOHTAANTO_SHARED_DATA ?? path.resolve(__dirname, '../../shared/data');
-const PAGE = 1000;
+/** Services per page, as the PTV API serves them. */
+export const PTV_PAGE = 1000;
+
+/** Stops the bench with a clear line where ../shared/data is not beside the project. */
+export function requirePtvData(): void {
+  if (fs.existsSync(path.join(DATA, 'ptv'))) return;
+  console.error(`No PTV data at ${DATA}; set KOHTAANTO_SHARED_DATA.`);
+  process.exit(2);
+}
 
 function realServices(): Record<string, unknown>[] {
   const dir = path.join(DATA, 'ptv');
@@ -19,19 +27,32 @@ function realServices(): Record<string, unknown>[] {
   return out;
 }
 
+/** `count` real services under deterministic UUID-shaped ids, as PTV API pages (serialised as the API sends them). */
+export function ptvPages(count: number): { name: string; bytes: Buffer }[] {
+  const real = realServices();
+  const pageCount = Math.ceil(count / PTV_PAGE);
+  const out: { name: string; bytes: Buffer }[] = [];
+  for (let p = 0; p < pageCount; p++) {
+    const itemList = [];
+    for (let i = p * PTV_PAGE; i < Math.min(count, (p + 1) * PTV_PAGE); i++) itemList.push({ ...real[i % real.length], id: `b0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}` });
+    out.push({ name: `services-page-${p + 1}.json`, bytes: Buffer.from(JSON.stringify({ pageNumber: p + 1, pageSize: PTV_PAGE, pageCount, itemList })) });
+  }
+  return out;
+}
+
 /** A workspace of `count` real services under new ids, imported as PTV pages (not timed). */
 export async function makeWorkspace(file: string, count: number): Promise<void> {
-  const real = realServices();
   const ws = Workspace.open(file, { create: true });
   try {
-    const inputs = [];
-    for (let p = 0; p * PAGE < count; p++) {
-      const itemList = [];
-      for (let i = p * PAGE; i < Math.min(count, (p + 1) * PAGE); i++) itemList.push({ ...real[i % real.length], id: `b0000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}` });
-      inputs.push({ name: `services-page-${p + 1}.json`, bytes: Buffer.from(JSON.stringify({ pageNumber: p + 1, pageSize: PAGE, itemList })) });
-    }
-    await importFiles(ws, inputs, { onError: 'skip' });
+    await importFiles(ws, ptvPages(count), { onError: 'skip' });
   } finally {
     ws.close();
   }
+}
+
+/** The region workspace at `file`: copied from KOHTAANTO_BENCH_WORKSPACE (one an earlier run built, of the same count), else built. */
+export async function regionWorkspace(file: string, count: number): Promise<void> {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (process.env.KOHTAANTO_BENCH_WORKSPACE) fs.copyFileSync(process.env.KOHTAANTO_BENCH_WORKSPACE, file);
+  else await makeWorkspace(file, count);
 }

@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import type { Entity } from '../shared/model';
 import { callApi, launchBrowser, startApp } from '../e2e/harness';
 import { median, percentile } from './_util';
-import { DATA, makeWorkspace } from './_ptv-workspace';
+import { makeWorkspace, regionWorkspace, requirePtvData } from './_ptv-workspace';
 
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 50_000);
 const SMALL = 300;
@@ -183,19 +183,14 @@ async function measure(page: Page, base: string, app: Awaited<ReturnType<typeof 
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(DATA, 'ptv'))) {
-    console.error(`No PTV data at ${DATA}; set KOHTAANTO_SHARED_DATA.`);
-    process.exit(2);
-  }
+  requirePtvData();
   const app = await startApp({ openFirstRun: false });
   const browser = await launchBrowser();
   try {
     const big = path.join(app.dataDir, 'workspaces', 'region.kohtaanto');
     const small = path.join(app.dataDir, 'workspaces', 'small.kohtaanto');
     let t = Date.now();
-    // KOHTAANTO_BENCH_WORKSPACE: a workspace this bench built before (with the same count), copied instead of built again.
-    if (process.env.KOHTAANTO_BENCH_WORKSPACE) fs.copyFileSync(process.env.KOHTAANTO_BENCH_WORKSPACE, big);
-    else await makeWorkspace(big, COUNT);
+    await regionWorkspace(big, COUNT);
     await makeWorkspace(small, SMALL);
     console.log(`app-scale: ${COUNT.toLocaleString('en')} real PTV services (built in ${((Date.now() - t) / 1000).toFixed(0)} s, ${(fs.statSync(big).size / 1e6).toFixed(0)} MB), baseline ${SMALL} of them`);
     const { page } = browser;

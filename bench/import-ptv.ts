@@ -15,40 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { importFiles } from '../electron/backend/io/import';
 import { Workspace } from '../electron/backend/store/workspace';
+import { ptvPages, PTV_PAGE, requirePtvData } from './_ptv-workspace';
 
-const DATA = process.env.KOHTAANTO_SHARED_DATA ?? path.resolve(__dirname, '../../shared/data');
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 22_000);
-const PAGE = 1000;
 const LIMIT_MS = 20_000;
 const LIMIT_MB = 1024;
-
-function realServices(): Record<string, unknown>[] {
-  const dir = path.join(DATA, 'ptv');
-  const out: Record<string, unknown>[] = [];
-  for (const f of fs.readdirSync(path.join(dir, 'legacy/services'))) out.push(JSON.parse(fs.readFileSync(path.join(dir, 'legacy/services', f), 'utf8')));
-  out.push(JSON.parse(fs.readFileSync(path.join(dir, 'v11/service-etalukio.json'), 'utf8')));
-  out.push(...(Object.values(JSON.parse(fs.readFileSync(path.join(dir, 'v11/services-list.json'), 'utf8'))) as Record<string, unknown>[]));
-  return out;
-}
-
-/** Deterministic UUID-shaped ids, so repeated runs import the same data. */
-function cloneId(n: number): string {
-  const h = n.toString(16).padStart(12, '0');
-  return `b0000000-0000-4000-8000-${h}`;
-}
-
-/** Pages of cloned services, serialised as the API would send them. */
-function pages(): { name: string; bytes: Uint8Array }[] {
-  const real = realServices();
-  const out: { name: string; bytes: Uint8Array }[] = [];
-  const pageCount = Math.ceil(COUNT / PAGE);
-  for (let p = 0; p < pageCount; p++) {
-    const itemList = [];
-    for (let i = p * PAGE; i < Math.min(COUNT, (p + 1) * PAGE); i++) itemList.push({ ...real[i % real.length], id: cloneId(i) });
-    out.push({ name: `services-page-${p + 1}.json`, bytes: Buffer.from(JSON.stringify({ pageNumber: p + 1, pageSize: PAGE, pageCount, itemList })) });
-  }
-  return out;
-}
 
 interface Measure {
   side: string;
@@ -62,7 +33,7 @@ interface Measure {
 type Side = 'baseline' | 'import';
 
 async function child(side: Side): Promise<Measure> {
-  const inputs = pages();
+  const inputs = ptvPages(COUNT);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-bench-'));
   const file = path.join(tmp, 'bench.kohtaanto');
   const ws = Workspace.open(file, { create: true });
@@ -113,11 +84,8 @@ async function main(): Promise<void> {
     process.send!(m);
     return;
   }
-  if (!fs.existsSync(path.join(DATA, 'ptv'))) {
-    console.error(`No PTV data at ${DATA}; set KOHTAANTO_SHARED_DATA.`);
-    process.exit(2);
-  }
-  console.log(`PTV import benchmark: ${COUNT.toLocaleString('en')} services in pages of ${PAGE} (node ${process.version}, ${os.cpus().length} cores)`);
+  requirePtvData();
+  console.log(`PTV import benchmark: ${COUNT.toLocaleString('en')} services in pages of ${PTV_PAGE} (node ${process.version}, ${os.cpus().length} cores)`);
   const baseline = await runChild('baseline');
   const imp = await runChild('import');
   const row = (m: Measure) =>

@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { callApi, launchBrowser, startApp } from '../e2e/harness';
 import { median } from './_util';
-import { DATA, makeWorkspace } from './_ptv-workspace';
+import { regionWorkspace, requirePtvData } from './_ptv-workspace';
 
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 50_000);
 const MOVES = 10;
@@ -58,17 +58,12 @@ async function measure(page: Page, base: string, backendFrom: number): Promise<F
 }
 
 async function main(): Promise<void> {
-  if (!fs.existsSync(path.join(DATA, 'ptv'))) {
-    console.error(`No PTV data at ${DATA}; set KOHTAANTO_SHARED_DATA.`);
-    process.exit(2);
-  }
+  requirePtvData();
   const app = await startApp({ openFirstRun: false });
   const browser = await launchBrowser();
   try {
     const big = path.join(app.dataDir, 'workspaces', 'region.kohtaanto');
-    fs.mkdirSync(path.dirname(big), { recursive: true });
-    if (process.env.KOHTAANTO_BENCH_WORKSPACE) fs.copyFileSync(process.env.KOHTAANTO_BENCH_WORKSPACE, big);
-    else await makeWorkspace(big, COUNT);
+    await regionWorkspace(big, COUNT);
     await callApi(app, 'workspace.open', { path: big });
     // The backend's index saved in the file, as on any day after the first: built once, then the workspace reopened.
     let t = Date.now();
