@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/api/result';
 import { codedError, said } from '../messages';
 import type { Handlers } from '../registry';
 import { codeLists, exportWorkspace, importFiles, type CodeListName, type ColumnMapping } from '../io';
+import { prebuildRecommender } from './matching';
 
 const MIME: Record<string, string> = {
   json: 'application/json',
@@ -23,7 +24,7 @@ export const ioHandlers: Handlers = {
     let lastEmit = 0;
     try {
       const files = input.files.map((f) => ({ name: f.name, bytes: Buffer.from(f.dataBase64, 'base64') }));
-      return await importFiles(ws, files, {
+      const summary = await importFiles(ws, files, {
         format: input.format,
         onError: input.onError,
         mapping: input.mapping as ColumnMapping | undefined,
@@ -40,6 +41,9 @@ export const ioHandlers: Handlers = {
           ctx.emit('io.progress', { importId: input.importId, done, total, phase });
         },
       });
+      // A region's catalogue just came in: its recommender index is built meanwhile, not when first asked.
+      if (!input.dryRun && (summary.created.service > 0 || summary.updated.service > 0)) prebuildRecommender(ctx);
+      return summary;
     } finally {
       running.delete(input.importId);
     }

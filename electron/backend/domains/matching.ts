@@ -36,7 +36,7 @@ import { codeLists } from '../io/codes';
 import type { Handlers } from '../registry';
 import type { Workspace } from '../store/workspace';
 import { runMatchingOnSource } from './remote';
-import { recommenderFor as indexFor, type CacheEntry } from '../recommender/cache';
+import { buildInBackground, recommenderFor as indexFor, type CacheEntry } from '../recommender/cache';
 import { buildOptionsFrom } from '../recommender/options';
 import { codedError, said } from '../messages';
 
@@ -102,6 +102,11 @@ export { buildOptionsFrom };
 /** The open workspace's recommender index, built on a worker thread or read from the file; see ../recommender/cache.ts. */
 export function recommenderFor(ctx: AppContext): Promise<CacheEntry> {
   return indexFor(ctx, recommenderCodes());
+}
+
+/** After a large catalogue changed (an import): its index built and saved on the worker thread, before anyone asks (see ../recommender/cache.ts). */
+export function prebuildRecommender(ctx: AppContext): void {
+  buildInBackground(ctx, recommenderCodes());
 }
 
 // ------------------------------------------------------------------------------------------------

@@ -53,6 +53,22 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(savedRows()).toEqual([{ fingerprint: expect.stringMatching(/^[0-9a-f]{32}$/), services: 50 }]);
   }, 120_000);
 
+  it('an import that changes the catalogue builds and saves its index in the background, before anyone asks', async () => {
+    expect(savedRows()).toEqual([]);
+    const bytes = fs.readFileSync(path.resolve(__dirname, '../../../../shared/data/ptv/v11/service-etalukio.json'));
+    await ok('io.import', { importId: 'bg', files: [{ name: 'service-etalukio.json', dataBase64: bytes.toString('base64') }] });
+    // No recommendation asked: the worker builds the new catalogue's index and saves it meanwhile.
+    await expect.poll(() => savedRows().length, { timeout: 60_000, interval: 100 }).toBe(1);
+    expect(savedRows()[0].services).toBe((await ok<{ entities: Record<string, number> }>('workspace.stats')).entities.service);
+    const r = await ok<RecommendResult>('recommend.query', { text: 'lukio', top: 5 });
+    expect(r.index.from).toBe('file');
+    expect(r.results.length).toBeGreaterThan(0);
+    // The same file again changes no service: nothing is built.
+    await ok('io.import', { importId: 'bg2', files: [{ name: 'service-etalukio.json', dataBase64: bytes.toString('base64') }] });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(savedRows()).toHaveLength(1);
+  }, 120_000);
+
   it('reads the saved index after reopening, and builds again (keeping the previous one) when the catalogue changes', async () => {
     const first = await ok<RecommendResult>('recommend.query', { text: 'velkaneuvonta', top: 5 });
     const [saved] = savedRows();

@@ -377,14 +377,15 @@ function startWorker(): Worker | null {
  * Asks the worker to read the workspace file and build the index of what it reads (or find the
  * snapshot of it already saved), or null when no worker thread can run here.
  */
-function askWorker(ctx: AppContext, ws: Workspace, codes: CodesForBuild): Promise<WorkerReply> | null {
+function askWorker(ctx: AppContext, ws: Workspace, codes: CodesForBuild, background = false): Promise<WorkerReply> | null {
   const w = startWorker();
   if (!w) return null;
   const id = nextJob++;
   const reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(id, { resolve: (r) => resolve(r as WorkerReply), reject }));
   // Awaited only if the build is wanted after all; a worker that dies meanwhile must not be an unhandled rejection.
   reply.catch(() => undefined);
-  w.ref();
+  // A build in the background must not keep a process (a CLI import) alive: cut off, it saves nothing.
+  if (!background) w.ref();
   const save = ws.readOnly ? {} : { save: { createdAt: ctx.now().toISOString() } };
   w.postMessage({ id, type: 'build', codes, file: ws.path, nativeBinding: ctx.nativeBinding, ...save } satisfies WorkerJob);
   return reply;
@@ -419,6 +420,26 @@ async function workerBuildOf(ctx: AppContext, ws: Workspace, codes: CodesForBuil
  */
 export function prepareRecommender(ws: Workspace): void {
   if (ws.db.open && countInputs(ws) >= workerFrom()) startWorker();
+}
+
+/**
+ * Builds the index of a large catalogue on the worker thread in the background and saves it in
+ * the file (after an import changed the catalogue), unless it is saved already: the first
+ * recommendation asked later (the try-out page, matching) then reads it instead of building,
+ * which takes seconds at a region's size. Nothing of it is kept on this thread.
+ */
+export function buildInBackground(ctx: AppContext, codes: CodesForBuild): void {
+  const ws = ctx.workspace;
+  if (!ws || ws.readOnly || !ws.db.open || countInputs(ws) < workerFrom()) return;
+  const known = seenFingerprint(ws, codes, inputVersions(ws));
+  if (known && hasSnapshot(ws, known)) return;
+  askWorker(ctx, ws, codes, true)
+    ?.then((reply) => {
+      if (!reply.ok) console.warn(`[kohtaanto] the recommender worker could not build in the background (${reply.message}); the first recommendation will build.`);
+      // The worker could not write the file (busy): saved from here, if the workspace is still open.
+      else if (reply.bytes && !reply.saved && ctx.workspace === ws && ws.db.open) saveSnapshot(ws, reply.fingerprint, reply.services, reply.ms, reply.bytes, ctx.now());
+    })
+    .catch((err: Error) => console.warn(`[kohtaanto] the recommender worker stopped during a background build (${err.message}).`));
 }
 
 /** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
