@@ -10,6 +10,7 @@ import type { DuplicateGroup, DuplicateMember, DuplicateReason, DuplicateReport,
 import { pickText, type Entity, type EntityKind, type Link, type OptionalText, type Persona } from '../../../shared/model';
 import { validEntity, validLink, type Workspace } from '../store/workspace';
 import { codedError, said } from '../messages';
+import { groupBy } from '../../../shared/util/group';
 
 /** A name as compared: case, accents, punctuation and spacing do not count. */
 export function normalizeName(s: string | undefined): string {
@@ -144,14 +145,13 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
   };
   let distinctNames = 0;
 
-  const byKind = new Map<EntityKind, Entity[]>();
-  for (const e of entities) byKind.set(e.kind, [...(byKind.get(e.kind) ?? []), e]);
+  // Lists grown in place: copying a list for every entity added made a region's catalogue (50,000 services) take 12 s here.
+  const byKind = groupBy(entities, (e) => e.kind);
   for (const [kind, list] of byKind) {
-    const byName = new Map<string, Entity[]>();
-    for (const e of list) {
-      const k = primaryKey(e);
-      if (k) byName.set(k, [...(byName.get(k) ?? []), e]);
-    }
+    const byName = groupBy(
+      list.filter((e) => primaryKey(e)),
+      (e) => primaryKey(e),
+    );
     distinctNames += byName.size;
     const codeOf = (e: Entity) => (e.kind === 'lifeEvent' ? e.code : undefined);
     for (const same of byName.values()) {
@@ -192,10 +192,14 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
     }
   }
 
-  const components = new Map<string, Entity[]>();
-  for (const e of entities) {
-    const root = uf.find(e.id);
-    components.set(root, [...(components.get(root) ?? []), e]);
+  const components = groupBy(entities, (e) => uf.find(e.id));
+  // The reasons of each group: those of its pairs (each pair recorded is within one group).
+  const reasonsOf = new Map<string, Set<DuplicateReason>>();
+  for (const [key, why] of reasons) {
+    const root = uf.find(key.slice(0, key.indexOf('\n')));
+    const into = reasonsOf.get(root);
+    if (into) for (const r of why) into.add(r);
+    else reasonsOf.set(root, new Set(why));
   }
   const touched = opts.ids ? new Set(opts.ids) : undefined;
   const groups: DuplicateGroup[] = [];
@@ -203,8 +207,7 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
     if (members.length < 2) continue;
     if (touched && !members.some((m) => touched.has(m.id))) continue;
     const ids = members.map((m) => m.id).sort();
-    const why = new Set<DuplicateReason>();
-    for (let i = 0; i < ids.length; i++) for (let j = i + 1; j < ids.length; j++) for (const r of reasons.get(`${ids[i]}\n${ids[j]}`) ?? []) why.add(r);
+    const why = reasonsOf.get(uf.find(members[0].id)) ?? new Set<DuplicateReason>();
     const views = members.map((m) => memberView(m, c));
     const diff = differences(views);
     const strong = why.has('ptvId') || why.has('code');
