@@ -29,7 +29,7 @@ export function TryoutResults(props: {
   return (
     <div className="tryout-results" aria-labelledby={props.headingId}>
       <p className="muted small tryout-status" role="status" aria-live="polite" aria-atomic="true">
-        {t('tryout.status', { count: answer.results.length, eligible: answer.eligible, total: status.services })}
+        {t('tryout.status', { count: answer.results.length, eligible: answer.eligible.toLocaleString(i18n.language), total: status.services.toLocaleString(i18n.language) })}
         {props.roundTripMs !== null && <span className="tryout-ms"> · {t('tryout.updated', { ms: Math.max(1, Math.round(props.roundTripMs)) })}</span>}
       </p>
       {answer.notes.length > 0 && (
