@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { importFiles } from '../electron/backend/io/import';
 import { Workspace } from '../electron/backend/store/workspace';
+import { launchBrowser, startApp } from '../e2e/harness';
 
 export const DATA = process.env.KOHTAANTO_SHARED_DATA ?? path.resolve(__dirname, '../../shared/data');
 /** Services per page, as the PTV API serves them. */
@@ -55,4 +56,12 @@ export async function regionWorkspace(file: string, count: number): Promise<void
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (process.env.KOHTAANTO_BENCH_WORKSPACE) fs.copyFileSync(process.env.KOHTAANTO_BENCH_WORKSPACE, file);
   else await makeWorkspace(file, count);
+}
+
+/** What a bench in Chromium on a region workspace starts with: the data checked, the app (browser mode) and Chromium running. */
+export async function startRegionBench(): Promise<{ app: Awaited<ReturnType<typeof startApp>>; browser: Awaited<ReturnType<typeof launchBrowser>>; big: string }> {
+  requirePtvData();
+  const app = await startApp({ openFirstRun: false });
+  const browser = await launchBrowser();
+  return { app, browser, big: path.join(app.dataDir, 'workspaces', 'region.kohtaanto') };
 }

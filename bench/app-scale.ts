@@ -18,9 +18,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Entity } from '../shared/model';
-import { callApi, launchBrowser, startApp } from '../e2e/harness';
+import { callApi, type startApp } from '../e2e/harness';
 import { median, percentile } from './_util';
-import { makeWorkspace, regionWorkspace, requirePtvData } from './_ptv-workspace';
+import { makeWorkspace, regionWorkspace, startRegionBench } from './_ptv-workspace';
 
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 50_000);
 const SMALL = 300;
@@ -183,11 +183,8 @@ async function measure(page: Page, base: string, app: Awaited<ReturnType<typeof 
 }
 
 async function main(): Promise<void> {
-  requirePtvData();
-  const app = await startApp({ openFirstRun: false });
-  const browser = await launchBrowser();
+  const { app, browser, big } = await startRegionBench();
   try {
-    const big = path.join(app.dataDir, 'workspaces', 'region.kohtaanto');
     const small = path.join(app.dataDir, 'workspaces', 'small.kohtaanto');
     let t = Date.now();
     await regionWorkspace(big, COUNT);

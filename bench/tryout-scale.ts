@@ -15,11 +15,10 @@
  *   KOHTAANTO_BENCH_WORKSPACE=/path/region.kohtaanto reuses a workspace an earlier run built.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { callApi, launchBrowser, startApp } from '../e2e/harness';
+import { callApi } from '../e2e/harness';
 import { median } from './_util';
-import { regionWorkspace, requirePtvData } from './_ptv-workspace';
+import { regionWorkspace, startRegionBench } from './_ptv-workspace';
 
 const COUNT = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 50_000);
 const MOVES = 10;
@@ -58,11 +57,8 @@ async function measure(page: Page, base: string, backendFrom: number): Promise<F
 }
 
 async function main(): Promise<void> {
-  requirePtvData();
-  const app = await startApp({ openFirstRun: false });
-  const browser = await launchBrowser();
+  const { app, browser, big } = await startRegionBench();
   try {
-    const big = path.join(app.dataDir, 'workspaces', 'region.kohtaanto');
     await regionWorkspace(big, COUNT);
     await callApi(app, 'workspace.open', { path: big });
     // The backend's index saved in the file, as on any day after the first: built once, then the workspace reopened.

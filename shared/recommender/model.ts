@@ -481,7 +481,41 @@ function sgd(st: SgdState, o: Required<InferenceOptions>): void {
   for (let m = 0; m < M; m++) if (scale[m] !== 1) for (let f = m; f < weights.length; f += M) weights[f] *= scale[m];
 }
 
-// sgdStep is written out for the ten meters of 3X10D.
+/**
+ * The ten meters' sums of weight × value over a sparse vector, into `out`, in one pass over its
+ * features: a feature's ten weights sit side by side in memory, and training and inference wait on
+ * memory, not on arithmetic. Each sum still adds its terms in feature order, so the numbers are
+ * those of summing one meter after the other.
+ */
+function meterSums(weights: Float32Array, idx: Int32Array, val: Float32Array, out: Float64Array): void {
+  let z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0, z5 = 0, z6 = 0, z7 = 0, z8 = 0, z9 = 0;
+  for (let q = 0; q < idx.length; q++) {
+    const b = idx[q] * M;
+    const x = val[q];
+    z0 += weights[b] * x;
+    z1 += weights[b + 1] * x;
+    z2 += weights[b + 2] * x;
+    z3 += weights[b + 3] * x;
+    z4 += weights[b + 4] * x;
+    z5 += weights[b + 5] * x;
+    z6 += weights[b + 6] * x;
+    z7 += weights[b + 7] * x;
+    z8 += weights[b + 8] * x;
+    z9 += weights[b + 9] * x;
+  }
+  out[0] = z0;
+  out[1] = z1;
+  out[2] = z2;
+  out[3] = z3;
+  out[4] = z4;
+  out[5] = z5;
+  out[6] = z6;
+  out[7] = z7;
+  out[8] = z8;
+  out[9] = z9;
+}
+
+// meterSums and sgdStep are written out for the ten meters of 3X10D.
 if (M !== 10) throw new Error(`The meter model's SGD step is written for 10 meters, not ${M}.`);
 
 /** One SGD step on example k at step t; true when a scale fell so low that the weights must take it in now. */
@@ -504,35 +538,8 @@ function sgdStep(
   const lambda = o.l2;
   const eta = 0.5 / (1 + lambda * t + t / (4 * st.ex.length));
   const nnz = idx.length;
-  // The ten meters' sums in one pass over the example's features, each meter's weights of a
-  // feature side by side in memory (the SGD waits on memory, not on arithmetic). Each sum still
-  // adds its terms in feature order: the numbers of summing one meter after the other.
-  let z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0, z5 = 0, z6 = 0, z7 = 0, z8 = 0, z9 = 0;
-  for (let q = 0; q < nnz; q++) {
-    const b = idx[q] * M;
-    const x = val[q];
-    z0 += weights[b] * x;
-    z1 += weights[b + 1] * x;
-    z2 += weights[b + 2] * x;
-    z3 += weights[b + 3] * x;
-    z4 += weights[b + 4] * x;
-    z5 += weights[b + 5] * x;
-    z6 += weights[b + 6] * x;
-    z7 += weights[b + 7] * x;
-    z8 += weights[b + 8] * x;
-    z9 += weights[b + 9] * x;
-  }
   const { z, step } = scratch;
-  z[0] = z0;
-  z[1] = z1;
-  z[2] = z2;
-  z[3] = z3;
-  z[4] = z4;
-  z[5] = z5;
-  z[6] = z6;
-  z[7] = z7;
-  z[8] = z8;
-  z[9] = z9;
+  meterSums(weights, idx, val, z);
   let renorm = false;
   let moved = false;
   for (let m = 0; m < M; m++) {
@@ -574,25 +581,8 @@ function sgdStep(
 
 /** Probability, per meter, that the service is relevant to it. */
 export function predictMeters(model: MeterModel, vector: SparseVector, prior: Float64Array): Float64Array {
-  // As in sgdStep: the ten sums in one pass, each in feature order.
-  const { idx, val } = vector;
-  const w = model.weights;
-  let z0 = 0, z1 = 0, z2 = 0, z3 = 0, z4 = 0, z5 = 0, z6 = 0, z7 = 0, z8 = 0, z9 = 0;
-  for (let q = 0; q < idx.length; q++) {
-    const b = idx[q] * M;
-    const x = val[q];
-    z0 += w[b] * x;
-    z1 += w[b + 1] * x;
-    z2 += w[b + 2] * x;
-    z3 += w[b + 3] * x;
-    z4 += w[b + 4] * x;
-    z5 += w[b + 5] * x;
-    z6 += w[b + 6] * x;
-    z7 += w[b + 7] * x;
-    z8 += w[b + 8] * x;
-    z9 += w[b + 9] * x;
-  }
-  const z = Float64Array.of(z0, z1, z2, z3, z4, z5, z6, z7, z8, z9);
+  const z = new Float64Array(M);
+  meterSums(model.weights, vector.idx, vector.val, z);
   for (let m = 0; m < M; m++) z[m] = sigmoid(z[m] + model.bias[m] + (model.usePrior ? model.priorCoef[m] * prior[m] : 0));
   return z;
 }
