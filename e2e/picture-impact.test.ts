@@ -188,6 +188,8 @@ describe('the impact logic', () => {
 
     // Delete by keyboard on the diagram: the activity and its two links go, and come back in one undo.
     await page.getByRole('button', { name: 'Sulje', exact: true }).click();
+    // Closing the editor gives the focus back to the box it edited (in the next frame).
+    await expect.poll(() => node('Nuoret eivät löydä').evaluate((el) => el === document.activeElement)).toBe(true);
     await node('Palveluohjaus chatissa').focus();
     await page.keyboard.press('Delete');
     await page.getByRole('alertdialog').getByText('2 yhteyttä').waitFor();

@@ -8,6 +8,7 @@ import { MAIN_VIEW } from '../../../../shared/api/canvas';
 import { ENTITY_KINDS, pickText, type Entity, type EntityKind, type Language } from '../../../../shared/model';
 import { api } from '../../api';
 import { inTextField } from '../../app/commands';
+import { openingKey } from '../../app/openingKey';
 import type { CanvasMode, Route } from '../../app/route';
 import { entityIndex, useApp } from '../../app/store';
 import { EntityPanel } from '../entities/EntityPanel';
@@ -31,7 +32,7 @@ import {
 } from './actions';
 import { OverlayControls, AnalysisView } from './AnalysisView';
 import { CANVAS_COMMANDS, shortcutLabel } from './canvasCommands';
-import { DEFAULT_FILTERS, deriveGraph, useCanvas } from './canvasStore';
+import { DEFAULT_FILTERS, deriveGraph, useCanvas, type QuickCreate } from './canvasStore';
 import { parseClip } from './clipboard';
 import { CommandPalette } from './CommandPalette';
 import { FlowCanvas } from './FlowCanvas';
@@ -123,18 +124,17 @@ function useDerivedGraph(baseline: boolean): void {
 }
 
 function QuickCreateForm() {
-  const { t } = useTranslation();
   const quick = useCanvas((s) => s.quick);
+  // A fresh form for every opening: its kind and name start from this opening during the first
+  // render, so nothing typed right after N (or a double-click) can be reset by a later effect.
+  return quick ? <QuickCreateFields key={openingKey(quick)} quick={quick} /> : null;
+}
+
+function QuickCreateFields({ quick }: { quick: QuickCreate }) {
+  const { t } = useTranslation();
   const set = useCanvas((s) => s.set);
   const [name, setName] = useState('');
-  const [kind, setKind] = useState<EntityKind>('service');
-  useEffect(() => {
-    if (quick) {
-      setKind(quick.kind);
-      setName('');
-    }
-  }, [quick]);
-  if (!quick) return null;
+  const [kind, setKind] = useState<EntityKind>(quick.kind);
   const submit = async () => {
     if (!name.trim()) return;
     await createNode(kind, name.trim(), quick.x, quick.y);

@@ -23,9 +23,10 @@ import { pickText, type Language } from '../../../../../shared/model';
 import { ASSUMPTION_STATUSES, IMPACT_STAGES, type ImpactStage } from '../../../../../shared/picture';
 import { entityIndex, useApp } from '../../../app/store';
 import { inTextField } from '../../../app/commands';
+import { openingKey } from '../../../app/openingKey';
 import { ArrowDefs } from '../../canvas/edges';
 import { layoutGraphInWorker } from '../../canvas/workers';
-import { boxName, connectBoxes, createBox, deleteTarget, refusalText, useImpactUi } from './actions';
+import { boxName, connectBoxes, createBox, deleteTarget, refusalText, useImpactUi, type NewBoxForm } from './actions';
 import { deleteQuestion, STATUS_MARK } from './Editors';
 import { BOX, columnX, impactLayout, linkRefusal, neighbour, plainLayout, stageAt, startViewport, TOP, type ImpactModel, type Positions } from './model';
 import { edgeTypes, nodeTypes, type BoxData, type LinkData, type StageData } from './nodes';
@@ -329,19 +330,16 @@ function Legend() {
 
 /** The small form a "+" in a column header (or a double-click in a column) opens. */
 function QuickAdd() {
+  const adding = useImpactUi((s) => s.adding);
+  return adding ? <QuickAddFields key={openingKey(adding)} adding={adding} /> : null;
+}
+
+function QuickAddFields({ adding }: { adding: NewBoxForm }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language as Language;
-  const adding = useImpactUi((s) => s.adding);
   const set = useImpactUi((s) => s.set);
   const [name, setName] = useState('');
-  const [stage, setStage] = useState<ImpactStage>('basis');
-  useEffect(() => {
-    if (adding) {
-      setStage(adding.stage);
-      setName('');
-    }
-  }, [adding]);
-  if (!adding) return null;
+  const [stage, setStage] = useState<ImpactStage>(adding.stage);
   const submit = async () => {
     const n = name.trim();
     if (!n) return;

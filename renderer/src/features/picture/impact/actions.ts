@@ -15,12 +15,18 @@ import { linkRefusal, newItemId, type LinkRefusal } from './model';
 export type ImpactMode = 'canvas' | 'outline';
 export type Target = { kind: 'box' | 'link'; id: string };
 
+export interface NewBoxForm {
+  stage: ImpactStage;
+  left: number;
+  top: number;
+}
+
 interface ImpactUi {
   mode: ImpactMode;
   /** The box or link open in the editor. */
   editing: Target | null;
   /** The quick form for a new box on the diagram, where it was asked for. */
-  adding: { stage: ImpactStage; left: number; top: number } | null;
+  adding: NewBoxForm | null;
   /** A delete waiting for confirmation. */
   pendingDelete: Target | null;
   set(p: Partial<Omit<ImpactUi, 'set'>>): void;
