@@ -41,9 +41,26 @@ describe('backend messages in the user language', () => {
     expect(skipped).toContain('kolumn capacity: ”kymmenen” är inte ett tal');
     expect(skipped).toContain('id saknas');
     expect(skipped).not.toContain('is not a number');
+    // Where each row is, in Swedish too.
+    expect(skipped).toContain('rad 2, id srv-e2e-1 (rader.csv): kolumn capacity');
+    expect(skipped).toContain('rad 3 (rader.csv): id saknas');
+    expect(skipped).not.toMatch(/\brow\b/);
     const warnings = await modal.locator('.skipped-list').nth(1).innerText();
-    expect(warnings).toContain('kolumnen är inget fält i något objekt; hoppades över (1×)');
+    expect(warnings).toContain('kolumnen är inget fält i något objekt; hoppades över (1×) rader.csv "lempiväri"');
     expect(warnings).not.toContain('ignored');
+    await modal.getByRole('button', { name: 'Stäng' }).click();
+  });
+
+  it('a Swedish user reads which part of a PTV record was left out in Swedish', async () => {
+    const id = 'e2e00000-0000-4000-8000-000000000001';
+    const record = { id, serviceNames: [{ language: 'fi', value: 'Kotiapu', type: 'Name' }], organizations: [{ roleType: 'Producer', additionalInformation: [{ language: 'fi', value: 'Yritys Oy' }] }] };
+    await drop('ptv.json', JSON.stringify([record]));
+    await page.getByRole('button', { name: 'Importera', exact: true }).click();
+    await page.getByText('Importen är klar.').waitFor({ timeout: 60_000 });
+    const modal = page.locator('.modal');
+    const skipped = await modal.locator('.skipped-list').first().innerText();
+    expect(skipped).toContain(`tjänst ${id}, Kotiapu, organisationsreferens 1 (ptv.json)`);
+    expect(skipped).not.toMatch(/\b(service|organisation reference)\b/);
     await modal.getByRole('button', { name: 'Stäng' }).click();
   });
 

@@ -2,10 +2,10 @@
  * Coded messages on the backend side: the English sentence that travels beside the code is said
  * from the same catalogue the clients use, so the two cannot drift apart.
  */
-import type { CodedMessage, MessageCode, MessageParams } from '../../shared/api/messages';
+import type { CodedMessage, MessageCode, MessageParams, Place } from '../../shared/api/messages';
 import { AppError, type ErrorCode } from '../../shared/api/result';
 import { translator } from '../../renderer/src/i18n/catalogue';
-import { sayMessage } from '../../renderer/src/i18n/say';
+import { sayMessage, sayPlace } from '../../renderer/src/i18n/say';
 
 /** A message by code. */
 export function said(code: MessageCode, params?: MessageParams): CodedMessage {
@@ -15,6 +15,11 @@ export function said(code: MessageCode, params?: MessageParams): CodedMessage {
 /** The English sentence of a coded message. */
 export function english(m: CodedMessage): string {
   return sayMessage(translator('en'), m);
+}
+
+/** The English words of a place in a file. */
+export function englishPlace(p: Place): string {
+  return sayPlace(translator('en'), p);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { AppError, type ApiError } from '../../shared/api/result';
 import { LANGUAGES, type Language } from '../../shared/model';
 import { translator } from '../../renderer/src/i18n/catalogue';
-import { sayMessage } from '../../renderer/src/i18n/say';
+import { sayWithPlace } from '../../renderer/src/i18n/say';
 import { createBackend, defaultDataDir } from '../backend';
 import { openWorkspaceFile } from '../backend/domains/workspace';
 import type { AppContext } from '../backend/context';
@@ -35,12 +35,8 @@ export function languageOfArgs(args: string[], env: NodeJS.ProcessEnv = process.
 
 /** An AppError for a person at the command line: in English as it came, or said in `lang` when it carries a coded message. */
 export function errorText(err: AppError, lang: Language): string {
-  if (lang === 'en' || !err.msg) return err.message;
-  const said = sayMessage(translator(lang), err.msg);
-  if (!said) return err.message;
-  const d = (err.details ?? {}) as { file?: unknown; record?: unknown };
-  const where = [d.file, d.record !== '(whole file)' ? d.record : undefined].filter((x): x is string => typeof x === 'string' && !!x && !said.includes(x));
-  return [...where, said].join(': ');
+  if (lang === 'en') return err.message;
+  return sayWithPlace(translator(lang), err) || err.message;
 }
 
 /** A usage error: printed as one line with the command's usage, exit code 2. */

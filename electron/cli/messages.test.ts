@@ -29,16 +29,16 @@ describe('the command line says import problems in the user language', () => {
     expect(runKohtaantoIn(sv, dir, 'new', 'w.kohtaanto').code).toBe(0);
     const r = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('  - rader.csv: row 2 (srv-9): kolumn capacity: ”kymmenen” är inte ett tal');
-    expect(r.out).toContain('  - rader.csv: row 3: id saknas');
-    expect(r.out).toContain('warning: kolumnen är inget fält i något objekt; hoppades över (1×');
+    expect(r.out).toContain('  - rader.csv: rad 2, id srv-9: kolumn capacity: ”kymmenen” är inte ett tal');
+    expect(r.out).toContain('  - rader.csv: rad 3: id saknas');
+    expect(r.out).toContain('warning: kolumnen är inget fält i något objekt; hoppades över (1×, e.g. rader.csv "lempiväri")');
     const fi = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--lang', 'fi');
-    expect(fi.out).toContain('sarake capacity: ”kymmenen” ei ole luku');
+    expect(fi.out).toContain('  - rader.csv: rivi 2, tunnus srv-9: sarake capacity: ”kymmenen” ei ole luku');
     const stop = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--on-error', 'stop');
     expect(stop.code).toBe(1);
-    expect(stop.err.trim()).toBe('kohtaanto import: rader.csv: row 2 (srv-9): kolumn capacity: ”kymmenen” är inte ett tal');
+    expect(stop.err.trim()).toBe('kohtaanto import: rader.csv: rad 2, id srv-9: kolumn capacity: ”kymmenen” är inte ett tal');
     const en = runKohtaantoIn({}, dir, 'import', 'w.kohtaanto', 'rader.csv', '--on-error', 'stop');
-    expect(en.err.trim()).toBe('kohtaanto import: rader.csv: row 2 (srv-9): column capacity: "kymmenen" is not a number');
+    expect(en.err.trim()).toBe('kohtaanto import: rader.csv: row 2, id srv-9: column capacity: "kymmenen" is not a number');
   }, 120_000);
 
   it('says why a workspace file cannot be opened in the user language', () => {

@@ -36,17 +36,20 @@ export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 const FileSchema = z.object({ name: z.string().min(1).max(500), dataBase64: z.string().max(Math.ceil((IMPORT_MAX_BYTES * 4) / 3) + 4) });
 const Counts = z.record(z.enum(ENTITY_KINDS), z.number().int());
-const Coded = { code: z.enum(MESSAGE_CODES).optional(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() };
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+const Coded = { code: z.enum(MESSAGE_CODES).optional(), params: Params.optional() };
+/** Where in a file (shared/api/messages.ts `Place`). */
+const PlaceSchema = z.array(z.object({ code: z.enum(MESSAGE_CODES), params: Params.optional() }));
 
 export const ImportSummarySchema = z.object({
   created: Counts,
   updated: Counts,
   unchanged: Counts,
   links: z.object({ created: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), removed: z.number().int() }),
-  /** `reason` is English; `code` and `params` (shared/api/messages.ts) say it in the user's language. */
-  skipped: z.array(z.object({ file: z.string(), record: z.string(), reason: z.string(), ...Coded, row: z.number().int().optional(), column: z.string().optional() })),
+  /** `reason` and `record` are English; `code` and `params` (shared/api/messages.ts) say the reason, `at` the record, in the user's language. */
+  skipped: z.array(z.object({ file: z.string(), record: z.string(), at: PlaceSchema.optional(), reason: z.string(), ...Coded, row: z.number().int().optional(), column: z.string().optional() })),
   skippedTotal: z.number().int(),
-  warnings: z.array(z.object({ reason: z.string(), ...Coded, count: z.number().int(), example: z.string() })),
+  warnings: z.array(z.object({ reason: z.string(), ...Coded, count: z.number().int(), example: z.string(), exampleAt: z.object({ file: z.string(), at: PlaceSchema.optional(), detail: z.string().optional() }).optional() })),
   duplicates: ImportDuplicatesSchema.optional(),
   /** Situational-picture imports: items written per kind, and measurements or answers taken in. */
   picture: z

@@ -50,6 +50,27 @@ export const MESSAGE_CODES = [
   'import.unknownMunicipality',
   'import.unknownCode',
   'import.sheetIgnored',
+  // Where in a file a problem is: a place is a list of these, said one after another
+  'where.wholeFile',
+  'where.sheet',
+  'where.row',
+  'where.column',
+  'where.recordNo',
+  'where.entityNo',
+  'where.linkNo',
+  'where.pictureItemNo',
+  'where.reviewNo',
+  'where.id',
+  'where.ofKind',
+  'where.ptvService',
+  'where.ptvGeneral',
+  'where.ptvChannel',
+  'where.ptvOrganisation',
+  'where.name',
+  'where.orgRef',
+  'where.channelRef',
+  'where.lifeEvent',
+  'where.orgNamed',
   // PTV records
   'ptv.notList',
   'ptv.nameCut',
@@ -203,6 +224,16 @@ export interface CodedMessage {
   code: MessageCode;
   params?: MessageParams;
 }
+
+/**
+ * Where in a file something is ("sheet "Palvelut", row 5, id srv-1, Kotihoito", "service 5f1…,
+ * Kotihoito, organisation reference #2"): `where.*` messages, from the whole to the part, said
+ * with commas between, so that each client says the place in its user's language.
+ */
+export type Place = CodedMessage[];
+
+/** The place of a problem with a file as a whole (not JSON, no rows, wrong encoding). */
+export const isWholeFile = (at: Place): boolean => at.length === 1 && at[0].code === 'where.wholeFile';
 
 /** True for a code this version knows (a newer backend may send codes an older client lacks). */
 export function isMessageCode(v: unknown): v is MessageCode {

@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../shared/api/io';
 import type { ReviewInfo } from '../../../shared/api/picture';
 import type { PictureItem } from '../../../shared/picture';
+import { translator } from '../../../renderer/src/i18n/catalogue';
+import { sayRecord } from '../../../renderer/src/i18n/say';
 import { createBackend } from '..';
 import type { AppContext } from '../context';
 import type { Registry } from '../registry';
@@ -130,10 +132,11 @@ describe('workspace JSON format version 2', () => {
       picture: { items: [ITEMS[0], { ...ITEMS[1], target: { date: '2023-01-01', value: 10 } }], reviews: [{ id: 'rev-x', label: 'X', createdAt: '2022-01-01T00:00:00Z', summary: {}, items: [] }] },
     };
     const err = await refused('io.import', { importId: 's', files: [{ name: 'e.json', dataBase64: b64(JSON.stringify(doc)) }], onError: 'stop' });
-    expect(err.message).toBe('e.json: picture item #2 (ind-1): target.value: indicator.targetEqualsBaseline');
+    expect(err.message).toBe('e.json: picture item #2, id ind-1: target.value: indicator.targetEqualsBaseline');
     expect(await ok('picture.list', {})).toEqual([]);
     const r = await ok<ImportSummary>('io.import', { importId: 't', files: [{ name: 'e.json', dataBase64: b64(JSON.stringify(doc)) }] });
-    expect(r.skipped.map((s) => s.record)).toEqual(['picture item #2 (ind-1)', 'review #1 (rev-x)']);
+    expect(r.skipped.map((s) => s.record)).toEqual(['picture item #2, id ind-1', 'review #1, id rev-x']);
+    expect(r.skipped.map((s) => sayRecord(translator('fi'), s))).toEqual(['tilannekuvan kohde 2, tunnus ind-1', 'katselmus 1, tunnus rev-x']);
     expect((await ok<PictureItem[]>('picture.list', {})).map((i) => i.id)).toEqual(['goal-1']);
   });
 });
@@ -147,7 +150,8 @@ describe('picture imports through io.import', () => {
     const dry = await ok<ImportSummary>('io.import', { importId: 'p', files: [file], kind: 'measurements', dryRun: true, lang: 'sv' });
     expect(dry.dryRun).toBe(true);
     expect(dry.preview).toMatchObject({ mapping: { Mittari: 'indicator', Pvm: 'date', Arvo: 'value' }, missingRoles: [], totalRows: 2 });
-    expect(dry.skipped).toEqual([{ file: 'mittaukset.csv', record: 'rad 3, kolumn ”Arvo”', row: 3, column: 'Arvo', reason: '”kaksikymmentä” är inte ett tal' }]);
+    expect(dry.skipped).toMatchObject([{ file: 'mittaukset.csv', record: 'row 3, column "Arvo"', row: 3, column: 'Arvo', reason: '”kaksikymmentä” är inte ett tal' }]);
+    expect(sayRecord(translator('sv'), dry.skipped[0])).toBe('rad 3, kolumn ”Arvo”');
     expect(dry.picture?.values).toBe(1);
     expect(await ok('picture.list', {})).toEqual([indicator]);
     expect((await ok<{ canUndo: boolean; undoLabel?: string }>('history.state', {})).undoLabel).not.toMatch(/mittaukset/);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isMessageCode } from '../../../shared/api/messages';
 import { AppError } from '../../../shared/api/result';
 import { translator } from '../../../renderer/src/i18n/catalogue';
-import { sayMessage } from '../../../renderer/src/i18n/say';
+import { sayMessage, sayRecord, sayWithPlace } from '../../../renderer/src/i18n/say';
 import { importFiles } from './import';
 import { cleanupWorkspaces, fillSample, snapshot, tempWorkspace } from './testing';
 
@@ -21,7 +21,11 @@ describe('import problems travel as codes with parameters', () => {
       ['import.noId', undefined],
       ['import.badKind', { value: 'widget', allowed: 'organisation, service, channel, lifeEvent, need, persona' }],
     ]);
-    expect(r.warnings.map((w) => [w.code, w.count, w.example])).toEqual([['import.unknownColumn', 1, 'service.csv: "lempiväri"']]);
+    expect(r.warnings.map((w) => [w.code, w.count, w.example])).toEqual([['import.unknownColumn', 1, 'service.csv "lempiväri"']]);
+    // Where each one is, by codes too: said in Swedish, nothing English is left.
+    expect(r.skipped.map((s) => s.record)).toEqual(['row 2, id srv-9', 'row 3', 'row 4, id x-1']);
+    expect(r.skipped.map((s) => sayRecord(translator('sv'), s))).toEqual(['rad 2, id srv-9', 'rad 3', 'rad 4, id x-1']);
+    expect(r.skipped.map((s) => sayRecord(translator('fi'), s))).toEqual(['rivi 2, tunnus srv-9', 'rivi 3', 'rivi 4, tunnus x-1']);
     // The English sentence stays beside the code for logs and API clients.
     expect(r.skipped[0].reason).toBe('column capacity: "kymmenen" is not a number');
     const sv = translator('sv');
@@ -39,7 +43,8 @@ describe('import problems travel as codes with parameters', () => {
     const before = snapshot(ws);
     const err = (await importFiles(ws, [{ name: 'service.csv', bytes }], { onError: 'stop' }).catch((e: unknown) => e)) as AppError;
     expect(err).toBeInstanceOf(AppError);
-    expect(err.message).toBe('service.csv: row 2 (srv-9): column capacity: "kymmenen" is not a number');
+    expect(err.message).toBe('service.csv: row 2, id srv-9: column capacity: "kymmenen" is not a number');
+    expect(sayWithPlace(translator('sv'), err)).toBe('service.csv: rad 2, id srv-9: kolumn capacity: ”kymmenen” är inte ett tal');
     expect(err.msg).toEqual({ code: 'import.notNumber', params: { column: 'capacity', value: 'kymmenen' } });
     expect(sayMessage(translator('fi'), err.msg!)).toBe('sarake capacity: ”kymmenen” ei ole luku');
     expect(snapshot(ws)).toEqual(before);

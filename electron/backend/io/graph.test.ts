@@ -153,12 +153,12 @@ describe('workspace JSON', () => {
     const b = tempWorkspace('b');
     const before = snapshot(b);
     const err = await importFiles(b, [{ name: 'ws.json', bytes }], { onError: 'stop' }).catch((e: unknown) => e);
-    expect((err as AppError).message).toBe('ws.json: entity #8 (srv-bad): name: text.empty');
+    expect((err as AppError).message).toBe('ws.json: entity #8, id srv-bad: name: text.empty');
     expect(snapshot(b)).toEqual(before);
     const r = await importFiles(b, [{ name: 'ws.json', bytes }]);
     expect(r.skipped.map((s) => [s.record, s.reason])).toEqual([
-      ['entity #8 (srv-bad)', 'name: text.empty'],
-      ['link #5 (l9)', 'A "provides" link goes from a organisation to a service, not from a service to a organisation.'],
+      ['entity #8, id srv-bad', 'name: text.empty'],
+      ['link #5, id l9', 'A "provides" link goes from a organisation to a service, not from a service to a organisation.'],
     ]);
     expect(b.listEntities()).toHaveLength(7);
   });

@@ -27,7 +27,7 @@ import {
 } from '../../../shared/model';
 import { PictureItemSchema } from '../../../shared/picture';
 import type { Workspace } from '../store/workspace';
-import { describeIssues, invalidRecord, WHOLE_FILE, type ImportSession } from './session';
+import { describeIssues, invalidRecord, numbered, WHOLE_FILE, type ImportSession } from './session';
 import { FIELDS, LINK_HEADERS, headersFor, listCell, planEntityTable, planLinkTable, type Table } from './spreadsheet';
 import { decodeUtf8, xmlEscape } from './text';
 
@@ -248,7 +248,7 @@ export function planWorkspaceJson(session: ImportSession, file: string, parsed: 
   }
   doc.entities.forEach((raw, i) => {
     const id = isObj(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : undefined;
-    const label = `entity #${i + 1}${id ? ` (${id})` : ''}`;
+    const label = numbered('where.entityNo', i, id);
     const parsedEntity = EntitySchema.safeParse(raw);
     if (!parsedEntity.success) {
       session.fail(file, label, new AppError('invalid_input', describeIssues(parsedEntity.error.issues), undefined, invalidRecord(parsedEntity.error.issues)));
@@ -258,13 +258,13 @@ export function planWorkspaceJson(session: ImportSession, file: string, parsed: 
     session.addEntity({ file, record: label, id: entity.id, kind: entity.kind, build: () => entity });
   });
   doc.links.forEach((raw, i) => {
-    const label = `link #${i + 1}`;
+    const label = numbered('where.linkNo', i);
     const link = LinkSchema.safeParse(raw);
     if (!link.success) {
       session.fail(file, label, new AppError('invalid_input', describeIssues(link.error.issues), undefined, invalidRecord(link.error.issues)));
       return;
     }
-    session.addLink({ file, record: `${label} (${link.data.id})`, ...link.data });
+    session.addLink({ file, record: numbered('where.linkNo', i, link.data.id), ...link.data });
   });
   if (doc.version === 2 && doc.picture !== undefined) planPictureJson(session, file, doc.picture);
   const title = doc.title;
@@ -285,7 +285,7 @@ function planPictureJson(session: ImportSession, file: string, picture: unknown)
   if (items.length > 1_000_000 || reviews.length > 10_000) throw new AppError('too_large', `${file} has more than 1,000,000 picture items or 10,000 reviews.`, { file, reason: 'size' }, said('graph.pictureTooLarge'));
   items.forEach((raw, i) => {
     const id = isObj(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : undefined;
-    const label = `picture item #${i + 1}${id ? ` (${id})` : ''}`;
+    const label = numbered('where.pictureItemNo', i, id);
     const parsed = PictureItemSchema.safeParse(raw);
     if (!parsed.success) {
       session.fail(file, label, new AppError('invalid_input', describeIssues(parsed.error.issues), undefined, invalidRecord(parsed.error.issues)));
@@ -296,7 +296,7 @@ function planPictureJson(session: ImportSession, file: string, picture: unknown)
   });
   reviews.forEach((raw, i) => {
     const id = isObj(raw) && typeof raw.id === 'string' ? raw.id.slice(0, 100) : undefined;
-    const label = `review #${i + 1}${id ? ` (${id})` : ''}`;
+    const label = numbered('where.reviewNo', i, id);
     const parsed = ReviewJsonSchema.safeParse(raw);
     const badItem = parsed.success ? parsed.data.items.findIndex((it) => !PictureItemSchema.safeParse(it).success) : -1;
     if (!parsed.success || badItem >= 0) {

@@ -4,6 +4,9 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/api/result';
+import { translator } from '../../../renderer/src/i18n/catalogue';
+import { sayRecord } from '../../../renderer/src/i18n/say';
+import { said } from '../messages';
 import { summarisePicture, type BudgetLineItem, type CbaItemDoc, type CbaSettings, type Indicator, type PictureItem, type Survey } from '../../../shared/picture';
 import { Workspace } from '../store/workspace';
 import { importFiles, type ImportOptions } from './import';
@@ -137,8 +140,8 @@ describe('indicator measurements import', () => {
 
     const bad = await importFiles(ws, [csv('plan2.csv', 'indicator,date,value,type\nind-cov,2024-01-01,10,target\nind-visits,2021-01-01,2,target\n')], { kind: 'measurements', lang: 'en' });
     expect(bad.skipped).toEqual([
-      { file: 'plan2.csv', record: 'row 2, column "value"', row: 2, column: 'value', reason: 'the target (10) equals the baseline, so progress towards it cannot be measured' },
-      { file: 'plan2.csv', record: 'row 3, column "date"', row: 3, column: 'date', reason: 'the target date 2021-01-01 is not after the baseline date 2022-01-01' },
+      { file: 'plan2.csv', record: 'row 2, column "value"', at: [said('where.row', { row: 2 }), said('where.column', { column: 'value' })], row: 2, column: 'value', reason: 'the target (10) equals the baseline, so progress towards it cannot be measured' },
+      { file: 'plan2.csv', record: 'row 3, column "date"', at: [said('where.row', { row: 3 }), said('where.column', { column: 'date' })], row: 3, column: 'date', reason: 'the target date 2021-01-01 is not after the baseline date 2022-01-01' },
     ]);
     expect(ws.getItem('ind-cov')).toEqual(coverage);
   });
@@ -148,7 +151,7 @@ describe('indicator measurements import', () => {
     putItems(ws, [coverage]);
     const text = 'Indikator;Datum;Värde\nTäckning;2022-01-01;abc\nTäckning;32.1.2022;5\nOkänd;2022-01-01;5\nTäckning;2022-02-01;12\nTäckning;1.2.2022;13\n';
     const r = await importFiles(ws, [csv('mätningar.csv', text)], { kind: 'measurements', lang: 'sv' });
-    expect(r.skipped.map((s) => `${s.file}: ${s.record}: ${s.reason}`)).toEqual([
+    expect(r.skipped.map((s) => `${s.file}: ${sayRecord(translator('sv'), s)}: ${s.reason}`)).toEqual([
       'mätningar.csv: rad 2, kolumn ”Värde”: ”abc” är inte ett tal',
       'mätningar.csv: rad 3, kolumn ”Datum”: ”32.1.2022” är inte ett datum (skriv t.ex. 31.3.2024 eller 2024-03-31)',
       'mätningar.csv: rad 4, kolumn ”Indikator”: arbetsytan har ingen indikator med id eller namn ”Okänd”',
@@ -157,7 +160,8 @@ describe('indicator measurements import', () => {
     expect((ws.getItem('ind-cov') as Indicator).measurements.map((m) => m.value)).toEqual([11, 12]);
 
     const fi = await importFiles(ws, [csv('m.csv', 'mittari,pvm,arvo\nKattavuus,2022-05-01,ei tiedossa\n')], { kind: 'measurements', lang: 'fi' });
-    expect(fi.skipped[0]).toMatchObject({ record: 'rivi 2, sarake ”arvo”', reason: '”ei tiedossa” ei ole luku' });
+    expect(fi.skipped[0]).toMatchObject({ record: 'row 2, column "arvo"', reason: '”ei tiedossa” ei ole luku' });
+    expect(sayRecord(translator('fi'), fi.skipped[0])).toBe('rivi 2, sarake ”arvo”');
   });
 
   it('with --on-error stop refuses the whole file and leaves the workspace file byte for byte as it was', async () => {
@@ -211,7 +215,8 @@ describe('budget lines import', () => {
     sheet.addRow(['Osaamisohjelma', 'HAUS', 'Osaaminen', 'vuosi 2021', 339300, '']);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const r = await importFiles(ws, [{ name: 'budjetti.xlsx', bytes }], { kind: 'budget' });
-    expect(r.skipped).toEqual([{ file: 'budjetti.xlsx', record: 'taulukko ”Budjetti”, rivi 4, sarake ”Vuosi”', row: 4, column: 'Vuosi', reason: '”vuosi 2021” ei ole vuosi (1900–2200)' }]);
+    expect(r.skipped).toMatchObject([{ file: 'budjetti.xlsx', record: 'sheet "Budjetti", row 4, column "Vuosi"', row: 4, column: 'Vuosi', reason: '”vuosi 2021” ei ole vuosi (1900–2200)' }]);
+    expect(sayRecord(translator('fi'), r.skipped[0])).toBe('taulukko ”Budjetti”, rivi 4, sarake ”Vuosi”');
     expect(r.picture?.created).toEqual({ budgetLine: 2 });
     expect(r.created.organisation).toBe(1);
     const lines = ws.listItems('budgetLine') as BudgetLineItem[];
@@ -271,7 +276,8 @@ describe('cost–benefit import', () => {
     const skipped = await importFiles(ws, [csv('k.csv', 'name;type;2023\nA;cost;\n')], { kind: 'cba', lang: 'en' });
     expect(skipped.skipped.map((s) => `${s.record}: ${s.reason}`)).toEqual(['row 2: the row has no amount in any year', '(whole file): the cost–benefit analysis has no years: no column is headed with a year (such as 2024) over that year’s amounts']);
     const rate = await importFiles(ws, [csv('k.csv', 'Namn;Typ;2023\nA;kostnad;10\nRänta;diskonteringsränta;-100 %\n')], { kind: 'cba', lang: 'sv' });
-    expect(rate.skipped).toEqual([{ file: 'k.csv', record: 'rad 3, kolumn ”2023”', row: 3, column: '2023', reason: 'en diskonteringsränta på -100 % är inte möjlig: den måste vara över −100 %' }]);
+    expect(rate.skipped).toMatchObject([{ file: 'k.csv', row: 3, column: '2023', reason: 'en diskonteringsränta på -100 % är inte möjlig: den måste vara över −100 %' }]);
+    expect(sayRecord(translator('sv'), rate.skipped[0])).toBe('rad 3, kolumn ”2023”');
     expect(rate.warnings.map((w) => w.reason)).toEqual(['ingen diskonteringsränta angavs: den sattes till 0 %; ändra den i inställningarna för kostnads–nyttoanalysen']);
     expect(ws.getItem('cba')).toMatchObject({ discountRate: 0 });
   });
@@ -290,7 +296,7 @@ describe('survey responses import', () => {
   it('counts answers given as numbers and as fi/sv/en words into a new survey; a cell off the scale is named and left out', async () => {
     const ws = tempWorkspace();
     const r = await importFiles(ws, [csv('kysely.csv', text)], { kind: 'survey', lang: 'en', survey: { name: 'Sidosryhmäkysely 2022' } });
-    expect(r.skipped).toEqual([{ file: 'kysely.csv', record: 'row 6, column "Tavoitteet ovat selkeät"', row: 6, column: 'Tavoitteet ovat selkeät', reason: '"kanske" is not on the 1–5 scale or "cannot say"' }]);
+    expect(r.skipped).toMatchObject([{ file: 'kysely.csv', record: 'row 6, column "Tavoitteet ovat selkeät"', row: 6, column: 'Tavoitteet ovat selkeät', reason: '"kanske" is not on the 1–5 scale or "cannot say"' }]);
     expect(r.picture).toMatchObject({ created: { survey: 1 }, values: 8 });
     const [survey] = ws.listItems('survey') as Survey[];
     expect(survey.name).toEqual({ en: 'Sidosryhmäkysely 2022' });

@@ -8,7 +8,9 @@
  */
 import { createHash } from 'node:crypto';
 import { PICTURE_COLUMN_ROLES, PICTURE_REQUIRED_ROLES, type PictureColumnRole, type PictureImportKind } from '../../../shared/api/io';
+import type { CodedMessage, Place } from '../../../shared/api/messages';
 import { AppError } from '../../../shared/api/result';
+import { said } from '../messages';
 import type { Language, LocalizedText, Organisation } from '../../../shared/model';
 import { dayNumber, type BudgetLineItem, type CbaItemDoc, type CbaSettings, type Indicator, type LikertOption, type PictureItem, type Survey } from '../../../shared/picture';
 import type { Workspace } from '../store/workspace';
@@ -245,12 +247,12 @@ class Say {
     const labels = this.m.role[kind] as Record<string, string>;
     return roles.map((r) => labels[r] ?? r).join(', ');
   }
-  where(t: Table, i?: number, column?: number): string {
-    const parts: string[] = [];
-    if (t.sheet) parts.push(fill(this.m.at.sheet, { sheet: t.sheet }));
-    if (i !== undefined) parts.push(fill(this.m.at.row, { row: t.rowNumbers[i] }));
-    if (column !== undefined) parts.push(fill(this.m.at.column, { column: t.headers[column] }));
-    return parts.join(', ') || WHOLE_FILE;
+  where(t: Table, i?: number, column?: number): Place {
+    const parts: CodedMessage[] = [];
+    if (t.sheet) parts.push(said('where.sheet', { sheet: t.sheet }));
+    if (i !== undefined) parts.push(said('where.row', { row: t.rowNumbers[i] }));
+    if (column !== undefined) parts.push(said('where.column', { column: t.headers[column] }));
+    return parts.length ? parts : WHOLE_FILE;
   }
   /** A bad row or cell: skipped and reported, or the end of the import with onError 'stop'. */
   fail(t: Table, i: number | undefined, column: number | undefined, code: ErrorCode, params: Record<string, string | number> = {}): void {
@@ -260,7 +262,7 @@ class Say {
     });
   }
   warn(t: Table, code: ErrorCode, params: Record<string, string | number> = {}): void {
-    this.session.warn(this.text(code, params), t.file);
+    this.session.warn(this.text(code, params), { file: t.file });
   }
 }
 

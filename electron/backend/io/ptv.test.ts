@@ -3,6 +3,9 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { decodeLabel } from '../../../shared/api/history';
 import { AppError } from '../../../shared/api/result';
+import { translator } from '../../../renderer/src/i18n/catalogue';
+import { sayRecord } from '../../../renderer/src/i18n/say';
+import { said } from '../messages';
 import { EntitySchema, LinkSchema, type Service } from '../../../shared/model';
 import { importFiles, type ImportInput } from './import';
 import { ptvEntityId, ptvRecords, TAG_REFERENCE_ONLY } from './ptv';
@@ -154,7 +157,12 @@ describe('PTV import', () => {
     expect(r.skipped).toEqual([
       {
         file: 's.json',
-        record: `channel reference #1 of service ${S1} (Palvelu 1111)`,
+        record: `service ${S1}, Palvelu 1111, channel reference #1`,
+        at: [
+          { code: 'where.ptvService', params: { id: S1 } },
+          { code: 'where.name', params: { name: 'Palvelu 1111' } },
+          { code: 'where.channelRef', params: { n: 1 } },
+        ],
         reason: 'the referenced service channel dddddddd-0000-4000-8000-000000000001 is neither in the workspace nor in the import, and the reference gives no name; no link made',
         code: 'ptv.referenceNoName',
         params: { kind: 'channel', id: 'dddddddd-0000-4000-8000-000000000001' },
@@ -271,8 +279,18 @@ describe('PTV import', () => {
     expect(s.keywords).toEqual(['42']);
     expect(s.areas).toContain('853'); // the region's municipalities
     expect(r.skipped).toEqual([
-      { file: 'messy.json', record: `organisation reference #1 of service ${S1} (Only English)`, reason: expect.stringContaining('"Yritys Oy" is named only as free text'), code: 'ptv.providerFreeText', params: { name: 'Yritys Oy' } },
+      {
+        file: 'messy.json',
+        record: `service ${S1}, Only English, organisation reference #1`,
+        at: [said('where.ptvService', { id: S1 }), said('where.name', { name: 'Only English' }), said('where.orgRef', { n: 1 })],
+        reason: expect.stringContaining('"Yritys Oy" is named only as free text'),
+        code: 'ptv.providerFreeText',
+        params: { name: 'Yritys Oy' },
+      },
     ]);
+    // The place is said in the user's language too.
+    expect(sayRecord(translator('sv'), r.skipped[0])).toBe(`tjänst ${S1}, Only English, organisationsreferens 1`);
+    expect(sayRecord(translator('fi'), r.skipped[0])).toBe(`palvelu ${S1}, Only English, organisaatioviittaus 1`);
     const reasons = r.warnings.map((w) => w.reason);
     expect(reasons).toEqual(
       expect.arrayContaining([

@@ -7,7 +7,7 @@
  * replaced; what a workshop added (meter affinities, exclusion, capacity, its own tags) is kept.
  */
 import { AppError } from '../../../shared/api/result';
-import type { CodedMessage } from '../../../shared/api/messages';
+import type { CodedMessage, Place } from '../../../shared/api/messages';
 import { codedError, said } from '../messages';
 import {
   FUNDING_TYPES,
@@ -20,7 +20,7 @@ import {
   type Service,
 } from '../../../shared/model';
 import type { CodeListName, CodeLists } from './codes';
-import { checkedEntity, WHOLE_FILE, type ImportSession, type LinkData } from './session';
+import { checkedEntity, numbered, WHOLE_FILE, type ImportSession, type LinkData } from './session';
 import { clip, draftJsToText, tryParseJson } from './text';
 
 type Obj = Record<string, unknown>;
@@ -63,11 +63,11 @@ interface Ctx {
   session: ImportSession;
   codes: CodeLists;
   file: string;
-  label: string;
+  label: Place;
 }
 
 function warn(ctx: Ctx, reason: CodedMessage, detail = ''): void {
-  ctx.session.warn(reason, `${ctx.file}: ${ctx.label}${detail ? ` (${detail})` : ''}`);
+  ctx.session.warn(reason, { file: ctx.file, at: ctx.label, ...(detail ? { detail: `(${detail})` } : {}) });
 }
 
 /** A list field that should be a list; anything else is reported and treated as empty. */
@@ -388,7 +388,7 @@ export function planLifeEventFor(session: ImportSession, codes: CodeLists, file:
   return planLifeEvent({ session, codes, file, planned: plannedIds(session) }, code);
 }
 
-function stub(p: Planner, kind: 'organisation' | 'channel', ptvId: string, name: string | undefined, record: string): string {
+function stub(p: Planner, kind: 'organisation' | 'channel', ptvId: string, name: string | undefined, record: Place): string {
   const id = ptvEntityId(kind, ptvId);
   if (p.planned.has(id)) return id;
   p.planned.add(id);
@@ -415,7 +415,7 @@ function planLifeEvent(p: Planner, code: string): string {
   const name = p.codes.text('lifeEvents', code);
   p.session.addEntity({
     file: p.file,
-    record: `life event ${code}`,
+    record: [said('where.lifeEvent', { code })],
     id,
     kind: 'lifeEvent',
     lifeEventCode: code,
@@ -437,7 +437,7 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
     p.session.fail(p.file, ctx.label, said('ptv.noName'));
     return;
   }
-  ctx.label = `${general ? 'general description' : 'service'} ${ptvId} (${nameFor(name)})`;
+  ctx.label = [said(general ? 'where.ptvGeneral' : 'where.ptvService', { id: ptvId }), said('where.name', { name: nameFor(name) })];
 
   let description: OptionalText;
   if (general) {
@@ -498,7 +498,7 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
   if (!general) {
     const roles = new Map<string, { data: LinkData; index: number; name?: string }>();
     list(ctx, rec, 'organizations').forEach((o, i) => {
-      const refLabel = `organisation reference #${i + 1} of ${label}`;
+      const refLabel = [...label, said('where.orgRef', { n: i + 1 })];
       if (!isObj(o)) return;
       const org = isObj(o.organization) ? o.organization : undefined;
       const orgId = org ? ptvIdOf(org) : undefined;
@@ -525,7 +525,7 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
       roles.set(orgId, { data: prev ? strongerRole(prev.data, data) : data, index: i, name: prev?.name ?? nonEmpty(org?.name) });
     });
     for (const [orgId, { data, index, name: orgName }] of roles) {
-      const orgEntity = stub(p, 'organisation', orgId, orgName, `organisation reference #${index + 1} of ${label}`);
+      const orgEntity = stub(p, 'organisation', orgId, orgName, [...label, said('where.orgRef', { n: index + 1 })]);
       // A reference without a name may have no entity to point at; its skip is reported with the placeholder.
       p.session.addLink({ file: p.file, record: label, type: 'provides', source: orgEntity, target: id, data, mergeData: strongerRole, optional: !orgName });
     }
@@ -535,11 +535,11 @@ function planService(p: Planner, rec: Obj, ptvId: string, general: boolean, ctx:
       const ch = isObj(c.serviceChannel) ? c.serviceChannel : c;
       const chId = ptvIdOf(ch);
       if (!chId) {
-        p.session.skipPart(p.file, `channel reference #${i + 1} of ${label}`, said('ptv.channelRefNoId'));
+        p.session.skipPart(p.file, [...label, said('where.channelRef', { n: i + 1 })], said('ptv.channelRefNoId'));
         return;
       }
       const chName = nonEmpty(ch.name);
-      const chEntity = stub(p, 'channel', chId, chName, `channel reference #${i + 1} of ${label}`);
+      const chEntity = stub(p, 'channel', chId, chName, [...label, said('where.channelRef', { n: i + 1 })]);
       p.session.addLink({ file: p.file, record: label, type: 'offeredThrough', source: id, target: chEntity, data: {}, optional: !chName });
     });
   }
@@ -625,7 +625,7 @@ function planChannel(p: Planner, rec: Obj, ptvId: string, ctx: Ctx): void {
     p.session.fail(p.file, ctx.label, said('ptv.noName'));
     return;
   }
-  ctx.label = `channel ${ptvId} (${nameFor(name)})`;
+  ctx.label = [said('where.ptvChannel', { id: ptvId }), said('where.name', { name: nameFor(name) })];
   const d = langValues(list(ctx, rec, 'serviceChannelDescriptions'));
   const rawType = nonEmpty(rec.serviceChannelType);
   const channelType = CHANNEL_TYPE[rawType ?? ''];
@@ -682,7 +682,7 @@ function planOrganisation(p: Planner, rec: Obj, ptvId: string, ctx: Ctx): void {
       return;
     }
   }
-  ctx.label = `organisation ${ptvId} (${nameFor(name)})`;
+  ctx.label = [said('where.ptvOrganisation', { id: ptvId }), said('where.name', { name: nameFor(name) })];
   const d = langValues(list(ctx, rec, 'organizationDescriptions'));
   const rawType = nonEmpty(rec.organizationType);
   const orgType = ORG_TYPE[rawType ?? ''];
@@ -731,8 +731,10 @@ function planOrganisation(p: Planner, rec: Obj, ptvId: string, ctx: Ctx): void {
   }
 }
 
+const PLACE_OF = { service: 'where.ptvService', generalDescription: 'where.ptvGeneral', channel: 'where.ptvChannel', organisation: 'where.ptvOrganisation' } as const;
+
 function planRecord(p: Planner, raw: unknown, index: number): void {
-  const label = `record #${index + 1}`;
+  const label = numbered('where.recordNo', index);
   if (!isObj(raw)) {
     p.session.fail(p.file, label, new AppError('invalid_input', `not a JSON object but ${Array.isArray(raw) ? 'a list' : raw === null ? 'null' : typeof raw}`, undefined, said('ptv.notObject')));
     return;
@@ -745,10 +747,10 @@ function planRecord(p: Planner, raw: unknown, index: number): void {
   const ptvId = ptvIdOf(raw);
   if (!ptvId) {
     const given = str(raw.id) ?? str(raw.Id);
-    p.session.fail(p.file, `${label} (${kind})`, given === undefined ? said('ptv.noPtvId') : said('ptv.badPtvId', { value: given.slice(0, 60) }));
+    p.session.fail(p.file, [...label, said('where.ofKind', { kind: kind === 'generalDescription' ? 'service' : kind })], given === undefined ? said('ptv.noPtvId') : said('ptv.badPtvId', { value: given.slice(0, 60) }));
     return;
   }
-  const ctx: Ctx = { session: p.session, codes: p.codes, file: p.file, label: `${kind} ${ptvId}` };
+  const ctx: Ctx = { session: p.session, codes: p.codes, file: p.file, label: [said(PLACE_OF[kind], { id: ptvId })] };
   try {
     if (kind === 'service') planService(p, raw, ptvId, false, ctx);
     else if (kind === 'generalDescription') planService(p, raw, ptvId, true, ctx);

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/api/result';
-import type { CodedMessage, MessageCode, MessageParams } from '../../../shared/api/messages';
-import { codedError, english, said } from '../messages';
+import { isWholeFile, type CodedMessage, type MessageCode, type MessageParams, type Place } from '../../../shared/api/messages';
+import { codedError, english, englishPlace, said } from '../messages';
 import {
   ENTITY_KINDS,
   EntitySchema,
@@ -27,8 +27,10 @@ export type LinkData = Link['data'];
 
 export interface Skipped {
   file: string;
-  /** Which record (or which part of one): "service 5f1… (Kotihoito)", "row 17", "organisation reference #2 of service …". */
+  /** Which record (or which part of one), in English: "service 5f1…, Kotihoito", "row 17", "service 5f1…, Kotihoito, organisation reference #2". */
   record: string;
+  /** The same place as codes, for each client to say in its user's language. */
+  at: Place;
   /** In English; `code` and `params` say it in the user's language. */
   reason: string;
   code?: MessageCode;
@@ -53,8 +55,16 @@ export interface ImportWarning {
   code?: MessageCode;
   params?: MessageParams;
   count: number;
-  /** The first case, so a person can look it up. */
+  /** The first case, so a person can look it up, in English; `exampleAt` says it by codes. */
   example: string;
+  exampleAt: Example;
+}
+
+/** Where a warning's case is: the file, the place in it, and a bit of the file's own text (a value, a column heading). */
+export interface Example {
+  file: string;
+  at?: Place;
+  detail?: string;
 }
 
 export interface ImportResult {
@@ -76,7 +86,8 @@ export interface ImportResult {
 /** A situational-picture item to write, built against what is stored under its id when the edit runs. */
 export interface PictureOp {
   file: string;
-  record: string;
+  /** Where in the file it comes from. */
+  record: Place;
   id: string;
   /** The item to store; throws AppError for one that cannot go in. */
   build: (existing: PictureItem | undefined) => PictureItem;
@@ -89,7 +100,8 @@ export const MAX_SKIPPED = 5000;
 
 export interface EntityOp {
   file: string;
-  record: string;
+  /** Where in the file it comes from. */
+  record: Place;
   id: string;
   kind: EntityKind;
   /**
@@ -112,7 +124,8 @@ export interface EntityOp {
 
 export interface LinkOp {
   file: string;
-  record: string;
+  /** Where in the file it comes from. */
+  record: Place;
   type: LinkType;
   source: string;
   target: string;
@@ -140,8 +153,14 @@ export interface SessionOptions {
   onProgress?: (done: number, total: number, phase: Phase) => void;
 }
 
-/** The `record` of a problem with a file as a whole (not JSON, no rows, wrong encoding). */
-export const WHOLE_FILE = '(whole file)';
+/** The place of a problem with a file as a whole (not JSON, no rows, wrong encoding). */
+export const WHOLE_FILE: Place = [said('where.wholeFile')];
+
+/** The place of the i-th (from 0) item of a file's list, with its id where it has one: "entity #3, id srv-1". */
+export function numbered(code: 'where.entityNo' | 'where.linkNo' | 'where.pictureItemNo' | 'where.reviewNo' | 'where.recordNo', i: number, id?: string): Place {
+  const n = said(code, { n: i + 1 });
+  return id ? [n, said('where.id', { id })] : [n];
+}
 
 /** Prefix of ids of links an import derived from PTV data; only those are ever removed as stale. */
 export const PTV_LINK_PREFIX = 'ptv-';
@@ -226,14 +245,15 @@ export class ImportSession {
   }
 
   /** A record (or a part of one) that cannot go in: reported, or the end of the import with onError 'stop'. */
-  fail(file: string, record: string, why: Why, at: { row?: number; column?: string } = {}): void {
+  fail(file: string, at: Place, why: Why, cell: { row?: number; column?: string } = {}): void {
     const r = reasonOf(why);
+    const record = englishPlace(at);
     if (this.onError === 'stop') {
       const { reason } = r;
       const msg = r.code ? { code: r.code, ...(r.params ? { params: r.params } : {}) } : undefined;
-      throw new AppError('invalid_input', record === WHOLE_FILE ? `${file}: ${reason}` : `${file}: ${record}: ${reason}`, { file, record, reason, ...at }, msg);
+      throw new AppError('invalid_input', isWholeFile(at) ? `${file}: ${reason}` : `${file}: ${record}: ${reason}`, { file, record, at, reason, ...cell }, msg);
     }
-    this.skip({ file, record, ...r, ...at });
+    this.skip({ file, record, at, ...r, ...cell });
   }
 
   private skippedTotal = 0;
@@ -246,16 +266,16 @@ export class ImportSession {
    * A part of a record that cannot go in (a provider named only as free text): always reported,
    * never fatal, because the record itself is sound.
    */
-  skipPart(file: string, record: string, why: Why): void {
-    this.skip({ file, record, ...reasonOf(why) });
+  skipPart(file: string, at: Place, why: Why): void {
+    this.skip({ file, record: englishPlace(at), at, ...reasonOf(why) });
   }
 
   /** Something tolerated and fixed up; counted by reason so that 20,000 records do not make 20,000 lines. */
-  warn(why: CodedMessage | string, example: string): void {
+  warn(why: CodedMessage | string, example: Example): void {
     const key = typeof why === 'string' ? why : `${why.code}\u0000${why.params ? JSON.stringify(why.params) : ''}`;
     const w = this.warnings.get(key);
     if (w) w.count++;
-    else this.warnings.set(key, { ...reasonOf(why), count: 1, example });
+    else this.warnings.set(key, { ...reasonOf(why), count: 1, example: [example.file, example.at && englishPlace(example.at)].filter(Boolean).join(': ') + (example.detail ? ` ${example.detail}` : ''), exampleAt: example });
   }
 
   addEntity(op: EntityOp): void {
@@ -263,9 +283,9 @@ export class ImportSession {
   }
 
   readonly pictureOps: PictureOp[] = [];
-  readonly reviewOps: { file: string; record: string; review: ReviewJson }[] = [];
+  readonly reviewOps: { file: string; record: Place; review: ReviewJson }[] = [];
   /** A frozen review from a workspace file; written beside the edit, never over a stored one. */
-  addReview(op: { file: string; record: string; review: ReviewJson }): void {
+  addReview(op: { file: string; record: Place; review: ReviewJson }): void {
     this.reviewOps.push(op);
     this.pictureCounts ??= { created: {}, updated: {}, unchanged: {}, values: 0 };
   }
@@ -398,7 +418,7 @@ export class ImportSession {
       const target = remap.get(op.target) ?? op.target;
       const missing = [source, target].filter((id) => !kind(id));
       if (missing.length) {
-        if (op.optional) this.warn(said('import.linkNotMade', { type: op.type }), `${op.file}: ${op.record} → ${missing[0]}`);
+        if (op.optional) this.warn(said('import.linkNotMade', { type: op.type }), { file: op.file, at: op.record, detail: `→ ${missing[0]}` });
         else this.fail(op.file, op.record, said('import.linkEndMissing', { type: op.type, ids: missing.join(', '), count: missing.length }));
         continue;
       }
@@ -488,7 +508,7 @@ export class ImportSession {
       } else if (stored.summary === summary && stored.items === items && stored.label === review.label && stored.created_at === review.createdAt) {
         bump(counts.unchanged, 'review');
       } else {
-        this.warn(said('import.reviewKept'), `${file}: ${record}`);
+        this.warn(said('import.reviewKept'), { file, at: record });
       }
     }
   }

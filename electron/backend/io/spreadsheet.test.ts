@@ -163,13 +163,13 @@ describe('spreadsheet export and re-import', () => {
     const csv = 'id;kind;name.fi;capacity\nsrv-9;service;Uusi;kymmenen\n;service;Ei tunnistetta;\nx-1;widget;Outo;\n';
     const bytes = new TextEncoder().encode(csv);
     const err = await importFiles(ws, [{ name: 'service.csv', bytes }], { onError: 'stop' }).catch((e: unknown) => e);
-    expect((err as AppError).message).toBe('service.csv: row 2 (srv-9): column capacity: "kymmenen" is not a number');
+    expect((err as AppError).message).toBe('service.csv: row 2, id srv-9: column capacity: "kymmenen" is not a number');
     expect(snapshot(ws)).toEqual(before);
     const r = await importFiles(ws, [{ name: 'service.csv', bytes }]);
     expect(r.skipped.map((s) => `${s.record}: ${s.reason}`)).toEqual([
-      'row 2 (srv-9): column capacity: "kymmenen" is not a number',
+      'row 2, id srv-9: column capacity: "kymmenen" is not a number',
       'row 3: no id',
-      'row 4 (x-1): kind "widget" is not one of organisation, service, channel, lifeEvent, need, persona',
+      'row 4, id x-1: kind "widget" is not one of organisation, service, channel, lifeEvent, need, persona',
     ]);
   });
 });
@@ -251,7 +251,7 @@ describe('XLSX size cap', () => {
     expect(() => guardZip(book, 'ok.xlsx', { maxUncompressed: 10_000 })).toThrow(/would unpack to more than/);
     const cut = book.subarray(0, Math.floor(book.length / 2));
     const r = await importFiles(tempWorkspace('b'), [{ name: 'puolikas.xlsx', bytes: cut }]);
-    expect(r.skipped).toEqual([{ file: 'puolikas.xlsx', record: '(whole file)', reason: expect.stringMatching(/^not a readable \.xlsx file/), code: 'zip.truncated' }]);
+    expect(r.skipped).toEqual([{ file: 'puolikas.xlsx', record: '(whole file)', at: [{ code: 'where.wholeFile' }], reason: expect.stringMatching(/^not a readable \.xlsx file/), code: 'zip.truncated' }]);
   });
 });
 

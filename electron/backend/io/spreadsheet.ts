@@ -27,7 +27,7 @@ import { loadExcel } from './excel';
 import Papa from 'papaparse';
 import { COLUMN_ROLES, type ColumnRole } from '../../../shared/api/io';
 import { AppError } from '../../../shared/api/result';
-import type { CodedMessage } from '../../../shared/api/messages';
+import type { CodedMessage, Place } from '../../../shared/api/messages';
 import { codedError, said } from '../messages';
 import {
   ENTITY_KINDS,
@@ -419,9 +419,17 @@ export async function readTables(input: { name: string; bytes: Uint8Array }, lim
   return t ? [t] : [];
 }
 
-function where(t: Table, i: number): string {
-  return `${t.sheet ? `sheet "${t.sheet}" ` : ''}row ${t.rowNumbers[i]}`;
+/** Where a row is: its sheet (in a workbook) and its row number. */
+function where(t: Table, i: number): Place {
+  const row = said('where.row', { row: t.rowNumbers[i] });
+  return t.sheet ? [said('where.sheet', { sheet: t.sheet }), row] : [row];
 }
+
+/** The sheet of a workbook, or the whole file of a CSV. */
+const sheetOf = (t: Table): Place => (t.sheet ? [said('where.sheet', { sheet: t.sheet })] : WHOLE_FILE);
+
+/** A row's place with the id it gives, if it gives one: "row 5, id srv-1". */
+const withId = (at: Place, id: string | undefined): Place => (id ? [...at, said('where.id', { id })] : at);
 
 // ---------------------------------------------------------------- round-trip import
 
@@ -559,14 +567,14 @@ export function planEntityTable(session: ImportSession, t: Table, escaped = true
   const un = escaped ? unescapeCell : (x: string) => x;
   const col = new Map(t.headers.map((h, i) => [h, i] as const));
   const known = new Set(['kind', ...ENTITY_KINDS.flatMap(headersFor)]);
-  for (const h of t.headers) if (h && !known.has(h)) session.warn(said('import.unknownColumn'), `${t.file}${t.sheet ? ` / ${t.sheet}` : ''}: "${h}"`);
+  for (const h of t.headers) if (h && !known.has(h)) session.warn(said('import.unknownColumn'), { file: t.file, ...(t.sheet ? { at: sheetOf(t) } : {}), detail: `"${h}"` });
   const fallbackKind = kindFromName(t.sheet ?? t.file);
   for (let i = 0; i < t.rows.length; i++) {
     const row = t.rows[i].map((c) => un(c ?? ''));
     const id = (row[col.get('id')!] ?? '').trim();
     const kindText = col.has('kind') ? row[col.get('kind')!].trim() : '';
     const kind = (kindText || fallbackKind) as EntityKind | undefined;
-    const label = `${where(t, i)}${id ? ` (${id})` : ''}`;
+    const label = withId(where(t, i), id);
     if (!id) {
       session.fail(t.file, label, said('import.noId'));
       continue;
@@ -594,7 +602,7 @@ export function planLinkTable(session: ImportSession, t: Table, escaped = true):
   const get = (row: string[], h: string) => (col.has(h) ? un(row[col.get(h)!] ?? '').trim() : '');
   for (let i = 0; i < t.rows.length; i++) {
     const row = t.rows[i];
-    const label = `${where(t, i)}${get(row, 'id') ? ` (${get(row, 'id')})` : ''}`;
+    const label = withId(where(t, i), get(row, 'id') || undefined);
     const type = LinkTypeSchema.safeParse(get(row, 'type'));
     if (!type.success) {
       session.fail(t.file, label, said('import.badLinkType', { value: get(row, 'type').slice(0, 40), allowed: LinkTypeSchema.options.join(', ') }));
@@ -788,7 +796,7 @@ export function planServicesTable(
   if (problems.length) {
     const unknown = Object.entries(mapping).find(([, r]) => r !== null && !COLUMN_ROLES.includes(r));
     const msg = problems[0].startsWith('no column') || !unknown ? said('import.mappingNoIdName') : said('import.mappingUnknownRole', { column: unknown[0], value: String(unknown[1]) });
-    session.fail(t.file, t.sheet ? `sheet "${t.sheet}"` : WHOLE_FILE, new AppError('invalid_input', `the column mapping cannot import services: ${problems.join('; ')}`, undefined, msg));
+    session.fail(t.file, sheetOf(t), new AppError('invalid_input', `the column mapping cannot import services: ${problems.join('; ')}`, undefined, msg));
     return;
   }
   const roles = t.headers.map((h) => mapping[h.trim()] ?? null);
@@ -798,7 +806,6 @@ export function planServicesTable(
   for (const o of ctx.ws.listEntities('organisation')) {
     for (const n of [o.name.fi, o.name.sv, o.name.en]) if (n) orgByName.set(n.trim().toLocaleLowerCase('fi'), o.id);
   }
-  const place = t.sheet ? `${t.file} / ${t.sheet}` : t.file;
 
   for (let i = 0; i < t.rows.length; i++) {
     const row = t.rows[i];
@@ -835,7 +842,7 @@ export function planServicesTable(
           // Excel turns "091" into 91; a name ("Turku", "Åbo") is looked up in the code list.
           const code = /^\d{1,3}$/.test(token) ? token.padStart(3, '0') : ctx.codes.municipalityByName(token);
           if (code && ctx.codes.has('municipalities', code)) v.municipalities.push(code);
-          else session.warn(said('import.unknownMunicipality'), `${place} ${label}: "${token.slice(0, 40)}"`);
+          else session.warn(said('import.unknownMunicipality'), { file: t.file, at: label, detail: `"${token.slice(0, 40)}"` });
         }
       } else if (role === 'organisation') v.organisations.push(...splitCodes(cell));
       else {
@@ -843,7 +850,7 @@ export function planServicesTable(
         for (const token of splitCodes(cell)) {
           const ref = ctx.codes.has(list, token) ? { list, code: token } : ctx.codes.fromUri(token);
           if (ref && ref.list === list) v[list].push(ref.code);
-          else session.warn(said('import.unknownCode', { list }), `${place} ${label}: "${token.slice(0, 40)}"`);
+          else session.warn(said('import.unknownCode', { list }), { file: t.file, at: label, detail: `"${token.slice(0, 40)}"` });
         }
       }
     });
@@ -870,7 +877,7 @@ export function planServicesTable(
       session.fail(t.file, label, said('import.noIdOrName'));
       continue;
     }
-    label = `${label} (${id}${name.fi ? `, ${name.fi.slice(0, 50)}` : ''})`;
+    label = [...label, said('where.id', { id }), ...(name.fi ? [said('where.name', { name: name.fi.slice(0, 50) })] : [])];
     const description = Object.fromEntries(Object.entries(v.description).filter(([, x]) => x));
     const rowLabel = label;
     const meters = v.marked ? Object.fromEntries(meterCols.map((m) => [m, v.meters[m] ?? 0])) : undefined;
@@ -927,7 +934,7 @@ export function planServicesTable(
           const orgName = clip(org, 20_000);
           session.addEntity({
             file: t.file,
-            record: `organisation "${org.slice(0, 60)}" named on ${rowLabel}`,
+            record: [...rowLabel, said('where.orgNamed', { name: org.slice(0, 60) })],
             id: orgId,
             kind: 'organisation',
             stub: true,
@@ -983,7 +990,7 @@ export async function planSpreadsheetFile(
       const problems = mappingProblems(mapping);
       if (problems.length && tables.length > 1) {
         // A workbook's notes or definitions sheet (the labelling sheet's "mittarit") is not a list of services.
-        session.warn(said('import.sheetIgnored'), `${t.file} / ${t.sheet}: ${t.headers.slice(0, 5).join(', ')}`);
+        session.warn(said('import.sheetIgnored'), { file: t.file, at: sheetOf(t), detail: t.headers.slice(0, 5).join(', ') });
         continue;
       }
       if (problems.length) {

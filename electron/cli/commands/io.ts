@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/api/result';
 import { importFiles, writeExport, type ExportFormat, type ImportFormat, type ImportResult } from '../../backend/io';
 import { cliLanguage, errorText, UsageError, withWorkspace, type Command } from '../common';
 import { translator } from '../../../renderer/src/i18n/catalogue';
-import { sayOr } from '../../../renderer/src/i18n/say';
+import { sayExample, sayOr, sayRecord } from '../../../renderer/src/i18n/say';
 import type { Language } from '../../../shared/model';
 
 function pick<T extends string>(value: unknown, allowed: readonly T[], flag: string, fallback: T): T {
@@ -47,9 +47,9 @@ function printSummary(r: ImportResult & { dryRun?: boolean }, lang: Language): v
 function printProblems(r: ImportResult, lang: Language): void {
   const t = translator(lang);
   console.log(`${'skipped'.padEnd(10)} ${r.skippedTotal}`);
-  for (const s of r.skipped.slice(0, 50)) console.log(`  - ${s.file}: ${s.record}: ${sayOr(t, s, s.reason)}`);
+  for (const s of r.skipped.slice(0, 50)) console.log(`  - ${[s.file, sayRecord(t, s)].filter(Boolean).join(': ')}: ${sayOr(t, s, s.reason)}`);
   if (r.skippedTotal > 50) console.log(`  … and ${r.skippedTotal - 50} more (use --json for all)`);
-  for (const w of r.warnings) console.log(`warning: ${sayOr(t, w, w.reason)} (${w.count}×, e.g. ${w.example})`);
+  for (const w of r.warnings) console.log(`warning: ${sayOr(t, w, w.reason)} (${w.count}×, e.g. ${sayExample(t, w)})`);
 }
 
 /** `--map "Heading=role"` flags as a mapping; `Heading=` ignores that column. */

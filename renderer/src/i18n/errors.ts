@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AppError } from '../../../shared/api/result';
-import { sayMessage } from './say';
+import { sayWithPlace } from './say';
 
 /** A user-facing sentence for an API error, in the UI language, keeping the backend's detail. */
 export function describeError(t: TFunction, e: AppError): string {
@@ -9,14 +9,9 @@ export function describeError(t: TFunction, e: AppError): string {
     const said = validationText(t, e);
     if (said) return said;
   }
-  const coded = e.msg ? sayMessage(t, e.msg) : '';
-  if (coded) {
-    // The file (and the record, for an import stopped by one) come first, as in the English sentence.
-    const d = (e.details ?? {}) as { file?: unknown; record?: unknown };
-    const where = [d.file, d.record !== '(whole file)' ? d.record : undefined].filter((x): x is string => typeof x === 'string' && !!x && !coded.includes(x));
-    const message = [...where, coded].join(': ');
-    return t(`error.${e.code}`, { message, defaultValue: t('error.generic', { message }) });
-  }
+  // The file (and the record, for an import stopped by one) come first, as in the English sentence.
+  const message = sayWithPlace(t, e);
+  if (message) return t(`error.${e.code}`, { message, defaultValue: t('error.generic', { message }) });
   return t(`error.${e.code}`, { message: e.message, defaultValue: t('error.generic', { message: e.message }) });
 }
 

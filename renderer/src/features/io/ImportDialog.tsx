@@ -7,7 +7,7 @@ import { ENTITY_KINDS } from '../../../../shared/model';
 import { api } from '../../api';
 import { useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
-import { sayOr } from '../../i18n/say';
+import { sayExample, sayOr, sayRecord } from '../../i18n/say';
 import { ColumnMapping } from './ColumnMapping';
 import { fileToBase64 } from './files';
 import { useImportDialog } from './importStore';
@@ -27,7 +27,6 @@ type Stage =
  * cancel, map unknown spreadsheet columns, and read what was created, updated and skipped.
  */
 /** The `record` of a problem with a whole file: the file's name already says which. */
-const WHOLE_FILE = '(whole file)';
 
 export function ImportDialog() {
   const { t, i18n } = useTranslation();
@@ -308,7 +307,7 @@ function Summary({ result, kind, onClose }: { result: ImportSummary; kind?: Pict
         <ul className="skipped-list">
           {result.skipped.map((s, i) => (
             <li key={i}>
-              {s.record !== WHOLE_FILE && <strong>{s.record} </strong>}
+              {sayRecord(t, s) && <strong>{sayRecord(t, s)} </strong>}
               <span className="muted">({s.file})</span>: {sayOr(t, s, s.reason)}
             </li>
           ))}
@@ -320,7 +319,7 @@ function Summary({ result, kind, onClose }: { result: ImportSummary; kind?: Pict
           <ul className="skipped-list">
             {result.warnings.map((w, i) => (
               <li key={i}>
-                {sayOr(t, w, w.reason)} ({w.count}×) <span className="muted">{w.example}</span>
+                {sayOr(t, w, w.reason)} ({w.count}×) <span className="muted">{sayExample(t, w)}</span>
               </li>
             ))}
           </ul>

@@ -4,7 +4,7 @@ import { PICTURE_COLUMN_ROLES, type ImportSummary, type PictureImportKind } from
 import { pickText, type Language } from '../../../../shared/model';
 import type { PictureItem } from '../../../../shared/picture';
 import { ColumnMapping } from './ColumnMapping';
-import { sayOr } from '../../i18n/say';
+import { sayOr, sayRecord } from '../../i18n/say';
 import { api } from '../../api';
 
 type Preview = NonNullable<ImportSummary['preview']>;
@@ -126,7 +126,7 @@ export function PicturePreviewStep(props: {
               <ul className="skipped-list picture-problems">
                 {props.result.skipped.slice(0, 200).map((s, i) => (
                   <li key={i}>
-                    <strong>{s.record}</strong> <span className="muted">({s.file})</span>: {sayOr(t, s, s.reason)}
+                    <strong>{sayRecord(t, s)}</strong> <span className="muted">({s.file})</span>: {sayOr(t, s, s.reason)}
                   </li>
                 ))}
               </ul>

@@ -4,6 +4,28 @@
  * languages with the same placeholders (messages.test.ts). en is the type.
  */
 export const en = {
+  where: {
+    wholeFile: '(whole file)',
+    sheet: 'sheet "{{sheet}}"',
+    row: 'row {{row}}',
+    column: 'column "{{column}}"',
+    recordNo: 'record #{{n}}',
+    entityNo: 'entity #{{n}}',
+    linkNo: 'link #{{n}}',
+    pictureItemNo: 'picture item #{{n}}',
+    reviewNo: 'review #{{n}}',
+    id: 'id {{id}}',
+    ofKind: '{{kind}}',
+    ptvService: 'service {{id}}',
+    ptvGeneral: 'general description {{id}}',
+    ptvChannel: 'channel {{id}}',
+    ptvOrganisation: 'organisation {{id}}',
+    name: '{{name}}',
+    orgRef: 'organisation reference #{{n}}',
+    channelRef: 'channel reference #{{n}}',
+    lifeEvent: 'life event {{code}}',
+    orgNamed: 'organisation "{{name}}"',
+  },
   import: {
     cancelled: 'The import was cancelled; nothing was written.',
     noFiles: 'No files to import.',
@@ -203,6 +225,28 @@ export const en = {
 };
 
 export const fi: typeof en = {
+  where: {
+    wholeFile: '(koko tiedosto)',
+    sheet: 'taulukko ”{{sheet}}”',
+    row: 'rivi {{row}}',
+    column: 'sarake ”{{column}}”',
+    recordNo: 'tietue {{n}}',
+    entityNo: 'kohde {{n}}',
+    linkNo: 'linkki {{n}}',
+    pictureItemNo: 'tilannekuvan kohde {{n}}',
+    reviewNo: 'katselmus {{n}}',
+    id: 'tunnus {{id}}',
+    ofKind: '{{kind}}',
+    ptvService: 'palvelu {{id}}',
+    ptvGeneral: 'pohjakuvaus {{id}}',
+    ptvChannel: 'asiointikanava {{id}}',
+    ptvOrganisation: 'organisaatio {{id}}',
+    name: '{{name}}',
+    orgRef: 'organisaatioviittaus {{n}}',
+    channelRef: 'kanavaviittaus {{n}}',
+    lifeEvent: 'elämäntapahtuma {{code}}',
+    orgNamed: 'organisaatio ”{{name}}”',
+  },
   import: {
     cancelled: 'Tuonti peruttiin; mitään ei tallennettu.',
     noFiles: 'Ei tuotavia tiedostoja.',
@@ -401,6 +445,28 @@ export const fi: typeof en = {
 };
 
 export const sv: typeof en = {
+  where: {
+    wholeFile: '(hela filen)',
+    sheet: 'blad ”{{sheet}}”',
+    row: 'rad {{row}}',
+    column: 'kolumn ”{{column}}”',
+    recordNo: 'post {{n}}',
+    entityNo: 'objekt {{n}}',
+    linkNo: 'länk {{n}}',
+    pictureItemNo: 'lägesbildsobjekt {{n}}',
+    reviewNo: 'granskning {{n}}',
+    id: 'id {{id}}',
+    ofKind: '{{kind}}',
+    ptvService: 'tjänst {{id}}',
+    ptvGeneral: 'allmän beskrivning {{id}}',
+    ptvChannel: 'servicekanal {{id}}',
+    ptvOrganisation: 'organisation {{id}}',
+    name: '{{name}}',
+    orgRef: 'organisationsreferens {{n}}',
+    channelRef: 'kanalreferens {{n}}',
+    lifeEvent: 'livshändelse {{code}}',
+    orgNamed: 'organisationen ”{{name}}”',
+  },
   import: {
     cancelled: 'Importen avbröts; ingenting sparades.',
     noFiles: 'Inga filer att importera.',

@@ -398,7 +398,6 @@ export const en = {
     },
     item: { indicator: 'Indicators', budgetLine: 'Budget lines', cbaItem: 'Cost–benefit items', cbaSettings: 'Cost–benefit settings', survey: 'Surveys' },
     values: { measurements: 'Measurements added or changed: {{count}}', survey: 'Answers counted: {{count}}' },
-    at: { sheet: 'sheet "{{sheet}}"', row: 'row {{row}}', column: 'column "{{column}}"' },
     error: {
       notNumber: '"{{value}}" is not a number',
       badDate: '"{{value}}" is not a date (write e.g. 2024-03-31 or 31.3.2024)',
@@ -825,7 +824,6 @@ export const fi: typeof en = {
     },
     item: { indicator: 'Mittarit', budgetLine: 'Budjettirivit', cbaItem: 'Kustannus–hyötyanalyysin erät', cbaSettings: 'Kustannus–hyötyanalyysin asetukset', survey: 'Kyselyt' },
     values: { measurements: 'Lisätyt tai muuttuneet mittaukset: {{count}}', survey: 'Lasketut vastaukset: {{count}}' },
-    at: { sheet: 'taulukko ”{{sheet}}”', row: 'rivi {{row}}', column: 'sarake ”{{column}}”' },
     error: {
       notNumber: '”{{value}}” ei ole luku',
       badDate: '”{{value}}” ei ole päivämäärä (kirjoita esim. 31.3.2024 tai 2024-03-31)',
@@ -1252,7 +1250,6 @@ export const sv: typeof en = {
     },
     item: { indicator: 'Indikatorer', budgetLine: 'Budgetrader', cbaItem: 'Poster i kostnads–nyttoanalysen', cbaSettings: 'Inställningar för kostnads–nyttoanalysen', survey: 'Enkäter' },
     values: { measurements: 'Tillagda eller ändrade mätningar: {{count}}', survey: 'Räknade svar: {{count}}' },
-    at: { sheet: 'blad ”{{sheet}}”', row: 'rad {{row}}', column: 'kolumn ”{{column}}”' },
     error: {
       notNumber: '”{{value}}” är inte ett tal',
       badDate: '”{{value}}” är inte ett datum (skriv t.ex. 31.3.2024 eller 2024-03-31)',
