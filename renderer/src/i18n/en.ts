@@ -10,6 +10,8 @@ import * as catalogueText from './sections/catalogue';
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
+  /** Languages named in the UI language (`language` names each in itself, for choosing the UI language). */
+  languageName: { fi: 'Finnish', sv: 'Swedish', en: 'English' },
   nav: { overview: 'Overview' },
   picture: { ...pictureText.en, impact: impactText.en },
   workshop: workshopText.en,
@@ -784,7 +786,6 @@ export const en = {
     tooSmall_other: 'under {{count}} personas: not compared',
     unchanged: 'No real change ({{count}})',
     unchangedHint: 'Changes that are neither better nor worse in themselves: a group’s flag came or went while its own coverage stayed the same (the whole moved), or the places to visit changed because the covered needs did.',
-    languageName: { fi: 'Finnish', sv: 'Swedish', en: 'English' },
   },
 };
 

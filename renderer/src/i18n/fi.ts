@@ -12,6 +12,8 @@ import type { Messages } from './en';
 export const fi: Messages = {
   app: { loading: 'Ladataan…', language: 'Kieli', history: 'Kumoamishistoria', navigation: 'Päävalikko' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
+  /** Languages named in the UI language (`language` names each in itself, for choosing the UI language). */
+  languageName: { fi: 'Suomi', sv: 'Ruotsi', en: 'Englanti' },
   nav: { overview: 'Yleiskuva' },
   picture: { ...pictureText.fi, impact: impactText.fi },
   workshop: workshopText.fi,
@@ -786,6 +788,5 @@ export const fi: Messages = {
     tooSmall_other: 'alle {{count}} profiilia: ei verrata',
     unchanged: 'Ei todellista muutosta ({{count}})',
     unchangedHint: 'Muutokset, jotka eivät sinänsä ole parannus eikä heikennys: ryhmän merkintä tuli tai poistui, vaikka sen oma kattavuus pysyi ennallaan (kokonaisuus muuttui), tai asiointipaikkojen määrä muuttui, koska katettujen tarpeiden määrä muuttui.',
-    languageName: { fi: 'Suomi', sv: 'Ruotsi', en: 'Englanti' },
   },
 };

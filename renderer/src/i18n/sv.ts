@@ -12,6 +12,8 @@ import type { Messages } from './en';
 export const sv: Messages = {
   app: { loading: 'Laddar…', language: 'Språk', history: 'Ångrahistorik', navigation: 'Huvudmeny' },
   language: { fi: 'Suomi', sv: 'Svenska', en: 'English' },
+  /** Languages named in the UI language (`language` names each in itself, for choosing the UI language). */
+  languageName: { fi: 'Finska', sv: 'Svenska', en: 'Engelska' },
   nav: { overview: 'Översikt' },
   picture: { ...pictureText.sv, impact: impactText.sv },
   workshop: workshopText.sv,
@@ -786,6 +788,5 @@ export const sv: Messages = {
     tooSmall_other: 'under {{count}} profiler: jämförs inte',
     unchanged: 'Ingen verklig förändring ({{count}})',
     unchangedHint: 'Förändringar som i sig varken är bättre eller sämre: en grupps flagga kom eller försvann fast gruppens egen täckning var densamma (helheten ändrades), eller så ändrades antalet kontakter för att antalet täckta behov ändrades.',
-    languageName: { fi: 'Finska', sv: 'Svenska', en: 'Engelska' },
   },
 };

@@ -29,7 +29,7 @@ function TextFields({ id, legend, value, onChange, multiline }: { id: string; le
         const props = { id: fid, value: value?.[l] ?? '', onChange: (e: { target: { value: string } }) => onChange({ ...(value ?? {}), [l]: e.target.value }) };
         return (
           <div key={l} className="course-text-field">
-            <label htmlFor={fid}>{t(`language.${l}`)}</label>
+            <label htmlFor={fid}>{t(`languageName.${l}`)}</label>
             {multiline ? <textarea rows={3} {...props} /> : <input {...props} />}
           </div>
         );

@@ -250,7 +250,7 @@ function Field({ spec, value, error, onChange }: { spec: FieldSpec; value: unkno
             };
             return (
               <div className="ml-row" key={l}>
-                <label htmlFor={fid} className="lang-tag" title={t(`language.${l}`)}>
+                <label htmlFor={fid} className="lang-tag" title={t(`languageName.${l}`)}>
                   {l.toUpperCase()}
                 </label>
                 {spec.multiline ? <textarea rows={3} {...props} /> : <input {...props} />}

@@ -66,7 +66,7 @@ function detailOf(e: Entity, t: TFunction, lang: Language, links: Link[], byId: 
     case 'persona':
       parts.push(t('entityPicker.ages', { min: e.ageMin, max: e.ageMax }));
       if (e.municipality) parts.push(municipality(e.municipality));
-      parts.push(t(`language.${e.language}`));
+      parts.push(t(`languageName.${e.language}`));
       break;
   }
   return parts.filter(Boolean).join(' · ');

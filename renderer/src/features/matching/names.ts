@@ -23,7 +23,7 @@ export const percent = (x: number | null | undefined, lang: string, digits = 0) 
 /** An equity group's name: a language, a municipality or an age band. */
 export function groupLabel(t: TFunction, dimension: string, group: string, codes: RecommenderCodes | null, lang: Language): string {
   // The language's name in the user's language ("ruotsi"), not its own name as the language menu shows it.
-  if (dimension === 'language') return (['fi', 'sv', 'en'] as string[]).includes(group) ? t(`matching.languageName.${group}`) : group;
+  if (dimension === 'language') return (['fi', 'sv', 'en'] as string[]).includes(group) ? t(`languageName.${group}`) : group;
   if (dimension === 'municipality') {
     const m = codes?.municipalities.find((x) => x.code === group);
     return m ? `${m[lang] || m.fi} (${group})` : group === '-' ? t('matching.noMunicipality') : group;

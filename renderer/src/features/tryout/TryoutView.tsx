@@ -235,7 +235,7 @@ const FilterFields = memo(function FilterFields(props: FilterProps) {
           <option value="">{t('tryout.anyLanguage')}</option>
           {(['fi', 'sv', 'en'] as const).map((l) => (
             <option key={l} value={l}>
-              {t(`language.${l}`)}
+              {t(`languageName.${l}`)}
             </option>
           ))}
         </select>

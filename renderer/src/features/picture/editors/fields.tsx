@@ -100,9 +100,9 @@ export function MlField({ fieldKey, label, value, onChange, errors, required, mu
         };
         return (
           <div className="ml-row" key={l}>
-            <label htmlFor={p.id} className="lang-tag" title={t(`language.${l}`)}>
+            <label htmlFor={p.id} className="lang-tag" title={t(`languageName.${l}`)}>
               {l.toUpperCase()}
-              <span className="visually-hidden"> ({t(`language.${l}`)})</span>
+              <span className="visually-hidden"> ({t(`languageName.${l}`)})</span>
             </label>
             {multiline ? <textarea rows={2} {...p} /> : <input {...p} />}
           </div>
