@@ -47,7 +47,7 @@ describe('a large workspace: the window first, the catalogue in the background',
       await expect.poll(() => page.locator('.catalogue-wait [role=status]').textContent()).toMatch(lang === 'fi' ? /^\d+ \/ \d+ kohdetta ladattu$/ : /^\d+ av \d+ objekt laddade$/);
       expect(await page.locator('.react-flow').count()).toBe(0);
       // The side bar counts come from the workspace, right away.
-      expect(await page.locator('nav a[href="#/service"] .count').textContent()).toBe(String(stats.entities.service));
+      expect(await page.locator('nav a[href="#/service"] .count').textContent()).toBe(stats.entities.service.toLocaleString(lang));
       if (process.env.E2E_SHOTS) {
         fs.mkdirSync(process.env.E2E_SHOTS, { recursive: true });
         await page.screenshot({ path: path.join(process.env.E2E_SHOTS, `${lang}-catalogue-loading.png`) });

@@ -20,7 +20,7 @@ appAndBrowserPerFile(async (a, b) => {
   await page.locator('.ws-title').waitFor();
 });
 
-const serviceCount = async () => Number(await page.locator('nav a[href="#/service"] .count').textContent());
+const serviceCount = async () => Number((await page.locator('nav a[href="#/service"] .count').textContent())?.replace(/\s/g, ''));
 
 describe('import and export in the browser', () => {
   it.skipIf(!fs.existsSync(SHARED_DATA))('imports real PTV files through the dialog, shows the summary, and undoes it as one step (reads ../shared/data)', async () => {

@@ -230,7 +230,7 @@ function Shell() {
               <a href={routeHref({ view: 'entities', kind: k })} aria-current={route.view === 'entities' && route.kind === k ? 'page' : undefined}>
                 <span className={`nav-icon kind-${k}`} aria-hidden="true" />
                 <span className="nav-label">{t(`kind.${k}.plural`)}</span>
-                <span className="count">{counts[k] ?? 0}</span>
+                <span className="count">{(counts[k] ?? 0).toLocaleString(lang)}</span>
               </a>
             </li>
           ))}
