@@ -5,7 +5,7 @@
 import type { CodedMessage, MessageCode, MessageParams, Place } from '../../shared/api/messages';
 import { AppError, type ErrorCode } from '../../shared/api/result';
 import { translator } from '../../renderer/src/i18n/catalogue';
-import { sayMessage, sayPlace } from '../../renderer/src/i18n/say';
+import { sayExample, sayMessage, sayPlace } from '../../renderer/src/i18n/say';
 
 /** A message by code. */
 export function said(code: MessageCode, params?: MessageParams): CodedMessage {
@@ -20,6 +20,11 @@ export function english(m: CodedMessage): string {
 /** The English words of a place in a file. */
 export function englishPlace(p: Place): string {
   return sayPlace(translator('en'), p);
+}
+
+/** The English words of a warning's first case (session.ts `Example`). */
+export function englishExample(e: { file: string; at?: Place; detail?: string }): string {
+  return sayExample(translator('en'), { example: '', exampleAt: e });
 }
 
 /**

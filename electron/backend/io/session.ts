@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/api/result';
 import { isWholeFile, type CodedMessage, type MessageCode, type MessageParams, type Place } from '../../../shared/api/messages';
-import { codedError, english, englishPlace, said } from '../messages';
+import { codedError, english, englishExample, englishPlace, said } from '../messages';
 import {
   ENTITY_KINDS,
   EntitySchema,
@@ -275,7 +275,7 @@ export class ImportSession {
     const key = typeof why === 'string' ? why : `${why.code}\u0000${why.params ? JSON.stringify(why.params) : ''}`;
     const w = this.warnings.get(key);
     if (w) w.count++;
-    else this.warnings.set(key, { ...reasonOf(why), count: 1, example: [example.file, example.at && englishPlace(example.at)].filter(Boolean).join(': ') + (example.detail ? ` ${example.detail}` : ''), exampleAt: example });
+    else this.warnings.set(key, { ...reasonOf(why), count: 1, example: englishExample(example), exampleAt: example });
   }
 
   addEntity(op: EntityOp): void {

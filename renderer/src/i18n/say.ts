@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { isWholeFile, type CodedMessage, type Place } from '../../../shared/api/messages';
+import { isMessageCode, isWholeFile, type CodedMessage, type Place } from '../../../shared/api/messages';
 
 /**
  * A coded backend message in the language of `t`: the one formatter the renderer, the CLI and the
@@ -33,8 +33,8 @@ export function sayPlace(t: TFunction, place: Place): string {
 export function sayRecord(t: TFunction, s: { record: string; at?: Place }): string {
   if (!s.at?.length) return s.record === WHOLE_FILE_ENGLISH ? '' : s.record;
   if (isWholeFile(s.at)) return '';
-  const parts = s.at.map((m) => sayMessage(t, m));
-  return parts.every(Boolean) ? parts.join(', ') : s.record;
+  // A code this client lacks (from a newer backend) would leave a gap: then the English as a whole.
+  return s.at.every((m) => isMessageCode(m.code)) ? sayPlace(t, s.at) : s.record;
 }
 const WHOLE_FILE_ENGLISH = '(whole file)';
 
@@ -58,7 +58,7 @@ export function sayWithPlace(t: TFunction, e: { msg?: CodedMessage; details?: un
   const reason = (e.msg ? sayMessage(t, e.msg) : '') || (at && typeof d.reason === 'string' ? d.reason : '');
   if (!reason) return '';
   const record = typeof d.record === 'string' ? d.record : '';
-  const place = at ? sayRecord(t, { record, at }) : sayRecord(t, { record });
+  const place = sayRecord(t, { record, at });
   // Without what the reason already names (a file named in a "not readable" message).
   const where = [d.file, place].filter((x): x is string => typeof x === 'string' && !!x && !reason.includes(x));
   return [...where, reason].join(': ');
