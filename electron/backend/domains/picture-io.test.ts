@@ -136,7 +136,7 @@ describe('workspace JSON format version 2', () => {
     expect(await ok('picture.list', {})).toEqual([]);
     const r = await ok<ImportSummary>('io.import', { importId: 't', files: [{ name: 'e.json', dataBase64: b64(JSON.stringify(doc)) }] });
     expect(r.skipped.map((s) => s.record)).toEqual(['picture item #2, id ind-1', 'review #1, id rev-x']);
-    expect(r.skipped.map((s) => sayRecord(translator('fi'), s))).toEqual(['tilannekuvan kohde 2, tunnus ind-1', 'katselmus 1, tunnus rev-x']);
+    expect(r.skipped.map((s) => sayRecord(translator('fi'), s))).toEqual(['tilannekuvan kohde 2, tunniste ind-1', 'katsaus 1, tunniste rev-x']);
     expect((await ok<PictureItem[]>('picture.list', {})).map((i) => i.id)).toEqual(['goal-1']);
   });
 });

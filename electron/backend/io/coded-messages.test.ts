@@ -25,7 +25,7 @@ describe('import problems travel as codes with parameters', () => {
     // Where each one is, by codes too: said in Swedish, nothing English is left.
     expect(r.skipped.map((s) => s.record)).toEqual(['row 2, id srv-9', 'row 3', 'row 4, id x-1']);
     expect(r.skipped.map((s) => sayRecord(translator('sv'), s))).toEqual(['rad 2, id srv-9', 'rad 3', 'rad 4, id x-1']);
-    expect(r.skipped.map((s) => sayRecord(translator('fi'), s))).toEqual(['rivi 2, tunnus srv-9', 'rivi 3', 'rivi 4, tunnus x-1']);
+    expect(r.skipped.map((s) => sayRecord(translator('fi'), s))).toEqual(['rivi 2, tunniste srv-9', 'rivi 3', 'rivi 4, tunniste x-1']);
     // The English sentence stays beside the code for logs and API clients.
     expect(r.skipped[0].reason).toBe('column capacity: "kymmenen" is not a number');
     const sv = translator('sv');
