@@ -60,6 +60,24 @@ describe('import and export in the browser', () => {
     expect(await serviceCount()).toBe(before);
   });
 
+  it('opens the dialog again for a file dropped the moment the last one was closed', async () => {
+    await page.getByRole('button', { name: /Työtila/ }).click();
+    await page.getByRole('menuitem', { name: /^Tuonti/ }).click();
+    await page.locator('#import-files').waitFor();
+    // Closed and dropped on in one task: the dialog's close event (a task later) comes after the new opening.
+    await page.evaluate(async () => {
+      [...document.querySelectorAll<HTMLButtonElement>('dialog[open] button')].find((b) => b.textContent === 'Peruuta' || b.textContent === 'Sulje')!.click();
+      for (let i = 0; i < 5; i++) await Promise.resolve();
+      const d = new DataTransfer();
+      d.items.add(new File(['id;kind;name.fi'], 'myöhään.csv'));
+      document.body.dispatchEvent(new DragEvent('dragover', { dataTransfer: d, bubbles: true, cancelable: true }));
+      document.body.dispatchEvent(new DragEvent('drop', { dataTransfer: d, bubbles: true, cancelable: true }));
+    });
+    await page.waitForTimeout(300);
+    await page.locator('dialog[open]').getByText('myöhään.csv').waitFor({ timeout: 5000 });
+    await page.locator('dialog[open]').getByRole('button', { name: 'Peruuta' }).click();
+  });
+
   it('exports the workspace as JSON that holds its services', async () => {
     await page.getByRole('button', { name: /Työtila/ }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: /JSON \(koko työtila\)/ }).click()]);

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicateGroup, DuplicateMember, DuplicateReport } from '../../../../shared/api/duplicates';
 import { ENTITY_KINDS, pickText, type EntityKind, type Language } from '../../../../shared/model';
 import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
+import { useModalDialog } from '../../app/useModalDialog';
 import { useDuplicatesDialog } from './duplicatesStore';
 import './duplicates.css';
 
@@ -17,7 +18,7 @@ const PAGE = 20;
 export function DuplicatesDialog() {
   const { t } = useTranslation();
   const { open, close } = useDuplicatesDialog();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { ref: dialog, onClose } = useModalDialog(open, close);
   const [kind, setKind] = useState<EntityKind | ''>('');
   const [report, setReport] = useState<DuplicateReport | null>(null);
   const [dismissed, setDismissed] = useState<Set<string>>(new Set());
@@ -29,10 +30,6 @@ export function DuplicatesDialog() {
     if (r) setReport(r);
   }, [kind, t]);
 
-  useEffect(() => {
-    if (open && !dialog.current?.open) dialog.current?.showModal();
-    if (!open && dialog.current?.open) dialog.current.close();
-  }, [open]);
   useEffect(() => {
     if (!open) return;
     setShown(PAGE);
@@ -46,7 +43,7 @@ export function DuplicatesDialog() {
   const likely = groups.filter((g) => g.likely).length;
 
   return (
-    <dialog ref={dialog} className="modal duplicates-dialog" aria-labelledby="dup-title" onClose={close}>
+    <dialog ref={dialog} className="modal duplicates-dialog" aria-labelledby="dup-title" onClose={onClose}>
       <h2 id="dup-title">{t('io.duplicates.title')}</h2>
       <p className="hint">{t('io.duplicates.intro')}</p>
       <div className="dup-toolbar">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FileInput } from './FileInput';
 import { COLUMN_ROLES, IMPORT_FORMATS, IMPORT_KINDS, type ImportKind, type ImportSummary, type PictureImportKind } from '../../../../shared/api/io';
@@ -6,6 +6,7 @@ import { AppError } from '../../../../shared/api/result';
 import { ENTITY_KINDS } from '../../../../shared/model';
 import { api } from '../../api';
 import { useApp } from '../../app/store';
+import { useModalDialog } from '../../app/useModalDialog';
 import { describeError } from '../../i18n/errors';
 import { sayExample, sayOr, sayRecord } from '../../i18n/say';
 import { ColumnMapping } from './ColumnMapping';
@@ -26,12 +27,10 @@ type Stage =
  * Import of PTV JSON, spreadsheets, workspace JSON and GraphML: choose files, follow progress,
  * cancel, map unknown spreadsheet columns, and read what was created, updated and skipped.
  */
-/** The `record` of a problem with a whole file: the file's name already says which. */
-
 export function ImportDialog() {
   const { t, i18n } = useTranslation();
   const { open, files: initial, close } = useImportDialog();
-  const dialog = useRef<HTMLDialogElement>(null);
+  const { ref: dialog, onClose } = useModalDialog(open, close);
   const [files, setFiles] = useState<File[]>(initial);
   const [format, setFormat] = useState<(typeof IMPORT_FORMATS)[number]>('auto');
   const [onError, setOnError] = useState<'skip' | 'stop'>('skip');
@@ -41,8 +40,6 @@ export function ImportDialog() {
   const notify = useApp((s) => s.notify);
 
   useEffect(() => {
-    if (open && !dialog.current?.open) dialog.current?.showModal();
-    if (!open && dialog.current?.open) dialog.current.close();
     if (open) {
       setFiles(initial);
       setStage({ step: 'choose' });
@@ -121,7 +118,7 @@ export function ImportDialog() {
   };
 
   return (
-    <dialog ref={dialog} className="modal" aria-labelledby="import-title" onClose={close} onCancel={(e) => stage.step === 'running' && e.preventDefault()}>
+    <dialog ref={dialog} className="modal" aria-labelledby="import-title" onClose={onClose} onCancel={(e) => stage.step === 'running' && e.preventDefault()}>
       <h2 id="import-title">{t('io.importTitle')}</h2>
       {stage.step === 'choose' && (
         <form

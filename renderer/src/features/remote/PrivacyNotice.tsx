@@ -1,7 +1,7 @@
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { attempt } from '../../app/store';
+import { useModalDialog } from '../../app/useModalDialog';
 import { reloadSource, useSource } from './useRemote';
 
 /** The privacy notice shown before the first request to a new endpoint; accepting it is recorded in the workspace. */
@@ -9,14 +9,8 @@ export function PrivacyNotice() {
   const { t } = useTranslation();
   const open = useSource((s) => s.privacyOpen);
   const status = useSource((s) => s.status);
-  const dialog = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
   const close = () => useSource.setState({ privacyOpen: false });
+  const { ref: dialog, onClose } = useModalDialog(open, close);
   const accept = async () => {
     const r = await attempt(() => api.call('remote.acknowledge', {}));
     if (r) useSource.setState({ status: r });
@@ -25,7 +19,7 @@ export function PrivacyNotice() {
   };
   const endpoint = status?.source.kind === 'remote' ? status.source.baseUrl : '';
   return (
-    <dialog ref={dialog} className="modal remote-privacy" aria-labelledby="remote-privacy-title" aria-describedby="remote-privacy-body" onClose={close}>
+    <dialog ref={dialog} className="modal remote-privacy" aria-labelledby="remote-privacy-title" aria-describedby="remote-privacy-body" onClose={onClose}>
       <h2 id="remote-privacy-title">{t('remote.privacyTitle')}</h2>
       <p className="remote-endpoint">{t('remote.privacyEndpoint', { endpoint })}</p>
       <div id="remote-privacy-body">

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RemoteEndpoint, SourceStatus } from '../../../../shared/api/remote';
 import { api } from '../../api';
 import { attempt, useApp } from '../../app/store';
+import { useModalDialog } from '../../app/useModalDialog';
 import { describeError } from '../../i18n/errors';
 import { PrivacyNotice } from './PrivacyNotice';
 import { RequestLog } from './RequestLog';
@@ -24,14 +25,8 @@ const DEFAULTS: Omit<RemoteEndpoint, 'baseUrl'> = {
 export function SourcePanel() {
   const { t } = useTranslation();
   const status = useSourceStatus();
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
-  }, [open]);
+  const { ref: dialog, onClose } = useModalDialog(open, () => setOpen(false));
   if (!status) return null;
   const src = status.source;
   return (
@@ -47,7 +42,7 @@ export function SourcePanel() {
           {t('remote.readNotice')}
         </button>
       )}
-      <dialog ref={dialog} className="modal remote-dialog" aria-labelledby="remote-source-title" onClose={() => setOpen(false)}>
+      <dialog ref={dialog} className="modal remote-dialog" aria-labelledby="remote-source-title" onClose={onClose}>
         <h2 id="remote-source-title">{t('remote.sourceTitle')}</h2>
         <p className="muted">{t('remote.sourceLead')}</p>
         {open && <SourceForm status={status} />}
