@@ -10,7 +10,7 @@ import type { DuplicateGroup, DuplicateMember, DuplicateReason, DuplicateReport,
 import { pickText, type Entity, type EntityKind, type Link, type OptionalText, type Persona } from '../../../shared/model';
 import { validEntity, validLink, type Workspace } from '../store/workspace';
 import { codedError, said } from '../messages';
-import { groupBy } from '../../../shared/util/group';
+import { groupBy, groupInOrder } from '../../../shared/util/group';
 
 /** A name as compared: case, accents, punctuation and spacing do not count. */
 export function normalizeName(s: string | undefined): string {
@@ -51,12 +51,50 @@ export function nameSimilarity(a: string, b: string): number {
  */
 const SIMILAR_LIFE_EVENT = 0.5;
 
-function names(e: Entity): string[] {
+/**
+ * What grouping reads of an entity: names and the ids that make two records one. A region's
+ * catalogue is read this way (SQLite picks the fields out of each document) instead of parsing
+ * 50,000 whole records; only the members of the groups reported are read whole.
+ */
+interface Compared {
+  id: string;
+  kind: EntityKind;
+  name: OptionalText;
+  ptvId?: string;
+  /** A life event's PTV code. */
+  code?: string;
+}
+
+function names(e: Compared): string[] {
   return [...new Set([e.name.fi, e.name.sv, e.name.en].map(normalizeName).filter(Boolean))];
 }
 
-function primaryKey(e: Entity): string {
+function primaryKey(e: Compared): string {
   return normalizeName(pickText(e.name, 'fi'));
+}
+
+type ComparedRow = { id: string; kind: EntityKind; fields: string };
+
+/** Every entity (or those of one kind) as grouping reads them, by kind, then id (as `listEntities` gives them). */
+function comparedEntities(ws: Workspace, kind?: EntityKind): Compared[] {
+  const fields = `json_extract(data, '$.name.fi', '$.name.sv', '$.name.en', '$.ptvId', '$.code') AS fields`;
+  const rows = kind
+    ? ws.db.prepare<[string], ComparedRow>(`SELECT id, kind, ${fields} FROM entities WHERE kind = ? ORDER BY id`).all(kind)
+    : groupInOrder(ws.db.prepare<[], ComparedRow>(`SELECT id, kind, ${fields} FROM entities ORDER BY id`).all(), (r) => r.kind);
+  return rows.map((r) => {
+    const [fi, sv, en, ptvId, code] = JSON.parse(r.fields) as (string | null)[];
+    const name: OptionalText = {};
+    if (typeof fi === 'string') name.fi = fi;
+    if (typeof sv === 'string') name.sv = sv;
+    if (typeof en === 'string') name.en = en;
+    return {
+      id: r.id,
+      kind: r.kind,
+      name,
+      ...(typeof ptvId === 'string' && ptvId ? { ptvId } : {}),
+      ...(r.kind === 'lifeEvent' && typeof code === 'string' && code ? { code } : {}),
+    };
+  });
 }
 
 class UnionFind {
@@ -77,20 +115,27 @@ class UnionFind {
 }
 
 interface Context {
-  orgsOf: Map<string, string[]>;
-  linkCount: Map<string, number>;
-  byId: Map<string, Entity>;
+  /** The organisations providing a service (by `provides` links), in no particular order. */
+  orgsOf(id: string): string[];
+  /** Links from and to an entity. */
+  linkCount(id: string): number;
+  /** Whole records: the members shown and their organisations. */
+  entity(id: string): Entity | undefined;
 }
 
-function context(ws: Workspace, entities: Entity[]): Context {
-  const orgsOf = new Map<string, string[]>();
-  const linkCount = new Map<string, number>();
-  for (const l of ws.listLinks()) {
-    linkCount.set(l.source, (linkCount.get(l.source) ?? 0) + 1);
-    linkCount.set(l.target, (linkCount.get(l.target) ?? 0) + 1);
-    if (l.type === 'provides') orgsOf.set(l.target, [...(orgsOf.get(l.target) ?? []), l.source]);
-  }
-  return { orgsOf, linkCount, byId: new Map(entities.map((e) => [e.id, e])) };
+/** What a member's view needs besides its record, looked up for the members shown only (along the links' source and target indexes). */
+function context(ws: Workspace): Context {
+  const from = ws.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM links WHERE source = ?');
+  const to = ws.db.prepare<[string], { type: string; source: string }>('SELECT type, source FROM links WHERE target = ?');
+  const read = new Map<string, Entity | undefined>();
+  return {
+    orgsOf: (id) => to.all(id).flatMap((l) => (l.type === 'provides' ? [l.source] : [])),
+    linkCount: (id) => from.get(id)!.n + to.all(id).length,
+    entity: (id) => {
+      if (!read.has(id)) read.set(id, ws.getEntity(id));
+      return read.get(id);
+    },
+  };
 }
 
 function field<T>(e: Entity, key: string): T | undefined {
@@ -98,7 +143,7 @@ function field<T>(e: Entity, key: string): T | undefined {
 }
 
 function memberView(e: Entity, c: Context): DuplicateMember {
-  const orgIds = [...new Set(c.orgsOf.get(e.id) ?? [])].sort();
+  const orgIds = [...new Set(c.orgsOf(e.id))].sort();
   const cut = (x: string | undefined) => (x && x.length > 200 ? `${x.slice(0, 200)}…` : x);
   const desc = e.description ?? {};
   return {
@@ -106,13 +151,13 @@ function memberView(e: Entity, c: Context): DuplicateMember {
     name: e.name,
     ...(e.ptvId ? { ptvId: e.ptvId } : {}),
     ...(e.kind === 'lifeEvent' && e.code ? { code: e.code } : {}),
-    organisations: orgIds.map((id) => ({ id, name: (c.byId.get(id)?.name ?? {}) as OptionalText })),
+    organisations: orgIds.map((id) => ({ id, name: (c.entity(id)?.name ?? {}) as OptionalText })),
     languages: [...(field<string[]>(e, 'languages') ?? (e.kind === 'persona' ? [e.language] : []))].sort(),
     ...(e.kind === 'service' ? { areaType: e.areaType } : {}),
     areas: [...(field<string[]>(e, 'areas') ?? (e.kind === 'persona' || e.kind === 'organisation' ? [e.municipality].filter((x): x is string => !!x) : []))].sort(),
     serviceClasses: [...(field<string[]>(e, 'serviceClasses') ?? [])].sort(),
     description: Object.fromEntries((['fi', 'sv', 'en'] as const).filter((l) => desc[l]?.trim()).map((l) => [l, cut(desc[l])])),
-    links: c.linkCount.get(e.id) ?? 0,
+    links: c.linkCount(e.id),
   };
 }
 
@@ -133,12 +178,13 @@ function differences(members: DuplicateMember[]): DuplicateTrait[] {
 
 /** Groups of likely duplicates among the workspace's entities (optionally one kind; optionally only groups touching `ids`). */
 export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: Iterable<string> } = {}): DuplicateReport {
-  const all = ws.listEntities();
-  const entities = opts.kind ? all.filter((e) => e.kind === opts.kind) : all;
-  const c = context(ws, all);
+  return duplicatesAmong(ws, comparedEntities(ws, opts.kind), opts.ids);
+}
+
+function duplicatesAmong(ws: Workspace, entities: Compared[], ids?: Iterable<string>): DuplicateReport {
   const uf = new UnionFind();
   const reasons = new Map<string, Set<DuplicateReason>>();
-  const pair = (a: Entity, b: Entity, why: DuplicateReason) => {
+  const pair = (a: Compared, b: Compared, why: DuplicateReason) => {
     uf.union(a.id, b.id);
     const key = [a.id, b.id].sort().join('\n');
     reasons.set(key, (reasons.get(key) ?? new Set()).add(why));
@@ -153,7 +199,7 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
       (e) => primaryKey(e),
     );
     distinctNames += byName.size;
-    const codeOf = (e: Entity) => (e.kind === 'lifeEvent' ? e.code : undefined);
+    const codeOf = (e: Compared) => e.code;
     for (const same of byName.values()) {
       for (let i = 1; i < same.length; i++) {
         // Two life events with different PTV codes are different events, whatever they are called.
@@ -162,7 +208,7 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
       }
     }
 
-    const byPtv = new Map<string, Entity>();
+    const byPtv = new Map<string, Compared>();
     for (const e of list) {
       if (!e.ptvId) continue;
       const first = byPtv.get(e.ptvId.toLowerCase());
@@ -177,8 +223,8 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
         for (let j = i + 1; j < list.length; j++) {
           const a = list[i];
           const b = list[j];
-          const ca = a.kind === 'lifeEvent' ? a.code : undefined;
-          const cb = b.kind === 'lifeEvent' ? b.code : undefined;
+          const ca = a.code;
+          const cb = b.code;
           if (ca && cb) {
             if (ca === cb) pair(a, b, 'code');
             continue;
@@ -201,19 +247,21 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
     if (into) for (const r of why) into.add(r);
     else reasonsOf.set(root, new Set(why));
   }
-  const touched = opts.ids ? new Set(opts.ids) : undefined;
+  const touched = ids ? new Set(ids) : undefined;
   const groups: DuplicateGroup[] = [];
+  let c: Context | undefined;
   for (const members of components.values()) {
     if (members.length < 2) continue;
     if (touched && !members.some((m) => touched.has(m.id))) continue;
-    const ids = members.map((m) => m.id).sort();
+    const memberIds = members.map((m) => m.id).sort();
     const why = reasonsOf.get(uf.find(members[0].id)) ?? new Set<DuplicateReason>();
-    const views = members.map((m) => memberView(m, c));
+    c ??= context(ws);
+    const views = members.map((m) => memberView(c!.entity(m.id)!, c!));
     const diff = differences(views);
     const strong = why.has('ptvId') || why.has('code');
     // A similar name alone is only a candidate: "likely" needs the same name (or id, or code) and nothing material apart.
     const likely = strong || (why.has('name') && !why.has('similarName') && !diff.includes('organisations') && !diff.includes('area'));
-    groups.push({ key: ids.join(' '), kind: members[0].kind, reasons: [...why].sort(), likely, differences: diff, members: views });
+    groups.push({ key: memberIds.join(' '), kind: members[0].kind, reasons: [...why].sort(), likely, differences: diff, members: views });
   }
   // Likely groups first, then larger ones, then by name: the review starts with what matters most.
   groups.sort((a, b) => Number(b.likely) - Number(a.likely) || b.members.length - a.members.length || pickText(a.members[0].name, 'fi').localeCompare(pickText(b.members[0].name, 'fi'), 'fi'));
@@ -224,9 +272,10 @@ export function findDuplicates(ws: Workspace, opts: { kind?: EntityKind; ids?: I
 export function importDuplicates(ws: Workspace, ids: string[]): ImportDuplicates {
   if (!ids.length) return { imported: 0, distinctNames: 0, groups: 0, likely: 0 };
   const idSet = new Set(ids);
-  const written = ws.listEntities().filter((e) => idSet.has(e.id));
+  const all = comparedEntities(ws);
+  const written = all.filter((e) => idSet.has(e.id));
   const distinct = new Set(written.map((e) => `${e.kind}|${primaryKey(e)}`));
-  const report = findDuplicates(ws, { ids: idSet });
+  const report = duplicatesAmong(ws, all, idSet);
   return { imported: written.length, distinctNames: distinct.size, groups: report.groups.length, likely: report.groups.filter((g) => g.likely).length };
 }
 
