@@ -154,7 +154,8 @@ export interface SessionOptions {
 }
 
 /** The place of a problem with a file as a whole (not JSON, no rows, wrong encoding). */
-export const WHOLE_FILE: Place = [said('where.wholeFile')];
+// Frozen: one list shared by every problem with a whole file (places are extended by copying, never in place).
+export const WHOLE_FILE: Place = Object.freeze([said('where.wholeFile')]) as Place;
 
 /** The place of the i-th (from 0) item of a file's list, with its id where it has one: "entity #3, id srv-1". */
 export function numbered(code: 'where.entityNo' | 'where.linkNo' | 'where.pictureItemNo' | 'where.reviewNo' | 'where.recordNo', i: number, id?: string): Place {
