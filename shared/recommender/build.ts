@@ -351,16 +351,29 @@ function* catalogueOf(services: readonly Service[], links: readonly Link[], opts
 function* sameAsOf(sorted: readonly Service[], providers: readonly string[][]): Generator<void, Int32Array> {
   const n = sorted.length;
   const sameAs = new Int32Array(n);
-  const firstOf = new Map<string, number>();
+  // A region's catalogue repeats its names (a municipal service in every municipality): each
+  // written name is folded once, and records are compared by the rest only among their name's.
+  const nameOf = new Map<string, Map<string, number> | null>();
+  const byFolded = new Map<string, Map<string, number>>();
   for (let i = 0; i < n; i++) {
     if (i % SLICE === SLICE - 1) yield;
     const s = sorted[i];
-    const name = collapseSpaces(fold(s.name?.fi || s.name?.sv || s.name?.en || ''));
-    if (!name) {
+    const written = s.name?.fi || s.name?.sv || s.name?.en || '';
+    let firstOf = nameOf.get(written);
+    if (firstOf === undefined) {
+      const name = collapseSpaces(fold(written));
+      firstOf = null;
+      if (name) {
+        firstOf = byFolded.get(name) ?? null;
+        if (!firstOf) byFolded.set(name, (firstOf = new Map()));
+      }
+      nameOf.set(written, firstOf);
+    }
+    if (!firstOf) {
       sameAs[i] = i;
       continue;
     }
-    const key = sameServiceKey(name, providers[i], s.areaType, s.areas ?? []);
+    const key = sameServiceKey(providers[i], s.areaType, s.areas ?? []);
     const first = firstOf.get(key);
     if (first === undefined) {
       firstOf.set(key, i);
@@ -378,15 +391,15 @@ function collapseSpaces(text: string): string {
 }
 
 /**
- * What makes two records one service, as a map key: the parts joined with control characters
- * (built for every record, so it is cheap), or as JSON where a part holds such a character. The
- * first letter tells the two forms apart, so keys are equal exactly when the parts are.
+ * What makes two records of one name one service, as a map key: the parts joined with control
+ * characters (built for every record, so it is cheap), or as JSON where a part holds such a
+ * character. The first letter tells the two forms apart, so keys are equal exactly when the parts are.
  */
-function sameServiceKey(name: string, providers: readonly string[], areaType: string | undefined, areas: readonly string[]): string {
+function sameServiceKey(providers: readonly string[], areaType: string | undefined, areas: readonly string[]): string {
   const sortedAreas = areas.length > 1 ? [...areas].sort() : areas;
-  if (hasSeparator(name) || providers.some(hasSeparator) || sortedAreas.some(hasSeparator)) return 'j' + JSON.stringify([name, providers, areaType, sortedAreas]);
+  if (providers.some(hasSeparator) || sortedAreas.some(hasSeparator) || (areaType !== undefined && hasSeparator(areaType))) return 'j' + JSON.stringify([providers, areaType, sortedAreas]);
   // Lists carry their length: [] and [''] join alike.
-  return `c${name}\u0000${providers.length}\u0001${providers.join('\u0001')}\u0000${areaType ?? ''}\u0000${sortedAreas.length}\u0001${sortedAreas.join('\u0001')}`;
+  return `c${providers.length}\u0001${providers.join('\u0001')}\u0000${areaType ?? ''}\u0000${sortedAreas.length}\u0001${sortedAreas.join('\u0001')}`;
 }
 const hasSeparator = (part: string) => part.includes('\u0000') || part.includes('\u0001');
 
