@@ -98,7 +98,13 @@ describe('situational picture in the browser', () => {
   it('sets up a cost–benefit analysis and shows NPV, payback and critical mass with their rules', async () => {
     await page.getByRole('button', { name: 'Aloita analyysi' }).click();
     await page.fill('#pe-discountRate', '10');
-    await editor().getByRole('button', { name: '+ Lisää vuosi' }).click();
+    // The new row's field has the focus as the click that adds it ends, not a moment later (when typing may have begun elsewhere).
+    const focused = await page.evaluate(async () => {
+      [...document.querySelectorAll<HTMLButtonElement>('.picture-editor button')].find((b) => b.textContent === '+ Lisää vuosi')!.click();
+      await Promise.resolve(); // React renders a click's update in a microtask; a timer would come after it
+      return document.activeElement?.id;
+    });
+    expect(focused).toBe('pe-adoption-0-value');
     await page.fill('#pe-adoption-0-year', '2021');
     await page.fill('#pe-adoption-0-value', '2');
     await editor().getByRole('button', { name: '+ Lisää vuosi' }).click();

@@ -4,6 +4,7 @@ import { pickText, type Language, type Organisation } from '../../../../../share
 import { analysisYears, MATCHING_FIGURES, type BudgetLineItem, type CbaItemDoc, type CbaSettings, type Goal, type ImpactBox, type Indicator, type PictureItem, type Survey } from '../../../../../shared/picture';
 import { api } from '../../../api';
 import { attempt, useApp } from '../../../app/store';
+import { useFocusAfterRender } from '../../../app/useFocusAfterRender';
 import {
   buildBudgetLine,
   buildCbaItem,
@@ -125,11 +126,12 @@ function Shell({ target, heading, existing, build, onClose, children }: ShellPro
 /** Rows of year → number (CBA amounts, the adoption schedule) with add and remove. */
 function YearRows({ fieldKey, legend, valueLabel, rows, onChange, errors, hint }: { fieldKey: string; legend: string; valueLabel: string; rows: YearRow[]; onChange(rows: YearRow[]): void; errors: FieldErrors; hint?: string }) {
   const { t } = useTranslation();
+  const focusAdded = useFocusAfterRender();
   const add = () => {
     const years = rows.map((r) => Number(r.year)).filter(Number.isFinite);
     const next = years.length ? Math.max(...years) + 1 : new Date().getFullYear();
     onChange([...rows, { year: String(next), value: rows[rows.length - 1]?.value ?? '' }]);
-    setTimeout(() => document.getElementById(fieldId(`${fieldKey}.${rows.length}.value`))?.focus(), 0);
+    focusAdded(fieldId(`${fieldKey}.${rows.length}.value`));
   };
   return (
     <fieldset className="year-rows">
@@ -228,10 +230,11 @@ function IndicatorEditor({ target, existing, items, onClose }: { target: EditTar
     ...items.filter((i): i is Goal => i.kind === 'goal').map((g) => ({ value: g.id, label: pickText(g.name, lang) || g.id, group: t('picture.editor.goals') })),
     ...items.filter((i): i is ImpactBox => i.kind === 'impactBox').map((b) => ({ value: b.id, label: `${pickText(b.name, lang) || b.id} (${t(`picture.stage.${b.stage}`)})`, group: t('picture.editor.impactBoxes') })),
   ];
+  const focusAdded = useFocusAfterRender();
   const setM = (i: number, patch: Partial<(typeof d.measurements)[number]>) => setD({ ...d, measurements: d.measurements.map((m, k) => (k === i ? { ...m, ...patch } : m)) });
   const addMeasurement = () => {
     setD({ ...d, measurements: [...d.measurements, { date: new Date().toISOString().slice(0, 10), value: '', note: '', source: '' }] });
-    setTimeout(() => document.getElementById(fieldId(`measurements.${d.measurements.length}.value`))?.focus(), 0);
+    focusAdded(fieldId(`measurements.${d.measurements.length}.value`));
   };
   return (
     <Shell target={target} existing={existing} heading={existing ? pickText(existing.name, lang) || existing.id : t('picture.editor.newIndicator')} build={() => buildIndicator(id, d, existing)} onClose={onClose}>
@@ -454,10 +457,11 @@ function SurveyEditor({ target, existing, onClose }: { target: EditTarget; exist
   const lang = i18n.language as Language;
   const [d, setD] = useState(() => surveyDraft(existing));
   const id = useMemo(() => existing?.id ?? newId('survey'), [existing]);
+  const focusAdded = useFocusAfterRender();
   const setQ = (i: number, patch: Partial<(typeof d.questions)[number]>) => setD({ ...d, questions: d.questions.map((q, k) => (k === i ? { ...q, ...patch } : q)) });
   const addQuestion = () => {
     setD({ ...d, questions: [...d.questions, newQuestion(newId('question'))] });
-    setTimeout(() => document.getElementById(fieldId(`questions.${d.questions.length}.text-fi`))?.focus(), 0);
+    focusAdded(fieldId(`questions.${d.questions.length}.text-fi`));
   };
   return (
     <Shell target={target} existing={existing} heading={existing ? pickText(existing.name, lang) || existing.id : t('picture.editor.newSurvey')} build={() => buildSurvey(id, d)} onClose={onClose}>
