@@ -31,7 +31,8 @@ describe('the command line says import problems in the user language', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('  - rader.csv: rad 2, id srv-9: kolumn capacity: ”kymmenen” är inte ett tal');
     expect(r.out).toContain('  - rader.csv: rad 3: id saknas');
-    expect(r.out).toContain('warning: kolumnen är inget fält i något objekt; hoppades över (1×, e.g. rader.csv "lempiväri")');
+    expect(r.out).toContain('varning: kolumnen är inget fält i något objekt; hoppades över (1×, t.ex. rader.csv "lempiväri")');
+    expect(r.out).toContain('överhoppade 2');
     const fi = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--lang', 'fi');
     expect(fi.out).toContain('  - rader.csv: rivi 2, tunniste srv-9: sarake capacity: ”kymmenen” ei ole luku');
     const stop = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--on-error', 'stop');

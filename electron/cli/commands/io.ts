@@ -46,10 +46,10 @@ function printSummary(r: ImportResult & { dryRun?: boolean }, lang: Language): v
 /** Skipped records and warnings, each said in `lang` (the reasons are what a person acts on). */
 function printProblems(r: ImportResult, lang: Language): void {
   const t = translator(lang);
-  console.log(`${'skipped'.padEnd(10)} ${r.skippedTotal}`);
+  console.log(`${t('io.cli.skipped').padEnd(10)} ${r.skippedTotal}`);
   for (const s of r.skipped.slice(0, 50)) console.log(`  - ${[s.file, sayRecord(t, s)].filter(Boolean).join(': ')}: ${sayOr(t, s, s.reason)}`);
-  if (r.skippedTotal > 50) console.log(`  … and ${r.skippedTotal - 50} more (use --json for all)`);
-  for (const w of r.warnings) console.log(`warning: ${sayOr(t, w, w.reason)} (${w.count}×, e.g. ${sayExample(t, w)})`);
+  if (r.skippedTotal > 50) console.log(`  ${t('io.cli.more', { count: r.skippedTotal - 50 })}`);
+  for (const w of r.warnings) console.log(t('io.cli.warning', { reason: sayOr(t, w, w.reason), count: w.count, example: sayExample(t, w) }));
 }
 
 /** `--map "Heading=role"` flags as a mapping; `Heading=` ignores that column. */

@@ -466,6 +466,8 @@ export const en = {
   },
   affinity: { unknown: 'unknown', none: 'not relevant', some: 'somewhat', strong: 'relevant' },
   io: {
+    /** The command line's list of import problems around the messages it says (kohtaanto import). */
+    cli: { skipped: 'skipped', more: '… and {{count}} more (use --json for all)', warning: 'warning: {{reason}} ({{count}}×, e.g. {{example}})' },
     importTitle: 'Import',
     importHint: 'PTV service catalogue JSON (one service, a list or a paged list), spreadsheets (CSV, XLSX) including the AuroraAI labelling sheet, a Kohtaanto workspace JSON or GraphML. You can also drop files on the window.',
     files: 'Files',

@@ -468,6 +468,8 @@ export const fi: Messages = {
   },
   affinity: { unknown: 'ei tiedossa', none: 'ei olennainen', some: 'jossain määrin', strong: 'olennainen' },
   io: {
+    /** The command line's list of import problems around the messages it says (kohtaanto import). */
+    cli: { skipped: 'ohitettu', more: '… ja {{count}} muuta (kaikki: --json)', warning: 'varoitus: {{reason}} ({{count}}×, esim. {{example}})' },
     importTitle: 'Tuonti',
     importHint: 'PTV-palvelutietovarannon JSON (yksi palvelu, lista tai sivutettu lista), taulukot (CSV, XLSX) myös AuroraAI-luokittelutaulukko, Kohtaanto-työtilan JSON tai GraphML. Voit myös pudottaa tiedostot ikkunaan.',
     files: 'Tiedostot',

@@ -468,6 +468,8 @@ export const sv: Messages = {
   },
   affinity: { unknown: 'okänt', none: 'inte relevant', some: 'delvis', strong: 'relevant' },
   io: {
+    /** The command line's list of import problems around the messages it says (kohtaanto import). */
+    cli: { skipped: 'överhoppade', more: '… och {{count}} till (alla: --json)', warning: 'varning: {{reason}} ({{count}}×, t.ex. {{example}})' },
     importTitle: 'Import',
     importHint: 'JSON från servicedatalagret PTV (en tjänst, en lista eller en sidindelad lista), kalkylblad (CSV, XLSX) även AuroraAI:s klassificeringsblad, JSON för en Kohtaanto-arbetsyta eller GraphML. Du kan också släppa filer i fönstret.',
     files: 'Filer',
