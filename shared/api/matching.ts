@@ -150,6 +150,8 @@ export const IndexInfoSchema = z.object({
   buildMs: z.number(),
   /** Where the index's costly part came from: built on the worker thread, built in-process (no worker could start), or read from the workspace file. */
   from: z.enum(['worker', 'inline', 'file']).optional(),
+  /** Which thread read the rows it was assembled from: the worker reads them for a warm open when it is idle. */
+  rowsReadOn: z.enum(['worker', 'server']).optional(),
 });
 
 export const RecommendResultSchema = z.object({

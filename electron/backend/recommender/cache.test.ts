@@ -8,7 +8,7 @@ import { createBackend } from '..';
 import { recommenderFor } from '../domains/matching';
 import { Worker } from 'node:worker_threads';
 import { savedSnapshotBytes, stopRecommenderWorker } from './cache';
-import type { WorkerLoadJob, WorkerMessage } from './protocol';
+import type { WorkerLoadJob, WorkerMessage, WorkerProgress, WorkerRowsJob } from './protocol';
 import { ENTITY_ROWS_SQL, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL } from './inputs';
 import { wordsOf } from '../../../shared/recommender/build';
 import { FIELD_DESCRIPTION } from '../../../shared/recommender/features';
@@ -110,6 +110,27 @@ describe('the recommender index off the main path (real SQLite file, real worker
       expect(none).toEqual({ id: 2, ok: true, loaded: null });
       const broken = await ask({ id: 3, type: 'load', file: path.join(dir, 'no-such.kohtaanto'), fingerprint: saved.fingerprint });
       expect(broken.ok).toBe(false);
+      // A warm open's rows: every lean row in id order, 20 a message, the counters on the last, then the snapshot.
+      const sent: (WorkerMessage | WorkerProgress)[] = [];
+      await new Promise<void>((resolve) => {
+        const take = (m: WorkerMessage | WorkerProgress) => {
+          sent.push(m);
+          if ('rows' in m) return;
+          thread.off('message', take);
+          resolve();
+        };
+        thread.on('message', take);
+        thread.postMessage({ id: 4, type: 'rows', file, fingerprint: saved.fingerprint, rowsPerMessage: 20 } satisfies WorkerRowsJob);
+      });
+      const db = ctx.requireWorkspace().db;
+      const lean = (db.prepare(LEAN_ENTITY_ROWS_SQL).all('', -1) as { data: string }[]).map((r) => JSON.parse(r.data) as unknown);
+      const pages = sent.filter((m): m is WorkerProgress => 'rows' in m);
+      expect(pages.length).toBe(Math.floor(lean.length / 20) + 1);
+      expect(pages.flatMap((m) => JSON.parse(m.rows) as unknown[])).toEqual(lean);
+      const counters = Object.fromEntries((db.prepare("SELECT name, version FROM recommender_inputs WHERE name IN ('catalogue', 'index')").all() as { name: string; version: number }[]).map((r) => [r.name, r.version]));
+      expect(pages.map((m) => m.versions)).toEqual([...pages.slice(1).map(() => undefined), counters]);
+      const last = sent[sent.length - 1];
+      expect(last.ok && 'loaded' in last && Buffer.from(last.loaded!).equals(Buffer.from(expected))).toBe(true);
     } finally {
       await thread.terminate();
     }
@@ -146,6 +167,34 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(after.index.services[withText].description).toEqual(first.index.services[withText].description);
   }, 180_000);
 
+  it('a warm open has its rows read on the idle worker thread: the same index as rows read here, and rows of another state than the links read here are not mixed in', async () => {
+    const query = { persona: { meters: { finance: 1, housing: 2 } }, text: 'velkaneuvonta', top: 10 };
+    const built = await recommenderFor(ctx);
+    const first = await ok<RecommendResult>('recommend.query', query);
+    await ok('workspace.close');
+    await ok('workspace.open', { path: file });
+    // The worker thread is up and idle: it reads the rows (and then the snapshot) for this thread.
+    const warm = await ok<RecommendResult>('recommend.query', query);
+    expect(warm.index).toMatchObject({ from: 'file', rowsReadOn: 'worker' });
+    expect(warm.results.map((r) => [r.serviceId, r.score, r.explanation])).toEqual(first.results.map((r) => [r.serviceId, r.score, r.explanation]));
+    const entry = await recommenderFor(ctx);
+    expect(entry.index.services.map((s) => [s.id, s.name, s.areas, s.languages])).toEqual(built.index.services.map((s) => [s.id, s.name, s.areas, s.languages]));
+    expect([...entry.index.sameAs]).toEqual([...built.index.sameAs]);
+    expect(entry.index.providers).toEqual(built.index.providers);
+
+    // Another process renames a service while the index is read: the worker's rows and this thread's links would be of two states.
+    await ok('workspace.close');
+    await ok('workspace.open', { path: file });
+    const [target] = await services();
+    const pending = recommenderFor(ctx);
+    const other = new Database(file);
+    other.prepare("UPDATE entities SET data = json_set(data, '$.name.fi', 'Toisen prosessin nimi') WHERE id = ?").run(target.id);
+    other.close();
+    const after = await pending;
+    expect(after.info.rowsReadOn).toBe('server');
+    expect(after.index.services[after.index.position.get(target.id)!].name.fi).toBe('Toisen prosessin nimi');
+  }, 180_000);
+
   it('reads the catalogue page by page along an index, without sorting all rows of the kind again for every page or walking past other links', () => {
     const db = ctx.requireWorkspace().db;
     const planOf = (sql: string, ...params: unknown[]) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' / ');
@@ -163,9 +212,10 @@ describe('the recommender index off the main path (real SQLite file, real worker
   it('uses the worker\'s build only if the worker read the catalogue this thread read: a write from another process between the two reads is not mixed in', async () => {
     ctx.requireWorkspace().db.prepare('DELETE FROM recommender_index_cache').run();
     const [target] = await services();
-    // A worker that has to start first reads the file only after the write below; this thread reads the small catalogue at once.
+    // A worker that has to start first reads the file only after the write below; this thread has read the small catalogue by the next turn of the event loop.
     await stopRecommenderWorker();
     const pending = recommenderFor(ctx);
+    await new Promise((resolve) => setImmediate(resolve));
     const other = new Database(file);
     other.prepare("UPDATE entities SET data = json_set(data, '$.name.fi', 'Toisen prosessin nimi') WHERE id = ?").run(target.id);
     other.close();

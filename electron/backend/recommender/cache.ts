@@ -6,7 +6,9 @@
  *   main thread meanwhile reads the same rows, parses, decodes and assembles, in slices of a few
  *   milliseconds with a pause between them, so every other request is answered meanwhile. The
  *   worker's result is used only if it was built from the rows the main thread read (equal
- *   catalogue fingerprints).
+ *   catalogue fingerprints). For a warm open (a snapshot is saved for the catalogue) an idle
+ *   worker reads the services and the snapshot instead, and the main thread parses them as they
+ *   come (`readInputsOffThread`).
  * - Concurrent requests for recommendations wait for the one build in progress.
  * - What the worker computed is saved in the workspace file (migration 0100) under the
  *   fingerprint of the catalogue it was built from (services, life events and the links between
@@ -29,7 +31,7 @@ import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { byId, CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, INDEX_LINKS, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
 import { buildOptionsFrom, type CodesForBuild } from './options';
-import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerReply } from './protocol';
+import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerProgress, WorkerReply, WorkerRowsJob } from './protocol';
 import { writeSnapshot } from './store';
 import { codedError, said } from '../messages';
 import { INPUT_TRIGGERS } from '../store/migrations/0110-recommender-inputs';
@@ -62,6 +64,7 @@ export interface IndexInfo {
   inferred: number;
   buildMs: number;
   from: 'worker' | 'inline' | 'file';
+  rowsReadOn: 'worker' | 'server';
 }
 
 export interface CacheEntry {
@@ -280,27 +283,10 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
       await pause();
     }
     hash?.update('\u001e');
-    const linkRows: LinkRowObject[] = [];
-    for (const type of INDEX_LINKS) {
-      let [source, target] = ['', ''];
-      for (;;) {
-        const rows = lks.all(type, source, target, ROWS_PER_READ * 5);
-        for (const l of rows) linkRows.push(l);
-        if (rows.length < ROWS_PER_READ * 5) break;
-        ({ source, target } = rows[rows.length - 1]);
-        await pause();
-      }
-    }
-    // In id order, as every derived list and the fingerprints take them (one sort: ~30 ms for a region's 53,000 links).
-    linkRows.sort(byId);
-    if (linkRows.length >= ROWS_PER_READ * 5) await pause();
-    const links: Link[] = [];
-    for (const l of linkRows) {
-      links.push(linkOf(l));
+    const links = await readLinks(lks, (l) => {
       hash?.update(`${l.id}|${l.type}|${l.source}|${l.target}|${l.data}\u001f`);
       catalogue?.link(l.id, l.type, l.source, l.target);
-      if (links.length % (ROWS_PER_READ * 10) === 0) await pause();
-    }
+    });
     const counted = versions && sameVersions(versions, inputVersions(ws)) ? versions : null;
     const consistent = c.generation === generation && (!versions || !!counted);
     if (consistent || attempt >= 2) {
@@ -313,6 +299,89 @@ async function readInputs(ws: Workspace, c: WorkspaceCache, codes: CodesForBuild
   }
 }
 let unsettled = 0;
+
+/**
+ * The inputs of an index assembled from the snapshot saved for its catalogue (a warm open), read
+ * by the worker thread if it is up and idle, with the snapshot's bytes after them. SQLite's share
+ * of reading a region's services (walking the id index, making the row strings: ~50 ms for 22,000)
+ * is then off this thread, which parses the rows as they come and reads the links meanwhile. Null
+ * when the worker cannot (not started yet, busy, failed) or the inputs moved meanwhile: then they
+ * are read here.
+ */
+async function readInputsOffThread(
+  ctx: AppContext,
+  ws: Workspace,
+  c: WorkspaceCache,
+  codes: CodesForBuild,
+  catalogue: string,
+  versions: Versions,
+): Promise<(Inputs & { consistent: true; bytes: Promise<Uint8Array | null> }) | null> {
+  const w = worker;
+  if (!w || !workerOnline.has(w) || waiting.size) return null;
+  const generation = c.generation;
+  const id = nextJob++;
+  const entities: Entity[] = [];
+  let rowsDone!: (v: Versions) => void;
+  let rowsFailed!: (e: Error) => void;
+  const rowsRead = new Promise<Versions>((resolve, reject) => ([rowsDone, rowsFailed] = [resolve, reject]));
+  const bytes = new Promise<Uint8Array | null>((resolve, reject) =>
+    waiting.set(id, {
+      resolve: (r) => {
+        if (r.ok && 'loaded' in r) resolve(r.loaded);
+        else reject(new Error(r.ok ? 'unexpected answer' : r.message));
+      },
+      reject,
+      progress: (m) => {
+        try {
+          for (const e of JSON.parse(m.rows) as Entity[]) entities.push(e);
+          if (m.versions) rowsDone(m.versions);
+        } catch (err) {
+          rowsFailed(err as Error);
+        }
+      },
+    }),
+  );
+  // An answer before the last rows is a failure (the rows' promise is settled already otherwise).
+  bytes.then(() => rowsFailed(new Error('the rows ended early')), rowsFailed);
+  w.ref();
+  w.postMessage({ id, type: 'rows', file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: catalogue, rowsPerMessage: ROWS_PER_READ } satisfies WorkerRowsJob);
+  const links = await readLinks(ws.db.prepare<[string, string, string, number], LinkRowObject>(LINK_ROWS_SQL));
+  let read: Versions;
+  try {
+    read = await rowsRead;
+  } catch (err) {
+    console.warn(`[kohtaanto] the recommender worker could not read the workspace (${(err as Error).message}); reading it on the server thread.`);
+    return null;
+  }
+  // The rows are of the state the counters stood at when this read began, and still stand at: the links read here are of it too.
+  if (c.generation !== generation || !sameVersions(read, versions) || !sameVersions(versions, inputVersions(ws))) return null;
+  return { entities, links, fingerprint: countedFingerprint(versions, codes), catalogue, versions, lean: true, consistent: true, bytes };
+}
+
+/** The links the index reads, in slices, in id order (as every derived list and the fingerprints take them), each row shown to `seen` as read. */
+async function readLinks(lks: Database.Statement<[string, string, string, number], LinkRowObject>, seen?: (row: LinkRowObject) => void): Promise<Link[]> {
+  const rows: LinkRowObject[] = [];
+  for (const type of INDEX_LINKS) {
+    let [source, target] = ['', ''];
+    for (;;) {
+      const page = lks.all(type, source, target, ROWS_PER_READ * 5);
+      for (const l of page) rows.push(l);
+      if (page.length < ROWS_PER_READ * 5) break;
+      ({ source, target } = page[page.length - 1]);
+      await pause();
+    }
+  }
+  // One sort: ~30 ms for a region's 53,000 links.
+  rows.sort(byId);
+  if (rows.length >= ROWS_PER_READ * 5) await pause();
+  const links: Link[] = [];
+  for (const l of rows) {
+    links.push(linkOf(l));
+    seen?.(l);
+    if (links.length % (ROWS_PER_READ * 10) === 0) await pause();
+  }
+  return links;
+}
 
 // ------------------------------------------------------------------------------------------------
 // The worker
@@ -338,7 +407,13 @@ let worker: Worker | null = null;
 const workerOnline = new WeakSet<Worker>();
 let workerFailed = false;
 let nextJob = 1;
-const waiting = new Map<number, { resolve: (r: WorkerMessage) => void; reject: (e: Error) => void }>();
+interface Waiting {
+  resolve: (r: WorkerMessage) => void;
+  reject: (e: Error) => void;
+  /** What the job sends before its answer. */
+  progress?: (m: WorkerProgress) => void;
+}
+const waiting = new Map<number, Waiting>();
 
 function startWorker(): Worker | null {
   if (worker) return worker;
@@ -353,9 +428,13 @@ function startWorker(): Worker | null {
       new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(spec.file)});`, { eval: true })
     : new Worker(spec.file);
   w.once('online', () => workerOnline.add(w));
-  w.on('message', (reply: WorkerMessage) => {
+  w.on('message', (reply: WorkerMessage | WorkerProgress) => {
     const job = waiting.get(reply.id);
     if (!job) return;
+    if ('rows' in reply) {
+      job.progress?.(reply);
+      return;
+    }
     waiting.delete(reply.id);
     if (!waiting.size) w.unref();
     job.resolve(reply);
@@ -535,7 +614,9 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const saved = !!known && hasSnapshot(ws, known);
   const early = versions && !saved && countInputs(ws) >= workerFrom() ? askWorker(ctx, ws, codes) : null;
   // With a snapshot saved for the catalogue, nothing reads the services' descriptions: leaving them out halves what is read and kept.
-  const input = await readInputs(ws, c, codes, leanWanted && saved);
+  // A warm open reads on the worker thread if it is idle, and the snapshot's bytes come after the rows.
+  const off = leanWanted && saved && versions ? await readInputsOffThread(ctx, ws, c, codes, known!, versions) : null;
+  const input = off ?? (await readInputs(ws, c, codes, leanWanted && saved));
   const gone = () => ctx.workspace !== ws || !ws.db.open;
   if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
   if (c.entry?.fingerprint === input.fingerprint) {
@@ -550,7 +631,9 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   // slices) while the snapshot is read, or while the worker builds.
   const cataloguePart = drain(catalogueSteps(services, links, opts));
   cataloguePart.catch(() => undefined); // awaited below; meanwhile a failure must not count as unhandled
-  let snapshot = await loadSnapshotSliced(ctx, ws, input.catalogue);
+  // Undefined: the worker did not read them (they are read now); null: nothing is saved under the fingerprint.
+  const bytes = off ? await off.bytes.catch(() => undefined) : undefined;
+  let snapshot = bytes === undefined ? await loadSnapshotSliced(ctx, ws, input.catalogue) : bytes && (await decodeSliced(bytes));
   // Records without descriptions cannot be built from: the snapshot did not read (damaged) or the catalogue moved. Read them whole.
   if (!snapshot && input.lean) return build(ctx, ws, c, codes, false);
   let source: CacheEntry['source'] = 'file';
@@ -583,7 +666,15 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
     fingerprint: input.fingerprint,
     catalogue: input.catalogue,
     source,
-    info: { revision: builds, services: services.length, labelled: index.build.labelled, inferred: index.build.inferred, buildMs: Math.round(performance.now() - t0), from: source },
+    info: {
+      revision: builds,
+      services: services.length,
+      labelled: index.build.labelled,
+      inferred: index.build.inferred,
+      buildMs: Math.round(performance.now() - t0),
+      from: source,
+      rowsReadOn: off ? 'worker' : 'server',
+    },
   };
   c.entry = entry;
   c.stale = !input.consistent;

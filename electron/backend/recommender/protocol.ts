@@ -29,6 +29,33 @@ export interface WorkerLoadJob {
   fingerprint: string;
 }
 
+/**
+ * Read the services (and needs, life events) an index assembled from a saved snapshot needs,
+ * without their descriptions, then the snapshot saved under a catalogue fingerprint: for a warm
+ * open, when the worker is idle. SQLite's share of reading a region's rows (walking the id index,
+ * making the row strings) is then off the server thread, which parses the rows as they come and
+ * reads the links meanwhile. The rows come in `WorkerRows` messages, in id order; the last one
+ * carries the input counters read in the same transaction; the job ends with `WorkerLoaded`.
+ */
+export interface WorkerRowsJob {
+  id: number;
+  type: 'rows';
+  file: string;
+  nativeBinding?: string;
+  fingerprint: string;
+  /** Rows a message. */
+  rowsPerMessage: number;
+}
+
+/** Some of the rows a `WorkerRowsJob` reads: a JSON array of entity documents, in id order. */
+export interface WorkerRows {
+  id: number;
+  ok: true;
+  rows: string;
+  /** On the last message: the input counters (migration 0110) the rows were read at. */
+  versions?: { catalogue: number; index: number };
+}
+
 export interface WorkerBuilt {
   id: number;
   ok: true;
@@ -57,3 +84,5 @@ export interface WorkerFailed {
 
 export type WorkerReply = WorkerBuilt | WorkerFailed;
 export type WorkerMessage = WorkerBuilt | WorkerLoaded | WorkerFailed;
+/** What a job may send before its answer. */
+export type WorkerProgress = WorkerRows;
