@@ -79,7 +79,9 @@ describe('the kohtaanto CLI', () => {
     const again = kohtaanto('import', 'p.kohtaanto', ...services, '--json');
     expect(JSON.parse(again.out)).toMatchObject({ created: { service: 0 }, updated: { service: 0 }, unchanged: { service: 20 } });
     const text = kohtaanto('import', 'p.kohtaanto', path.join(data, 'v11/service-etalukio.json'));
-    expect(text.out).toMatch(/^created\s+.*\b1 service\b/m);
+    // The app's import summary as a table: kinds by created, updated and unchanged.
+    expect(text.out).toMatch(/^What\s+Created\s+Updated\s+Unchanged$/m);
+    expect(text.out).toMatch(/^Services\s+1\s+0\s+0$/m);
     for (const format of ['json', 'xlsx', 'graphml', 'gexf']) {
       const out = kohtaanto('export', 'p.kohtaanto', '--format', format, '--out', `p.${format}`);
       expect(out.code).toBe(0);

@@ -27,7 +27,7 @@ describe('kohtaanto export', () => {
     const plain = kohtaanto('export', 'x.kohtaanto', '--format', 'xlsx', '--lang', 'en');
     expect(plain.err).toBe('');
     const name = `young-people-engaged-in-society-${day}.xlsx`;
-    expect(plain.out.trim()).toBe(`wrote ${path.join(fs.realpathSync(dir), name)}`);
+    expect(plain.out.trim()).toBe(`Wrote ${path.join(fs.realpathSync(dir), name)}`);
     expect((await sheets(path.join(dir, name))).worksheets.map((w) => w.name)).toEqual(['Organisations', 'Services', 'Service channels', 'Life events', 'Service needs', 'Personas', 'Links']);
 
     const none = kohtaanto('export', 'x.kohtaanto', '--format', 'xlsx', '--run', 'latest');

@@ -24,7 +24,7 @@ describe('the command line says import problems in the user language', () => {
   }, 30_000);
 
   it('prints skipped rows and warnings in Swedish under a Swedish locale, in Finnish with --lang fi, and the error that stops an import too', () => {
-    fs.writeFileSync(path.join(dir, 'rader.csv'), 'id;kind;name.fi;capacity;lempiväri\nsrv-9;service;Uusi;kymmenen;sininen\n;service;Ei tunnistetta;;\n');
+    fs.writeFileSync(path.join(dir, 'rader.csv'), 'id;kind;name.fi;capacity;lempiväri\nsrv-9;service;Uusi;kymmenen;sininen\n;service;Ei tunnistetta;;\nsrv-10;service;Toimiva;;\n');
     const sv = { LANG: 'sv_FI.UTF-8' };
     expect(runKohtaantoIn(sv, dir, 'new', 'w.kohtaanto').code).toBe(0);
     const r = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv');
@@ -33,8 +33,18 @@ describe('the command line says import problems in the user language', () => {
     expect(r.out).toContain('  - rader.csv: rad 3: id saknas');
     expect(r.out).toContain('varning: kolumnen är inget fält i något objekt; hoppades över (1×, t.ex. rader.csv "lempiväri")');
     expect(r.out).toContain('överhoppade 2');
+    // What was written, as the app's import summary says it, and nothing of it in English.
+    expect(r.out).toMatch(/^Vad\s+Skapade\s+Uppdaterade\s+Oförändrade$/m);
+    expect(r.out).toMatch(/^Tjänster\s+1\s+0\s+0$/m);
+    expect(r.out).toMatch(/^Länkar\s+0\s+0\s+0$/m);
+    expect(r.out).not.toMatch(/created|service|links|skipped|warning/i);
+    const dry = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--dry-run');
+    expect(dry.out).toContain('Provkörning: inget skrevs.');
+    expect(dry.out).toMatch(/^Tjänster\s+0\s+0\s+1$/m);
     const fi = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--lang', 'fi');
     expect(fi.out).toContain('  - rader.csv: rivi 2, tunniste srv-9: sarake capacity: ”kymmenen” ei ole luku');
+    expect(fi.out).toMatch(/^Mitä\s+Luotu\s+Päivitetty\s+Ennallaan$/m);
+    expect(fi.out).toMatch(/^Palvelut\s+0\s+0\s+1$/m);
     const stop = runKohtaantoIn(sv, dir, 'import', 'w.kohtaanto', 'rader.csv', '--on-error', 'stop');
     expect(stop.code).toBe(1);
     expect(stop.err.trim()).toBe('kohtaanto import: rader.csv: rad 2, id srv-9: kolumn capacity: ”kymmenen” är inte ett tal');

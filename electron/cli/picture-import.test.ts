@@ -38,8 +38,9 @@ describe('kohtaanto import --kind', () => {
     expect(picture().indicators[0].measurements).toBe(0);
 
     const dry = runKohtaanto(dir, 'import', file, 'm.csv', '--kind', 'measurements', '--map', 'Lukema=value', '--dry-run');
-    expect(dry.out).toContain('dry run: nothing was written');
-    expect(dry.out).toMatch(/updated\s+1 indicator/);
+    expect(dry.out).toContain('Dry run: nothing was written.');
+    expect(dry.out).toMatch(/^Indicators\s+0\s+1\s+0$/m);
+    expect(dry.out).toContain('Measurements added or changed: 2');
     expect(picture().indicators[0].measurements).toBe(0);
 
     const good = runKohtaanto(dir, 'import', file, 'm.csv', '--kind', 'measurements', '--map', 'Lukema=value', '--json');
@@ -59,7 +60,7 @@ describe('kohtaanto import --kind', () => {
     const r = runKohtaanto(dir, 'import', file, 'kysely.csv', '--kind', 'survey', '--survey-name', 'Kysely 2022', '--map', 'Tavoitteet ovat selkeät=question');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/created\s+1 survey/);
+    expect(r.out).toMatch(/^Surveys\s+1\s+0\s+0$/m);
     expect(r.out).toContain('kysely.csv: row 4, column "Tavoitteet ovat selkeät": "7" is not on the 1–5 scale or "cannot say"');
     expect(runKohtaanto(dir, 'import', file, 'kysely.csv', '--kind', 'votes').code).toBe(2);
     expect(runKohtaanto(dir, 'import', file, 'kysely.csv', '--kind', 'survey', '--map', 'Vastaaja=respondent').code).toBe(2);

@@ -15,32 +15,36 @@ function pick<T extends string>(value: unknown, allowed: readonly T[], flag: str
   return value as T;
 }
 
-function countLine(label: string, counts: Record<string, number>): string {
-  const parts = ENTITY_KINDS.filter((k) => counts[k]).map((k) => `${counts[k]} ${k}`);
-  return `${label.padEnd(10)} ${parts.length ? parts.join(', ') : 'nothing'}`;
-}
-
-function printSummary(r: ImportResult & { dryRun?: boolean }, lang: Language): void {
-  if (r.dryRun) console.log('dry run: nothing was written');
-  if (r.picture) {
-    const line = (label: string, m: Record<string, number>) => `${label.padEnd(10)} ${Object.entries(m).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing'}`;
-    console.log(line('created', r.picture.created));
-    console.log(line('updated', r.picture.updated));
-    console.log(line('unchanged', r.picture.unchanged));
-    if (r.picture.values) console.log(`${'values'.padEnd(10)} ${r.picture.values} measurements or answers taken in`);
-    if (Object.values(r.created).some(Boolean)) console.log(countLine('also made', r.created));
+/** What an import wrote, as the app's import summary says it: a table of kinds by created, updated and unchanged. */
+function printSummary(r: ImportResult & { dryRun?: boolean }, kind: ImportKind, lang: Language): void {
+  const t = translator(lang);
+  const n = (x: number | undefined) => (x ?? 0).toLocaleString(lang);
+  const head = [t('io.what'), t('io.created'), t('io.updated'), t('io.unchanged')];
+  if (r.dryRun) console.log(t('io.cli.dryRun'));
+  const p = r.picture;
+  if (p) {
+    const items = [...new Set([...Object.keys(p.created), ...Object.keys(p.updated), ...Object.keys(p.unchanged)])];
+    printTable([head, ...items.map((k) => [t(`picture.import.item.${k}`, { defaultValue: k }), n(p.created[k]), n(p.updated[k]), n(p.unchanged[k])])]);
+    if (kind === 'measurements' || kind === 'survey') console.log(t(`picture.import.values.${kind}`, { count: p.values }));
   }
-  if (r.picture) {
-    printProblems(r, lang);
-    return;
-  }
-  console.log(countLine('created', r.created));
-  console.log(countLine('updated', r.updated));
-  console.log(countLine('unchanged', r.unchanged));
-  console.log(`${'links'.padEnd(10)} ${r.links.created} created, ${r.links.updated} updated, ${r.links.removed} removed, ${r.links.unchanged} unchanged`);
+  const kinds = ENTITY_KINDS.filter((k) => r.created[k] || r.updated[k] || r.unchanged[k]);
+  if (kinds.length) {
+    const links = [t('overview.links'), n(r.links.created), n(r.links.updated), n(r.links.unchanged)];
+    printTable([head, ...kinds.map((k) => [t(`kind.${k}.plural`), n(r.created[k]), n(r.updated[k]), n(r.unchanged[k])]), links]);
+    if (r.links.removed) console.log(t('io.cli.linksRemoved', { count: r.links.removed }));
+  } else if (!p) console.log(t('io.nothingImported'));
   printProblems(r, lang);
   const d = r.duplicates;
-  if (d?.groups) console.log(`duplicates ${d.imported} imported, about ${d.distinctNames} distinct names, ${d.groups} possible duplicate groups (${d.likely} likely); review them in the app (Workspace → Find duplicates)`);
+  if (d?.groups) {
+    console.log(t('io.importDuplicates', { imported: d.imported, distinct: d.distinctNames, count: d.groups, likely: d.likely }));
+    console.log(t('io.cli.reviewDuplicates', { where: `${t('menu.workspace')} → ${t('io.findDuplicates')}` }));
+  }
+}
+
+/** Rows in columns: the first column to the left, the numbers to the right, each as wide as its widest cell. */
+function printTable(rows: string[][]): void {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd());
 }
 
 /** Skipped records and warnings, each said in `lang` (the reasons are what a person acts on). */
@@ -128,7 +132,7 @@ export const ioCommands: Record<string, Command> = {
           throw err;
         }
         if (values.json) console.log(JSON.stringify(result, null, 2));
-        else printSummary(result, lang);
+        else printSummary(result, kind, lang);
         return 0;
       } finally {
         process.off('SIGINT', onSigint);
@@ -152,7 +156,8 @@ export const ioCommands: Record<string, Command> = {
       const written = await withWorkspace(positionals[0], (ws) => writeExport(ws, format, out, { lang, run }), {
         readOnlyIfLocked: true,
       });
-      for (const f of written) console.log(`wrote ${f}`);
+      const t = translator(cliLanguage(values.lang));
+      for (const f of written) console.log(t('io.cli.wrote', { file: f }));
       return 0;
     },
   },

@@ -466,8 +466,17 @@ export const en = {
   },
   affinity: { unknown: 'unknown', none: 'not relevant', some: 'somewhat', strong: 'relevant' },
   io: {
-    /** The command line's list of import problems around the messages it says (kohtaanto import). */
-    cli: { skipped: 'skipped', more: '… and {{count}} more (use --json for all)', warning: 'warning: {{reason}} ({{count}}×, e.g. {{example}})' },
+    /** What the command line says around the app's own words (kohtaanto import and export): a terminal has no dialog, table or button. */
+    cli: {
+      skipped: 'skipped',
+      more: '… and {{count}} more (use --json for all)',
+      warning: 'warning: {{reason}} ({{count}}×, e.g. {{example}})',
+      dryRun: 'Dry run: nothing was written.',
+      linksRemoved_one: '{{count}} link removed.',
+      linksRemoved_other: '{{count}} links removed.',
+      reviewDuplicates: 'Review them in the app: {{where}}.',
+      wrote: 'Wrote {{file}}',
+    },
     importTitle: 'Import',
     importHint: 'PTV service catalogue JSON (one service, a list or a paged list), spreadsheets (CSV, XLSX) including the AuroraAI labelling sheet, a Kohtaanto workspace JSON or GraphML. You can also drop files on the window.',
     files: 'Files',

@@ -468,8 +468,17 @@ export const fi: Messages = {
   },
   affinity: { unknown: 'ei tiedossa', none: 'ei olennainen', some: 'jossain määrin', strong: 'olennainen' },
   io: {
-    /** The command line's list of import problems around the messages it says (kohtaanto import). */
-    cli: { skipped: 'ohitettu', more: '… ja {{count}} muuta (kaikki: --json)', warning: 'varoitus: {{reason}} ({{count}}×, esim. {{example}})' },
+    /** What the command line says around the app's own words (kohtaanto import and export): a terminal has no dialog, table or button. */
+    cli: {
+      skipped: 'ohitettu',
+      more: '… ja {{count}} muuta (kaikki: --json)',
+      warning: 'varoitus: {{reason}} ({{count}}×, esim. {{example}})',
+      dryRun: 'Kokeiluajo: mitään ei kirjoitettu.',
+      linksRemoved_one: '{{count}} linkki poistettiin.',
+      linksRemoved_other: '{{count}} linkkiä poistettiin.',
+      reviewDuplicates: 'Tarkista ne sovelluksessa: {{where}}.',
+      wrote: 'Tallennettu {{file}}',
+    },
     importTitle: 'Tuonti',
     importHint: 'PTV-palvelutietovarannon JSON (yksi palvelu, lista tai sivutettu lista), taulukot (CSV, XLSX) myös AuroraAI-luokittelutaulukko, Kohtaanto-työtilan JSON tai GraphML. Voit myös pudottaa tiedostot ikkunaan.',
     files: 'Tiedostot',

@@ -468,8 +468,17 @@ export const sv: Messages = {
   },
   affinity: { unknown: 'okänt', none: 'inte relevant', some: 'delvis', strong: 'relevant' },
   io: {
-    /** The command line's list of import problems around the messages it says (kohtaanto import). */
-    cli: { skipped: 'överhoppade', more: '… och {{count}} till (alla: --json)', warning: 'varning: {{reason}} ({{count}}×, t.ex. {{example}})' },
+    /** What the command line says around the app's own words (kohtaanto import and export): a terminal has no dialog, table or button. */
+    cli: {
+      skipped: 'överhoppade',
+      more: '… och {{count}} till (alla: --json)',
+      warning: 'varning: {{reason}} ({{count}}×, t.ex. {{example}})',
+      dryRun: 'Provkörning: inget skrevs.',
+      linksRemoved_one: '{{count}} länk togs bort.',
+      linksRemoved_other: '{{count}} länkar togs bort.',
+      reviewDuplicates: 'Granska dem i appen: {{where}}.',
+      wrote: 'Skrev {{file}}',
+    },
     importTitle: 'Import',
     importHint: 'JSON från servicedatalagret PTV (en tjänst, en lista eller en sidindelad lista), kalkylblad (CSV, XLSX) även AuroraAI:s klassificeringsblad, JSON för en Kohtaanto-arbetsyta eller GraphML. Du kan också släppa filer i fönstret.',
     files: 'Filer',
