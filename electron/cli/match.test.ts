@@ -47,12 +47,20 @@ describe('kohtaanto match (issue 8)', () => {
     const run = JSON.parse(await match({ 'equity-min': '1', json: true }));
     expect(run.params.equityMinPersonas).toBe(1);
     expect(run.equityFlags).toBeGreaterThan(0);
-    const text = await match({});
+    const text = await match({ lang: 'en' });
     expect(text).toMatch(/^Equity flags \(\d+; groups of fewer than 2 personas are not flagged\)/m);
     // Services without a provider are counted as places to visit but named as such.
-    expect(text).toMatch(/^ {2}- Helsingforsare i sorg: 2 \(Kela, Sorgegrupp \[no provider\]\)$/m);
-    expect(text).toMatch(/^ {2}- Toimeentulo: 2 organisations \+ 1 service\(s\) without a provider, 4 services$/m);
+    expect(text).toMatch(/^ {2}- Helsingforsare i sorg: 2 \(Kela, Grief group \[no provider\]\)$/m);
+    expect(text).toMatch(/^ {2}- Income: 2 organisations \+ 1 service without a provider, 4 services$/m);
     expect(text).toMatch(/^Services serving no persona's need: 1 of 6$/m);
+    // In Finnish: the app's words, the names in Finnish, numbers with a decimal comma.
+    const fi = await match({ lang: 'fi' });
+    expect(fi).toMatch(/^Kattavuus: \d+,\d % \(painotus: tärkeys × henkilöä vuodessa\); profiili × tarve ‑pareista katettu \d+\/\d+ \(\d+,\d %\)\.$/m);
+    expect(fi).toMatch(/^ {2}- Tulkkaus: 1 profiili, 5 henkilöä vuodessa$/m);
+    expect(fi).toMatch(/^ {2}- Toimeentulo: 2 organisaatiota \+ 1 palvelu ilman tarjoajaa, 4 palvelua$/m);
+    expect(fi).toMatch(/^ {2}- Helsingforsare i sorg: 2 \(Kela, Sorgegrupp \[ei tarjoajaa\]\)$/m);
+    expect(fi).toMatch(/^Palvelut, jotka eivät palvele yhdenkään profiilin tarvetta: 1\/6$/m);
+    expect(fi).not.toMatch(/Coverage|Gaps|Overlaps|Counters|persona/);
   });
 
   it('refuses an --equity-min that is not a whole number from 1', async () => {

@@ -42,10 +42,12 @@ describe('kohtaanto recommend, match and evaluate', () => {
     const r = kohtaanto('recommend', 'x.kohtaanto', '--meter', 'working_studying=1', '--municipality', 'Åbo', '--language', 'sv', '--age', '19', '--top', '3');
     expect(r.code).toBe(0);
     const lines = r.out.split('\n');
-    expect(lines[0]).toMatch(/^Top 3 of \d+ services that pass the filters \(50 in the workspace\)\.$/);
-    expect(lines[1]).toMatch(/^Score: 0–100 %/);
-    expect(lines.filter((l) => /^ {1,2}\d\. .+ {2}\[srv-[0-9a-f]{8}\] {2}score \d{1,3}\.\d % \(\d+\.\d{2} points\)$/.test(l))).toHaveLength(3);
-    // Explanations come in the language asked for, naming the municipality.
+    // Everything in the language asked for: the lines around the results too, with a decimal comma.
+    expect(lines[0]).toMatch(/^De 3 bästa av de \d+ tjänster som klarar filtren \(50 i arbetsytan\)\.$/);
+    expect(lines[1]).toMatch(/^Relevans: 0–100 %/);
+    expect(lines.filter((l) => /^ {1,2}\d\. .+ {2}\[srv-[0-9a-f]{8}\] {2}relevans \d{1,3},\d % \(\d+,\d{2} poäng\)$/.test(l))).toHaveLength(3);
+    expect(r.out).not.toMatch(/score|points|services/);
+    // Explanations name the municipality in Swedish.
     expect(r.out).toMatch(/Mätaren ”studier eller arbete”/);
     expect(r.out).not.toMatch(/Mittari/);
   });
@@ -105,7 +107,11 @@ describe('kohtaanto recommend, match and evaluate', () => {
     const text = kohtaanto('evaluate', 'x.kohtaanto');
     expect(text.out.split('\n')[0]).toMatch(/^persona +expected +P@10 +R@10 +nDCG@10 +MRR$/);
     expect(text.out).toMatch(/^overall \(4 personas\) +[01]\.\d{3} +[01]\.\d{3} +[01]\.\d{3} +[01]\.\d{3}$/m);
-    expect(text.out).toMatch(/^1 persona\(s\) without expected services were left out\.$/m);
+    expect(text.out).toMatch(/^1 persona without expected services was left out\.$/m);
+    const fi = kohtaanto('evaluate', 'x.kohtaanto', '--lang', 'fi');
+    expect(fi.out.split('\n')[0]).toMatch(/^profiili +odotetut +P@10 +R@10 +nDCG@10 +MRR$/);
+    expect(fi.out).toMatch(/^kaikki \(4 profiilia\) +[01],\d{3} +[01],\d{3} +[01],\d{3} +[01],\d{3}$/m);
+    expect(fi.out).toMatch(/^1 profiili ilman odotettuja palveluita jätettiin pois\.$/m);
   });
 
   it('refuses bad input with one clear line and a non-zero exit', () => {

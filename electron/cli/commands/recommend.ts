@@ -1,7 +1,8 @@
 import { MAX_EVALUATION_TOP, MAX_TOP, type Evaluation, type InlinePersona, type MatchingRunRecord, type RecommendResult } from '../../../shared/api/matching';
 import { METERS, pickText, type Language, type LocalizedText, type Meter } from '../../../shared/model';
 import { codeLists } from '../../backend/io/codes';
-import { one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { cliLanguage, one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { translator } from '../../../renderer/src/i18n/catalogue';
 import { REMOTE_OPTIONS, REMOTE_USAGE, remoteFromOptions, remoteRecommend, useRemote } from './remote';
 
 const LANGS = ['fi', 'sv', 'en'] as const;
@@ -44,9 +45,12 @@ function municipalityOption(value: unknown): string | undefined {
   return code;
 }
 
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)} %`;
+/** A share as a percentage with one decimal, in the language's number format. */
+const pct = (x: number, lang: Language) => `${(Math.round(x * 1000) / 10).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+/** A number in the language's format, with a fixed number of decimals. */
+const num = (x: number, lang: Language, decimals = 0) => x.toLocaleString(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
-function nameOf(names: Record<string, LocalizedText>, id: string, lang: Language = 'fi'): string {
+function nameOf(names: Record<string, LocalizedText>, id: string, lang: Language): string {
   return pickText(names[id], lang) || id;
 }
 
@@ -60,7 +64,8 @@ export const recommendCommands: Record<string, Command> = {
       `                      NAME is one of ${METERS.join(', ')}`,
       '  --text TEXT         free text in Finnish, Swedish or English',
       '  --municipality CODE municipality code or name: services of other areas are left out',
-      '  --language LANG     services offered in this language; explanations in it too (default fi)',
+      '  --language LANG     services offered in this language; explanations and the output in it too',
+      '                      (default: results for Finnish, the output in the system locale\'s language)',
       '  --age N             leave out services only for other age groups',
       '  --persona ID        start from a persona of the workspace (the options above override it)',
       '  --top N             number of results (default 10): 1–50, or up to the number of services',
@@ -120,18 +125,23 @@ export const recommendCommands: Record<string, Command> = {
         console.log(JSON.stringify(result, null, 2));
         return 0;
       }
-      for (const note of result.notes) console.log(`Note: ${note}`);
+      // The explanations are in the query's language; the lines around them follow it, or the locale.
+      const lang = language ?? cliLanguage();
+      const t = translator(lang);
+      const total = num(result.index.services, lang);
+      for (const note of result.notes) console.log(t('cli.note', { note }));
       if (result.notes.length) console.log('');
       if (!result.results.length) {
-        console.log(`No service matches (${result.eligible} of ${result.index.services} services pass the filters).`);
+        console.log(t('cli.recommend.none', { eligible: num(result.eligible, lang), total }));
         return 0;
       }
-      console.log(`Top ${result.results.length} of ${result.eligible} services that pass the filters (${result.index.services} in the workspace).`);
-      console.log(`Score: 0–100 %, the reasons' points p mapped by 1 − e^(−p) (1 point = 63 %, 2 = 86 %, 3 = 95 %); --json gives it as 0–1.\n`);
+      console.log(t('cli.recommend.top', { count: result.results.length, eligible: num(result.eligible, lang), total }));
+      console.log(`${t('cli.recommend.score')}\n`);
       for (const r of result.results) {
         // Rounded down, as in the app: the score never reaches 100 %.
-        console.log(`${String(r.rank).padStart(2)}. ${r.name}  [${r.serviceId}]  score ${(Math.floor(r.score * 1000) / 10).toFixed(1)} % (${r.points.toFixed(2)} points)`);
-        if (r.duplicates?.length) console.log(`      (same service also as ${r.duplicates.join(', ')})`);
+        const score = num(Math.floor(r.score * 1000) / 10, lang, 1);
+        console.log(t('cli.recommend.result', { rank: String(r.rank).padStart(2), name: r.name, id: r.serviceId, score, points: num(r.points, lang, 2) }));
+        if (r.duplicates?.length) console.log(`      ${t('cli.recommend.sameService', { ids: r.duplicates.join(', ') })}`);
         for (const s of r.explanation) console.log(`      - ${s}`);
       }
       return 0;
@@ -147,6 +157,7 @@ export const recommendCommands: Record<string, Command> = {
       '  --threshold X    serve score at which a service covers a need, 0–1 (default 0.5)',
       '  --equity-min N   smallest group (personas) whose coverage difference is flagged (default 2)',
       '  --label TEXT     a note saved with the run',
+      '  --lang LANG      language of the output, fi, sv or en (default: the system locale)',
       '  --json           the whole saved run as JSON',
       ...REMOTE_USAGE,
       '',
@@ -154,7 +165,7 @@ export const recommendCommands: Record<string, Command> = {
       'With --remote, a service counts for a persona only when the remote recommender lists it; a run some',
       'personas got no remote answer for says so and exits with 3.',
     ].join('\n'),
-    options: { ...REMOTE_OPTIONS, 'life-event': { type: 'string' }, threshold: { type: 'string' }, 'equity-min': { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
+    options: { ...REMOTE_OPTIONS, 'life-event': { type: 'string' }, threshold: { type: 'string' }, 'equity-min': { type: 'string' }, label: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
       let threshold: number | undefined;
@@ -163,6 +174,7 @@ export const recommendCommands: Record<string, Command> = {
         if (!Number.isFinite(threshold) || threshold < 0 || threshold > 1) throw new UsageError(`--threshold must be a number 0–1, not "${String(values.threshold)}".`);
       }
       const equityMinPersonas = intOption(values['equity-min'], '--equity-min', 1, 1000);
+      const lang = cliLanguage(values.lang);
       const remote = remoteFromOptions(values);
       const rec = await withRegistry(file, async (registry) =>
         unwrap(
@@ -181,42 +193,58 @@ export const recommendCommands: Record<string, Command> = {
         return incomplete ? 3 : 0;
       }
       const { run, names } = rec;
+      const t = translator(lang);
+      const name = (id: string) => nameOf(names, id, lang);
+      const n = (x: number) => num(x, lang);
       if (run.source) {
-        console.log(`Recommendations from ${run.source.endpoint} (lists of ${run.source.limit}).`);
+        console.log(t('cli.match.source', { endpoint: run.source.endpoint, limit: run.source.limit }));
         if (incomplete) {
-          console.log(`INCOMPLETE: ${run.source.missing.length} persona(s) got no remote answer and are left out of every figure below:`);
-          for (const m of run.source.missing) console.log(`  - ${nameOf(names, m.persona)}: ${m.message}`);
+          console.log(t('cli.match.incomplete', { count: run.source.missing.length }));
+          for (const m of run.source.missing) console.log(`  - ${name(m.persona)}: ${m.message}`);
         }
         if (run.source.unmapped.length) {
-          console.log(`Recommended but not mapped (${run.source.unmapped.length}): ${run.source.unmapped.map((u) => `${u.name} [PTV ${u.ptvId}]`).join('; ')}`);
+          console.log(t('cli.match.unmapped', { count: run.source.unmapped.length, services: run.source.unmapped.map((u) => `${u.name} [PTV ${u.ptvId}]`).join('; ') }));
         }
       }
-      const t = run.totals;
-      const scope = run.scope.lifeEventId ? `life event ${nameOf(names, run.scope.lifeEventId)}` : 'whole workspace';
-      console.log(`Matching run ${rec.id}, saved ${rec.createdAt}: ${scope}, threshold ${run.params.threshold}`);
-      console.log(`Coverage: ${pct(t.coverage)} weighted by ${run.weighting === 'importance' ? 'importance' : 'importance × people a year'}; ${t.covered} of ${t.personaNeeds} persona × need pairs covered (${pct(t.coverageUnweighted)}).`);
-      console.log(`Scope: ${t.personas} personas (${t.people} people a year), ${t.needs} needs, ${t.services} services.\n`);
-      console.log(`Gaps (${run.gaps.length}):`);
+      const tot = run.totals;
+      const scope = run.scope.lifeEventId ? t('cli.match.lifeEvent', { name: name(run.scope.lifeEventId) }) : t('matching.wholeWorkspace').toLowerCase();
+      console.log(t('cli.match.run', { id: rec.id, when: rec.createdAt, scope, threshold: num(run.params.threshold, lang, 2) }));
+      const weighting = t(run.weighting === 'importance' ? 'matching.weightImportance' : 'matching.weightPeople');
+      console.log(t('cli.match.coverage', { coverage: pct(tot.coverage, lang), weighting, covered: n(tot.covered), pairs: n(tot.personaNeeds), unweighted: pct(tot.coverageUnweighted, lang) }));
+      console.log(`${t('cli.match.scope', { personas: n(tot.personas), people: n(tot.people), needs: n(tot.needs), services: n(tot.services) })}\n`);
+      console.log(t('cli.match.gaps', { count: run.gaps.length }));
       for (const g of run.gaps) {
-        const near = g.bestService ? `; nearest: ${nameOf(names, g.bestService)} at ${g.bestScore.toFixed(2)}` : '';
-        console.log(`  - ${nameOf(names, g.need)}: ${g.personas.length} persona(s), ${g.people} people a year${near}`);
+        const near = g.bestService ? t('cli.match.nearest', { service: name(g.bestService), score: num(g.bestScore, lang, 2) }) : '';
+        console.log(`  - ${t('cli.match.gap', { need: name(g.need), count: g.personas.length, people: n(g.people) })}${near}`);
       }
-      console.log(`Overlaps (${run.overlaps.length}):`);
-      const noProvider = (ids: string[]) => (ids.length ? ` + ${ids.length} service(s) without a provider` : '');
-      for (const o of run.overlaps) console.log(`  - ${nameOf(names, o.need)}: ${o.organisations.length} organisations${noProvider(o.noProvider)}, ${o.services.length} services`);
-      console.log('Counters to visit:');
+      console.log(t('cli.match.overlaps', { count: run.overlaps.length }));
+      for (const o of run.overlaps) {
+        const organisations = t('cli.match.organisations', { count: o.organisations.length });
+        const noProvider = o.noProvider.length ? t('cli.match.withoutProvider', { count: o.noProvider.length }) : '';
+        console.log(`  - ${t('cli.match.overlap', { need: name(o.need), organisations, noProvider, services: t('cli.match.services', { count: o.services.length }) })}`);
+      }
+      console.log(t('cli.match.counters'));
       for (const c of run.counters) {
-        const places = [...c.organisations.map((o) => nameOf(names, o)), ...c.noProvider.map((s) => `${nameOf(names, s)} [no provider]`)];
-        console.log(`  - ${nameOf(names, c.persona)}: ${c.count} (${places.join(', ') || '—'})${c.method === 'greedy' ? ' (greedy)' : ''}`);
+        const places = [...c.organisations.map(name), ...c.noProvider.map((s) => t('cli.match.noProvider', { name: name(s) }))];
+        console.log(`  - ${name(c.persona)}: ${c.count} (${places.join(', ') || '—'})${c.method === 'greedy' ? ` (${t('matching.atLeast', { count: c.lowerBound })})` : ''}`);
       }
       const flagged = run.equity.flatMap((d) =>
         d.groups
           .filter((g) => g.flagged)
-          .map((g) => `${d.dimension} ${g.group} (${g.personas} personas, ${g.people} people a year): ${g.coverage === null ? '—' : pct(g.coverage)} (${g.diff! > 0 ? '+' : ''}${(g.diff! * 100).toFixed(1)} points)`),
+          .map((g) =>
+            t('cli.match.flag', {
+              dimension: t(`matching.dimension.${d.dimension}`),
+              group: g.group,
+              personas: n(g.personas),
+              people: n(g.people),
+              coverage: g.coverage === null ? '—' : pct(g.coverage, lang),
+              diff: `${g.diff! > 0 ? '+' : ''}${num(g.diff! * 100, lang, 1)}`,
+            }),
+          ),
       );
-      console.log(`Equity flags (${flagged.length}; groups of fewer than ${run.params.equityMinPersonas} personas are not flagged):${flagged.length ? '' : ' none'}`);
+      console.log(`${t('cli.match.equity', { flagged: flagged.length, count: run.params.equityMinPersonas })}${flagged.length ? '' : ` ${t('cli.match.none')}`}`);
       for (const f of flagged) console.log(`  - ${f}`);
-      console.log(`Services serving no persona's need: ${run.underUse.unserved.length} of ${t.services}`);
+      console.log(t('cli.match.unserved', { count: n(run.underUse.unserved.length), total: n(tot.services) }));
       return incomplete ? 3 : 0;
     },
   },
@@ -227,31 +255,35 @@ export const recommendCommands: Record<string, Command> = {
       'kohtaanto evaluate FILE [--k N] [--json]',
       '',
       "  --k N    length of the ranked list each persona's expected services are sought in, 1–50 (default 10)",
+      '  --lang   language of the output, fi, sv or en (default: the system locale)',
       '  --json   the figures as JSON',
     ].join('\n'),
-    options: { k: { type: 'string' }, json: { type: 'boolean' } },
+    options: { k: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
       const k = intOption(values.k, '--k', 1, 50) ?? 10;
+      const lang = cliLanguage(values.lang);
+      const t = translator(lang);
       const ev = await withRegistry(file, async (registry) => unwrap(await registry.call('recommend.evaluate', { k })) as Evaluation);
       if (values.json) {
         console.log(JSON.stringify(ev, null, 2));
         return 0;
       }
       if (!ev.cases.length) {
-        console.log('No persona lists expected services, so there is nothing to evaluate against.');
+        console.log(t('cli.evaluate.nothing'));
         return 0;
       }
       const col = (x: string | number) => String(x).padStart(9);
-      const f = (x: number) => col(x.toFixed(3));
-      const width = Math.min(60, Math.max(...ev.cases.map((c) => c.name.length), 'overall (99 personas)'.length));
-      console.log(`${'persona'.padEnd(width)}${col('expected')}${col(`P@${k}`)}${col(`R@${k}`)}${col(`nDCG@${k}`)}${col('MRR')}`);
+      const f = (x: number) => col(num(x, lang, 3));
+      const overall = t('cli.evaluate.overall', { count: ev.overall.cases });
+      const width = Math.min(60, Math.max(...ev.cases.map((c) => c.name.length), overall.length));
+      console.log(`${t('cli.evaluate.persona').padEnd(width)}${col(t('cli.evaluate.expected'))}${col(`P@${k}`)}${col(`R@${k}`)}${col(`nDCG@${k}`)}${col('MRR')}`);
       for (const c of ev.cases) {
         console.log(`${c.name.slice(0, width).padEnd(width)}${col(c.relevant)}${f(c.precision)}${f(c.recall)}${f(c.ndcg)}${f(c.mrr)}`);
       }
       const o = ev.overall;
-      console.log(`${`overall (${o.cases} personas)`.padEnd(width)}${col('')}${f(o.precision)}${f(o.recall)}${f(o.ndcg)}${f(o.mrr)}`);
-      if (ev.skipped.length) console.log(`\n${ev.skipped.length} persona(s) without expected services were left out.`);
+      console.log(`${overall.padEnd(width)}${col('')}${f(o.precision)}${f(o.recall)}${f(o.ndcg)}${f(o.mrr)}`);
+      if (ev.skipped.length) console.log(`\n${t('cli.evaluate.leftOut', { count: ev.skipped.length })}`);
       return 0;
     },
   },

@@ -6,45 +6,53 @@ import { createWorkspaceFile, openAsCurrent, openAtStart } from '../../backend/d
 import { startHttpServer } from '../../server/http';
 import { ensureRendererBuilt } from '../build';
 import { EXAMPLE_IDS, type ExampleId } from '../../../shared/api/contract';
-import { cliBackend, one, UsageError, withWorkspace, type Command } from '../common';
+import { cliBackend, cliLanguage, one, UsageError, withWorkspace, type Command } from '../common';
+import { translator } from '../../../renderer/src/i18n/catalogue';
 
 export const workspaceCommands: Record<string, Command> = {
   new: {
     summary: 'Create a workspace file',
     usage:
-      'kohtaanto new FILE [--example [nuoret|auroraai]]\n\n  --example            fill it with the built-in example (Nuoret kiinni yhteiskunnassa)\n  --example auroraai   the AuroraAI programme 2020–2022: situational picture of its mid-term evaluation',
-    options: { example: { type: 'boolean' } },
+      'kohtaanto new FILE [--example [nuoret|auroraai]] [--lang fi|sv|en]\n\n  --example            fill it with the built-in example (Nuoret kiinni yhteiskunnassa)\n  --example auroraai   the AuroraAI programme 2020–2022: situational picture of its mid-term evaluation\n  --lang               language of the output (default: the system locale)',
+    options: { example: { type: 'boolean' }, lang: { type: 'string' } },
     run({ values, positionals }) {
       // `--example` is a flag, so an example's id after it arrives as a second positional.
       const which = values.example && positionals.length === 2 ? positionals[1] : undefined;
       if (which !== undefined && !(EXAMPLE_IDS as readonly string[]).includes(which)) throw new UsageError(`No example "${which}"; the examples are ${EXAMPLE_IDS.join(', ')}.`);
       const file = one(which === undefined ? positionals : positionals.slice(0, 1), 'FILE');
+      const t = translator(cliLanguage(values.lang));
       const { ctx } = cliBackend('kohtaanto new');
       const ws = createWorkspaceFile(ctx, { path: file, example: (which as ExampleId | undefined) ?? Boolean(values.example) });
       const counts = ws.counts();
       ws.close();
       const n = Object.values(counts.entities).reduce((a, b) => a + b, 0);
-      console.log(`Created ${path.resolve(file)}${values.example ? ` with the example (${n} entities)` : ''}.`);
+      console.log(values.example ? t('cli.workspace.createdExample', { file: path.resolve(file), count: n }) : t('cli.workspace.created', { file: path.resolve(file) }));
       return 0;
     },
   },
   info: {
     summary: 'Show schema version and counts per entity and link type',
-    usage: 'kohtaanto info FILE [--json]',
-    options: { json: { type: 'boolean' } },
+    usage: 'kohtaanto info FILE [--lang fi|sv|en] [--json]\n\n  --lang   language of the output (default: the system locale)\n  --json   the figures as JSON, with the kinds and link types as codes',
+    options: { lang: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
+      const lang = cliLanguage(values.lang);
+      const t = translator(lang);
       const out = await withWorkspace(file, (ws) => ({ file: path.resolve(file), title: ws.getTitle(), schemaVersion: ws.schemaVersion(), ...ws.counts() }), {
         readOnlyIfLocked: true,
       });
       if (values.json) {
         console.log(JSON.stringify(out, null, 2));
       } else {
-        console.log(`${out.file}\n  title: ${pickText(out.title, 'fi') || '—'}\n  schema version: ${out.schemaVersion}`);
-        console.log('  entities:');
-        for (const [k, v] of Object.entries(out.entities)) console.log(`    ${k.padEnd(14)} ${v}`);
-        console.log('  links:');
-        for (const [k, v] of Object.entries(out.links)) console.log(`    ${k.padEnd(14)} ${v}`);
+        // Kinds and link types as the app names them; --json keeps their codes.
+        const entities = Object.entries(out.entities).map(([k, v]) => [t(`kind.${k}.plural`, { defaultValue: k }), v] as const);
+        const links = Object.entries(out.links).map(([k, v]) => [t(`link.${k}.name`, { defaultValue: k }), v] as const);
+        const width = Math.max(14, ...[...entities, ...links].map(([label]) => label.length));
+        console.log(`${out.file}\n  ${t('cli.workspace.title')}: ${pickText(out.title, lang) || '—'}\n  ${t('cli.workspace.schemaVersion')}: ${out.schemaVersion}`);
+        console.log(`  ${t('cli.workspace.entities')}:`);
+        for (const [label, v] of entities) console.log(`    ${label.padEnd(width)} ${v.toLocaleString(lang)}`);
+        console.log(`  ${t('cli.workspace.links')}:`);
+        for (const [label, v] of links) console.log(`    ${label.padEnd(width)} ${v.toLocaleString(lang)}`);
       }
       return 0;
     },

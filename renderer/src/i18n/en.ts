@@ -6,6 +6,7 @@ import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
 import * as mapSummaryText from './sections/mapSummary';
 import * as catalogueText from './sections/catalogue';
+import * as cliText from './sections/cli';
 /** English UI strings. fi.ts and sv.ts must have exactly the same keys (checked by the type). */
 export const en = {
   app: { loading: 'Loading…', language: 'Language', history: 'Undo history', navigation: 'Main navigation' },
@@ -20,6 +21,8 @@ export const en = {
   course: courseText.en,
   mapSummary: mapSummaryText.en,
   catalogue: catalogueText.en,
+  /** The command line's own words (kohtaanto recommend, match, evaluate, new, info). */
+  cli: cliText.en,
   canvas: {
     nav: 'Ecosystem map',
     title: 'Ecosystem map',

@@ -6,6 +6,7 @@ import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
 import * as mapSummaryText from './sections/mapSummary';
 import * as catalogueText from './sections/catalogue';
+import * as cliText from './sections/cli';
 import type { Messages } from './en';
 
 /** Suomenkieliset käyttöliittymätekstit (oletuskieli). */
@@ -22,6 +23,8 @@ export const fi: Messages = {
   course: courseText.fi,
   mapSummary: mapSummaryText.fi,
   catalogue: catalogueText.fi,
+  /** The command line's own words (kohtaanto recommend, match, evaluate, new, info). */
+  cli: cliText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',
     title: 'Ekosysteemikartta',

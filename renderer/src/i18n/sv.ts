@@ -6,6 +6,7 @@ import * as workshopText from './sections/workshop';
 import * as courseText from './sections/course';
 import * as mapSummaryText from './sections/mapSummary';
 import * as catalogueText from './sections/catalogue';
+import * as cliText from './sections/cli';
 import type { Messages } from './en';
 
 /** Svenska användargränssnittstexter. */
@@ -22,6 +23,8 @@ export const sv: Messages = {
   course: courseText.sv,
   mapSummary: mapSummaryText.sv,
   catalogue: catalogueText.sv,
+  /** The command line's own words (kohtaanto recommend, match, evaluate, new, info). */
+  cli: cliText.sv,
   canvas: {
     nav: 'Ekosystemkarta',
     title: 'Ekosystemkarta',
