@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../backend/test/tmp';
-import { runKohtaanto } from './run-cli.testkit';
+import { runKohtaanto, runKohtaantoIn } from './run-cli.testkit';
 
 let dir: string;
 beforeEach(() => {
@@ -33,6 +33,12 @@ describe('kohtaanto with the AuroraAI situational-picture example', () => {
     const text = runKohtaanto(dir, 'picture', path.join(dir, 'aurora.kohtaanto'));
     expect(text.out).toContain('N=162 as reported; answer counts not given');
     expect(text.out).toContain('Budget: planned 7,531,982 EUR');
+    // A Finnish terminal reads the app's words for statuses and rules, and Finnish number formats.
+    const fi = runKohtaantoIn({ LANG: 'fi_FI.UTF-8' }, dir, 'picture', path.join(dir, 'aurora.kohtaanto'));
+    expect(fi.out).toMatch(/^Talousarvio: suunniteltu 7\s531\s982 EUR, toteutunut 0 EUR$/m);
+    expect(fi.out).toMatch(/^Kustannus–hyöty \(diskonttokorko 3,0 %\): nettonykyarvo [\d\s]+ EUR, hyöty–kustannussuhde \d+,\d\d, /m);
+    expect(fi.out).toContain('Ei tietoa, viimeisin 1 (2021-12-31) (Lähtötaso puuttuu');
+    expect(fi.out).not.toMatch(/Budget|planned|Survey|Indicators|noData/);
     // Three runs of the real command (tsx start-up each): slow on a shared machine.
   }, 150_000);
 

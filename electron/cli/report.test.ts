@@ -47,7 +47,7 @@ describe('kohtaanto report', () => {
     const r = runKohtaanto(dir, 'report', file, '--out', out, '--lang', 'sv');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`Wrote the HTML report to ${out}.`);
+    expect(r.out).toContain(`HTML-rapporten skrevs till ${out}.`);
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toContain('<html lang="sv">');
     expect(html).toContain('Lägesbild: Raportoitava');

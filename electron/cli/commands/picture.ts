@@ -1,49 +1,64 @@
 import type { ReviewInfo } from '../../../shared/api/picture';
-import { pickText } from '../../../shared/model';
+import { pickText, type Language } from '../../../shared/model';
 import type { PictureItem, PictureSummary, ReviewComparison } from '../../../shared/picture';
-import { one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { cliLanguage, one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { translator } from '../../../renderer/src/i18n/catalogue';
 
-const pct = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)} %`);
-const eur = (x: number | null | undefined) => (x === null || x === undefined ? '—' : `${Math.round(x).toLocaleString('en-US')} EUR`);
+/** A share as a percentage with one decimal, and an amount of euros, in the language's number format. */
+const pct = (x: number | null | undefined, lang: Language) => (x === null || x === undefined ? '—' : `${(x * 100).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
+const eur = (x: number | null | undefined, lang: Language) => (x === null || x === undefined ? '—' : `${Math.round(x).toLocaleString(lang)} EUR`);
+const dec = (x: number | null | undefined, lang: Language, digits = 2) => (x === null || x === undefined ? '—' : x.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
-function nameOf(items: PictureItem[], id: string): string {
+function nameOf(items: PictureItem[], id: string, lang: Language): string {
   const item = items.find((i) => i.id === id);
-  return item && 'name' in item && typeof item.name === 'object' ? pickText(item.name, 'fi') : id;
+  return item && 'name' in item && typeof item.name === 'object' ? pickText(item.name, lang) : id;
 }
 
-function printSummary(s: PictureSummary, items: PictureItem[]): void {
-  console.log(`Goals (${s.goals.length}):`);
-  for (const g of s.goals) console.log(`  ${pickText(g.name, 'fi')}`);
-  console.log(`Indicators (${s.indicators.length}):`);
+function printSummary(s: PictureSummary, items: PictureItem[], lang: Language): void {
+  const t = translator(lang);
+  console.log(t('cli.picture.goals', { count: s.goals.length }));
+  for (const g of s.goals) console.log(`  ${pickText(g.name, lang)}`);
+  console.log(t('cli.picture.indicators', { count: s.indicators.length }));
   for (const i of s.indicators) {
     const st = i.status;
-    const latest = st.latest ? `${st.latest.value} on ${st.latest.date}` : 'no measurement';
-    const rule = st.expected !== undefined ? ` (path expects ${st.expected.toFixed(2)}, allowed shortfall ${st.allowed?.toFixed(2)})` : st.reason ? ` (${st.reason})` : '';
-    console.log(`  ${nameOf(items, i.id)}: ${st.status}, latest ${latest}${rule}`);
+    // Without a measurement the rule's reason says so.
+    const latest = st.latest ? t('cli.picture.latest', { value: st.latest.value.toLocaleString(lang), date: st.latest.date }) : '';
+    const rule =
+      st.expected !== undefined
+        ? t('cli.picture.path', { expected: dec(st.expected, lang), allowed: dec(st.allowed, lang) })
+        : st.reason
+          ? ` (${t(`picture.rule.noData.${st.reason}`)})`
+          : '';
+    console.log(`  ${t('cli.picture.indicator', { name: nameOf(items, i.id, lang), status: t(`picture.status.${st.status}`), latest, rule })}`);
   }
-  console.log(`Budget: planned ${eur(s.budget.planned)}, actual ${eur(s.budget.actual)}`);
-  for (const g of s.budget.byCategory) console.log(`  ${g.key}: ${eur(g.planned)} (${pct(g.share)})`);
+  console.log(t('cli.picture.budget', { planned: eur(s.budget.planned, lang), actual: eur(s.budget.actual, lang) }));
+  for (const g of s.budget.byCategory) console.log(`  ${g.key}: ${eur(g.planned, lang)} (${pct(g.share, lang)})`);
   const c = s.cba;
   if (c.result) {
-    console.log(`Cost–benefit (discount rate ${pct(c.discountRate)}): NPV ${eur(c.result.npv)}, BCR ${c.result.bcr?.toFixed(2) ?? '—'}, payback ${c.result.paybackYear ?? 'never'}, critical mass ${c.criticalMass?.organisations ?? `none up to ${c.criticalMass?.limit}`}`);
+    const mass = c.criticalMass?.organisations ?? t('cli.picture.noMass', { limit: c.criticalMass?.limit });
+    console.log(t('cli.picture.cba', { rate: pct(c.discountRate, lang), npv: eur(c.result.npv, lang), bcr: dec(c.result.bcr, lang), payback: c.result.paybackYear ?? t('cli.picture.never'), mass }));
   } else {
-    console.log(`Cost–benefit: not computed (${c.problems.join(', ')})`);
+    console.log(t('cli.picture.noCba', { problems: c.problems.map((p) => t(`picture.cba.problem.${p}`)).join(' ') }));
   }
   for (const sv of s.surveys) {
     const counted = sv.questions.some((q) => q.summary.n > 0);
-    console.log(`Survey ${nameOf(items, sv.id)}:${sv.reportedN !== undefined && !counted ? ` N=${sv.reportedN} as reported; answer counts not given` : ''}`);
-    if (sv.reportedN !== undefined && !counted) for (const q of sv.questions) console.log(`  ${q.id}`);
-    else for (const q of sv.questions) console.log(`  ${q.id}: N=${q.summary.n}, mean ${q.summary.mean?.toFixed(2) ?? '—'}, 4–5 ${pct(q.summary.shareAgree)}, cannot say ${q.summary.cannotSay}`);
+    const reported = sv.reportedN !== undefined && !counted;
+    console.log(`${t('cli.picture.survey', { name: nameOf(items, sv.id, lang) })}${reported ? t('cli.picture.reported', { n: sv.reportedN }) : ''}`);
+    if (reported) for (const q of sv.questions) console.log(`  ${q.id}`);
+    else
+      for (const q of sv.questions)
+        console.log(`  ${t('cli.picture.question', { id: q.id, n: q.summary.n, mean: dec(q.summary.mean, lang), agree: pct(q.summary.shareAgree, lang), cannotSay: q.summary.cannotSay })}`);
   }
 }
 
 export const pictureCommands: Record<string, Command> = {
   picture: {
     summary: 'Show the situational picture: indicators with status, budget, cost–benefit, surveys',
-    usage: 'kohtaanto picture FILE [--review ID] [--json]\n\n  --review ID  the picture as frozen in a saved review\n  --json       machine-readable (npv, bcr, paybackYear, criticalMass, statuses …)',
-    options: { review: { type: 'string' }, json: { type: 'boolean' } },
+    usage: 'kohtaanto picture FILE [--review ID] [--lang fi|sv|en] [--json]\n\n  --review ID  the picture as frozen in a saved review\n  --lang       language of the output (default: the system locale)\n  --json       machine-readable (npv, bcr, paybackYear, criticalMass, statuses …)',
+    options: { review: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
+      const lang = cliLanguage(values.lang);
       const { summary, items } = await withRegistry(file, async (registry) => {
         if (values.review) return unwrap(await registry.call('picture.review', { id: String(values.review) })) as { summary: PictureSummary; items: PictureItem[] };
         const summary = unwrap(await registry.call('picture.summary', {})) as PictureSummary;
@@ -60,16 +75,18 @@ export const pictureCommands: Record<string, Command> = {
           ),
         );
       } else {
-        printSummary(summary, items);
+        printSummary(summary, items, lang);
       }
       return 0;
     },
   },
   review: {
     summary: 'Save a review of the situational picture, list reviews, or compare two',
-    usage: 'kohtaanto review FILE --label TEXT\nkohtaanto review FILE --list [--json]\nkohtaanto review FILE --compare A B [--json]',
-    options: { label: { type: 'string' }, list: { type: 'boolean' }, compare: { type: 'boolean' }, json: { type: 'boolean' } },
+    usage: 'kohtaanto review FILE --label TEXT\nkohtaanto review FILE --list [--json]\nkohtaanto review FILE --compare A B [--json]\n\n  --lang   language of the output, fi, sv or en (default: the system locale)',
+    options: { label: { type: 'string' }, list: { type: 'boolean' }, compare: { type: 'boolean' }, lang: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
+      const lang = cliLanguage(values.lang);
+      const t = translator(lang);
       const modes = [values.label !== undefined, Boolean(values.list), Boolean(values.compare)].filter(Boolean).length;
       if (modes !== 1) throw new UsageError('Give exactly one of --label TEXT, --list or --compare A B.');
       if (values.compare) {
@@ -78,10 +95,11 @@ export const pictureCommands: Record<string, Command> = {
         const cmp = await withRegistry(file, async (registry) => unwrap(await registry.call('picture.compareReviews', { a, b })) as ReviewComparison);
         if (values.json) console.log(JSON.stringify(cmp, null, 2));
         else {
-          console.log(`Indicators that moved (${cmp.indicators.length}):`);
-          for (const i of cmp.indicators) console.log(`  ${i.id}: ${i.before?.status ?? '—'} → ${i.after?.status ?? '—'}${i.delta !== undefined ? `, ${i.delta >= 0 ? '+' : ''}${i.delta}` : ''}`);
-          console.log(`Budget planned: ${eur(cmp.budget.plannedBefore)} → ${eur(cmp.budget.plannedAfter)}`);
-          console.log(`NPV: ${eur(cmp.cba.npvBefore)} → ${eur(cmp.cba.npvAfter)}; critical mass ${cmp.cba.criticalMassBefore ?? '—'} → ${cmp.cba.criticalMassAfter ?? '—'}`);
+          const status = (s: string | undefined) => (s ? t(`picture.status.${s}`) : '—');
+          console.log(t('cli.picture.moved', { count: cmp.indicators.length }));
+          for (const i of cmp.indicators) console.log(`  ${i.id}: ${status(i.before?.status)} → ${status(i.after?.status)}${i.delta !== undefined ? `, ${i.delta >= 0 ? '+' : ''}${i.delta.toLocaleString(lang)}` : ''}`);
+          console.log(t('cli.picture.plannedChange', { before: eur(cmp.budget.plannedBefore, lang), after: eur(cmp.budget.plannedAfter, lang) }));
+          console.log(t('cli.picture.npvChange', { before: eur(cmp.cba.npvBefore, lang), after: eur(cmp.cba.npvAfter, lang), massBefore: cmp.cba.criticalMassBefore ?? '—', massAfter: cmp.cba.criticalMassAfter ?? '—' }));
         }
         return 0;
       }
@@ -93,7 +111,7 @@ export const pictureCommands: Record<string, Command> = {
         return 0;
       }
       const info = await withRegistry(file, async (registry) => unwrap(await registry.call('picture.saveReview', { label: String(values.label) })) as ReviewInfo);
-      console.log(values.json ? JSON.stringify(info) : `Saved review ${info.id} "${info.label}" at ${info.createdAt}.`);
+      console.log(values.json ? JSON.stringify(info) : t('cli.picture.saved', { id: info.id, label: info.label, when: info.createdAt }));
       return 0;
     },
   },

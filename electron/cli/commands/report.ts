@@ -1,8 +1,9 @@
+import { translator } from '../../../renderer/src/i18n/catalogue';
 import fs from 'node:fs';
 import path from 'node:path';
 import { LANGUAGES, type Language } from '../../../shared/model';
 import { findChromium, htmlToPdf } from '../chromium-pdf';
-import { unwrap, UsageError, one, withRegistry, type Command } from '../common';
+import { cliLanguage, one, unwrap, UsageError, withRegistry, type Command } from '../common';
 
 export const reportCommands: Record<string, Command> = {
   report: {
@@ -34,7 +35,8 @@ export const reportCommands: Record<string, Command> = {
         fs.writeFileSync(tmp, html);
         fs.renameSync(tmp, out);
       }
-      console.log(`Wrote the ${format.toUpperCase()} report to ${out}.`);
+      // In the language asked for with --lang (the report's), else the locale's: the report's default (fi) is for readers, not for this terminal.
+      console.log(translator(values.lang === undefined ? cliLanguage() : lang)('cli.picture.wroteReport', { format: format.toUpperCase(), file: out }));
       return 0;
     },
   },

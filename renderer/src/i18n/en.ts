@@ -21,7 +21,7 @@ export const en = {
   course: courseText.en,
   mapSummary: mapSummaryText.en,
   catalogue: catalogueText.en,
-  /** The command line's own words (kohtaanto recommend, match, evaluate, new, info). */
+  /** The command line's own words around the app's (kohtaanto recommend, match, picture …). */
   cli: cliText.en,
   canvas: {
     nav: 'Ecosystem map',

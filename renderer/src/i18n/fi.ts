@@ -23,7 +23,7 @@ export const fi: Messages = {
   course: courseText.fi,
   mapSummary: mapSummaryText.fi,
   catalogue: catalogueText.fi,
-  /** The command line's own words (kohtaanto recommend, match, evaluate, new, info). */
+  /** The command line's own words around the app's (kohtaanto recommend, match, picture …). */
   cli: cliText.fi,
   canvas: {
     nav: 'Ekosysteemikartta',

@@ -23,7 +23,7 @@ export const sv: Messages = {
   course: courseText.sv,
   mapSummary: mapSummaryText.sv,
   catalogue: catalogueText.sv,
-  /** The command line's own words (kohtaanto recommend, match, evaluate, new, info). */
+  /** The command line's own words around the app's (kohtaanto recommend, match, picture …). */
   cli: cliText.sv,
   canvas: {
     nav: 'Ekosystemkarta',

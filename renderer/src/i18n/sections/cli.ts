@@ -1,7 +1,8 @@
 /**
  * What the command line prints around the app's own words (kohtaanto recommend, match, evaluate,
- * new, info): a terminal has no page, table or button to carry them. Where the app has a word for
- * a thing (a kind, a meter, a matching figure) the command line uses that one; en is the type.
+ * new, info, picture, review, report): a terminal has no page, table or button to carry them.
+ * Where the app has a word for a thing (a kind, a status, a matching figure) the command line
+ * uses that one; en is the type.
  */
 export const en = {
   note: 'Note: {{note}}',
@@ -48,6 +49,26 @@ export const en = {
     nothing: 'No persona lists expected services, so there is nothing to evaluate against.',
     leftOut_one: '{{count}} persona without expected services was left out.',
     leftOut_other: '{{count}} personas without expected services were left out.',
+  },
+  picture: {
+    goals: 'Goals ({{count}}):',
+    indicators: 'Indicators ({{count}}):',
+    indicator: '{{name}}: {{status}}{{latest}}{{rule}}',
+    latest: ', latest {{value}} on {{date}}',
+    path: ' (path expects {{expected}}, allowed shortfall {{allowed}})',
+    budget: 'Budget: planned {{planned}}, actual {{actual}}',
+    cba: 'Cost–benefit (discount rate {{rate}}): NPV {{npv}}, BCR {{bcr}}, payback {{payback}}, critical mass {{mass}}',
+    never: 'never',
+    noMass: 'none up to {{limit}}',
+    noCba: 'Cost–benefit: not computed ({{problems}})',
+    survey: 'Survey {{name}}:',
+    reported: ' N={{n}} as reported; answer counts not given',
+    question: '{{id}}: N={{n}}, mean {{mean}}, 4–5 {{agree}}, cannot say {{cannotSay}}',
+    moved: 'Indicators that moved ({{count}}):',
+    plannedChange: 'Budget planned: {{before}} → {{after}}',
+    npvChange: 'NPV: {{before}} → {{after}}; critical mass {{massBefore}} → {{massAfter}}',
+    saved: 'Saved review {{id}} "{{label}}" at {{when}}.',
+    wroteReport: 'Wrote the {{format}} report to {{file}}.',
   },
   workspace: {
     created: 'Created {{file}}.',
@@ -105,6 +126,26 @@ export const fi: typeof en = {
     leftOut_one: '{{count}} profiili ilman odotettuja palveluita jätettiin pois.',
     leftOut_other: '{{count}} profiilia ilman odotettuja palveluita jätettiin pois.',
   },
+  picture: {
+    goals: 'Tavoitteet ({{count}}):',
+    indicators: 'Mittarit ({{count}}):',
+    indicator: '{{name}}: {{status}}{{latest}}{{rule}}',
+    latest: ', viimeisin {{value}} ({{date}})',
+    path: ' (polun mukaan odotettu {{expected}}, sallittu vaje {{allowed}})',
+    budget: 'Talousarvio: suunniteltu {{planned}}, toteutunut {{actual}}',
+    cba: 'Kustannus–hyöty (diskonttokorko {{rate}}): nettonykyarvo {{npv}}, hyöty–kustannussuhde {{bcr}}, takaisinmaksuvuosi {{payback}}, kriittinen massa {{mass}}',
+    never: 'ei koskaan',
+    noMass: 'ei {{limit}} organisaatioon mennessä',
+    noCba: 'Kustannus–hyöty: ei laskettu ({{problems}})',
+    survey: 'Kysely {{name}}:',
+    reported: ' N={{n}} ilmoitettuna; vastausmääriä ei ole annettu',
+    question: '{{id}}: N={{n}}, keskiarvo {{mean}}, 4–5 {{agree}}, en osaa sanoa {{cannotSay}}',
+    moved: 'Muuttuneet mittarit ({{count}}):',
+    plannedChange: 'Suunniteltu talousarvio: {{before}} → {{after}}',
+    npvChange: 'Nettonykyarvo: {{before}} → {{after}}; kriittinen massa {{massBefore}} → {{massAfter}}',
+    saved: 'Katselmointi {{id}} ”{{label}}” tallennettu {{when}}.',
+    wroteReport: '{{format}}-raportti tallennettu: {{file}}.',
+  },
   workspace: {
     created: 'Luotu {{file}}.',
     createdExample: 'Luotu {{file}} esimerkin kanssa ({{count}} kohdetta).',
@@ -160,6 +201,26 @@ export const sv: typeof en = {
     nothing: 'Ingen profil har förväntade tjänster, så det finns inget att utvärdera mot.',
     leftOut_one: '{{count}} profil utan förväntade tjänster lämnades bort.',
     leftOut_other: '{{count}} profiler utan förväntade tjänster lämnades bort.',
+  },
+  picture: {
+    goals: 'Mål ({{count}}):',
+    indicators: 'Indikatorer ({{count}}):',
+    indicator: '{{name}}: {{status}}{{latest}}{{rule}}',
+    latest: ', senaste {{value}} ({{date}})',
+    path: ' (banan väntar {{expected}}, tillåten eftersläpning {{allowed}})',
+    budget: 'Budget: planerad {{planned}}, utfall {{actual}}',
+    cba: 'Kostnad–nytta (diskonteringsränta {{rate}}): nuvärde {{npv}}, nytto–kostnadskvot {{bcr}}, återbetalningsår {{payback}}, kritisk massa {{mass}}',
+    never: 'aldrig',
+    noMass: 'ingen upp till {{limit}} organisationer',
+    noCba: 'Kostnad–nytta: inte beräknad ({{problems}})',
+    survey: 'Enkät {{name}}:',
+    reported: ' N={{n}} enligt rapporten; antalet svar har inte angetts',
+    question: '{{id}}: N={{n}}, medelvärde {{mean}}, 4–5 {{agree}}, kan inte säga {{cannotSay}}',
+    moved: 'Indikatorer som ändrats ({{count}}):',
+    plannedChange: 'Planerad budget: {{before}} → {{after}}',
+    npvChange: 'Nuvärde: {{before}} → {{after}}; kritisk massa {{massBefore}} → {{massAfter}}',
+    saved: 'Genomgången {{id}} ”{{label}}” sparades {{when}}.',
+    wroteReport: '{{format}}-rapporten skrevs till {{file}}.',
   },
   workspace: {
     created: 'Skapade {{file}}.',
