@@ -22,7 +22,8 @@ export interface Peer {
 
 /** Runs the real `kohtaanto` command (through bin/, as a user would) and returns its output. */
 export function kohtaanto(dataDir: string, args: string[], env: Record<string, string> = {}): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, KOHTAANTO_DATA_DIR: dataDir, ...env }, timeout: 120_000 });
+  // An English terminal whatever this machine's locale: the test reads what the command prints.
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', KOHTAANTO_DATA_DIR: dataDir, ...env }, timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -39,7 +40,7 @@ export async function startPeer(file: string): Promise<Peer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-peer-data-'));
   const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', file, '--port', '0', '--no-open'], {
     cwd: ROOT,
-    env: { ...process.env, KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_NO_BROWSER: '1' },
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', KOHTAANTO_DATA_DIR: dataDir, KOHTAANTO_NO_BROWSER: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -21,7 +21,7 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-serve-'));
   child = spawn(process.execPath, [path.join(ROOT, 'bin', 'kohtaanto.mjs'), 'serve', '--port', '0', '--no-open'], {
     cwd: dir,
-    env: { ...process.env, KOHTAANTO_DATA_DIR: path.join(dir, 'data'), KOHTAANTO_NO_BROWSER: '1' },
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', KOHTAANTO_DATA_DIR: path.join(dir, 'data'), KOHTAANTO_NO_BROWSER: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -32,7 +32,8 @@ function post(base: string, method: string, body: unknown, headers: Record<strin
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kohtaanto-workshop-serve-'));
   file = path.join(dir, 'paja.kohtaanto');
-  const env = { ...process.env, KOHTAANTO_DATA_DIR: path.join(dir, 'data'), KOHTAANTO_NO_BROWSER: '1' };
+  // An English terminal whatever this machine's locale: the test reads what the command prints.
+  const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', KOHTAANTO_DATA_DIR: path.join(dir, 'data'), KOHTAANTO_NO_BROWSER: '1' };
   expect(spawnSync(process.execPath, [BIN, 'new', file, '--example'], { env, encoding: 'utf8' }).status).toBe(0);
   child = spawn(process.execPath, [BIN, 'serve', file, '--port', '0', '--no-open', '--workshop', '--interface', '127.0.0.2', '--template', 'builtin-ecosystem'], {
     cwd: dir,

@@ -73,7 +73,8 @@ function openForCli(ctx: ReturnType<typeof cliBackend>['ctx'], file: string, rea
       throw err;
     }
     const holder = (err.details as { holder?: { owner: string; pid: number } | null }).holder;
-    console.error(`note: ${file} is open for writing in ${holder ? `${holder.owner} (process ${holder.pid})` : 'another program'}; reading it read-only as last saved there.`);
+    const t = translator(cliLanguage());
+    console.error(t('cli.readOnly', { file, holder: holder ? t('cli.holder', { owner: holder.owner, pid: holder.pid }) : t('cli.anotherProgram') }));
     return ws;
   }
 }

@@ -92,11 +92,12 @@ export const workspaceCommands: Record<string, Command> = {
         openAtStart(ctx);
       }
       const srv = await startHttpServer({ registry, ctx, staticDir, port });
+      const t = translator(cliLanguage());
       // The key in the fragment is what lets this browser tab (and no other page or local program)
       // use the server; browsers send a fragment neither to servers nor in Referer.
-      console.log(`Kohtaanto is running at ${srv.openUrl}  (Ctrl+C stops it)`);
-      console.log("  The address carries this run's key after #k=; open it as printed. Other programs send it as");
-      console.log(`  X-Kohtaanto-Key: ${srv.key}  (also for the AuroraAI API under ${srv.url}service-recommender/v1/).`);
+      console.log(t('cli.serve.running', { url: srv.openUrl }));
+      console.log(t('cli.serve.key'));
+      console.log(t('cli.serve.keyHeader', { key: srv.key, api: `${srv.url}service-recommender/v1/` }));
       if (values.workshop) {
         const started = await registry.call('workshop.start', {
           ...(values.interface ? { interface: String(values.interface) } : {}),
@@ -109,13 +110,14 @@ export const workspaceCommands: Record<string, Command> = {
           throw new AppError(started.error.code, started.error.message, started.error.details, started.error.msg);
         }
         const w = started.value as WorkshopState;
-        console.log(`Workshop "${w.title}" is open. Join code: ${w.code}`);
-        console.log(`  Participants open ${w.joinUrl}${values.interface ? '' : '  (this computer only: add --interface ADDR to open it to the room\'s network)'}`);
+        console.log(t('cli.serve.workshop', { title: w.title, code: w.code }));
+        console.log(`${t('cli.serve.join', { url: w.joinUrl })}${values.interface ? '' : t('cli.serve.thisComputer')}`);
         if (!values.interface) {
           const addrs = await registry.call('workshop.interfaces', {});
-          if (addrs.ok) console.log(`  Addresses of this computer: ${(addrs.value as InterfaceAddress[]).filter((a) => !a.internal).map((a) => a.address).join(', ') || 'none besides loopback'}`);
+          const lan = addrs.ok ? (addrs.value as InterfaceAddress[]).filter((a) => !a.internal).map((a) => a.address) : null;
+          if (lan) console.log(t('cli.serve.addresses', { addresses: lan.join(', ') || t('cli.serve.loopbackOnly') }));
         }
-        console.log('  Ctrl+C ends the session and saves its record in the workspace.');
+        console.log(t('cli.serve.stop'));
       }
       if (!values['no-open']) openBrowser(srv.openUrl);
       await new Promise<void>((resolve) => {
@@ -126,7 +128,7 @@ export const workspaceCommands: Record<string, Command> = {
       if (values.workshop) {
         const ended = await registry.call('workshop.end', {});
         const recordId = ended.ok ? (ended.value as { recordId: string | null }).recordId : null;
-        if (recordId) console.log(`Workshop ended; its record ${recordId} is saved in the workspace.`);
+        if (recordId) console.log(t('cli.serve.ended', { id: recordId }));
       }
       await srv.close();
       ctx.close();
@@ -140,7 +142,7 @@ function openBrowser(url: string): void {
   const opener = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   import('node:child_process').then(({ spawn }) => {
     const child = spawn(opener, [url], { stdio: 'ignore', detached: true });
-    child.on('error', () => console.log(`Open ${url} in your browser.`));
+    child.on('error', () => console.log(translator(cliLanguage())('cli.serve.openIt', { url })));
     child.unref();
   });
 }
