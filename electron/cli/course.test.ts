@@ -58,9 +58,9 @@ describe('kohtaanto course', () => {
 
     const checked = await run('course', 'check', pack, copy, '--exercise', '1');
     expect(checked.code).toBe(CHECKS_FAILED_EXIT);
-    expect(checked.out).toContain('1. Fill the gap: 0/3 checks passed, coverage 0.75');
+    expect(checked.out).toContain('1. Fill the gap: 0 of 3 checks passed, coverage 0.75');
     expect(checked.out).toContain('FAIL Ei aukkoja: “Muutto Ouluun” has 1 gaps, at most 0 allowed');
-    expect(checked.out).toContain('hint: Linkitä palvelu tarpeeseen Ystävät.');
+    expect(checked.out).toContain('Hint: Linkitä palvelu tarpeeseen Ystävät.');
     expect(checked.out).toContain('FAIL Perustelu: Write your answer first');
 
     const json = JSON.parse((await run('course', 'check', pack, copy, '--json', '--exercise', 'e1')).out);
@@ -72,12 +72,13 @@ describe('kohtaanto course', () => {
     const file = answerFile();
     const r = await run('course', 'check', pack, file, '--lang', 'fi', '--exercise', '1');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('1. Täytä aukko: 2/3 checks passed, coverage 1');
+    expect(r.out).toContain('1. Täytä aukko: 2/3 tarkistusta kunnossa, kattavuus 1');
     expect(r.out).toContain('rev  Perustelu: Vapaa vastaus: kouluttaja arvioi sen');
     // Exercise 2 asks for a persona the first answer does not have.
     const all = await run('course', 'check', pack, file, '--lang', 'fi');
     expect(all.code).toBe(CHECKS_FAILED_EXIT);
-    expect(all.out).toContain('2. Persoona: 0/1 checks passed');
+    expect(all.out).toContain('2. Persoona: 0/1 tarkistusta kunnossa');
+    expect(all.out).not.toMatch(/checks passed|, coverage |hint: /i);
   });
 
   it('results writes one row per file; a damaged file gets its reason and the others still count', async () => {
@@ -88,7 +89,7 @@ describe('kohtaanto course', () => {
     const out = path.join(dir, 'tulokset.xlsx');
     const r = await run('course', 'results', pack, copy, junk, answerFile(), '--out', out, '--lang', 'fi');
     expect(r.code).toBe(0);
-    expect(r.out).toContain('1 of 3 files counted, 2 could not be');
+    expect(r.out).toContain('tulokset.xlsx: 1/3 tiedostoa laskettu, 2 ei voitu laskea (syyt yllä ja taulukossa).');
     expect(r.err).toContain('roska.kohtaanto: Tiedosto ei ole Kohtaannon työtila.');
     expect(r.err).toContain('malli.kohtaanto: Tiedosto ei ole osallistujan kopio kurssipaketista.');
     const wb = new ExcelJS.Workbook();

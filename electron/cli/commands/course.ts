@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LANGUAGES, pickText, type Language } from '../../../shared/model';
+import { pickText } from '../../../shared/model';
 import { CheckRunner } from '../../../shared/course/checks';
 import type { Exercise, ExerciseResult } from '../../../shared/course/types';
 import { readCopy, freeAnswersOf, secondsOf } from '../../backend/course/copy';
@@ -13,7 +13,8 @@ import { collect, exportResults, lazyIndexOf } from '../../backend/course/result
 import { checkIndexOptions, snapshotOfWorkspace } from '../../backend/course/run';
 import { errorText, explainText } from '../../backend/course/text';
 import { createCopy } from '../../backend/domains/course';
-import { cliBackend, UsageError, withWorkspace, type Command } from '../common';
+import { cliBackend, cliLanguage, UsageError, withWorkspace, type Command } from '../common';
+import { translator } from '../../../renderer/src/i18n/catalogue';
 import { codedError, said } from '../../backend/messages';
 
 /** Exit code of `course check` when a check did not pass (1 is an error, 2 a usage error). */
@@ -22,7 +23,7 @@ export const CHECKS_FAILED_EXIT = 3;
 const USAGE = [
   'kohtaanto course check PACK WORKSPACE [--exercise N] [--json] [--lang fi|sv|en]',
   '       kohtaanto course results PACK FILES... --out results.xlsx|results.csv [--lang fi|sv|en]',
-  '       kohtaanto course new-copy PACK --out FILE [--participant NAME]',
+  '       kohtaanto course new-copy PACK --out FILE [--participant NAME] [--lang fi|sv|en]',
   '',
   '  check     runs the checks of every exercise (or exercise N: its number from 1, or its id) on WORKSPACE;',
   `            exit code 0 when every check passed (free answers are for the trainer), ${CHECKS_FAILED_EXIT} when one did not`,
@@ -31,11 +32,6 @@ const USAGE = [
   '  new-copy  makes a participant’s copy of PACK at FILE (a workspace that opens at the first exercise)',
 ].join('\n');
 
-function lang(v: unknown): Language {
-  if (v === undefined) return 'en';
-  if (!(LANGUAGES as readonly string[]).includes(String(v))) throw new UsageError(`--lang must be one of ${LANGUAGES.join(', ')}, not "${String(v)}".`);
-  return v as Language;
-}
 
 function readFileArg(file: string): Uint8Array {
   try {
@@ -59,7 +55,8 @@ const MARK: Record<string, string> = { passed: 'ok  ', failed: 'FAIL', review: '
 async function check(values: Record<string, unknown>, positionals: string[]): Promise<number> {
   if (positionals.length !== 2) throw new UsageError('course check needs PACK and WORKSPACE.');
   const [packFile, wsFile] = positionals;
-  const language = lang(values.lang);
+  const language = cliLanguage(values.lang);
+  const t = translator(language);
   const pack = await readPack(readFileArg(packFile), path.basename(packFile));
   const exercises = pickExercises(pack.manifest.exercises, values.exercise);
   const results: ExerciseResult[] = await withWorkspace(
@@ -83,11 +80,12 @@ async function check(values: Record<string, unknown>, positionals: string[]): Pr
   for (const r of results) {
     const ex = pack.manifest.exercises.find((e) => e.id === r.exerciseId)!;
     const n = pack.manifest.exercises.indexOf(ex) + 1;
-    console.log(`${n}. ${pickText(ex.title, language)}: ${r.passed}/${r.total} checks passed${r.coverage !== undefined ? `, coverage ${r.coverage}` : ''}`);
+    const coverage = r.coverage !== undefined ? `, ${t('cli.course.coverage', { value: r.coverage.toLocaleString(language) })}` : '';
+    console.log(`${n}. ${pickText(ex.title, language)}: ${t('course.ui.resultSummary', { passed: r.passed, total: r.total })}${coverage}`);
     for (const c of r.results) {
       const chk = ex.checks.find((x) => x.id === c.checkId)!;
       console.log(`   ${MARK[c.status]} ${pickText(chk.title, language)}: ${explainText(c, language)}`);
-      if (c.hint && pickText(c.hint, language)) console.log(`        hint: ${pickText(c.hint, language)}`);
+      if (c.hint && pickText(c.hint, language)) console.log(`        ${t('course.ui.hint')}: ${pickText(c.hint, language)}`);
     }
   }
   return ok ? 0 : CHECKS_FAILED_EXIT;
@@ -99,7 +97,8 @@ async function results(values: Record<string, unknown>, positionals: string[]): 
   if (!out) throw new UsageError('course results needs --out results.xlsx or --out results.csv.');
   const format = out.toLowerCase().endsWith('.xlsx') ? 'xlsx' : out.toLowerCase().endsWith('.csv') ? 'csv' : undefined;
   if (!format) throw new UsageError(`--out must end in .xlsx or .csv, not "${path.basename(out)}".`);
-  const language = lang(values.lang);
+  const language = cliLanguage(values.lang);
+  const t = translator(language);
   const [packFile, ...files] = positionals;
   const pack = await readPack(readFileArg(packFile), path.basename(packFile));
   const { ctx } = cliBackend('kohtaanto course results');
@@ -108,7 +107,8 @@ async function results(values: Record<string, unknown>, positionals: string[]): 
   fs.writeFileSync(out, table.bytes);
   const refused = rows.filter((r) => r.error);
   for (const r of refused) console.error(`${r.file}: ${errorText(r.error!.code, { file: r.file, ...r.error!.params }, language)}`);
-  console.log(`${out}: ${rows.length - refused.length} of ${rows.length} files counted${refused.length ? `, ${refused.length} could not be (reasons above and in the table)` : ''}.`);
+  const counted = t('cli.course.counted', { file: out, counted: rows.length - refused.length, total: rows.length });
+  console.log(refused.length ? `${counted}${t('cli.course.refused', { count: refused.length })}` : `${counted}.`);
   return 0;
 }
 
@@ -119,9 +119,10 @@ async function newCopy(values: Record<string, unknown>, positionals: string[]): 
   const pack = await readPack(readFileArg(positionals[0]), path.basename(positionals[0]));
   const participant = values.participant !== undefined ? String(values.participant).trim() : path.basename(out).replace(/\.kohtaanto$/, '');
   if (!participant || participant.length > 100) throw new UsageError('--participant must be 1–100 characters.');
+  const language = cliLanguage(values.lang);
   const { ctx } = cliBackend('kohtaanto course new-copy');
   const file = createCopy(ctx, pack, participant, { path: out });
-  console.log(`${file}: ${participant}'s copy of "${pickText(pack.manifest.title, 'fi')}" (${pack.manifest.exercises.length} exercises).`);
+  console.log(translator(language)('cli.course.copy', { file, participant, title: pickText(pack.manifest.title, language), count: pack.manifest.exercises.length }));
   return 0;
 }
 

@@ -86,6 +86,14 @@ export const en = {
   readOnly: 'note: {{file}} is open for writing in {{holder}}; reading it read-only as last saved there.',
   holder: '{{owner}} (process {{pid}})',
   anotherProgram: 'another program',
+  course: {
+    coverage: 'coverage {{value}}',
+    counted: '{{file}}: {{counted}} of {{total}} files counted',
+    refused_one: ', {{count}} could not be (the reason above and in the table).',
+    refused_other: ', {{count}} could not be (the reasons above and in the table).',
+    copy_one: '{{file}}: {{participant}}’s copy of “{{title}}” ({{count}} exercise).',
+    copy_other: '{{file}}: {{participant}}’s copy of “{{title}}” ({{count}} exercises).',
+  },
   workspace: {
     created: 'Created {{file}}.',
     createdExample: 'Created {{file}} with the example ({{count}} entities).',
@@ -178,6 +186,14 @@ export const fi: typeof en = {
   readOnly: 'huom.: {{file}} on kirjoitettavana ohjelmassa {{holder}}; se luetaan vain luku ‑tilassa sellaisena kuin se sinne viimeksi tallennettiin.',
   holder: '{{owner}} (prosessi {{pid}})',
   anotherProgram: 'toinen ohjelma',
+  course: {
+    coverage: 'kattavuus {{value}}',
+    counted: '{{file}}: {{counted}}/{{total}} tiedostoa laskettu',
+    refused_one: ', {{count}} ei voitu laskea (syy yllä ja taulukossa).',
+    refused_other: ', {{count}} ei voitu laskea (syyt yllä ja taulukossa).',
+    copy_one: '{{file}}: osallistujan {{participant}} kopio kurssipaketista ”{{title}}” ({{count}} harjoitus).',
+    copy_other: '{{file}}: osallistujan {{participant}} kopio kurssipaketista ”{{title}}” ({{count}} harjoitusta).',
+  },
   workspace: {
     created: 'Luotu {{file}}.',
     createdExample: 'Luotu {{file}} esimerkin kanssa ({{count}} kohdetta).',
@@ -270,6 +286,14 @@ export const sv: typeof en = {
   readOnly: 'obs: {{file}} är öppen för skrivning i {{holder}}; den läses skrivskyddad som den senast sparades där.',
   holder: '{{owner}} (process {{pid}})',
   anotherProgram: 'ett annat program',
+  course: {
+    coverage: 'täckning {{value}}',
+    counted: '{{file}}: {{counted}} av {{total}} filer räknade',
+    refused_one: ', {{count}} kunde inte räknas (orsaken ovan och i tabellen).',
+    refused_other: ', {{count}} kunde inte räknas (orsakerna ovan och i tabellen).',
+    copy_one: '{{file}}: deltagaren {{participant}}s kopia av kurspaketet ”{{title}}” ({{count}} övning).',
+    copy_other: '{{file}}: deltagaren {{participant}}s kopia av kurspaketet ”{{title}}” ({{count}} övningar).',
+  },
   workspace: {
     created: 'Skapade {{file}}.',
     createdExample: 'Skapade {{file}} med exemplet ({{count}} objekt).',
