@@ -121,6 +121,12 @@ describe('remote recommender: a real second Kohtaanto serving the example catalo
     expect(text.code).toBe(0);
     expect(text.out).toMatch(/5 personas; mean overlap@10 \d\.\d{3}; mean Kendall tau-b (-?\d\.\d{3}|—)/);
     expect(text.out).toContain('[not mapped]');
+    // The same in Finnish: the app's words, decimal commas, and the note of what leaves the machine.
+    const fi = kohtaanto(data, ['compare-recommenders', localFile, '--remote', peer.url, '--key-header', 'X-Kohtaanto-Key', '--lang', 'fi'], env);
+    expect(fi.code).toBe(0);
+    expect(fi.out).toMatch(/5 profiilia; päällekkäisyys@10 keskimäärin \d,\d{3}; Kendallin tau-b keskimäärin (-?\d,\d{3}|—)/);
+    expect(fi.out).toContain('[ei kartalla]');
+    expect(fi.err).toContain(`huom.: kysytään osoitteesta ${peer.url}`);
 
     const match = kohtaanto(data, ['match', localFile, '--remote', peer.url, '--key-header', 'X-Kohtaanto-Key'], env);
     expect(match.code).toBe(0);
@@ -129,7 +135,7 @@ describe('remote recommender: a real second Kohtaanto serving the example catalo
 
     const one = kohtaanto(data, ['recommend', localFile, '--persona', persona.id, '--remote', peer.url, '--key-header', 'X-Kohtaanto-Key', '--top', '20'], env);
     expect(one.code).toBe(0);
-    expect(one.out).toContain(`recommend_service at ${peer.url}service-recommender/v1/recommend_service: ${peerAnswer.length} services, ${peerAnswer.length - 2} in the workspace, 2 recommended but not mapped.`);
+    expect(one.out).toContain(`recommend_service at ${peer.url}service-recommender/v1/recommend_service: ${peerAnswer.length} services: ${peerAnswer.length - 2} in the workspace, 2 recommended but not mapped.`);
     expect(one.out).toContain(`not mapped: PTV ${deleted[0].ptvId}`);
 
     const noKey = kohtaanto(data, ['recommend', localFile, '--persona', persona.id, '--remote', peer.url, '--key-header', 'X-Kohtaanto-Key'], { KOHTAANTO_REMOTE_KEY: '' });
@@ -141,7 +147,8 @@ describe('remote recommender: a real second Kohtaanto serving the example catalo
       const st = await ok<{ source: { kind: string; timeoutMs: number; parallel: number } }>(registry, 'remote.source');
       expect(st.source).toMatchObject({ kind: 'remote', timeoutMs: 10_000, parallel: 4 });
       const runs = await ok<unknown[]>(registry, 'remote.comparisons');
-      expect(runs.length).toBe(2);
+      // The API's comparison and the command line's two (English and Finnish).
+      expect(runs.length).toBe(3);
     });
   }, 400_000);
 

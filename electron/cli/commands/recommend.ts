@@ -107,7 +107,7 @@ export const recommendCommands: Record<string, Command> = {
       if (remote) {
         const inline = { ...(meters ? { meters } : {}), ...(municipality ? { municipality } : {}), ...(age !== undefined ? { ageMin: age, ageMax: age } : {}) };
         const input = { ...(values.persona ? { personaId: String(values.persona) } : {}), persona: inline, ...(text ? { text } : {}), language: language ?? 'fi' };
-        return remoteRecommend(file, remote, input, !!values.json);
+        return remoteRecommend(file, remote, input, !!values.json, language ?? cliLanguage());
       }
       const result = await withRegistry(file, async (registry) =>
         unwrap(
@@ -185,7 +185,7 @@ export const recommendCommands: Record<string, Command> = {
             ...(values.label ? { label: String(values.label) } : {}),
           }),
         ) as MatchingRunRecord,
-        { prepare: remote ? (ctx) => useRemote(ctx, remote) : undefined },
+        { prepare: remote ? (ctx) => useRemote(ctx, remote, lang) : undefined },
       );
       const incomplete = rec.run.source && !rec.run.source.complete;
       if (values.json) {
@@ -203,7 +203,7 @@ export const recommendCommands: Record<string, Command> = {
           for (const m of run.source.missing) console.log(`  - ${name(m.persona)}: ${m.message}`);
         }
         if (run.source.unmapped.length) {
-          console.log(t('cli.match.unmapped', { count: run.source.unmapped.length, services: run.source.unmapped.map((u) => `${u.name} [PTV ${u.ptvId}]`).join('; ') }));
+          console.log(`${t('remote.unmappedHeading', { count: run.source.unmapped.length })}: ${run.source.unmapped.map((u) => `${u.name} [PTV ${u.ptvId}]`).join('; ')}`);
         }
       }
       const tot = run.totals;

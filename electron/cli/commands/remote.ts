@@ -6,11 +6,12 @@
  */
 import type { RemoteEndpointInput, ComparisonRecord, RemoteRecommendResult } from '../../../shared/api/remote';
 import { RemoteEndpointSchema } from '../../../shared/api/remote';
-import { pickText, type LocalizedText } from '../../../shared/model';
+import { pickText, type Language, type LocalizedText } from '../../../shared/model';
 import type { AppContext } from '../../backend/context';
 import { overrideSource } from '../../backend/domains/remote';
 import { EnvSecrets, REMOTE_KEY_ENV, setSecretStore } from '../../backend/remote/secrets';
-import { one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { cliLanguage, one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { translator } from '../../../renderer/src/i18n/catalogue';
 
 /** Options every remote-capable command takes. */
 export const REMOTE_OPTIONS = {
@@ -59,26 +60,29 @@ export function remoteFromOptions(values: Record<string, unknown>, limit?: numbe
 }
 
 /** Points the command's backend at the endpoint and says on stderr what leaves the machine. */
-export function useRemote(ctx: AppContext, endpoint: NonNullable<ReturnType<typeof remoteFromOptions>>): void {
+export function useRemote(ctx: AppContext, endpoint: NonNullable<ReturnType<typeof remoteFromOptions>>, lang: Language): void {
   setSecretStore(ctx, new EnvSecrets());
   overrideSource(ctx, endpoint);
-  console.error(`note: asking ${endpoint.baseUrl}: only life-situation meters and filters (municipality/region/county, target groups, funding) are sent, never names or notes of personas.`);
+  console.error(translator(lang)('cli.remote.asking', { url: endpoint.baseUrl }));
 }
 
-const pct = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)} %`;
-const nameOf = (names: Record<string, LocalizedText>, id: string) => pickText(names[id], 'fi') || id;
+/** A share as a percentage with one decimal, and a figure with three, in the language's number format. */
+const pct = (x: number, lang: Language) => `${(Math.round(x * 1000) / 10).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+const dec3 = (x: number | null, lang: Language) => (x === null ? '—' : x.toLocaleString(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 }));
+const nameOf = (names: Record<string, LocalizedText>, id: string, lang: Language) => pickText(names[id], lang) || id;
 
 /** `recommend FILE --remote URL`: the remote answer, mapped to the workspace. */
-export async function remoteRecommend(file: string, endpoint: NonNullable<ReturnType<typeof remoteFromOptions>>, input: Record<string, unknown>, json: boolean): Promise<number> {
-  const r = await withRegistry(file, async (registry) => unwrap(await registry.call('remote.recommend', input)) as RemoteRecommendResult, { prepare: (ctx) => useRemote(ctx, endpoint) });
+export async function remoteRecommend(file: string, endpoint: NonNullable<ReturnType<typeof remoteFromOptions>>, input: Record<string, unknown>, json: boolean, lang: Language): Promise<number> {
+  const r = await withRegistry(file, async (registry) => unwrap(await registry.call('remote.recommend', input)) as RemoteRecommendResult, { prepare: (ctx) => useRemote(ctx, endpoint, lang) });
   if (json) {
     console.log(JSON.stringify(r, null, 2));
     return 0;
   }
-  console.log(`${r.operation} at ${r.endpoint}: ${r.services.length} services, ${r.mapped} in the workspace, ${r.unmapped} recommended but not mapped.\n`);
+  const t = translator(lang);
+  console.log(`${t('cli.remote.answer', { operation: r.operation, endpoint: r.endpoint, summary: t('remote.tryoutSummary', { count: r.services.length, mapped: r.mapped, unmapped: r.unmapped }) })}\n`);
   for (const s of r.services) {
-    const score = s.score === null ? '' : `  similarity ${s.score.toFixed(3)}`;
-    console.log(`${String(s.rank).padStart(2)}. ${s.name}  [${s.serviceId ?? `not mapped: PTV ${s.ptvId}`}]${score}`);
+    const score = s.score === null ? '' : `  ${t('remote.similarity').toLowerCase()} ${dec3(s.score, lang)}`;
+    console.log(`${String(s.rank).padStart(2)}. ${s.name}  [${s.serviceId ?? `${t('remote.notMapped')}: PTV ${s.ptvId}`}]${score}`);
   }
   return 0;
 }
@@ -92,6 +96,7 @@ export const remoteCommands: Record<string, Command> = {
       '  --k N         length of the top lists compared, 1–50 (default 10)',
       '  --limit N     services asked of each recommender per persona, 1–50 (default 20, at least k)',
       '  --label TEXT  a note saved with the comparison',
+      '  --lang LANG   language of the output, fi, sv or en (default: the system locale)',
       '  --json        the saved comparison as JSON',
       ...REMOTE_USAGE,
       '',
@@ -99,42 +104,47 @@ export const remoteCommands: Record<string, Command> = {
       '(a service missing from a list ranked k+1 there), the services only one recommends, and coverage, gaps',
       'and counters to visit of the matching analysis with each list. Saved in the workspace (Matching screen).',
     ].join('\n'),
-    options: { ...REMOTE_OPTIONS, k: { type: 'string' }, limit: { type: 'string' }, label: { type: 'string' }, json: { type: 'boolean' } },
+    options: { ...REMOTE_OPTIONS, k: { type: 'string' }, limit: { type: 'string' }, label: { type: 'string' }, lang: { type: 'string' }, json: { type: 'boolean' } },
     async run({ values, positionals }) {
       const file = one(positionals, 'FILE');
       if (values.remote === undefined) throw new UsageError('compare-recommenders needs --remote URL.');
       const k = int(values.k, '--k', 1, 50) ?? 10;
       const limit = int(values.limit, '--limit', 1, 50);
       const endpoint = remoteFromOptions(values, limit)!;
+      const lang = cliLanguage(values.lang);
+      const t = translator(lang);
       const rec = await withRegistry(
         file,
         async (registry) => unwrap(await registry.call('remote.compare', { k, ...(values.label ? { label: String(values.label) } : {}) })) as ComparisonRecord,
-        { prepare: (ctx) => useRemote(ctx, endpoint) },
+        { prepare: (ctx) => useRemote(ctx, endpoint, lang) },
       );
       const c = rec.comparison;
+      const name = (id: string) => nameOf(rec.names, id, lang);
       if (values.json) {
         console.log(JSON.stringify(rec, null, 2));
         return c.complete ? 0 : 3;
       }
-      console.log(`Comparison ${rec.id}, saved ${rec.createdAt}: built-in vs ${c.endpoint}, top ${c.k} (lists of ${c.limit}).`);
+      console.log(t('cli.remote.comparison', { id: rec.id, when: rec.createdAt, endpoint: c.endpoint, k: c.k, limit: c.limit }));
       if (!c.complete) {
-        console.log(`INCOMPLETE: ${c.missing.length} persona(s) got no remote answer and are left out of every figure:`);
-        for (const m of c.missing) console.log(`  - ${nameOf(rec.names, m.persona)}: ${m.message}`);
+        console.log(t('cli.match.incomplete', { count: c.missing.length }));
+        for (const m of c.missing) console.log(`  - ${name(m.persona)}: ${m.message}`);
       }
-      const t = c.totals;
-      console.log(`\n${t.personas} personas; mean overlap@${c.k} ${t.overlap.toFixed(3)}; mean Kendall tau-b ${t.tau === null ? '—' : t.tau.toFixed(3)}`);
-      console.log(`Coverage  built-in ${pct(t.builtin.coverage)} (${t.builtin.covered}/${t.builtin.personaNeeds})   remote ${pct(t.remote.coverage)} (${t.remote.covered}/${t.remote.personaNeeds})`);
-      console.log(`Gaps      built-in ${t.builtin.gaps.length}   remote ${t.remote.gaps.length}`);
-      console.log(`Counters  built-in ${t.builtin.counters}   remote ${t.remote.counters}\n`);
+      const tot = c.totals;
+      const side = (x: { coverage: number; covered: number; personaNeeds: number }) => `${pct(x.coverage, lang)} (${x.covered}/${x.personaNeeds})`;
+      console.log(`\n${t('cli.remote.means', { count: tot.personas, k: c.k, overlap: dec3(tot.overlap, lang), tau: dec3(tot.tau, lang) })}`);
+      console.log(t('cli.remote.coverage', { builtin: side(tot.builtin), remote: side(tot.remote) }));
+      console.log(t('remote.gaps', { builtin: tot.builtin.gaps.length, remote: tot.remote.gaps.length }));
+      console.log(`${t('cli.remote.counters', { builtin: tot.builtin.counters, remote: tot.remote.counters })}\n`);
       for (const p of c.personas) {
-        console.log(`${nameOf(rec.names, p.persona)}`);
-        console.log(`  overlap@${c.k} ${p.overlap.toFixed(3)}, tau-b ${p.tau === null ? '—' : p.tau.toFixed(3)}; coverage ${pct(p.coverage.builtin)} vs ${pct(p.coverage.remote)}; counters ${p.counters.builtin} vs ${p.counters.remote}`);
-        if (p.onlyBuiltin.length) console.log(`  only built-in: ${p.onlyBuiltin.map((id) => nameOf(rec.names, id)).join('; ')}`);
-        if (p.onlyRemote.length) console.log(`  only remote:   ${p.onlyRemote.map((id) => (id.startsWith('ptv:') ? `${nameOf(rec.names, id)} [not mapped]` : nameOf(rec.names, id))).join('; ')}`);
+        console.log(name(p.persona));
+        const figures = { k: c.k, overlap: dec3(p.overlap, lang), tau: dec3(p.tau, lang), builtin: pct(p.coverage.builtin, lang), remote: pct(p.coverage.remote, lang), countersBuiltin: p.counters.builtin, countersRemote: p.counters.remote };
+        console.log(`  ${t('cli.remote.persona', figures)}`);
+        if (p.onlyBuiltin.length) console.log(`  ${t('remote.onlyBuiltin')}: ${p.onlyBuiltin.map(name).join('; ')}`);
+        if (p.onlyRemote.length) console.log(`  ${t('remote.onlyRemote')}: ${p.onlyRemote.map((id) => (id.startsWith('ptv:') ? `${name(id)} [${t('remote.notMapped')}]` : name(id))).join('; ')}`);
       }
       if (c.unmapped.length) {
-        console.log(`\nRecommended but not mapped (${c.unmapped.length}): supply the workspace does not have`);
-        for (const u of c.unmapped) console.log(`  - ${u.name} [PTV ${u.ptvId}] for ${u.personas.length} persona(s)`);
+        console.log(`\n${t('remote.unmappedHeading', { count: c.unmapped.length })}: ${t('cli.remote.notInWorkspace')}`);
+        for (const u of c.unmapped) console.log(`  - ${u.name} [PTV ${u.ptvId}] ${t('remote.unmappedFor', { count: u.personas.length })}`);
       }
       return c.complete ? 0 : 3;
     },
