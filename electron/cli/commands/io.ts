@@ -75,12 +75,14 @@ function parseMap(values: unknown, kind: ImportKind): Record<string, string | nu
 }
 
 /** The headings and the mapping that was tried, so the user can write the --map flags. */
-function explainMapping(err: AppError, kind: PictureImportKind): void {
+function explainMapping(err: AppError, kind: PictureImportKind, lang: Language): void {
   const d = err.details as { headers?: string[]; proposal?: Record<string, string | null> } | undefined;
   if (!d?.headers) return;
-  console.error(`The file's columns and what each was taken to hold:`);
-  for (const h of d.headers) console.error(`  ${JSON.stringify(h)} → ${d.proposal?.[h.trim()] ?? '(ignored)'}`);
-  console.error(`Roles of ${kind}: ${PICTURE_COLUMN_ROLES[kind].join(', ')}. Say which column holds what with --map "COLUMN=ROLE" (repeat the flag).`);
+  const t = translator(lang);
+  // The roles stay as codes: they are what --map takes.
+  console.error(t('io.cli.columns'));
+  for (const h of d.headers) console.error(`  ${JSON.stringify(h)} → ${d.proposal?.[h.trim()] ?? t('io.cli.ignored')}`);
+  console.error(t('io.cli.roles', { kind, roles: PICTURE_COLUMN_ROLES[kind].join(', ') }));
 }
 
 export const ioCommands: Record<string, Command> = {
@@ -126,7 +128,7 @@ export const ioCommands: Record<string, Command> = {
         } catch (err) {
           if (err instanceof AppError && kind !== 'ecosystem' && (err.details as { reason?: string } | undefined)?.reason === 'needs-mapping') {
             console.error(`kohtaanto import: ${errorText(err, lang)}`);
-            explainMapping(err, kind);
+            explainMapping(err, kind, lang);
             return 1;
           }
           throw err;
