@@ -276,9 +276,24 @@ describe('workshop session in the browser', () => {
   });
 
   it('brainstorm: notes from phones, grouped by keyboard and by dragging, groups made needs in one step; comments on the map', async () => {
-    // The step moved to the brainstorm ("Palvelutarpeet") above.
+    // The step moved to the brainstorm ("Palvelutarpeet") above. A phone on slow wifi first: the
+    // answer to Aino's first note comes after she began the next one, which stays in the box.
+    await aino.getByRole('button', { name: 'Nyt', exact: true }).click();
+    await aino.route('**/w/api/participant.note', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await route.continue();
+    });
+    const box = aino.getByLabel('Lappusi');
+    const add = aino.getByRole('button', { name: 'Lisää lappu' });
+    await box.fill('Kieliapu');
+    await add.click();
+    await box.fill('Tulkki lääkärissä');
+    // Enabled again once the answer is in (it is disabled while the note is on its way).
+    await expect.poll(() => add.isEnabled()).toBe(true);
+    expect(await box.inputValue()).toBe('Tulkki lääkärissä');
+    await aino.unroute('**/w/api/participant.note');
+    await aino.locator('.p-notes li', { hasText: 'Kieliapu' }).waitFor();
     for (const [p, text] of [
-      [aino, 'Kieliapu'],
       [aino, 'Tulkki lääkärissä'],
       [anon, 'Asunto'],
     ] as const) {

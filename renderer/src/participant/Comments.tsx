@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type CommentTarget } from '../../../shared/workshop/types';
 import { useParticipant } from './store';
+import { clearSent } from '../app/clearSent';
 
 function sameTarget(a: CommentTarget, b: CommentTarget): boolean {
   return a.kind === b.kind && a.id === b.id;
@@ -19,9 +20,10 @@ export function Comments({ target, label }: { target: CommentTarget; label: stri
   const formId = `comment-${target.kind}-${target.id}`;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await call('participant.comment', { target, text });
+    const sent = text;
+    const r = await call('participant.comment', { target, text: sent });
     if (r) {
-      setText('');
+      clearSent(setText, sent);
       setOpen(false);
     }
   };

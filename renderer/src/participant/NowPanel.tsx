@@ -4,6 +4,7 @@ import { LIMITS, type AgendaStepState, type AssessmentAnswers, type VoteRoundVie
 import { Timer } from '../features/workshop/Timer';
 import { useParticipant } from './store';
 import { ProposeForm } from './ProposePanel';
+import { clearSent } from '../app/clearSent';
 
 /** The step on the projector, on the phone: what it is, what is asked, how much time is left. */
 function StepCard() {
@@ -43,9 +44,10 @@ function NotesStep({ step }: { step: AgendaStepState }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
-    const r = await call('participant.note', { stepId: step.id, text });
+    const sent = text;
+    const r = await call('participant.note', { stepId: step.id, text: sent });
     setBusy(false);
-    if (r) setText('');
+    if (r) clearSent(setText, sent);
   };
   return (
     <section className="p-card" aria-labelledby="notes-title">

@@ -5,6 +5,7 @@ import { LIMITS, PROPOSAL_KINDS, type MapEntityView, type ProposalInput, type Pr
 import { useParticipant } from './store';
 import { Comments } from './Comments';
 import { proposalSummary } from '../features/workshop/proposals';
+import { clearSent } from '../app/clearSent';
 
 function useEntities(kind?: EntityKind): MapEntityView[] {
   const map = useParticipant((s) => s.map);
@@ -55,6 +56,14 @@ export function ProposeForm() {
     setB('');
     setText('');
   };
+  /** Empties the fields that still hold what was sent; what was typed or chosen meanwhile stays. */
+  const resetSent = (sent: { name: string; description: string; a: string; b: string; text: string }) => {
+    clearSent(setName, sent.name);
+    clearSent(setDescription, sent.description);
+    clearSent(setA, sent.a);
+    clearSent(setB, sent.b);
+    clearSent(setText, sent.text);
+  };
 
   const build = (): ProposalInput => {
     const desc = description.trim() ? { description: description.trim() } : {};
@@ -68,10 +77,11 @@ export function ProposeForm() {
     e.preventDefault();
     setBusy(true);
     setSent(false);
+    const fields = { name, description, a, b, text };
     const r = await call('participant.propose', { proposal: build(), lang: i18n.language as Language });
     setBusy(false);
     if (r) {
-      reset();
+      resetSent(fields);
       setSent(true);
     }
   };

@@ -7,6 +7,7 @@ import { describeError } from '../../i18n/errors';
 import { currentVisible, jumpTo, newEntityDraft } from './actions';
 import { useCanvas } from './canvasStore';
 import { adjacency } from './graph';
+import { clearSent } from '../../app/clearSent';
 
 /** Sections of more items than this start closed, so a large map's outline stays quick to move through. */
 const OPEN_UP_TO = 60;
@@ -96,9 +97,10 @@ function AddForm({ kind }: { kind: EntityKind }) {
   const add = async () => {
     const n = name.trim();
     if (!n) return;
+    const sent = name;
     const ok = await attempt(() => api.call('entities.create', { entity: newEntityDraft(kind, n) as never }));
     if (ok) {
-      setName('');
+      clearSent(setName, sent);
       useApp.getState().notify({ kind: 'info', text: t('canvas.notice.created', { name: n }) });
     }
   };

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import { attempt, entityIndex, useApp } from '../../app/store';
 import { describeError } from '../../i18n/errors';
 import { fold, useCodes } from './codes';
+import { clearSent } from '../../app/clearSent';
 
 /** How many options are drawn at once; typing narrows the rest down. */
 const SHOWN = 60;
@@ -182,12 +183,16 @@ export function EntityChooser({
 
   const linkSelected = async () => {
     if (!selected.length || busy) return;
+    const chosen = selected;
+    const typed = query;
     setBusy(true);
-    const done = await onConfirm(selected);
+    const done = await onConfirm(chosen);
     setBusy(false);
+    // What was confirmed is done with; what the person typed or chose while the answer was on its
+    // way stays (it came after they went on, and wiped the next search).
     if (done) {
-      setSelected([]);
-      setQuery('');
+      setSelected((s) => s.filter((id) => !chosen.includes(id)));
+      clearSent(setQuery, typed);
     }
   };
 

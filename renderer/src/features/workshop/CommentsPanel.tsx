@@ -5,6 +5,7 @@ import { LIMITS, type CommentTarget, type CommentView, type WorkshopState } from
 import { useApp } from '../../app/store';
 import { proposalSummary } from './proposals';
 import { act } from './workshopStore';
+import { clearSent } from '../../app/clearSent';
 
 /** Comments on map items, proposals and notes, by item; the facilitator may add one or take one away. */
 export function CommentsPanel({ state }: { state: WorkshopState }) {
@@ -44,8 +45,9 @@ export function CommentsPanel({ state }: { state: WorkshopState }) {
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await act(t, 'workshop.comment', { target: { kind: 'entity', id: entity }, text: text.trim() });
-    if (r) setText('');
+    const sent = text;
+    const r = await act(t, 'workshop.comment', { target: { kind: 'entity', id: entity }, text: sent.trim() });
+    if (r) clearSent(setText, sent);
   };
 
   const sorted = useMemo(() => [...entities].sort((a, b) => pickText(a.name, lang).localeCompare(pickText(b.name, lang), lang)), [entities, lang]);

@@ -6,6 +6,7 @@ import { QrCode } from './QrCode';
 import { joinLink, spacedCode } from './Projector';
 import { Timer } from './Timer';
 import { act, useWorkshop } from './workshopStore';
+import { clearSent } from '../../app/clearSent';
 
 function time(iso?: string): string {
   return iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : '';
@@ -89,9 +90,10 @@ function SaveTemplate() {
   const [name, setName] = useState('');
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await act(t, 'workshop.saveTemplate', { name: name.trim() });
+    const sent = name;
+    const r = await act(t, 'workshop.saveTemplate', { name: sent.trim() });
     if (r) {
-      setName('');
+      clearSent(setName, sent);
       notify({ kind: 'info', text: t('workshop.templates.saved', { name: name.trim() }) });
     }
   };

@@ -6,6 +6,7 @@ import { LIMITS, type VoteRoundView, type WorkshopState } from '../../../../shar
 import { useApp } from '../../app/store';
 import { roundResults } from './live';
 import { act } from './workshopStore';
+import { clearSent } from '../../app/clearSent';
 
 const short = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 2)}…` : s);
 
@@ -94,11 +95,12 @@ export function Voting({ state }: { state: WorkshopState }) {
             .filter(Boolean)
             .map((label) => ({ ref: { kind: 'text' as const }, label: label.slice(0, LIMITS.title) }))
         : candidates.filter((c) => picked.has(c.id)).map((c) => ({ ref: { kind, id: c.id } as { kind: 'entity' | 'proposal' | 'group'; id: string }, label: c.label.slice(0, LIMITS.title) }));
-    const r = await act(t, 'workshop.openVote', { title: title.trim(), targets, dotsPerPerson: dots, anonymous });
+    const sent = { title, text };
+    const r = await act(t, 'workshop.openVote', { title: sent.title.trim(), targets, dotsPerPerson: dots, anonymous });
     if (r) {
-      setTitle('');
+      clearSent(setTitle, sent.title);
       setPicked(new Set());
-      setText('');
+      clearSent(setText, sent.text);
     }
   };
 
