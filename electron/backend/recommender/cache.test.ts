@@ -7,7 +7,7 @@ import { METERS, type Entity, type Link, type Service } from '../../../shared/mo
 import { createBackend } from '..';
 import { recommenderFor } from '../domains/matching';
 import { Worker } from 'node:worker_threads';
-import { savedSnapshotBytes, stopRecommenderWorker } from './cache';
+import { recommenderThreadsOnline, savedSnapshotBytes, stopRecommenderWorker } from './cache';
 import type { WorkerLoadJob, WorkerMessage, WorkerProgress, WorkerRowsJob } from './protocol';
 import { ENTITY_ROWS_SQL, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL } from './inputs';
 import { wordsOf } from '../../../shared/recommender/build';
@@ -167,13 +167,14 @@ describe('the recommender index off the main path (real SQLite file, real worker
     expect(after.index.services[withText].description).toEqual(first.index.services[withText].description);
   }, 180_000);
 
-  it('a warm open has its rows read on the idle worker thread: the same index as rows read here, and rows of another state than the links read here are not mixed in', async () => {
+  it('a warm open has its rows read on the reader thread: the same index as rows read here, and rows of another state than the links read here are not mixed in', async () => {
     const query = { persona: { meters: { finance: 1, housing: 2 } }, text: 'velkaneuvonta', top: 10 };
     const built = await recommenderFor(ctx);
     const first = await ok<RecommendResult>('recommend.query', query);
     await ok('workspace.close');
     await ok('workspace.open', { path: file });
-    // The worker thread is up and idle: it reads the rows (and then the snapshot) for this thread.
+    // The opening started the reader thread (the file holds this catalogue's snapshot); once it is up it reads the rows, then the snapshot.
+    await recommenderThreadsOnline();
     const warm = await ok<RecommendResult>('recommend.query', query);
     expect(warm.index).toMatchObject({ from: 'file', rowsReadOn: 'worker' });
     expect(warm.results.map((r) => [r.serviceId, r.score, r.explanation])).toEqual(first.results.map((r) => [r.serviceId, r.score, r.explanation]));
@@ -185,6 +186,7 @@ describe('the recommender index off the main path (real SQLite file, real worker
     // Another process renames a service while the index is read: the worker's rows and this thread's links would be of two states.
     await ok('workspace.close');
     await ok('workspace.open', { path: file });
+    await recommenderThreadsOnline();
     const [target] = await services();
     const pending = recommenderFor(ctx);
     const other = new Database(file);

@@ -6,9 +6,9 @@
  *   main thread meanwhile reads the same rows, parses, decodes and assembles, in slices of a few
  *   milliseconds with a pause between them, so every other request is answered meanwhile. The
  *   worker's result is used only if it was built from the rows the main thread read (equal
- *   catalogue fingerprints). For a warm open (a snapshot is saved for the catalogue) an idle
- *   worker reads the services and the snapshot instead, and the main thread parses them as they
- *   come (`readInputsOffThread`).
+ *   catalogue fingerprints). For a warm open (a snapshot is saved for the catalogue) a second
+ *   worker thread, the reader, reads the services and the snapshot instead, and the main thread
+ *   parses them as they come (`readInputsOffThread`).
  * - Concurrent requests for recommendations wait for the one build in progress.
  * - What the worker computed is saved in the workspace file (migration 0100) under the
  *   fingerprint of the catalogue it was built from (services, life events and the links between
@@ -31,7 +31,7 @@ import type { AppContext } from '../context';
 import type { Workspace } from '../store/workspace';
 import { byId, CATALOGUE_KINDS, CATALOGUE_LINK, CatalogueHash, ENTITY_ROWS_SQL, INDEX_KINDS, INDEX_LINKS, LEAN_ENTITY_ROWS_SQL, LINK_ROWS_SQL, linkOf, type EntityRow, type LinkRowObject } from './inputs';
 import { buildOptionsFrom, type CodesForBuild } from './options';
-import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerProgress, WorkerReply, WorkerRowsJob } from './protocol';
+import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerProgress, WorkerReply, WorkerRole, WorkerRowsJob } from './protocol';
 import { writeSnapshot } from './store';
 import { codedError, said } from '../messages';
 import { INPUT_TRIGGERS } from '../store/migrations/0110-recommender-inputs';
@@ -302,11 +302,11 @@ let unsettled = 0;
 
 /**
  * The inputs of an index assembled from the snapshot saved for its catalogue (a warm open), read
- * by the worker thread if it is up and idle, with the snapshot's bytes after them. SQLite's share
- * of reading a region's services (walking the id index, making the row strings: ~50 ms for 22,000)
- * is then off this thread, which parses the rows as they come and reads the links meanwhile. Null
- * when the worker cannot (not started yet, busy, failed) or the inputs moved meanwhile: then they
- * are read here.
+ * by the reader thread if it runs and is idle, with the snapshot's bytes after them. SQLite's
+ * share of reading a region's services (walking the id index, making the row strings: ~50 ms for
+ * 22,000) is then off this thread, which parses the rows as they come and reads the links
+ * meanwhile. Null when the reader cannot (not started, busy, failed) or the inputs moved
+ * meanwhile: then they are read here.
  */
 async function readInputsOffThread(
   ctx: AppContext,
@@ -316,41 +316,63 @@ async function readInputsOffThread(
   catalogue: string,
   versions: Versions,
 ): Promise<(Inputs & { consistent: true; bytes: Promise<Uint8Array | null> }) | null> {
-  const w = worker;
-  if (!w || !workerOnline.has(w) || waiting.size) return null;
+  const w = reader.idle();
+  if (!w) return null;
   const generation = c.generation;
-  const id = nextJob++;
-  const entities: Entity[] = [];
-  let rowsDone!: (v: Versions) => void;
-  let rowsFailed!: (e: Error) => void;
-  const rowsRead = new Promise<Versions>((resolve, reject) => ([rowsDone, rowsFailed] = [resolve, reject]));
-  const bytes = new Promise<Uint8Array | null>((resolve, reject) =>
-    waiting.set(id, {
-      resolve: (r) => {
-        if (r.ok && 'loaded' in r) resolve(r.loaded);
-        else reject(new Error(r.ok ? 'unexpected answer' : r.message));
-      },
-      reject,
-      progress: (m) => {
-        try {
-          for (const e of JSON.parse(m.rows) as Entity[]) entities.push(e);
-          if (m.versions) rowsDone(m.versions);
-        } catch (err) {
-          rowsFailed(err as Error);
-        }
-      },
-    }),
+  // The worker may send faster than this thread parses, and a port hands over all that waits in
+  // one go: the texts are kept as they come and parsed in slices, like every other read here.
+  const texts: string[] = [];
+  let versionsRead: Versions | null = null;
+  let failure: Error | null = null;
+  let wake: (() => void) | null = null;
+  const woken = () => {
+    const w = wake;
+    wake = null;
+    w?.();
+  };
+  const job: WorkerRowsJob = { id: nextJob++, type: 'rows', file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: catalogue, rowsPerMessage: ROWS_PER_READ };
+  const answer = reader.post(w, job, {
+    keepAlive: true,
+    progress: (m) => {
+      texts.push(m.rows);
+      if (m.versions) versionsRead = m.versions;
+      woken();
+    },
+  });
+  const bytes = answer.then((r) => {
+    if (r.ok && 'loaded' in r) return r.loaded;
+    throw new Error(r.ok ? 'unexpected answer' : r.message);
+  });
+  // An answer before the last rows is a failure (if the rows were all in, it is not looked at).
+  bytes.then(
+    () => ((failure ??= new Error('the rows ended early')), woken()),
+    (err: Error) => ((failure ??= err), woken()),
   );
-  // An answer before the last rows is a failure (the rows' promise is settled already otherwise).
-  bytes.then(() => rowsFailed(new Error('the rows ended early')), rowsFailed);
-  w.ref();
-  w.postMessage({ id, type: 'rows', file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint: catalogue, rowsPerMessage: ROWS_PER_READ } satisfies WorkerRowsJob);
   const links = await readLinks(ws.db.prepare<[string, string, string, number], LinkRowObject>(LINK_ROWS_SQL));
+  const entities: Entity[] = [];
   let read: Versions;
   try {
-    read = await rowsRead;
+    let t = performance.now();
+    for (let i = 0; ; ) {
+      if (i < texts.length) {
+        for (const e of JSON.parse(texts[i]) as Entity[]) entities.push(e);
+        texts[i++] = '';
+        if (performance.now() - t >= SLICE_MS) {
+          await pause();
+          t = performance.now();
+        }
+        continue;
+      }
+      if (versionsRead) {
+        read = versionsRead;
+        break;
+      }
+      if (failure) throw failure;
+      await new Promise<void>((resolve) => (wake = resolve));
+      t = performance.now();
+    }
   } catch (err) {
-    console.warn(`[kohtaanto] the recommender worker could not read the workspace (${(err as Error).message}); reading it on the server thread.`);
+    console.warn(`[kohtaanto] the recommender's reader thread could not read the workspace (${(err as Error).message}); reading it on the server thread.`);
     return null;
   }
   // The rows are of the state the counters stood at when this read began, and still stand at: the links read here are of it too.
@@ -402,54 +424,110 @@ function workerSpec(): { file: string; eval: boolean } | null {
   return null;
 }
 
-let worker: Worker | null = null;
-/** Workers whose thread has started (and so can take a job at once). */
-const workerOnline = new WeakSet<Worker>();
-let workerFailed = false;
-let nextJob = 1;
 interface Waiting {
   resolve: (r: WorkerMessage) => void;
   reject: (e: Error) => void;
   /** What the job sends before its answer. */
   progress?: (m: WorkerProgress) => void;
 }
-const waiting = new Map<number, Waiting>();
+let nextJob = 1;
 
-function startWorker(): Worker | null {
-  if (worker) return worker;
-  if (workerFailed) return null;
-  const spec = workerSpec();
-  if (!spec) {
-    workerFailed = true;
-    return null;
-  }
-  const w = spec.eval
-    ? // Resolved here: the worker's own require would look from the current folder, which may be anywhere.
-      new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(spec.file)});`, { eval: true })
-    : new Worker(spec.file);
-  w.once('online', () => workerOnline.add(w));
-  w.on('message', (reply: WorkerMessage | WorkerProgress) => {
-    const job = waiting.get(reply.id);
-    if (!job) return;
-    if ('rows' in reply) {
-      job.progress?.(reply);
-      return;
+/**
+ * One worker thread running worker.ts, started on first use and again after it stopped. There
+ * are two: the builder, which gives way to every other thread while it builds (worker.ts lowers
+ * its priority), and the reader, which reads rows and snapshots for a warm open at the server's
+ * priority: the server thread waits for those, and a reader starved by a busy machine made a warm
+ * open slower than reading here (22,000 services, both cores busy: 0.5-1.1 s instead of 0.3-0.5).
+ */
+class RecommenderThread {
+  private thread: Worker | null = null;
+  /** Settles once the thread runs JavaScript; null while none is starting. */
+  private online: Promise<void> | null = null;
+  private isOnline = false;
+  private failed = false;
+  private readonly waiting = new Map<number, Waiting>();
+  constructor(private readonly role: WorkerRole) {}
+
+  /** The thread, started if it is not running, or null where no worker thread can run. */
+  start(): Worker | null {
+    if (this.thread) return this.thread;
+    if (this.failed) return null;
+    const spec = workerSpec();
+    if (!spec) {
+      this.failed = true;
+      return null;
     }
-    waiting.delete(reply.id);
-    if (!waiting.size) w.unref();
-    job.resolve(reply);
-  });
-  const fail = (e: Error) => {
-    if (worker === w) worker = null;
-    for (const job of waiting.values()) job.reject(e);
-    waiting.clear();
-  };
-  w.on('error', fail);
-  w.on('exit', (code) => fail(new Error(`The recommender worker stopped (exit code ${code}).`)));
-  // An idle worker must not keep a CLI process alive; a busy one must, or the process would end mid-build.
-  w.unref();
-  worker = w;
-  return w;
+    const workerData = { role: this.role };
+    const w = spec.eval
+      ? // Resolved here: the worker's own require would look from the current folder, which may be anywhere.
+        new Worker(`require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register(); require(${JSON.stringify(spec.file)});`, { eval: true, workerData })
+      : new Worker(spec.file, { workerData });
+    this.isOnline = false;
+    this.online = new Promise<void>((resolve) => {
+      w.once('online', () => {
+        if (this.thread === w) this.isOnline = true;
+        resolve();
+      });
+      w.once('exit', () => resolve());
+    });
+    w.on('message', (reply: WorkerMessage | WorkerProgress) => {
+      const job = this.waiting.get(reply.id);
+      if (!job) return;
+      if ('rows' in reply) {
+        job.progress?.(reply);
+        return;
+      }
+      this.waiting.delete(reply.id);
+      if (!this.waiting.size) w.unref();
+      job.resolve(reply);
+    });
+    const fail = (e: Error) => {
+      if (this.thread === w) this.thread = null;
+      for (const job of this.waiting.values()) job.reject(e);
+      this.waiting.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`The recommender worker stopped (exit code ${code}).`)));
+    // An idle worker must not keep a CLI process alive; a busy one must, or the process would end mid-build.
+    w.unref();
+    this.thread = w;
+    return w;
+  }
+
+  /**
+   * The thread if it is up and has no job: a job for one still starting (a request right after the
+   * workspace opened), or behind another job, would wait, and reading here is no slower.
+   */
+  idle(): Worker | null {
+    return this.thread && this.isOnline && !this.waiting.size ? this.thread : null;
+  }
+
+  /** Settles when the thread started last is up (or stopped): at once if none is starting. */
+  whenOnline(): Promise<void> {
+    return this.online ?? Promise.resolve();
+  }
+
+  /** Posts a job; the promise settles with its answer (a failure too), or rejects if the thread stops. `keepAlive`: the process waits for it. */
+  post(w: Worker, job: WorkerJob | WorkerLoadJob | WorkerRowsJob, opts: { keepAlive: boolean; progress?: (m: WorkerProgress) => void }): Promise<WorkerMessage> {
+    const reply = new Promise<WorkerMessage>((resolve, reject) => this.waiting.set(job.id, { resolve, reject, progress: opts.progress }));
+    if (opts.keepAlive) w.ref();
+    w.postMessage(job);
+    return reply;
+  }
+
+  async stop(): Promise<void> {
+    const w = this.thread;
+    this.thread = null;
+    if (w) await w.terminate();
+  }
+}
+
+const builder = new RecommenderThread('build');
+const reader = new RecommenderThread('read');
+
+/** For tests and benches that time one path: settles when the worker threads started so far are up. */
+export async function recommenderThreadsOnline(): Promise<void> {
+  await Promise.all([builder.whenOnline(), reader.whenOnline()]);
 }
 
 /**
@@ -457,16 +535,13 @@ function startWorker(): Worker | null {
  * snapshot of it already saved), or null when no worker thread can run here.
  */
 function askWorker(ctx: AppContext, ws: Workspace, codes: CodesForBuild, background = false): Promise<WorkerReply> | null {
-  const w = startWorker();
+  const w = builder.start();
   if (!w) return null;
-  const id = nextJob++;
-  const reply = new Promise<WorkerReply>((resolve, reject) => waiting.set(id, { resolve: (r) => resolve(r as WorkerReply), reject }));
+  const save = ws.readOnly ? {} : { save: { createdAt: ctx.now().toISOString() } };
+  // A build in the background must not keep a process (a CLI import) alive: cut off, it saves nothing.
+  const reply = builder.post(w, { id: nextJob++, type: 'build', codes, file: ws.path, nativeBinding: ctx.nativeBinding, ...save }, { keepAlive: !background }) as Promise<WorkerReply>;
   // Awaited only if the build is wanted after all; a worker that dies meanwhile must not be an unhandled rejection.
   reply.catch(() => undefined);
-  // A build in the background must not keep a process (a CLI import) alive: cut off, it saves nothing.
-  if (!background) w.ref();
-  const save = ws.readOnly ? {} : { save: { createdAt: ctx.now().toISOString() } };
-  w.postMessage({ id, type: 'build', codes, file: ws.path, nativeBinding: ctx.nativeBinding, ...save } satisfies WorkerJob);
   return reply;
 }
 
@@ -498,7 +573,18 @@ async function workerBuildOf(ctx: AppContext, ws: Workspace, codes: CodesForBuil
  * not wait for it. An idle worker does not keep the process alive.
  */
 export function prepareRecommender(ws: Workspace): void {
-  if (ws.db.open && countInputs(ws) >= workerFrom()) startWorker();
+  if (!ws.db.open || countInputs(ws) < workerFrom()) return;
+  // Only the one the first recommendation needs: two starting at once take the cores from the server thread.
+  (snapshotSavedForCatalogue(ws) ? reader : builder).start();
+}
+
+/** Whether the file holds an index snapshot of its catalogue as it is now (for some build options): then it is read, not built. */
+function snapshotSavedForCatalogue(ws: Workspace): boolean {
+  if (!counterStatements(ws)) return false;
+  const sql = `SELECT 1 FROM recommender_catalogue_seen s
+    JOIN recommender_inputs i ON i.name = 'catalogue' AND i.version = s.version
+    JOIN recommender_index_cache c ON c.fingerprint = s.fingerprint LIMIT 1`;
+  return !!ws.db.prepare(sql).get();
 }
 
 /**
@@ -514,18 +600,21 @@ export function buildInBackground(ctx: AppContext, codes: CodesForBuild): void {
   if (known && hasSnapshot(ws, known)) return;
   askWorker(ctx, ws, codes, true)
     ?.then((reply) => {
-      if (!reply.ok) console.warn(`[kohtaanto] the recommender worker could not build in the background (${reply.message}); the first recommendation will build.`);
+      if (!reply.ok) {
+        console.warn(`[kohtaanto] the recommender worker could not build in the background (${reply.message}); the first recommendation will build.`);
+        return;
+      }
       // The worker could not write the file (busy): saved from here, if the workspace is still open.
-      else if (reply.bytes && !reply.saved && ctx.workspace === ws && ws.db.open) saveSnapshot(ws, reply.fingerprint, reply.services, reply.ms, reply.bytes, ctx.now());
+      if (reply.bytes && !reply.saved && ctx.workspace === ws && ws.db.open) saveSnapshot(ws, reply.fingerprint, reply.services, reply.ms, reply.bytes, ctx.now());
+      // The first recommendation reads what was built: the reader starts now, to be up by then.
+      reader.start();
     })
     .catch((err: Error) => console.warn(`[kohtaanto] the recommender worker stopped during a background build (${err.message}).`));
 }
 
-/** Stops the worker thread (tests, and a clean process exit); the next build starts a new one. */
+/** Stops the worker threads (tests, and a clean process exit); the next use starts new ones. */
 export async function stopRecommenderWorker(): Promise<void> {
-  const w = worker;
-  worker = null;
-  if (w) await w.terminate();
+  await Promise.all([builder.stop(), reader.stop()]);
 }
 
 // ------------------------------------------------------------------------------------------------
@@ -572,17 +661,14 @@ async function loadSnapshotSliced(ctx: AppContext, ws: Workspace, fingerprint: s
 }
 
 /**
- * The saved snapshot's bytes read by the worker thread, if it is up and idle (a job would wait for
- * it to start, or behind a build), or undefined: then they are read here. SQLite reads a region's snapshot
- * in one piece, which on this thread is a pause of tens of milliseconds for every other request.
+ * The saved snapshot's bytes read by the reader thread, if it runs and is idle, or undefined: then
+ * they are read here. SQLite reads a region's snapshot in one piece, which on this thread is a
+ * pause of tens of milliseconds for every other request.
  */
 async function snapshotBytesOffThread(ctx: AppContext, ws: Workspace, fingerprint: string): Promise<Uint8Array | null | undefined> {
-  const w = worker;
-  if (!w || !workerOnline.has(w) || waiting.size) return undefined;
-  const id = nextJob++;
-  const reply = new Promise<WorkerMessage>((resolve, reject) => waiting.set(id, { resolve, reject }));
-  w.ref();
-  w.postMessage({ id, type: 'load', file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint } satisfies WorkerLoadJob);
+  const w = reader.idle();
+  if (!w) return undefined;
+  const reply = reader.post(w, { id: nextJob++, type: 'load', file: ws.path, nativeBinding: ctx.nativeBinding, fingerprint }, { keepAlive: true });
   const r = await reply.catch((err: Error) => ({ ok: false as const, message: err.message }));
   if (r.ok && 'loaded' in r) return (r as WorkerLoaded).loaded;
   console.warn(`[kohtaanto] the recommender worker could not read the saved index (${r.ok ? 'unexpected answer' : r.message}); reading it on the server thread.`);
@@ -612,10 +698,13 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const versions = inputVersions(ws);
   const known = seenFingerprint(ws, codes, versions);
   const saved = !!known && hasSnapshot(ws, known);
-  const early = versions && !saved && countInputs(ws) >= workerFrom() ? askWorker(ctx, ws, codes) : null;
-  // With a snapshot saved for the catalogue, nothing reads the services' descriptions: leaving them out halves what is read and kept.
-  // A warm open reads on the worker thread if it is idle, and the snapshot's bytes come after the rows.
+  const large = countInputs(ws) >= workerFrom();
+  const early = versions && !saved && large ? askWorker(ctx, ws, codes) : null;
+  // A warm open reads on the reader thread if it is idle, and the snapshot's bytes come after the
+  // rows; if it is not running yet, it starts for the next one.
+  if (saved && large) reader.start();
   const off = leanWanted && saved && versions ? await readInputsOffThread(ctx, ws, c, codes, known!, versions) : null;
+  // With a snapshot saved for the catalogue, nothing reads the services' descriptions: leaving them out halves what is read and kept.
   const input = off ?? (await readInputs(ws, c, codes, leanWanted && saved));
   const gone = () => ctx.workspace !== ws || !ws.db.open;
   if (gone()) throw codedError('no_workspace', said('matching.closedWhileBuilding'));
@@ -660,6 +749,8 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   if (source === 'inline') {
     saveSnapshot(ws, input.catalogue, services.length, index.build.ms, encodeSnapshot(snapshotOf(index)), ctx.now());
   }
+  // A snapshot is in the file now: the next open reads it, on the reader, which starts now so that it is up by then.
+  if (source !== 'file' && large) reader.start();
   builds++;
   const entry: CacheEntry = {
     index,

@@ -1,5 +1,8 @@
-/** Messages between the backend and its recommender worker thread. */
+/** Messages between the backend and its recommender worker threads. */
 import type { CodesForBuild } from './options';
+
+/** What a worker thread is for (its `workerData.role`): builds, at a lower priority, or reads for a warm open, at the server's. */
+export type WorkerRole = 'build' | 'read';
 
 /**
  * A build: the worker reads the workspace file itself, with a connection of its own and in one

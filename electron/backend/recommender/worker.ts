@@ -7,19 +7,20 @@
  * For a warm open it reads instead: the rows and the saved snapshot an index is assembled from.
  */
 import os from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Service } from '../../../shared/model';
 import { buildSnapshot, encodeSnapshot } from '../../../shared/recommender';
 import { LEAN_ENTITY_ROWS_SQL, readInputsAtOnce } from './inputs';
 import { buildOptionsFrom } from './options';
-import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerReply, WorkerRows, WorkerRowsJob } from './protocol';
+import type { WorkerJob, WorkerLoaded, WorkerLoadJob, WorkerMessage, WorkerReply, WorkerRole, WorkerRows, WorkerRowsJob } from './protocol';
 import { writeSnapshot } from './store';
 
 // On Linux a thread has a nice value of its own (setpriority on 0 is the calling thread): a build
 // gives way to the server thread, which answers requests in milliseconds and is idle otherwise.
-// Elsewhere it would lower the whole process, so it is left alone there.
-if (process.platform === 'linux') {
+// Elsewhere it would lower the whole process, so it is left alone there. A reader is not lowered:
+// the server thread waits for what it reads, and a thread cannot raise its priority again.
+if (process.platform === 'linux' && (workerData as { role?: WorkerRole } | null)?.role !== 'read') {
   try {
     os.setPriority(0, 10);
   } catch {
