@@ -22,6 +22,16 @@ export function cliLanguage(flag?: unknown, env: NodeJS.ProcessEnv = process.env
   return (LANGUAGES as readonly string[]).includes(code ?? '') ? (code as Language) : 'en';
 }
 
+/** A number in the language's format (decimal comma, spaces between thousands) with a fixed number of decimals; a dash for none. */
+export function decimal(x: number | null | undefined, lang: Language, digits = 0): string {
+  return x === null || x === undefined ? '—' : x.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A share (0–1) as a percentage with one decimal, in the language's format; a dash for none. */
+export function percent(x: number | null | undefined, lang: Language): string {
+  return x === null || x === undefined ? '—' : `${decimal(x * 100, lang, 1)} %`;
+}
+
 /** The language a command line asks for, read before (or without) parsing its options, for its error line. */
 export function languageOfArgs(args: string[], env: NodeJS.ProcessEnv = process.env): Language {
   for (let i = 0; i < args.length; i++) {

@@ -721,7 +721,12 @@ async function build(ctx: AppContext, ws: Workspace, c: WorkspaceCache, codes: C
   const cataloguePart = drain(catalogueSteps(services, links, opts));
   cataloguePart.catch(() => undefined); // awaited below; meanwhile a failure must not count as unhandled
   // Undefined: the worker did not read them (they are read now); null: nothing is saved under the fingerprint.
-  const bytes = off ? await off.bytes.catch(() => undefined) : undefined;
+  const bytes = off
+    ? await off.bytes.catch((err: Error) => {
+        console.warn(`[kohtaanto] the recommender's reader thread could not read the saved index (${err.message}); reading it on the server thread.`);
+        return undefined;
+      })
+    : undefined;
   let snapshot = bytes === undefined ? await loadSnapshotSliced(ctx, ws, input.catalogue) : bytes && (await decodeSliced(bytes));
   // Records without descriptions cannot be built from: the snapshot did not read (damaged) or the catalogue moved. Read them whole.
   if (!snapshot && input.lean) return build(ctx, ws, c, codes, false);

@@ -1,13 +1,11 @@
 import type { ReviewInfo } from '../../../shared/api/picture';
 import { pickText, type Language } from '../../../shared/model';
 import type { PictureItem, PictureSummary, ReviewComparison } from '../../../shared/picture';
-import { cliLanguage, one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { cliLanguage, decimal, one, percent, unwrap, UsageError, withRegistry, type Command } from '../common';
 import { translator } from '../../../renderer/src/i18n/catalogue';
 
-/** A share as a percentage with one decimal, and an amount of euros, in the language's number format. */
-const pct = (x: number | null | undefined, lang: Language) => (x === null || x === undefined ? '—' : `${(x * 100).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`);
+/** An amount of euros, in the language's number format. */
 const eur = (x: number | null | undefined, lang: Language) => (x === null || x === undefined ? '—' : `${Math.round(x).toLocaleString(lang)} EUR`);
-const dec = (x: number | null | undefined, lang: Language, digits = 2) => (x === null || x === undefined ? '—' : x.toLocaleString(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 function nameOf(items: PictureItem[], id: string, lang: Language): string {
   const item = items.find((i) => i.id === id);
@@ -25,18 +23,18 @@ function printSummary(s: PictureSummary, items: PictureItem[], lang: Language): 
     const latest = st.latest ? t('cli.picture.latest', { value: st.latest.value.toLocaleString(lang), date: st.latest.date }) : '';
     const rule =
       st.expected !== undefined
-        ? t('cli.picture.path', { expected: dec(st.expected, lang), allowed: dec(st.allowed, lang) })
+        ? t('cli.picture.path', { expected: decimal(st.expected, lang, 2), allowed: decimal(st.allowed, lang, 2) })
         : st.reason
           ? ` (${t(`picture.rule.noData.${st.reason}`)})`
           : '';
     console.log(`  ${t('cli.picture.indicator', { name: nameOf(items, i.id, lang), status: t(`picture.status.${st.status}`), latest, rule })}`);
   }
   console.log(t('cli.picture.budget', { planned: eur(s.budget.planned, lang), actual: eur(s.budget.actual, lang) }));
-  for (const g of s.budget.byCategory) console.log(`  ${g.key}: ${eur(g.planned, lang)} (${pct(g.share, lang)})`);
+  for (const g of s.budget.byCategory) console.log(`  ${g.key}: ${eur(g.planned, lang)} (${percent(g.share, lang)})`);
   const c = s.cba;
   if (c.result) {
     const mass = c.criticalMass?.organisations ?? t('cli.picture.noMass', { limit: c.criticalMass?.limit });
-    console.log(t('cli.picture.cba', { rate: pct(c.discountRate, lang), npv: eur(c.result.npv, lang), bcr: dec(c.result.bcr, lang), payback: c.result.paybackYear ?? t('cli.picture.never'), mass }));
+    console.log(t('cli.picture.cba', { rate: percent(c.discountRate, lang), npv: eur(c.result.npv, lang), bcr: decimal(c.result.bcr, lang, 2), payback: c.result.paybackYear ?? t('cli.picture.never'), mass }));
   } else {
     console.log(t('cli.picture.noCba', { problems: c.problems.map((p) => t(`picture.cba.problem.${p}`)).join(' ') }));
   }
@@ -47,7 +45,7 @@ function printSummary(s: PictureSummary, items: PictureItem[], lang: Language): 
     if (reported) for (const q of sv.questions) console.log(`  ${q.id}`);
     else
       for (const q of sv.questions)
-        console.log(`  ${t('cli.picture.question', { id: q.id, n: q.summary.n, mean: dec(q.summary.mean, lang), agree: pct(q.summary.shareAgree, lang), cannotSay: q.summary.cannotSay })}`);
+        console.log(`  ${t('cli.picture.question', { id: q.id, n: q.summary.n, mean: decimal(q.summary.mean, lang, 2), agree: percent(q.summary.shareAgree, lang), cannotSay: q.summary.cannotSay })}`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { MAX_EVALUATION_TOP, MAX_TOP, type Evaluation, type InlinePersona, type MatchingRunRecord, type RecommendResult } from '../../../shared/api/matching';
 import { METERS, pickText, type Language, type LocalizedText, type Meter } from '../../../shared/model';
 import { codeLists } from '../../backend/io/codes';
-import { cliLanguage, one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { cliLanguage, decimal, one, percent, unwrap, UsageError, withRegistry, type Command } from '../common';
 import { translator } from '../../../renderer/src/i18n/catalogue';
 import { REMOTE_OPTIONS, REMOTE_USAGE, remoteFromOptions, remoteRecommend, useRemote } from './remote';
 
@@ -44,11 +44,6 @@ function municipalityOption(value: unknown): string | undefined {
   if (!code) throw new UsageError(`--municipality takes a municipality code (e.g. 564) or name, not "${v}".`);
   return code;
 }
-
-/** A share as a percentage with one decimal, in the language's number format. */
-const pct = (x: number, lang: Language) => `${(Math.round(x * 1000) / 10).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-/** A number in the language's format, with a fixed number of decimals. */
-const num = (x: number, lang: Language, decimals = 0) => x.toLocaleString(lang, { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
 function nameOf(names: Record<string, LocalizedText>, id: string, lang: Language): string {
   return pickText(names[id], lang) || id;
@@ -128,19 +123,19 @@ export const recommendCommands: Record<string, Command> = {
       // The explanations are in the query's language; the lines around them follow it, or the locale.
       const lang = language ?? cliLanguage();
       const t = translator(lang);
-      const total = num(result.index.services, lang);
+      const total = decimal(result.index.services, lang);
       for (const note of result.notes) console.log(t('cli.note', { note }));
       if (result.notes.length) console.log('');
       if (!result.results.length) {
-        console.log(t('cli.recommend.none', { eligible: num(result.eligible, lang), total }));
+        console.log(t('cli.recommend.none', { eligible: decimal(result.eligible, lang), total }));
         return 0;
       }
-      console.log(t('cli.recommend.top', { count: result.results.length, eligible: num(result.eligible, lang), total }));
+      console.log(t('cli.recommend.top', { count: result.results.length, eligible: decimal(result.eligible, lang), total }));
       console.log(`${t('cli.recommend.score')}\n`);
       for (const r of result.results) {
         // Rounded down, as in the app: the score never reaches 100 %.
-        const score = num(Math.floor(r.score * 1000) / 10, lang, 1);
-        console.log(t('cli.recommend.result', { rank: String(r.rank).padStart(2), name: r.name, id: r.serviceId, score, points: num(r.points, lang, 2) }));
+        const score = decimal(Math.floor(r.score * 1000) / 10, lang, 1);
+        console.log(t('cli.recommend.result', { rank: String(r.rank).padStart(2), name: r.name, id: r.serviceId, score, points: decimal(r.points, lang, 2) }));
         if (r.duplicates?.length) console.log(`      ${t('cli.recommend.sameService', { ids: r.duplicates.join(', ') })}`);
         for (const s of r.explanation) console.log(`      - ${s}`);
       }
@@ -195,7 +190,7 @@ export const recommendCommands: Record<string, Command> = {
       const { run, names } = rec;
       const t = translator(lang);
       const name = (id: string) => nameOf(names, id, lang);
-      const n = (x: number) => num(x, lang);
+      const n = (x: number) => decimal(x, lang);
       if (run.source) {
         console.log(t('cli.match.source', { endpoint: run.source.endpoint, limit: run.source.limit }));
         if (incomplete) {
@@ -208,13 +203,13 @@ export const recommendCommands: Record<string, Command> = {
       }
       const tot = run.totals;
       const scope = run.scope.lifeEventId ? t('cli.match.lifeEvent', { name: name(run.scope.lifeEventId) }) : t('matching.wholeWorkspace').toLowerCase();
-      console.log(t('cli.match.run', { id: rec.id, when: rec.createdAt, scope, threshold: num(run.params.threshold, lang, 2) }));
+      console.log(t('cli.match.run', { id: rec.id, when: rec.createdAt, scope, threshold: decimal(run.params.threshold, lang, 2) }));
       const weighting = t(run.weighting === 'importance' ? 'matching.weightImportance' : 'matching.weightPeople');
-      console.log(t('cli.match.coverage', { coverage: pct(tot.coverage, lang), weighting, covered: n(tot.covered), pairs: n(tot.personaNeeds), unweighted: pct(tot.coverageUnweighted, lang) }));
+      console.log(t('cli.match.coverage', { coverage: percent(tot.coverage, lang), weighting, covered: n(tot.covered), pairs: n(tot.personaNeeds), unweighted: percent(tot.coverageUnweighted, lang) }));
       console.log(`${t('cli.match.scope', { personas: n(tot.personas), people: n(tot.people), needs: n(tot.needs), services: n(tot.services) })}\n`);
       console.log(t('cli.match.gaps', { count: run.gaps.length }));
       for (const g of run.gaps) {
-        const near = g.bestService ? t('cli.match.nearest', { service: name(g.bestService), score: num(g.bestScore, lang, 2) }) : '';
+        const near = g.bestService ? t('cli.match.nearest', { service: name(g.bestService), score: decimal(g.bestScore, lang, 2) }) : '';
         console.log(`  - ${t('cli.match.gap', { need: name(g.need), count: g.personas.length, people: n(g.people) })}${near}`);
       }
       console.log(t('cli.match.overlaps', { count: run.overlaps.length }));
@@ -237,8 +232,8 @@ export const recommendCommands: Record<string, Command> = {
               group: g.group,
               personas: n(g.personas),
               people: n(g.people),
-              coverage: g.coverage === null ? '—' : pct(g.coverage, lang),
-              diff: `${g.diff! > 0 ? '+' : ''}${num(g.diff! * 100, lang, 1)}`,
+              coverage: g.coverage === null ? '—' : percent(g.coverage, lang),
+              diff: `${g.diff! > 0 ? '+' : ''}${decimal(g.diff! * 100, lang, 1)}`,
             }),
           ),
       );
@@ -274,7 +269,7 @@ export const recommendCommands: Record<string, Command> = {
         return 0;
       }
       const col = (x: string | number) => String(x).padStart(9);
-      const f = (x: number) => col(num(x, lang, 3));
+      const f = (x: number) => col(decimal(x, lang, 3));
       const overall = t('cli.evaluate.overall', { count: ev.overall.cases });
       const width = Math.min(60, Math.max(...ev.cases.map((c) => c.name.length), overall.length));
       console.log(`${t('cli.evaluate.persona').padEnd(width)}${col(t('cli.evaluate.expected'))}${col(`P@${k}`)}${col(`R@${k}`)}${col(`nDCG@${k}`)}${col('MRR')}`);

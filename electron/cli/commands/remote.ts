@@ -10,7 +10,7 @@ import { pickText, type Language, type LocalizedText } from '../../../shared/mod
 import type { AppContext } from '../../backend/context';
 import { overrideSource } from '../../backend/domains/remote';
 import { EnvSecrets, REMOTE_KEY_ENV, setSecretStore } from '../../backend/remote/secrets';
-import { cliLanguage, one, unwrap, UsageError, withRegistry, type Command } from '../common';
+import { cliLanguage, decimal, one, percent, unwrap, UsageError, withRegistry, type Command } from '../common';
 import { translator } from '../../../renderer/src/i18n/catalogue';
 
 /** Options every remote-capable command takes. */
@@ -66,9 +66,6 @@ export function useRemote(ctx: AppContext, endpoint: NonNullable<ReturnType<type
   console.error(translator(lang)('cli.remote.asking', { url: endpoint.baseUrl }));
 }
 
-/** A share as a percentage with one decimal, and a figure with three, in the language's number format. */
-const pct = (x: number, lang: Language) => `${(Math.round(x * 1000) / 10).toLocaleString(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
-const dec3 = (x: number | null, lang: Language) => (x === null ? '—' : x.toLocaleString(lang, { minimumFractionDigits: 3, maximumFractionDigits: 3 }));
 const nameOf = (names: Record<string, LocalizedText>, id: string, lang: Language) => pickText(names[id], lang) || id;
 
 /** `recommend FILE --remote URL`: the remote answer, mapped to the workspace. */
@@ -81,7 +78,7 @@ export async function remoteRecommend(file: string, endpoint: NonNullable<Return
   const t = translator(lang);
   console.log(`${t('cli.remote.answer', { operation: r.operation, endpoint: r.endpoint, summary: t('remote.tryoutSummary', { count: r.services.length, mapped: r.mapped, unmapped: r.unmapped }) })}\n`);
   for (const s of r.services) {
-    const score = s.score === null ? '' : `  ${t('remote.similarity').toLowerCase()} ${dec3(s.score, lang)}`;
+    const score = s.score === null ? '' : `  ${t('remote.similarity').toLowerCase()} ${decimal(s.score, lang, 3)}`;
     console.log(`${String(s.rank).padStart(2)}. ${s.name}  [${s.serviceId ?? `${t('remote.notMapped')}: PTV ${s.ptvId}`}]${score}`);
   }
   return 0;
@@ -130,14 +127,14 @@ export const remoteCommands: Record<string, Command> = {
         for (const m of c.missing) console.log(`  - ${name(m.persona)}: ${m.message}`);
       }
       const tot = c.totals;
-      const side = (x: { coverage: number; covered: number; personaNeeds: number }) => `${pct(x.coverage, lang)} (${x.covered}/${x.personaNeeds})`;
-      console.log(`\n${t('cli.remote.means', { count: tot.personas, k: c.k, overlap: dec3(tot.overlap, lang), tau: dec3(tot.tau, lang) })}`);
+      const side = (x: { coverage: number; covered: number; personaNeeds: number }) => `${percent(x.coverage, lang)} (${x.covered}/${x.personaNeeds})`;
+      console.log(`\n${t('cli.remote.means', { count: tot.personas, k: c.k, overlap: decimal(tot.overlap, lang, 3), tau: decimal(tot.tau, lang, 3) })}`);
       console.log(t('cli.remote.coverage', { builtin: side(tot.builtin), remote: side(tot.remote) }));
       console.log(t('remote.gaps', { builtin: tot.builtin.gaps.length, remote: tot.remote.gaps.length }));
       console.log(`${t('cli.remote.counters', { builtin: tot.builtin.counters, remote: tot.remote.counters })}\n`);
       for (const p of c.personas) {
         console.log(name(p.persona));
-        const figures = { k: c.k, overlap: dec3(p.overlap, lang), tau: dec3(p.tau, lang), builtin: pct(p.coverage.builtin, lang), remote: pct(p.coverage.remote, lang), countersBuiltin: p.counters.builtin, countersRemote: p.counters.remote };
+        const figures = { k: c.k, overlap: decimal(p.overlap, lang, 3), tau: decimal(p.tau, lang, 3), builtin: percent(p.coverage.builtin, lang), remote: percent(p.coverage.remote, lang), countersBuiltin: p.counters.builtin, countersRemote: p.counters.remote };
         console.log(`  ${t('cli.remote.persona', figures)}`);
         if (p.onlyBuiltin.length) console.log(`  ${t('remote.onlyBuiltin')}: ${p.onlyBuiltin.map(name).join('; ')}`);
         if (p.onlyRemote.length) console.log(`  ${t('remote.onlyRemote')}: ${p.onlyRemote.map((id) => (id.startsWith('ptv:') ? `${name(id)} [${t('remote.notMapped')}]` : name(id))).join('; ')}`);
